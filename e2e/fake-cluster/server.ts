@@ -1,0 +1,132 @@
+// A fake Kubernetes API server over HTTPS: bearer-token auth, discovery, list/get with
+// pagination and selectors, Table output. Enough for kubectl and our live reader; read-only.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { K8sObject } from '../../lib/cluster/types';
+import { writeKubeconfigFile } from './kubeconfig';
+import { route, type ApiResponse } from './routes';
+import { StatusError, badRequest, statusBody, unauthorized } from './status';
+import { buildStore, type Store } from './store';
+import { generateServerTls } from './tls';
+
+export interface FakeClusterOptions {
+  objects: readonly K8sObject[];
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Bearer token clients must send; random when absent. */
+  token?: string;
+  /** Reported by /version. The gcloud kubectl dispatcher picks its kubectl by this minor version. */
+  version?: string;
+  /** false serves only legacy discovery, to exercise clients' fallback from aggregated discovery. */
+  aggregatedDiscovery?: boolean;
+  /** Called after every response; tests count requests with it. */
+  onRequest?: (record: RequestRecord) => void;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  accept: string | undefined;
+  status: number;
+}
+
+export interface FakeCluster {
+  url: string;
+  caPem: string;
+  token: string;
+  /** The last file writeKubeconfig wrote. */
+  kubeconfigPath?: string;
+  /** Objects of kinds nothing serves (no built-in kind, no CRD among the objects). */
+  unserved: K8sObject[];
+  writeKubeconfig(file: string): Promise<void>;
+  /** Replaces every object; lists then carry a newer resourceVersion and old continue tokens expire. */
+  setObjects(objects: readonly K8sObject[]): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_VERSION = 'v1.32.4';
+const HOST = '127.0.0.1';
+
+export async function startFakeCluster(opts: FakeClusterOptions): Promise<FakeCluster> {
+  const tls = await generateServerTls();
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const expected = Buffer.from(`Bearer ${token}`);
+  let store: Store = buildStore(opts.objects);
+  let serverAddress = '';
+
+  const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://fake-cluster');
+    let response: ApiResponse;
+    try {
+      if (!authorized(req.headers.authorization, expected)) throw unauthorized();
+      response = route(req.method ?? 'GET', url, req.headers.accept, {
+        store,
+        gitVersion: opts.version ?? DEFAULT_VERSION,
+        serverAddress,
+        aggregatedDiscovery: opts.aggregatedDiscovery ?? true,
+      });
+    } catch (e) {
+      response = errorResponse(e);
+    }
+    res.writeHead(response.status, { 'Content-Type': response.contentType, 'Cache-Control': 'no-cache, private' });
+    res.end(response.body);
+    opts.onRequest?.({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      accept: req.headers.accept,
+      status: response.status,
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  serverAddress = `${HOST}:${port}`;
+  const url = `https://${serverAddress}`;
+
+  const cluster: FakeCluster = {
+    url,
+    caPem: tls.caPem,
+    token,
+    unserved: store.unserved,
+    async writeKubeconfig(file) {
+      await writeKubeconfigFile(file, { server: url, caPem: tls.caPem, token });
+      cluster.kubeconfigPath = file;
+    },
+    setObjects(objects) {
+      store = buildStore(objects, Number(store.resourceVersion) || 0);
+      cluster.unserved = store.unserved;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // kubectl and agents keep connections alive; without this close() waits for them.
+        server.closeAllConnections();
+      }),
+  };
+  return cluster;
+}
+
+function authorized(header: string | undefined, expected: Buffer): boolean {
+  if (!header) return false;
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function errorResponse(e: unknown): ApiResponse {
+  const status =
+    e instanceof StatusError
+      ? e
+      : e instanceof URIError
+        ? badRequest(`malformed path: ${e.message}`)
+        : new StatusError(500, 'InternalError', `fake cluster: ${(e as Error).message}`);
+  return { status: status.code, contentType: 'application/json', body: JSON.stringify(statusBody(status)) };
+}

@@ -1,0 +1,153 @@
+// Turns the objects read from any source into one Inventory. Live and offline sources both
+// end here, so the same objects give the same Inventory whatever their origin.
+import { emptyObjects, RESOURCES, resourceByKind, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
+import { WORKLOAD_KINDS, type K8sObject, type PodSpec, type Workload } from './types';
+
+export interface BuildOptions {
+  cluster: { name: string; version: string | null; source: SourceKind };
+  /** When the objects were read; defaults to now. */
+  readAt?: Date;
+  /** Kinds that could not be read (live path: 403/404). */
+  missing?: Partial<Record<ResourceKey, MissingKind>>;
+  /** Offline input: kinds whose absence means "unknown" rather than "none exist" become missing. */
+  offline?: boolean;
+}
+
+// Fields the API server adds on every write; they say nothing about posture and differ
+// between a live read and a file of the same objects.
+const VOLATILE_METADATA = ['managedFields', 'resourceVersion', 'generation', 'selfLink'] as const;
+
+export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventory {
+  const objects = emptyObjects();
+  const seen = new Set<string>();
+  for (const raw of input) {
+    const def = resourceByKind(raw.kind);
+    if (!def) continue;
+    const obj = normalise(raw);
+    const id = objectId(obj);
+    if (seen.has(id)) continue; // the same object listed twice (e.g. two dumps) counts once
+    seen.add(id);
+    objects[def.key].push(obj);
+  }
+  for (const list of Object.values(objects)) list.sort(compareObjects);
+
+  const missing: Partial<Record<ResourceKey, MissingKind>> = { ...opts.missing };
+  if (opts.offline) {
+    for (const def of RESOURCES) {
+      if ('offlineAbsent' in def && objects[def.key].length === 0) {
+        missing[def.key] = { reason: 'not-in-input', detail: `the input has no ${def.kind} objects` };
+      }
+    }
+  }
+
+  const declared = new Set(objects.namespaces.map((n) => n.metadata.name));
+  const implicit = new Set<string>();
+  for (const list of Object.values(objects)) {
+    for (const o of list) {
+      const ns = o.metadata.namespace;
+      if (ns && !declared.has(ns)) implicit.add(ns);
+    }
+  }
+
+  return {
+    cluster: opts.cluster,
+    readAt: (opts.readAt ?? new Date()).toISOString(),
+    objects,
+    missing,
+    workloads: deriveWorkloads(objects),
+    implicitNamespaces: [...implicit].sort(),
+  };
+}
+
+function normalise(raw: K8sObject): K8sObject {
+  const metadata = { ...raw.metadata };
+  for (const f of VOLATILE_METADATA) delete (metadata as Record<string, unknown>)[f];
+  const def = resourceByKind(raw.kind);
+  if (def && !def.namespaced) delete metadata.namespace;
+  else if (def?.namespaced && !metadata.namespace) metadata.namespace = 'default'; // kubectl's default for manifests
+  return { ...raw, metadata };
+}
+
+export function objectId(o: { kind: string; metadata: { namespace?: string; name: string } }): string {
+  return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
+function compareObjects(a: K8sObject, b: K8sObject): number {
+  return (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name);
+}
+
+const TEMPLATE_KINDS = new Set<string>(['Pod', ...WORKLOAD_KINDS]);
+
+/**
+ * One Workload per top-level owner: a Deployment stands for its ReplicaSets and Pods, a
+ * CronJob for its Jobs. Findings then name the object a user edits to fix them.
+ */
+function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Workload[] {
+  const byId = new Map<string, K8sObject>();
+  for (const key of ['pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'] as const) {
+    for (const o of objects[key]) byId.set(objectId(o), o);
+  }
+
+  const rootOf = (o: K8sObject): K8sObject => {
+    const visited = new Set<string>();
+    let cur = o;
+    for (;;) {
+      visited.add(objectId(cur));
+      const owner = controllerOwner(cur, byId);
+      if (!owner || visited.has(objectId(owner))) return cur; // cyclic owners: stop where we are
+      cur = owner;
+    }
+  };
+
+  const workloads = new Map<string, Workload>();
+  for (const o of byId.values()) {
+    if (!TEMPLATE_KINDS.has(o.kind)) continue;
+    const root = rootOf(o);
+    const id = objectId(root);
+    let w = workloads.get(id);
+    if (!w) {
+      w = toWorkload(root);
+      workloads.set(id, w);
+    }
+    if (o.kind === 'Pod') w.pods += 1;
+  }
+  return [...workloads.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+}
+
+function controllerOwner(o: K8sObject, byId: Map<string, K8sObject>): K8sObject | undefined {
+  const refs = Array.isArray(o.metadata.ownerReferences) ? o.metadata.ownerReferences : [];
+  const ref = refs.find((r) => r?.controller) ?? refs[0];
+  if (!ref || typeof ref.kind !== 'string' || typeof ref.name !== 'string') return undefined;
+  return byId.get(`${ref.kind}/${o.metadata.namespace ?? ''}/${ref.name}`);
+}
+
+function toWorkload(o: K8sObject): Workload {
+  const template = podTemplate(o);
+  return {
+    kind: o.kind as Workload['kind'],
+    apiVersion: o.apiVersion,
+    namespace: o.metadata.namespace ?? 'default',
+    name: o.metadata.name,
+    podLabels: asStringMap(template?.metadata?.labels),
+    podAnnotations: asStringMap(template?.metadata?.annotations),
+    spec: (isRecord(template?.spec) ? template.spec : {}) as PodSpec,
+    pods: 0,
+  };
+}
+
+function podTemplate(o: K8sObject): { metadata?: { labels?: unknown; annotations?: unknown }; spec?: unknown } | undefined {
+  if (o.kind === 'Pod') return { metadata: o.metadata, spec: o.spec };
+  if (o.kind === 'CronJob') return o.spec?.jobTemplate?.spec?.template;
+  return o.spec?.template;
+}
+
+function asStringMap(v: unknown): Record<string, string> {
+  if (!isRecord(v)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

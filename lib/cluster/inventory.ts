@@ -1,0 +1,84 @@
+import type { K8sObject, Workload } from './types';
+
+export type SourceKind = 'live' | 'manifests' | 'demo';
+
+/** Every kind the posture reads, keyed by its plural resource name. */
+export const RESOURCES = [
+  { key: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false },
+  { key: 'nodes', group: '', version: 'v1', kind: 'Node', namespaced: false, offlineAbsent: 'missing' },
+  { key: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true },
+  { key: 'services', group: '', version: 'v1', kind: 'Service', namespaced: true },
+  { key: 'serviceaccounts', group: '', version: 'v1', kind: 'ServiceAccount', namespaced: true },
+  { key: 'resourcequotas', group: '', version: 'v1', kind: 'ResourceQuota', namespaced: true },
+  { key: 'limitranges', group: '', version: 'v1', kind: 'LimitRange', namespaced: true },
+  { key: 'replicationcontrollers', group: '', version: 'v1', kind: 'ReplicationController', namespaced: true },
+  { key: 'deployments', group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true },
+  { key: 'statefulsets', group: 'apps', version: 'v1', kind: 'StatefulSet', namespaced: true },
+  { key: 'daemonsets', group: 'apps', version: 'v1', kind: 'DaemonSet', namespaced: true },
+  { key: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', namespaced: true },
+  { key: 'jobs', group: 'batch', version: 'v1', kind: 'Job', namespaced: true },
+  { key: 'cronjobs', group: 'batch', version: 'v1', kind: 'CronJob', namespaced: true },
+  { key: 'networkpolicies', group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy', namespaced: true },
+  { key: 'ingresses', group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', namespaced: true },
+  { key: 'roles', group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'Role', namespaced: true },
+  { key: 'rolebindings', group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'RoleBinding', namespaced: true },
+  { key: 'clusterroles', group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole', namespaced: false },
+  { key: 'clusterrolebindings', group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRoleBinding', namespaced: false },
+  { key: 'runtimeclasses', group: 'node.k8s.io', version: 'v1', kind: 'RuntimeClass', namespaced: false },
+  { key: 'validatingwebhookconfigurations', group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingWebhookConfiguration', namespaced: false },
+  { key: 'mutatingwebhookconfigurations', group: 'admissionregistration.k8s.io', version: 'v1', kind: 'MutatingWebhookConfiguration', namespaced: false },
+  { key: 'customresourcedefinitions', group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', namespaced: false },
+  { key: 'podsecuritypolicies', group: 'policy', version: 'v1beta1', kind: 'PodSecurityPolicy', namespaced: false, offlineAbsent: 'missing', optional: true },
+  { key: 'vulnerabilityreports', group: 'aquasecurity.github.io', version: 'v1alpha1', kind: 'VulnerabilityReport', namespaced: true, optional: true },
+  {
+    key: 'clustervulnerabilityreports',
+    group: 'aquasecurity.github.io',
+    version: 'v1alpha1',
+    kind: 'ClusterVulnerabilityReport',
+    namespaced: false,
+    optional: true,
+  },
+  { key: 'policyreports', group: 'wgpolicyk8s.io', version: 'v1alpha2', kind: 'PolicyReport', namespaced: true, optional: true },
+  { key: 'clusterpolicyreports', group: 'wgpolicyk8s.io', version: 'v1alpha2', kind: 'ClusterPolicyReport', namespaced: false, optional: true },
+] as const satisfies readonly ResourceDef[];
+
+export interface ResourceDef {
+  key: string;
+  group: string;
+  version: string;
+  kind: string;
+  namespaced: boolean;
+  /** Offline input without this kind: 'missing' = we cannot know (not assessed); default = none exist. */
+  offlineAbsent?: 'missing';
+  /** Served only when some add-on (a CRD) or an old API server provides it; absence is normal. */
+  optional?: boolean;
+}
+
+export type ResourceKey = (typeof RESOURCES)[number]['key'];
+
+export interface MissingKind {
+  /** 'not-served': the API does not serve it (404) or the input does not contain it. */
+  reason: 'forbidden' | 'not-served' | 'not-in-input' | 'error';
+  detail: string;
+}
+
+export interface Inventory {
+  cluster: { name: string; version: string | null; source: SourceKind };
+  /** When the objects were read (ISO 8601); checks that compare against dates use it, not the clock. */
+  readAt: string;
+  objects: Record<ResourceKey, K8sObject[]>;
+  /** Kinds that could not be read; checks that need them report "not assessed". */
+  missing: Partial<Record<ResourceKey, MissingKind>>;
+  /** Pods and pods-to-be, one per top-level controller or bare pod. */
+  workloads: Workload[];
+  /** Namespaces known only because objects live in them (offline input without Namespace objects). */
+  implicitNamespaces: string[];
+}
+
+export function resourceByKind(kind: string): (typeof RESOURCES)[number] | undefined {
+  return RESOURCES.find((r) => r.kind === kind);
+}
+
+export function emptyObjects(): Record<ResourceKey, K8sObject[]> {
+  return Object.fromEntries(RESOURCES.map((r) => [r.key, []])) as unknown as Record<ResourceKey, K8sObject[]>;
+}

@@ -1,0 +1,107 @@
+// Reading Kubernetes objects from files: a folder of YAML/JSON manifests (multi-document
+// YAML, `kind: List`), or the output of `kubectl get … -A -o json|yaml`.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { K8sObject } from './types';
+
+/** An input the user must fix; the message names the file. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** A bigger file is almost certainly not a manifest; refusing it keeps memory bounded. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_YAML_ALIASES = 1000;
+
+export async function readObjectsFromPath(inputPath: string): Promise<K8sObject[]> {
+  let info;
+  try {
+    info = await stat(inputPath);
+  } catch (e) {
+    throw new InputError(inputPath, `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (info.isFile()) return readObjectsFromFile(inputPath);
+  const files = await listManifestFiles(inputPath);
+  if (files.length === 0) throw new InputError(inputPath, 'no .yaml, .yml or .json files in this folder');
+  const objects: K8sObject[] = [];
+  for (const file of files) objects.push(...(await readObjectsFromFile(file)));
+  return objects;
+}
+
+async function listManifestFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await listManifestFiles(full)));
+    else if (e.isFile() && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(full);
+  }
+  return files;
+}
+
+export async function readObjectsFromFile(file: string): Promise<K8sObject[]> {
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new InputError(file, 'cannot read');
+  if (info.size > MAX_FILE_BYTES) throw new InputError(file, `file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}`);
+  const text = await readFile(file, 'utf8');
+  return parseObjects(text, file);
+}
+
+/** Parses YAML or JSON text holding Kubernetes objects. Throws InputError naming `file`. */
+export function parseObjects(text: string, file: string): K8sObject[] {
+  if (text.includes('\u0000')) throw new InputError(file, 'binary file, not YAML or JSON');
+  const docs = parseAllDocuments(text, { uniqueKeys: false });
+  const values: unknown[] = [];
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    const err = doc.errors[0];
+    if (err) throw new InputError(file, `invalid YAML: ${err.message.split('\n')[0]}`);
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch (e) {
+      throw new InputError(file, `invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+    }
+    if (value !== null && value !== undefined) values.push(value);
+  }
+  const objects: K8sObject[] = [];
+  for (const v of values) flatten(v, file, objects);
+  if (values.length > 0 && objects.length === 0) throw new InputError(file, 'no Kubernetes objects (apiVersion, kind and metadata.name)');
+  return objects;
+}
+
+function flatten(value: unknown, file: string, out: K8sObject[]): void {
+  if (!isRecord(value)) throw new InputError(file, 'not a Kubernetes object (expected a mapping with apiVersion and kind)');
+  const kind = value.kind;
+  // `kubectl get -o json` prints a List (kind: List or e.g. PodList) with items.
+  if (Array.isArray(value.items) && (typeof kind !== 'string' || kind.endsWith('List'))) {
+    const listKind = typeof kind === 'string' && kind !== 'List' ? kind.slice(0, -'List'.length) : undefined;
+    for (const item of value.items) {
+      // Typed lists from the API omit kind/apiVersion on items.
+      if (isRecord(item) && listKind && item.kind === undefined) item.kind = listKind;
+      if (isRecord(item) && item.apiVersion === undefined && typeof value.apiVersion === 'string' && listKind) item.apiVersion = value.apiVersion;
+      flatten(item, file, out);
+    }
+    return;
+  }
+  if (typeof value.apiVersion !== 'string' || typeof kind !== 'string') {
+    throw new InputError(file, 'not a Kubernetes object (missing apiVersion or kind)');
+  }
+  const meta = value.metadata;
+  if (!isRecord(meta) || typeof meta.name !== 'string' || meta.name === '') {
+    throw new InputError(file, `${kind} without metadata.name`);
+  }
+  out.push(value as unknown as K8sObject);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,34 @@
+// Which cluster to read, from the environment, the way the design lists it:
+// POSTURE_SOURCE=demo, else KUBECONFIG / KUBE_CONTEXT, else in-cluster config, else the demo.
+import { hasClusterConfig } from './kubeconfig';
+import { scanLive, type LiveScanOptions } from './live';
+import { scanDemo, scanPath } from './offline';
+import type { Inventory } from './inventory';
+
+export type SourceSpec = { kind: 'demo' } | { kind: 'manifests'; path: string } | { kind: 'live'; kubeconfig?: string; context?: string };
+
+export function sourceFromEnv(env: NodeJS.ProcessEnv = process.env): SourceSpec {
+  if (env.POSTURE_SOURCE === 'demo') return { kind: 'demo' };
+  if (env.POSTURE_FROM) return { kind: 'manifests', path: env.POSTURE_FROM };
+  if (hasClusterConfig(env)) return { kind: 'live', context: env.KUBE_CONTEXT || undefined };
+  return { kind: 'demo' };
+}
+
+export function readInventory(spec: SourceSpec, opts: Pick<LiveScanOptions, 'onProgress'> = {}): Promise<Inventory> {
+  switch (spec.kind) {
+    case 'demo':
+      return scanDemo();
+    case 'manifests':
+      return scanPath(spec.path);
+    case 'live':
+      return scanLive({ kubeconfig: spec.kubeconfig, context: spec.context, onProgress: opts.onProgress });
+  }
+}
+
+export function describeSource(spec: SourceSpec): string {
+  return spec.kind === 'live'
+    ? `live cluster (${spec.context ?? 'current context'})`
+    : spec.kind === 'manifests'
+      ? `manifests at ${spec.path}`
+      : 'embedded demo cluster';
+}

@@ -1,0 +1,53 @@
+import type { Inventory, ResourceKey } from '../cluster/inventory';
+import type { AreaId, Finding, ResourceRef, Severity } from './types';
+
+/** A finding as a check emits it; the engine fills in checkId, area and title. */
+export interface RawFinding {
+  resource: ResourceRef;
+  message: string;
+  /** Overrides the check's default severity (e.g. a PSS breach that is critical). */
+  severity?: Severity;
+  /** Overrides the check's default remediation with advice for this object. */
+  remediation?: string;
+}
+
+export interface NotAssessed {
+  notAssessed: string;
+}
+
+export type CheckOutcome = RawFinding[] | NotAssessed;
+
+export interface Check {
+  id: string;
+  area: AreaId;
+  severity: Severity;
+  title: string;
+  remediation: string;
+  /** Kinds the check reads: if any is missing from the inventory the check is not assessed. */
+  needs: ResourceKey[];
+  evaluate(inv: Inventory): CheckOutcome;
+  /**
+   * The objects the check examined, named as its findings name them, so failing on 1 of
+   * 200 weighs less than on 200 of 200, overall and per namespace. Without it a check
+   * scores as simply passed or failed.
+   */
+  examines?(inv: Inventory): ResourceRef[];
+}
+
+export function defineCheck(check: Check): Check {
+  return check;
+}
+
+export function notAssessed(reason: string): NotAssessed {
+  return { notAssessed: reason };
+}
+
+export function isNotAssessed(o: CheckOutcome): o is NotAssessed {
+  return !Array.isArray(o);
+}
+
+export function ref(obj: { kind: string; apiVersion?: string; metadata: { name: string; namespace?: string } }): ResourceRef {
+  return { kind: obj.kind, namespace: obj.metadata.namespace ?? null, name: obj.metadata.name, apiVersion: obj.apiVersion };
+}
+
+export type { Finding };

@@ -1,0 +1,24 @@
+import { defineCheck, ref } from '../../check';
+
+export default defineCheck({
+  id: 'encryption.ingress-without-tls',
+  area: 'encryption',
+  severity: 'high',
+  title: 'Ingress serves without TLS',
+  remediation: 'Add a spec.tls entry covering every host of the Ingress, with a certificate Secret (cert-manager can issue and renew it).',
+  needs: ['ingresses'],
+  examines: (inv) => inv.objects.ingresses.map(ref),
+  evaluate(inv) {
+    return inv.objects.ingresses
+      .filter((ing) => !Array.isArray(ing.spec?.tls) || ing.spec.tls.length === 0)
+      .map((ing) => {
+        const hosts = (Array.isArray(ing.spec?.rules) ? ing.spec.rules : [])
+          .map((r: { host?: unknown }) => r?.host)
+          .filter((h: unknown) => typeof h === 'string');
+        return {
+          resource: ref(ing),
+          message: `Ingress ${ing.metadata.namespace}/${ing.metadata.name} has no TLS section: ${hosts.length ? hosts.join(', ') : 'its traffic'} is served over plain HTTP.`,
+        };
+      });
+  },
+});

@@ -1,0 +1,66 @@
+// Small readers shared by checks. Pure.
+import type { Inventory } from '../../cluster/inventory';
+import type { Container, K8sObject, PodSpec, Workload } from '../../cluster/types';
+import type { ResourceRef } from '../types';
+
+export function workloadRef(w: Workload): ResourceRef {
+  return { kind: w.kind, namespace: w.namespace, name: w.name, apiVersion: w.apiVersion };
+}
+
+export function namespaceRef(name: string): ResourceRef {
+  return { kind: 'Namespace', namespace: null, name, apiVersion: 'v1' };
+}
+
+export function clusterRef(inv: Inventory): ResourceRef {
+  return { kind: 'Cluster', namespace: null, name: inv.cluster.name };
+}
+
+/** Every container of a pod spec, init and ephemeral included; tolerant of malformed specs. */
+export function allContainers(spec: PodSpec): Container[] {
+  const lists = [spec.initContainers, spec.containers, spec.ephemeralContainers];
+  return lists.flatMap((l) => (Array.isArray(l) ? l.filter((c): c is Container => typeof c === 'object' && c !== null) : []));
+}
+
+/** Namespaces that run (or will run) at least one workload: the ones where pod policies matter. */
+export function namespacesWithWorkloads(inv: Inventory): string[] {
+  return [...new Set(inv.workloads.map((w) => w.namespace))].sort();
+}
+
+export function byNamespace(objects: K8sObject[]): Map<string, K8sObject[]> {
+  const m = new Map<string, K8sObject[]>();
+  for (const o of objects) {
+    const ns = o.metadata.namespace ?? '';
+    m.set(ns, [...(m.get(ns) ?? []), o]);
+  }
+  return m;
+}
+
+export function labelsOf(o: K8sObject): Record<string, string> {
+  const l = o.metadata.labels;
+  return typeof l === 'object' && l !== null ? l : {};
+}
+
+/**
+ * The workload that stands for an object named by kind/namespace/name: a report about
+ * ReplicaSet web-5d8f belongs to Deployment web.
+ */
+export function workloadFor(inv: Inventory, kind: string, namespace: string, name: string): Workload | undefined {
+  const byKey = new Map(inv.workloads.map((w) => [`${w.kind}/${w.namespace}/${w.name}`, w]));
+  const owned = [...inv.objects.replicasets, ...inv.objects.jobs, ...inv.objects.pods, ...inv.objects.replicationcontrollers];
+  let cur = { kind, name };
+  for (let hops = 0; hops < 8; hops++) {
+    const hit = byKey.get(`${cur.kind}/${namespace}/${cur.name}`);
+    if (hit) return hit;
+    const obj = owned.find((o) => o.kind === cur.kind && o.metadata.namespace === namespace && o.metadata.name === cur.name);
+    const owner = obj?.metadata.ownerReferences?.find((r) => r?.controller) ?? obj?.metadata.ownerReferences?.[0];
+    if (!owner) return undefined;
+    cur = { kind: owner.kind, name: owner.name };
+  }
+  return undefined;
+}
+
+/** Namespaces that run workloads but hold none of `objects` (e.g. no NetworkPolicy). */
+export function namespacesWithout(inv: Inventory, objects: K8sObject[]): string[] {
+  const present = new Set(objects.map((o) => o.metadata.namespace));
+  return namespacesWithWorkloads(inv).filter((ns) => !present.has(ns));
+}

@@ -1,0 +1,24 @@
+import { defineCheck, notAssessed } from '../../check';
+import { workloadRef } from '../helpers';
+import { imageReports } from './reports';
+
+export default defineCheck({
+  id: 'image-vulnerabilities.workload-without-report',
+  area: 'image-vulnerabilities',
+  severity: 'medium',
+  title: 'Workload has no vulnerability report',
+  remediation: "Check the scanner's logs for this workload (private registry credentials, image pull errors, scan job limits) so its images get scanned.",
+  needs: ['vulnerabilityreports'],
+  examines: (inv) => inv.workloads.map(workloadRef),
+  evaluate(inv) {
+    const reports = imageReports(inv);
+    if (reports.length === 0) return notAssessed('no VulnerabilityReports: no image scanner reports into this cluster');
+    const scanned = new Set(reports.map((r) => r.workload).filter(Boolean));
+    return inv.workloads
+      .filter((w) => !scanned.has(w))
+      .map((w) => ({
+        resource: workloadRef(w),
+        message: `No VulnerabilityReport covers ${w.kind} ${w.namespace}/${w.name}: nobody knows what its images contain.`,
+      }));
+  },
+});

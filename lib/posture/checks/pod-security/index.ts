@@ -1,0 +1,46 @@
+// The pod-security area's checks. One per Pod Security Standards control for now; the
+// namespace-label and network-policy checks are added beside them by the registry.
+import type { Check } from '../../check';
+import allowPrivilegeEscalation from './pss-allow-privilege-escalation';
+import appArmorProfile from './pss-apparmor-profile';
+import capabilitiesBaseline from './pss-capabilities-baseline';
+import capabilitiesRestricted from './pss-capabilities-restricted';
+import hostNamespaces from './pss-host-namespaces';
+import hostPathVolumes from './pss-host-path-volumes';
+import hostPorts from './pss-host-ports';
+import hostProbesAndLifecycle from './pss-host-probes-and-lifecycle';
+import privileged from './pss-privileged';
+import procMount from './pss-proc-mount';
+import procMountRestricted from './pss-proc-mount-restricted';
+import restrictedVolumes from './pss-restricted-volumes';
+import runAsNonRoot from './pss-run-as-non-root';
+import runAsUser from './pss-run-as-user';
+import seccompBaseline from './pss-seccomp-baseline';
+import seccompRestricted from './pss-seccomp-restricted';
+import seLinuxOptions from './pss-selinux-options';
+import sysctls from './pss-sysctls';
+import windowsHostProcess from './pss-windows-host-process';
+
+export const podSecurityChecks: readonly Check[] = [
+  // baseline
+  privileged,
+  hostNamespaces,
+  hostPathVolumes,
+  windowsHostProcess,
+  capabilitiesBaseline,
+  hostPorts,
+  appArmorProfile,
+  seLinuxOptions,
+  procMount,
+  seccompBaseline,
+  sysctls,
+  hostProbesAndLifecycle,
+  // restricted
+  restrictedVolumes,
+  runAsNonRoot,
+  runAsUser,
+  allowPrivilegeEscalation,
+  seccompRestricted,
+  capabilitiesRestricted,
+  procMountRestricted,
+];

@@ -1,0 +1,25 @@
+// Splitting an image reference the way container runtimes do.
+export interface ImageRef {
+  registry: string;
+  repository: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+export function parseImage(image: string): ImageRef | null {
+  const s = image.trim();
+  if (s === '') return null;
+  const [nameAndTag, digest] = s.split('@', 2) as [string, string | undefined];
+  const slash = nameAndTag.lastIndexOf('/');
+  const colon = nameAndTag.lastIndexOf(':');
+  const hasTag = colon > slash;
+  const name = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
+  const tag = hasTag ? nameAndTag.slice(colon + 1) : null;
+  const first = name.split('/')[0]!;
+  // The first path part is a registry only when it looks like a host (has a dot or port, or is localhost).
+  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const registry = hasRegistry ? first : 'docker.io';
+  let repository = hasRegistry ? name.slice(first.length + 1) : name;
+  if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
+  return { registry, repository, tag, digest: digest ?? null };
+}

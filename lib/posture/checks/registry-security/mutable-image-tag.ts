@@ -1,0 +1,28 @@
+import { defineCheck } from '../../check';
+import { allContainers, workloadRef } from '../helpers';
+import { parseImage } from './image-ref';
+
+export default defineCheck({
+  id: 'registry-security.mutable-image-tag',
+  area: 'registry-security',
+  severity: 'medium',
+  title: 'Image referenced by a mutable tag',
+  remediation: 'Reference the image by digest (image: repo@sha256:…) or at least by an immutable release tag, so what runs is what was reviewed and scanned.',
+  needs: ['pods'],
+  examines: (inv) => inv.workloads.map(workloadRef),
+  evaluate(inv) {
+    return inv.workloads.flatMap((w) => {
+      const bad = allContainers(w.spec).filter((c) => {
+        const img = typeof c.image === 'string' ? parseImage(c.image) : null;
+        return img !== null && !img.digest && (img.tag === null || img.tag === 'latest');
+      });
+      if (bad.length === 0) return [];
+      return [
+        {
+          resource: workloadRef(w),
+          message: `${bad.map((c) => `container ${c.name} uses ${c.image}`).join('; ')}: a tag like latest (or none) points at whatever was pushed last.`,
+        },
+      ];
+    });
+  },
+});

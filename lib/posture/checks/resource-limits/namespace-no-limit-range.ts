@@ -1,0 +1,18 @@
+import { defineCheck } from '../../check';
+import { namespaceRef, namespacesWithout, namespacesWithWorkloads } from '../helpers';
+
+export default defineCheck({
+  id: 'resource-limits.namespace-no-limit-range',
+  area: 'resource-limits',
+  severity: 'low',
+  title: 'Namespace has no LimitRange',
+  remediation: 'Add a LimitRange with default requests and limits for containers, so a container that sets none still gets bounded.',
+  needs: ['limitranges', 'pods'],
+  examines: (inv) => namespacesWithWorkloads(inv).map(namespaceRef),
+  evaluate(inv) {
+    return namespacesWithout(inv, inv.objects.limitranges).map((ns) => ({
+      resource: namespaceRef(ns),
+      message: `Namespace ${ns} has no LimitRange: containers that declare no requests or limits run unbounded.`,
+    }));
+  },
+});

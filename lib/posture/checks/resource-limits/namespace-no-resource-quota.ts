@@ -1,0 +1,18 @@
+import { defineCheck } from '../../check';
+import { namespaceRef, namespacesWithout, namespacesWithWorkloads } from '../helpers';
+
+export default defineCheck({
+  id: 'resource-limits.namespace-no-resource-quota',
+  area: 'resource-limits',
+  severity: 'medium',
+  title: 'Namespace has no ResourceQuota',
+  remediation: 'Add a ResourceQuota capping requests.cpu, requests.memory, limits.memory and object counts (pods, services) for the namespace.',
+  needs: ['resourcequotas', 'pods'],
+  examines: (inv) => namespacesWithWorkloads(inv).map(namespaceRef),
+  evaluate(inv) {
+    return namespacesWithout(inv, inv.objects.resourcequotas).map((ns) => ({
+      resource: namespaceRef(ns),
+      message: `Namespace ${ns} has no ResourceQuota: its workloads can consume the whole cluster's CPU, memory and object counts.`,
+    }));
+  },
+});

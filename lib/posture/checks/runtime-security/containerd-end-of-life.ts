@@ -1,0 +1,22 @@
+import { defineCheck, ref } from '../../check';
+import { CONTAINERD_EOL, parseRuntimeVersion } from '../../data/container-runtimes';
+
+export default defineCheck({
+  id: 'runtime-security.containerd-end-of-life',
+  area: 'runtime-security',
+  severity: 'high',
+  title: 'Node runs a containerd release past end of life',
+  remediation:
+    'Upgrade containerd on the node (usually by moving the node pool to a newer node image); end-of-life releases get no fixes for container escapes.',
+  needs: ['nodes'],
+  examines: (inv) => inv.objects.nodes.map(ref),
+  evaluate(inv) {
+    const today = inv.readAt.slice(0, 10);
+    return inv.objects.nodes.flatMap((n) => {
+      const rt = parseRuntimeVersion(n.status?.nodeInfo?.containerRuntimeVersion);
+      const eol = rt?.runtime === 'containerd' && rt.minor ? CONTAINERD_EOL[rt.minor] : undefined;
+      if (!rt || !eol || eol > today) return [];
+      return [{ resource: ref(n), message: `Node ${n.metadata.name} runs containerd ${rt.version}; containerd ${rt.minor} reached end of life on ${eol}.` }];
+    });
+  },
+});

@@ -1,0 +1,3 @@
+import { defineCoverageCheck } from '../../coverage/coverage-check';
+
+export default defineCoverageCheck('runtime-security', 'high', 'A compromised container can run shells, miners or escapes without anyone being alerted.');

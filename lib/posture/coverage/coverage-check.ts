@@ -1,0 +1,36 @@
+// The one check each uncovered area has in common: is some tool covering it?
+import { defineCheck, type Check } from '../check';
+import { areaMeta } from '../areas';
+import { clusterRef } from '../checks/helpers';
+import type { AreaId, Severity } from '../types';
+import { detectCoverage } from './detect';
+
+export function defineCoverageCheck(area: AreaId, severity: Severity, risk: string): Check {
+  const meta = areaMeta(area);
+  return defineCheck({
+    id: `${area}.coverage`,
+    area,
+    severity,
+    title: `No tool covers ${meta.title.toLowerCase()}`,
+    remediation: `Install ${meta.coveredBy}.`,
+    needs: ['customresourcedefinitions', 'pods'],
+    evaluate(inv) {
+      const cov = detectCoverage(inv)[area];
+      if (!cov || cov.status === 'covered') return [];
+      const partial = cov.status === 'partial';
+      return [
+        {
+          resource: clusterRef(inv),
+          severity: partial ? lower(severity) : severity,
+          message: partial
+            ? `Only partly covered: ${cov.tools.map((t) => `${t.name} (${t.role})`).join(', ')}. ${risk}`
+            : `No known tool covers this area in cluster ${inv.cluster.name}. ${risk}`,
+        },
+      ];
+    },
+  });
+}
+
+function lower(s: Severity): Severity {
+  return s === 'critical' ? 'high' : s === 'high' ? 'medium' : s === 'medium' ? 'low' : s;
+}

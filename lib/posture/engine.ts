@@ -1,0 +1,139 @@
+// Inventory -> posture document. Pure: no I/O, no clock unless given one.
+import type { Inventory, ResourceKey } from '../cluster/inventory';
+import { AREAS } from './areas';
+import { isNotAssessed, type Check } from './check';
+import { detectCoverage } from './coverage/detect';
+import { namespacePodSecurity } from './namespace-pod-security';
+import { ALL_CHECKS } from './registry';
+import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
+import { SCHEMA_VERSION, type AreaSummary, type CheckResult, type Finding, type NamespaceSummary, type PostureDocument, type ResourceRef } from './types';
+
+interface Evaluated {
+  check: Check;
+  result: CheckResult;
+  findings: Finding[];
+  /** Keys of the objects the check examined, when it says (see Check.examines). */
+  scope: string[] | null;
+}
+
+export function computePosture(inv: Inventory, opts: { now?: Date; checks?: readonly Check[] } = {}): PostureDocument {
+  const evaluated = (opts.checks ?? ALL_CHECKS).map((c) => runCheck(c, inv));
+  const findings = evaluated.flatMap((e) => e.findings).sort(compareFindings);
+  const coverage = detectCoverage(inv);
+
+  const areas: AreaSummary[] = AREAS.map((meta) => {
+    const mine = evaluated.filter((e) => e.check.area === meta.id);
+    const counts = countBySeverity(findings.filter((f) => f.area === meta.id));
+    return {
+      id: meta.id,
+      kind: meta.kind,
+      title: meta.title,
+      score: areaScore(mine.map((e) => scoreWithin(e, () => true)), counts),
+      counts,
+      coverage: meta.kind === 'uncovered' ? (coverage[meta.id] ?? { status: 'not-covered', tools: [] }) : null,
+      checks: {
+        total: mine.length,
+        passed: mine.filter((e) => e.result.assessed && e.findings.length === 0).length,
+        failed: mine.filter((e) => e.findings.length > 0).length,
+        notAssessed: mine.filter((e) => !e.result.assessed).length,
+      },
+    };
+  });
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    cluster: { ...inv.cluster },
+    score: clusterScore(areas.map((a) => a.score)),
+    areas,
+    namespaces: summariseNamespaces(inv, evaluated, findings),
+    findings,
+    checks: evaluated.map((e) => e.result),
+    missingKinds: Object.entries(inv.missing).map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
+  };
+}
+
+function runCheck(check: Check, inv: Inventory): Evaluated {
+  const base = { id: check.id, area: check.area, severity: check.severity, title: check.title };
+  const missingNeed = check.needs.find((k: ResourceKey) => inv.missing[k]);
+  if (missingNeed) return notRun(check, base, inv.missing[missingNeed]!.detail);
+  let outcome;
+  try {
+    outcome = check.evaluate(inv);
+  } catch (e) {
+    // A check that breaks must never read as a pass.
+    return notRun(check, base, `the check failed on this input: ${(e as Error).message}`);
+  }
+  if (isNotAssessed(outcome)) return notRun(check, base, outcome.notAssessed);
+  const findings: Finding[] = outcome.map((f) => ({
+    checkId: check.id,
+    area: check.area,
+    severity: f.severity ?? check.severity,
+    title: check.title,
+    message: f.message,
+    remediation: f.remediation ?? check.remediation,
+    resource: f.resource,
+  }));
+  const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
+  return { check, result: { ...base, assessed: true, findings: findings.length }, findings, scope };
+}
+
+function notRun(check: Check, base: Omit<CheckResult, 'assessed' | 'findings'>, reason: string): Evaluated {
+  return { check, result: { ...base, assessed: false, reason, findings: 0 }, findings: [], scope: null };
+}
+
+function refKey(r: ResourceRef): string {
+  return `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+}
+
+/** The namespace a finding or examined object belongs to; a Namespace object belongs to itself. */
+function namespaceOfKey(key: string): string | null {
+  const [kind, ns, name] = key.split('/', 3) as [string, string, string];
+  return kind === 'Namespace' ? name : ns || null;
+}
+
+/** How a check scores over the objects `inScope` accepts: all of them, or one namespace's. */
+function scoreWithin(e: Evaluated, inScope: (key: string) => boolean): ScoredCheck {
+  const failing = new Set(e.findings.map((f) => refKey(f.resource)).filter(inScope));
+  if (!e.scope) return { severity: e.check.severity, assessed: e.result.assessed, passRatio: failing.size > 0 ? 0 : 1 };
+  const examined = e.scope.filter(inScope).length;
+  return { severity: e.check.severity, assessed: e.result.assessed, passRatio: passRatio(failing.size, examined) };
+}
+
+/**
+ * A namespace's score: every assessed check that examined something in the namespace (or
+ * found something there), over that namespace's share of the objects.
+ */
+function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], findings: Finding[]): NamespaceSummary[] {
+  const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces]);
+  for (const f of findings) {
+    const ns = namespaceOfKey(refKey(f.resource));
+    if (ns) names.add(ns);
+  }
+  return [...names].sort().map((name) => {
+    const inNs = (key: string) => namespaceOfKey(key) === name;
+    const mine = findings.filter((f) => inNs(refKey(f.resource)));
+    const scored = evaluated
+      .filter((e) => e.result.assessed && (e.scope ? e.scope.some(inNs) : e.findings.some((f) => inNs(refKey(f.resource)))))
+      .map((e) => scoreWithin(e, inNs));
+    const counts = countBySeverity(mine);
+    return {
+      name,
+      score: areaScore(scored, counts) ?? 100,
+      counts,
+      podSecurity: namespacePodSecurity(inv, name),
+    };
+  });
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.area.localeCompare(b.area) ||
+    a.checkId.localeCompare(b.checkId) ||
+    (a.resource.namespace ?? '').localeCompare(b.resource.namespace ?? '') ||
+    a.resource.kind.localeCompare(b.resource.kind) ||
+    a.resource.name.localeCompare(b.resource.name) ||
+    a.message.localeCompare(b.message)
+  );
+}

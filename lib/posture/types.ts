@@ -1,0 +1,98 @@
+// The posture document: the JSON contract every surface shares (see DESIGN.md).
+// Fields may be added; renaming or removing one bumps SCHEMA_VERSION.
+
+export const SCHEMA_VERSION = 1;
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeverityCounts = Record<Severity, number>;
+
+export const AREA_IDS = [
+  'pod-security',
+  'authn-authz',
+  'rbac',
+  'encryption',
+  'resource-limits',
+  'image-vulnerabilities',
+  'host-security',
+  'registry-security',
+  'runtime-security',
+] as const;
+export type AreaId = (typeof AREA_IDS)[number];
+
+export type CoverageStatus = 'covered' | 'partial' | 'not-covered';
+
+export interface CoverageTool {
+  name: string;
+  /** What it covers in this area, in a few words. */
+  role: string;
+  /** The object that proved the tool is there, e.g. "CustomResourceDefinition vulnerabilityreports.aquasecurity.github.io". */
+  evidence: string;
+}
+
+export interface Coverage {
+  status: CoverageStatus;
+  tools: CoverageTool[];
+  /** What would cover the area, shown when it is not covered. */
+  suggestion?: string;
+}
+
+export interface AreaSummary {
+  id: AreaId;
+  kind: 'native' | 'uncovered';
+  title: string;
+  /** null when no check of the area could be assessed. */
+  score: number | null;
+  counts: SeverityCounts;
+  coverage: Coverage | null;
+  checks: { total: number; passed: number; failed: number; notAssessed: number };
+}
+
+export interface ResourceRef {
+  kind: string;
+  namespace: string | null;
+  name: string;
+  apiVersion?: string;
+}
+
+export interface Finding {
+  checkId: string;
+  area: AreaId;
+  severity: Severity;
+  title: string;
+  message: string;
+  remediation: string;
+  resource: ResourceRef;
+}
+
+export interface CheckResult {
+  id: string;
+  area: AreaId;
+  severity: Severity;
+  title: string;
+  assessed: boolean;
+  /** Why the check could not run (missing permission, kind not served, no data). */
+  reason?: string;
+  findings: number;
+}
+
+export interface NamespaceSummary {
+  name: string;
+  score: number;
+  counts: SeverityCounts;
+  /** Effective pod-security enforce level and version; null when the labels are unknown. */
+  podSecurity: { level: string; version: string; labelled: boolean } | null;
+}
+
+export interface PostureDocument {
+  schemaVersion: number;
+  generatedAt: string;
+  cluster: { name: string; version: string | null; source: 'live' | 'manifests' | 'demo' };
+  score: number;
+  areas: AreaSummary[];
+  namespaces: NamespaceSummary[];
+  findings: Finding[];
+  checks: CheckResult[];
+  /** Kinds the scan could not read, and why. */
+  missingKinds: { resource: string; reason: string; detail: string }[];
+}
