@@ -1,0 +1,20 @@
+import type { Severity } from '@/lib/posture/types';
+
+/** Hex values of the theme's severity colours, for charts that cannot use classes. */
+export const SEVERITY_HEX: Record<Severity, string> = {
+  critical: '#7f1d1d',
+  high: '#ea580c',
+  medium: '#f59e0b',
+  low: '#2563eb',
+  info: '#6b7280',
+};
+
+export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+
+export const SEVERITY_BADGE: Record<Severity, string> = {
+  critical: 'bg-sev-critical text-white',
+  high: 'bg-sev-high text-white',
+  medium: 'bg-sev-medium text-slate-950',
+  low: 'bg-sev-low text-white',
+  info: 'bg-sev-info text-white',
+};

@@ -1,0 +1,32 @@
+// Playwright's web server: the fake API server on the demo fixtures, and the built
+// dashboard (`next start`) reading it through a kubeconfig, as it would a real cluster.
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readObjectsFromPath } from '../lib/cluster/manifests';
+import { apiServerVersion, DEMO_MANIFESTS } from '../lib/cluster/offline';
+import { startFakeCluster } from './fake-cluster/server';
+
+const port = Number(process.env.PORT ?? 3100);
+const objects = await readObjectsFromPath(DEMO_MANIFESTS);
+const fake = await startFakeCluster({ objects, port: 0, version: apiServerVersion(objects) ?? undefined });
+const kubeconfig = path.join(await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-')), 'kubeconfig');
+await fake.writeKubeconfig(kubeconfig);
+process.stderr.write(`fake cluster at ${fake.url}, kubeconfig ${kubeconfig}\n`);
+
+const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig, NEXT_TELEMETRY_DISABLED: '1' };
+delete env.POSTURE_SOURCE;
+const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], { env, stdio: 'inherit' });
+
+const stop = async () => {
+  next.kill('SIGTERM');
+  await fake.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+next.on('exit', async (code) => {
+  await fake.close();
+  process.exit(code ?? 1);
+});
