@@ -7,6 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 const installed = 'node_modules/.package-lock.json';
 const stale = !existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs;
 if (stale) {
-  process.stderr.write('kube-posture: installing dependencies (npm ci)…\n');
-  execSync('npm ci --no-audit --no-fund', { stdio: ['ignore', 2, 2] });
+  process.stderr.write('kube-posture: installing dependencies (npm install)…\n');
+  // `npm install` honours the lockfile's versions; `npm ci` refuses lockfiles written where
+  // the registry lists only this platform's optional binaries (tailwind, next/swc).
+  execSync('npm install --no-audit --no-fund', { stdio: ['ignore', 2, 2] });
 }
