@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../../cluster/types';
 import { isNotAssessed, type Check, type RawFinding } from '../../check';
 import { enforce, restrictedSpec, testInventory, testNamespace, testWorkload } from '../../pss/test-inventory';
-import { podSecurityChecks } from './index';
+import { pssChecks as podSecurityChecks } from './index';
 
 type Mutation = (s: PodSpec) => void;
 const app = (s: PodSpec) => s.containers![0]!;

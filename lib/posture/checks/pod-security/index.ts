@@ -1,6 +1,8 @@
-// The pod-security area's checks. One per Pod Security Standards control for now; the
-// namespace-label and network-policy checks are added beside them by the registry.
+// The pod-security area's checks: one per Pod Security Standards control, then the
+// namespace-label and network-policy checks.
 import type { Check } from '../../check';
+import namespaceNoEnforceLevel from './namespace-no-enforce-level';
+import namespaceNoNetworkPolicy from './namespace-no-network-policy';
 import allowPrivilegeEscalation from './pss-allow-privilege-escalation';
 import appArmorProfile from './pss-apparmor-profile';
 import capabilitiesBaseline from './pss-capabilities-baseline';
@@ -21,7 +23,8 @@ import seLinuxOptions from './pss-selinux-options';
 import sysctls from './pss-sysctls';
 import windowsHostProcess from './pss-windows-host-process';
 
-export const podSecurityChecks: readonly Check[] = [
+/** One check per Pod Security Standards control. */
+export const pssChecks: readonly Check[] = [
   // baseline
   privileged,
   hostNamespaces,
@@ -44,3 +47,5 @@ export const podSecurityChecks: readonly Check[] = [
   capabilitiesRestricted,
   procMountRestricted,
 ];
+
+export const podSecurityChecks: readonly Check[] = [...pssChecks, namespaceNoEnforceLevel, namespaceNoNetworkPolicy];

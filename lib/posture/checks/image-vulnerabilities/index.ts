@@ -1,0 +1,6 @@
+import type { Check } from '../../check';
+import coverage from './coverage';
+import knownVulnerabilities from './known-vulnerabilities';
+import workloadWithoutReport from './workload-without-report';
+
+export const imageVulnerabilitiesChecks: readonly Check[] = [coverage, knownVulnerabilities, workloadWithoutReport];
