@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
-    include: ['lib/**/*.test.ts', 'e2e/**/*.unit.test.ts', 'components/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'e2e/**/*.unit.test.ts', 'components/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { PostureDocument } from '@/lib/posture/types';
 import { AreaCard } from './AreaCard';
 import { FindingsByAreaChart } from './FindingsByAreaChart';
+import { NotAssessed } from './NotAssessed';
 import { ScanAge } from './ScanAge';
 import { ScoreMeter } from './ScoreMeter';
 import { SeverityCounts } from './SeverityCounts';
@@ -37,7 +38,11 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
         </p>
       </header>
 
-      {error && <p className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="status">The latest scan failed ({error}); showing the last good result.</p>}
+      {error && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="status">
+          The latest scan failed ({error}); showing the last good result.
+        </p>
+      )}
       {doc.missingKinds.some((m) => m.reason === 'forbidden' || m.reason === 'error') && <MissingKinds doc={doc} />}
 
       <section className="grid gap-4 lg:grid-cols-3" aria-label="Cluster summary">
@@ -60,7 +65,11 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
       </section>
 
       <AreaSection title="What Kubernetes provides" subtitle="Built-in security features, and how well this cluster uses them." areas={native} />
-      <AreaSection title="What Kubernetes leaves to you" subtitle="Risks Kubernetes does nothing about: is another tool covering them, and what the API still reveals." areas={uncovered} />
+      <AreaSection
+        title="What Kubernetes leaves to you"
+        subtitle="Risks Kubernetes does nothing about: is another tool covering them, and what the API still reveals."
+        areas={uncovered}
+      />
 
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="top-risks">
         <h2 id="top-risks" className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -68,6 +77,8 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
         </h2>
         <TopRisks findings={doc.findings} />
       </section>
+
+      <NotAssessed checks={doc.checks} />
     </div>
   );
 }

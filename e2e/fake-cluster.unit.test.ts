@@ -50,10 +50,15 @@ function kubectl(args: string[], config = kubeconfig): Promise<Run> {
   // A private discovery cache per kubeconfig, so no run reads another server's discovery.
   const cacheDir = path.join(tmp, `cache-${path.basename(config)}`);
   return new Promise((resolve) => {
-    execFile(KUBECTL, ['--kubeconfig', config, '--cache-dir', cacheDir, ...args], { timeout: 30_000, env: { ...process.env, KUBECONFIG: '' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      KUBECTL,
+      ['--kubeconfig', config, '--cache-dir', cacheDir, ...args],
+      { timeout: 30_000, env: { ...process.env, KUBECONFIG: '' } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -64,7 +69,11 @@ async function kubectlJson(args: string[], config?: string): Promise<{ items: K8
   return JSON.parse(run.stdout) as { items: K8sObject[] };
 }
 
-function get(target: FakeCluster, pathAndQuery: string, opts: { token?: string | null; accept?: string } = {}): Promise<{ status: number; contentType: string; body: any }> {
+function get(
+  target: FakeCluster,
+  pathAndQuery: string,
+  opts: { token?: string | null; accept?: string } = {},
+): Promise<{ status: number; contentType: string; body: any }> {
   const token = opts.token === undefined ? target.token : opts.token;
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
@@ -73,7 +82,9 @@ function get(target: FakeCluster, pathAndQuery: string, opts: { token?: string |
       .get(`${target.url}${pathAndQuery}`, { ca: target.caPem, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body: JSON.parse(Buffer.concat(chunks).toString()) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body: JSON.parse(Buffer.concat(chunks).toString()) }),
+        );
       })
       .on('error', reject);
   });
@@ -136,7 +147,15 @@ describe('fake cluster, read by the real kubectl', () => {
     for (const token of [null, 'not-the-token']) {
       const res = await get(cluster, '/api/v1/pods', { token });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+      expect(res.body).toEqual({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'Unauthorized',
+        reason: 'Unauthorized',
+        code: 401,
+      });
     }
     expect((await get(cluster, '/version', { token: null })).status).toBe(401);
   });
@@ -282,7 +301,9 @@ describe('fake cluster kubeconfig and CLI', () => {
     expect(bad.stderr).toMatch(/cannot load fixtures: .*does-not-exist: cannot read/);
 
     const out = path.join(tmp, 'cli-kubeconfig');
-    const child = spawn(TSX, [path.join(HERE, 'fake-cluster', 'main.ts'), '--fixtures', FIXTURES, '--port', '0', '--kubeconfig-out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [path.join(HERE, 'fake-cluster', 'main.ts'), '--fixtures', FIXTURES, '--port', '0', '--kubeconfig-out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let text = '';
@@ -292,7 +313,9 @@ describe('fake cluster kubeconfig and CLI', () => {
         });
         child.once('exit', (code) => reject(new Error(`fake-cluster exited with ${code} before listening`)));
       });
-      expect(line).toMatch(new RegExp(`^fake-cluster listening on https://127\\.0\\.0\\.1:\\d+ \\(kubeconfig: ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`));
+      expect(line).toMatch(
+        new RegExp(`^fake-cluster listening on https://127\\.0\\.0\\.1:\\d+ \\(kubeconfig: ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`),
+      );
       const list = await kubectlJson(['get', 'pods', '-A'], out);
       expect(names(list.items).sort()).toEqual(fixturePods());
     } finally {

@@ -33,7 +33,9 @@ describe('computePosture', () => {
   });
 
   it('reports a check whose kinds could not be read as not assessed, with the reason, and never as passing', () => {
-    const doc = computePosture(inventoryOf([namespace('a')], { missing: { clusterrolebindings: { reason: 'forbidden', detail: 'listing clusterrolebindings is forbidden' } } }));
+    const doc = computePosture(
+      inventoryOf([namespace('a')], { missing: { clusterrolebindings: { reason: 'forbidden', detail: 'listing clusterrolebindings is forbidden' } } }),
+    );
     const check = doc.checks.find((c) => c.id === 'rbac.binds-cluster-admin')!;
     expect(check).toMatchObject({ assessed: false, reason: 'listing clusterrolebindings is forbidden', findings: 0 });
     expect(doc.missingKinds).toEqual([{ resource: 'clusterrolebindings', reason: 'forbidden', detail: 'listing clusterrolebindings is forbidden' }]);

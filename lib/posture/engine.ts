@@ -28,7 +28,10 @@ export function computePosture(inv: Inventory, opts: { now?: Date; checks?: read
       id: meta.id,
       kind: meta.kind,
       title: meta.title,
-      score: areaScore(mine.map((e) => scoreWithin(e, () => true)), counts),
+      score: areaScore(
+        mine.map((e) => scoreWithin(e, () => true)),
+        counts,
+      ),
       counts,
       coverage: meta.kind === 'uncovered' ? (coverage[meta.id] ?? { status: 'not-covered', tools: [] }) : null,
       checks: {
