@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { AreaSummary } from '@/lib/posture/types';
 import { CoverageBadge } from './CoverageBadge';
 import { ScoreMeter } from './ScoreMeter';
@@ -9,7 +10,9 @@ export function AreaCard({ area }: { area: AreaSummary }) {
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`area-${area.id}`} data-area={area.id}>
       <header className="flex items-start justify-between gap-2">
         <h3 id={`area-${area.id}`} className="font-semibold leading-snug text-slate-900">
-          {area.title}
+          <Link href={`/areas/${area.id}`} className="hover:underline">
+            {area.title}
+          </Link>
         </h3>
         {coverage && <CoverageBadge status={coverage.status} />}
       </header>

@@ -1,13 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import type { PostureDocument } from '@/lib/posture/types';
+import { AppHeader } from './AppHeader';
 import { AreaCard } from './AreaCard';
 import { FindingsByAreaChart } from './FindingsByAreaChart';
 import { NotAssessed } from './NotAssessed';
-import { ScanAge } from './ScanAge';
 import { ScoreMeter } from './ScoreMeter';
 import { SeverityCounts } from './SeverityCounts';
-import { SourceBadge } from './SourceBadge';
 import { TopRisks } from './TopRisks';
 import { countBySeverity } from '@/lib/posture/scoring';
 
@@ -28,15 +27,7 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
   const uncovered = doc.areas.filter((a) => a.kind === 'uncovered');
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 p-4 sm:p-6">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
-        <div className="flex items-baseline gap-3">
-          <h1 className="text-lg font-semibold tracking-tight">kube-posture</h1>
-          <SourceBadge cluster={doc.cluster} />
-        </div>
-        <p className="text-xs text-slate-500">
-          <ScanAge at={doc.generatedAt} />
-        </p>
-      </header>
+      <AppHeader doc={doc} />
 
       {error && (
         <p className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="status">

@@ -1,0 +1,21 @@
+import Link from 'next/link';
+import type { PostureDocument } from '@/lib/posture/types';
+import { ScanAge } from './ScanAge';
+import { SourceBadge } from './SourceBadge';
+
+/** The bar on every page: where the posture comes from and how old it is. */
+export function AppHeader({ doc }: { doc: Pick<PostureDocument, 'cluster' | 'generatedAt'> }) {
+  return (
+    <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+      <div className="flex items-baseline gap-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight hover:underline">
+          kube-posture
+        </Link>
+        <SourceBadge cluster={doc.cluster} />
+      </div>
+      <p className="text-xs text-slate-500">
+        <ScanAge at={doc.generatedAt} />
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,55 @@
+import type { CheckResult } from '@/lib/posture/types';
+import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
+
+const STATUS = {
+  passed: { text: 'Passed', className: 'text-green-800', icon: '✓' },
+  failed: { text: 'Failed', className: 'text-red-800', icon: '✕' },
+  'not-assessed': { text: 'Not assessed', className: 'text-slate-500', icon: '–' },
+} as const;
+
+/** Every check of an area with its outcome; a check that could not run says why. */
+export function ChecksTable({ checks }: { checks: CheckResult[] }) {
+  return (
+    <table className="w-full border-collapse text-left text-xs">
+      <caption className="sr-only">Checks and their results</caption>
+      <thead className="bg-slate-100 text-slate-600">
+        <tr>
+          <th scope="col" className="px-2 py-1.5 font-semibold">
+            Result
+          </th>
+          <th scope="col" className="px-2 py-1.5 font-semibold">
+            Check
+          </th>
+          <th scope="col" className="px-2 py-1.5 font-semibold">
+            Severity
+          </th>
+          <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+            Findings
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 bg-white">
+        {checks.map((c) => {
+          const status = !c.assessed ? 'not-assessed' : c.findings > 0 ? 'failed' : 'passed';
+          const s = STATUS[status];
+          return (
+            <tr key={c.id} className="align-top" data-check={c.id} data-status={status}>
+              <td className={`whitespace-nowrap px-2 py-1.5 font-semibold ${s.className}`}>
+                <span aria-hidden>{s.icon}</span> {s.text}
+              </td>
+              <td className="px-2 py-1.5">
+                <p className="font-medium text-slate-900">{c.title}</p>
+                <p className="font-mono text-[11px] text-slate-500">{c.id}</p>
+                {!c.assessed && <p className="mt-0.5 text-slate-600">{c.reason}</p>}
+              </td>
+              <td className="px-2 py-1.5">
+                <span className={`rounded px-1.5 py-0.5 font-semibold ${SEVERITY_BADGE[c.severity]}`}>{SEVERITY_LABEL[c.severity]}</span>
+              </td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{c.assessed ? c.findings : '—'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
