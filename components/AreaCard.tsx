@@ -17,7 +17,7 @@ export function AreaCard({ area }: { area: AreaSummary }) {
         {coverage && <CoverageBadge status={coverage.status} />}
       </header>
       <ScoreMeter score={area.score} label={`${area.title} score`} />
-      <SeverityCounts counts={area.counts} />
+      <SeverityCounts counts={area.counts} href={(s) => `/findings?area=${area.id}&severity=${s}`} />
       <p className="text-xs text-slate-500">
         {checks.passed} passed · {checks.failed} failed{checks.notAssessed > 0 ? ` · ${checks.notAssessed} not assessed` : ''}
       </p>

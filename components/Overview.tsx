@@ -1,5 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import type { PostureDocument } from '@/lib/posture/types';
 import { AppHeader } from './AppHeader';
 import { AreaCard } from './AreaCard';
@@ -40,7 +41,7 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
         <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Cluster score</h2>
           <ScoreMeter score={doc.score} size="lg" label="Cluster score" />
-          <SeverityCounts counts={countBySeverity(doc.findings)} />
+          <SeverityCounts counts={countBySeverity(doc.findings)} href={(s) => `/findings?severity=${s}`} />
           <p className="text-xs text-slate-500">
             {doc.findings.length} findings from {doc.checks.filter((c) => c.assessed).length} assessed checks
             {doc.checks.some((c) => !c.assessed) ? `; ${doc.checks.filter((c) => !c.assessed).length} not assessed` : ''}.
@@ -63,9 +64,14 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
       />
 
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="top-risks">
-        <h2 id="top-risks" className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
-          Top risks
-        </h2>
+        <div className="mb-1 flex items-baseline justify-between">
+          <h2 id="top-risks" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Top risks
+          </h2>
+          <Link href="/findings" className="text-xs text-slate-600 underline">
+            All {doc.findings.length} findings
+          </Link>
+        </div>
         <TopRisks findings={doc.findings} />
       </section>
 

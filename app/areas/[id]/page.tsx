@@ -57,7 +57,7 @@ export default async function AreaPage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="flex flex-col gap-2">
           <ScoreMeter score={area.score} size="lg" label={`${meta.title} score`} />
-          <SeverityCounts counts={area.counts} />
+          <SeverityCounts counts={area.counts} href={(s) => `/findings?area=${area.id}&severity=${s}`} />
           <p className="text-xs text-slate-500">
             {area.checks.passed} passed · {area.checks.failed} failed · {area.checks.notAssessed} not assessed
           </p>

@@ -1,0 +1,23 @@
+// GET /api/findings?area=&severity=&namespace=&check=&q=&sort=&format=json|csv: the current
+// findings view as a download, filtered exactly as the findings page filters it.
+import { filterFindings, findingsToCsv, parseFindingsQuery } from '@/lib/posture/findings-query';
+import { getPosture } from '@/lib/server/posture-service';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const { doc, error } = await getPosture();
+  if (!doc) return Response.json({ error: error ?? 'no posture yet' }, { status: 503 });
+  const findings = filterFindings(doc.findings, parseFindingsQuery(params));
+  const stamp = doc.generatedAt.slice(0, 19).replace(/[:T]/g, '-');
+  const name = `findings-${doc.cluster.name.replace(/[^\w.-]/g, '_')}-${stamp}`;
+  if (params.get('format') === 'csv') {
+    return new Response(findingsToCsv(findings), {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, 'Cache-Control': 'no-store' },
+    });
+  }
+  return new Response(JSON.stringify({ cluster: doc.cluster, generatedAt: doc.generatedAt, findings }, null, 2), {
+    headers: { 'Content-Type': 'application/json', 'Content-Disposition': `attachment; filename="${name}.json"`, 'Cache-Control': 'no-store' },
+  });
+}

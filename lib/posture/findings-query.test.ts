@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { filterFindings, findingsQueryString, findingsToCsv, parseFindingsQuery } from './findings-query';
+import type { Finding } from './types';
+
+const f = (over: Partial<Finding> & { name: string; ns?: string | null }): Finding => ({
+  checkId: 'rbac.binds-cluster-admin',
+  area: 'rbac',
+  severity: 'critical',
+  title: 'Subject holds cluster-admin',
+  message: 'm',
+  remediation: 'r',
+  resource: { kind: 'RoleBinding', namespace: over.ns === undefined ? 'shop' : over.ns, name: over.name },
+  ...over,
+});
+
+describe('findings query', () => {
+  it('reads only known values from the URL and ignores the rest', () => {
+    expect(parseFindingsQuery(new URLSearchParams('area=rbac&severity=bogus&sort=check&page=-2&namespace=shop&x=1'))).toEqual({
+      area: 'rbac',
+      namespace: 'shop',
+      sort: 'check',
+      page: 1,
+      severity: undefined,
+      check: undefined,
+      q: undefined,
+    });
+    expect(parseFindingsQuery({ area: 'nope', q: 'a'.repeat(500) }).q).toHaveLength(200);
+  });
+
+  it('round-trips through a query string', () => {
+    const q = parseFindingsQuery(new URLSearchParams('area=rbac&severity=high&q=admin&sort=object&page=3'));
+    expect(parseFindingsQuery(new URLSearchParams(findingsQueryString(q).slice(1)))).toEqual(q);
+    expect(findingsQueryString({ sort: 'severity', page: 1 })).toBe('');
+  });
+
+  it('filters by area, severity, namespace (a Namespace finding belongs to itself) and free text', () => {
+    const all = [
+      f({ name: 'a' }),
+      f({ name: 'b', severity: 'low' }),
+      f({ name: 'shop', ns: null, resource: { kind: 'Namespace', namespace: null, name: 'shop' } }),
+      f({ name: 'c', area: 'encryption', message: 'plain HTTP' }),
+    ];
+    expect(filterFindings(all, parseFindingsQuery({ severity: 'low' })).map((x) => x.resource.name)).toEqual(['b']);
+    expect(filterFindings(all, parseFindingsQuery({ namespace: 'shop', area: 'rbac' }))).toHaveLength(3);
+    expect(filterFindings(all, parseFindingsQuery({ q: 'PLAIN http' })).map((x) => x.resource.name)).toEqual(['c']);
+  });
+
+  it('writes CSV that quotes separators and defuses spreadsheet formulas', () => {
+    const csv = findingsToCsv([f({ name: '=HYPERLINK("http://evil")', message: 'a, "b"\nc' })]);
+    const [header, row] = csv.split('\r\n');
+    expect(header).toBe('severity,area,checkId,kind,namespace,name,title,message,remediation');
+    expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).toContain('"a, ""b""\nc"');
+  });
+});

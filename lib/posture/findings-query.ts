@@ -1,0 +1,91 @@
+// Filtering, sorting and exporting findings: one definition shared by the findings page
+// and its download route, so a link and a download show the same view.
+import { severityRank } from './scoring';
+import { AREA_IDS, SEVERITIES, type AreaId, type Finding, type Severity } from './types';
+
+export interface FindingsQuery {
+  area?: AreaId;
+  severity?: Severity;
+  namespace?: string;
+  check?: string;
+  q?: string;
+  sort: 'severity' | 'object' | 'check';
+  page: number;
+}
+
+export const PAGE_SIZE = 200;
+const MAX_TEXT = 200;
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Reads a query from URL parameters; anything unknown or malformed is ignored, not trusted. */
+export function parseFindingsQuery(params: Params): FindingsQuery {
+  const get = (k: string): string | undefined => {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    return s === undefined || s === null || s === '' ? undefined : s.slice(0, MAX_TEXT);
+  };
+  const area = get('area');
+  const severity = get('severity');
+  const sort = get('sort');
+  const page = Number(get('page') ?? 1);
+  return {
+    area: AREA_IDS.includes(area as AreaId) ? (area as AreaId) : undefined,
+    severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : undefined,
+    namespace: get('namespace'),
+    check: get('check'),
+    q: get('q'),
+    sort: sort === 'object' || sort === 'check' ? sort : 'severity',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The same query as URL parameters (defaults left out), for links. */
+export function findingsQueryString(q: Partial<FindingsQuery>): string {
+  const p = new URLSearchParams();
+  for (const k of ['area', 'severity', 'namespace', 'check', 'q'] as const) if (q[k]) p.set(k, q[k]!);
+  if (q.sort && q.sort !== 'severity') p.set('sort', q.sort);
+  if (q.page && q.page > 1) p.set('page', String(q.page));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function filterFindings(findings: readonly Finding[], q: FindingsQuery): Finding[] {
+  const text = q.q?.toLowerCase();
+  const out = findings.filter(
+    (f) =>
+      (!q.area || f.area === q.area) &&
+      (!q.severity || f.severity === q.severity) &&
+      (!q.namespace || f.resource.namespace === q.namespace || (f.resource.kind === 'Namespace' && f.resource.name === q.namespace)) &&
+      (!q.check || f.checkId === q.check) &&
+      (!text || [f.title, f.message, f.resource.name, f.resource.namespace ?? '', f.resource.kind, f.checkId].some((s) => s.toLowerCase().includes(text))),
+  );
+  const object = (f: Finding) => `${f.resource.namespace ?? ''}/${f.resource.kind}/${f.resource.name}`;
+  if (q.sort === 'object') out.sort((a, b) => object(a).localeCompare(object(b)) || severityRank(a.severity) - severityRank(b.severity));
+  else if (q.sort === 'check') out.sort((a, b) => a.checkId.localeCompare(b.checkId) || object(a).localeCompare(object(b)));
+  // 'severity' keeps the document's order, which is severity first.
+  return out;
+}
+
+const CSV_COLUMNS = ['severity', 'area', 'checkId', 'kind', 'namespace', 'name', 'title', 'message', 'remediation'] as const;
+
+/** RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function findingsToCsv(findings: readonly Finding[]): string {
+  const rows = findings.map((f) => [
+    f.severity,
+    f.area,
+    f.checkId,
+    f.resource.kind,
+    f.resource.namespace ?? '',
+    f.resource.name,
+    f.title,
+    f.message,
+    f.remediation,
+  ]);
+  return [CSV_COLUMNS as readonly string[], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
