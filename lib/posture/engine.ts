@@ -3,7 +3,7 @@ import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
 import { isNotAssessed, type Check } from './check';
 import { detectCoverage } from './coverage/detect';
-import { namespacePodSecurity } from './namespace-pod-security';
+import { namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
 import { SCHEMA_VERSION, type AreaSummary, type CheckResult, type Finding, type NamespaceSummary, type PostureDocument, type ResourceRef } from './types';
@@ -108,25 +108,58 @@ function scoreWithin(e: Evaluated, inScope: (key: string) => boolean): ScoredChe
  * found something there), over that namespace's share of the objects.
  */
 function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], findings: Finding[]): NamespaceSummary[] {
-  const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces]);
-  for (const f of findings) {
-    const ns = namespaceOfKey(refKey(f.resource));
-    if (ns) names.add(ns);
-  }
+  // Group once by namespace: a namespace-by-namespace scan of every finding and scope would
+  // be quadratic on large clusters.
+  const findingsByNs = groupBy(findings, (f) => namespaceOfKey(refKey(f.resource)));
+  const perCheck = evaluated
+    .filter((e) => e.result.assessed)
+    .map((e) => ({
+      e,
+      examined: e.scope ? countBy(e.scope, namespaceOfKey) : null,
+      failing: groupBy([...new Set(e.findings.map((f) => refKey(f.resource)))], namespaceOfKey),
+    }));
+  const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces, ...findingsByNs.keys()]);
+  const objects = namespaceObjects(inv);
+  const podSecurity = namespacePodSecurity(inv);
+
   return [...names].sort().map((name) => {
-    const inNs = (key: string) => namespaceOfKey(key) === name;
-    const mine = findings.filter((f) => inNs(refKey(f.resource)));
-    const scored = evaluated
-      .filter((e) => e.result.assessed && (e.scope ? e.scope.some(inNs) : e.findings.some((f) => inNs(refKey(f.resource)))))
-      .map((e) => scoreWithin(e, inNs));
-    const counts = countBySeverity(mine);
+    const scored: ScoredCheck[] = [];
+    for (const { e, examined, failing } of perCheck) {
+      const failed = failing.get(name)?.length ?? 0;
+      const inScope = examined ? (examined.get(name) ?? 0) : failed > 0 ? failed : 0;
+      if (inScope === 0) continue;
+      scored.push({ severity: e.check.severity, assessed: true, passRatio: examined ? passRatio(failed, inScope) : 0 });
+    }
+    const counts = countBySeverity(findingsByNs.get(name) ?? []);
     return {
       name,
       score: areaScore(scored, counts) ?? 100,
       counts,
-      podSecurity: namespacePodSecurity(inv, name),
+      podSecurity: podSecurity(name),
+      objects: objects(name),
     };
   });
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    if (k === null) continue;
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of items) {
+    const k = key(i);
+    if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

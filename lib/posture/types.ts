@@ -82,6 +82,8 @@ export interface NamespaceSummary {
   counts: SeverityCounts;
   /** Effective pod-security enforce level and version; null when the labels are unknown. */
   podSecurity: { level: string; version: string; labelled: boolean } | null;
+  /** What the namespace holds that bears on its posture. */
+  objects: { workloads: number; pods: number; networkPolicies: number; resourceQuotas: number; limitRanges: number };
 }
 
 export interface PostureDocument {

@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AppHeader } from '@/components/AppHeader';
+import { FindingsTable } from '@/components/FindingsTable';
+import { PodSecurityLevel } from '@/components/PodSecurityLevel';
+import { ScoreMeter } from '@/components/ScoreMeter';
+import { SeverityCounts } from '@/components/SeverityCounts';
+import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
+import { countBySeverity } from '@/lib/posture/scoring';
+import { getPosture } from '@/lib/server/posture-service';
+
+export const dynamic = 'force-dynamic';
+
+export default async function NamespacePage({ params }: { params: Promise<{ name: string }> }) {
+  const name = decodeURIComponent((await params).name);
+  const { doc, error } = await getPosture();
+  if (!doc) throw new Error(error ?? 'no posture yet');
+  const ns = doc.namespaces.find((n) => n.name === name);
+  if (!ns) notFound();
+  const findings = filterFindings(doc.findings, parseFindingsQuery({ namespace: name }));
+  const facts: [string, string | number][] = [
+    ['Workloads', ns.objects.workloads],
+    ['Pods', ns.objects.pods],
+    ['NetworkPolicies', ns.objects.networkPolicies],
+    ['ResourceQuotas', ns.objects.resourceQuotas],
+    ['LimitRanges', ns.objects.limitRanges],
+  ];
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4 p-4 sm:p-6">
+      <AppHeader doc={doc} />
+      <nav className="text-xs text-slate-500" aria-label="Breadcrumb">
+        <Link href="/namespaces" className="hover:underline">
+          Namespaces
+        </Link>{' '}
+        / <span className="font-mono">{name}</span>
+      </nav>
+      <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3" aria-labelledby="ns-title">
+        <div className="flex flex-col gap-2">
+          <h1 id="ns-title" className="font-mono text-xl font-semibold">
+            {name}
+          </h1>
+          <ScoreMeter score={ns.score} size="lg" label={`${name} score`} />
+          <SeverityCounts counts={ns.counts} href={(s) => `/findings?namespace=${encodeURIComponent(name)}&severity=${s}`} />
+        </div>
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 self-start text-xs">
+          <dt className="text-slate-500">Pod Security (enforce)</dt>
+          <dd>
+            <PodSecurityLevel podSecurity={ns.podSecurity} />
+          </dd>
+          {facts.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-500">{k}</dt>
+              <dd className="tabular-nums">{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <table className="self-start text-left text-xs">
+          <caption className="mb-1 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500">By area</caption>
+          <tbody className="divide-y divide-slate-100">
+            {doc.areas.map((a) => {
+              const counts = countBySeverity(findings.filter((f) => f.area === a.id));
+              return (
+                <tr key={a.id}>
+                  <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
+                    <Link href={`/areas/${a.id}`} className="hover:underline">
+                      {a.title}
+                    </Link>
+                  </th>
+                  <td className="py-1">
+                    <SeverityCounts counts={counts} href={(s) => `/findings?namespace=${encodeURIComponent(name)}&area=${a.id}&severity=${s}`} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="ns-findings" className="flex flex-col gap-2">
+        <h2 id="ns-findings" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          What is wrong here ({findings.length})
+        </h2>
+        <FindingsTable
+          findings={[...findings].sort((a, b) => `${a.resource.kind}/${a.resource.name}`.localeCompare(`${b.resource.kind}/${b.resource.name}`))}
+          caption={`Findings in namespace ${name}`}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Namespaces: a table worst first, and a drill-down per namespace.
+import { expect, test } from '@playwright/test';
+import type { PostureDocument } from '../lib/posture/types';
+
+test('the namespace table lists every namespace worst first, and filters by name', async ({ page }) => {
+  const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
+  await page.goto('/namespaces');
+  const rows = page.locator('tbody tr[data-namespace]');
+  await expect(rows).toHaveCount(doc.namespaces.length);
+  const scores = await rows.locator('[data-score]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-score'))));
+  expect(scores).toEqual([...scores].sort((a, b) => a - b));
+
+  await page.getByLabel('Name contains').fill('kube-');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/q=kube-/);
+  await expect(rows).toHaveCount(doc.namespaces.filter((n) => n.name.includes('kube-')).length);
+});
+
+test('a namespace opens to what is wrong in it', async ({ page }) => {
+  const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
+  const worst = [...doc.namespaces].sort((a, b) => a.score - b.score)[0]!;
+  await page.goto('/namespaces');
+  await page.getByRole('link', { name: worst.name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(worst.name);
+  const total = Object.values(worst.counts).reduce((a, b) => a + b, 0);
+  await expect(page.getByRole('heading', { name: `What is wrong here (${total})` })).toBeVisible();
+  await expect(page.getByRole('table', { name: `Findings in namespace ${worst.name}` }).locator('tbody tr')).toHaveCount(total);
+});
