@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { PostureDocument } from '@/lib/posture/types';
+import { ContextPicker } from './ContextPicker';
+import { RescanButton } from './RescanButton';
 import { ScanAge } from './ScanAge';
 import { SourceBadge } from './SourceBadge';
 
@@ -24,9 +26,11 @@ export function AppHeader({ doc }: { doc: Pick<PostureDocument, 'cluster' | 'gen
           </Link>
         </nav>
       </div>
-      <p className="text-xs text-slate-500">
+      <div className="flex flex-wrap items-center gap-3 text-xs text-slate-500">
+        <ContextPicker />
         <ScanAge at={doc.generatedAt} />
-      </p>
+        <RescanButton />
+      </div>
     </header>
   );
 }

@@ -1,53 +1,81 @@
-// The server's one posture: scanned once per interval however many viewers ask, and kept
-// (with its age) when a later scan fails.
-import { readInventory, sourceFromEnv, type SourceSpec } from '../cluster/source';
+// The server's postures, one per source (demo, a folder, each kubeconfig context): scanned
+// once per interval however many viewers ask, kept with their age when a later scan fails,
+// and rescanned on demand with progress for whoever listens.
+import type { Inventory } from '../cluster/inventory';
+import type { ProgressEvent } from '../cluster/live';
+import { readInventory, type SourceSpec } from '../cluster/source';
 import { computePosture } from '../posture/engine';
 import type { PostureDocument } from '../posture/types';
+import { requestSource, sourceKey } from './request-source';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
 
-interface State {
+export type ScanEvent = ProgressEvent | { type: 'done'; generatedAt: string } | { type: 'error'; message: string };
+
+interface Entry {
   doc: PostureDocument | null;
+  inventory: Inventory | null;
   scannedAt: number;
   error: string | null;
   inflight: Promise<PostureDocument> | null;
+  listeners: Set<(e: ScanEvent) => void>;
 }
 
-// One state per server process; survives hot reloads in development.
-const g = globalThis as typeof globalThis & { __kubePosture?: State };
-const state: State = (g.__kubePosture ??= { doc: null, scannedAt: 0, error: null, inflight: null });
+// One map per server process; survives hot reloads in development.
+const g = globalThis as typeof globalThis & { __kubePosture?: Map<string, Entry> };
+const entries: Map<string, Entry> = (g.__kubePosture ??= new Map());
+
+function entryFor(spec: SourceSpec): Entry {
+  const key = sourceKey(spec);
+  let e = entries.get(key);
+  if (!e) {
+    e = { doc: null, inventory: null, scannedAt: 0, error: null, inflight: null, listeners: new Set() };
+    entries.set(key, e);
+  }
+  return e;
+}
 
 export interface PostureResult {
   doc: PostureDocument | null;
+  inventory: Inventory | null;
   /** Why the latest scan failed; the doc (if any) is then the last good one. */
   error: string | null;
 }
 
-export async function getPosture(spec: SourceSpec = sourceFromEnv()): Promise<PostureResult> {
-  if (state.doc && Date.now() - state.scannedAt < FRESH_MS) return { doc: state.doc, error: state.error };
-  try {
-    await rescan(spec);
-  } catch {
-    // error recorded in state; the last good document is still served
+/** The posture of the source this request asks for (or `spec`), scanning when stale. */
+export async function getPosture(spec?: SourceSpec): Promise<PostureResult> {
+  const s = spec ?? (await requestSource());
+  const e = entryFor(s);
+  if (Date.now() - e.scannedAt >= FRESH_MS || (!e.doc && !e.error)) {
+    await rescan(s).catch(() => undefined); // the error is kept in the entry
   }
-  return { doc: state.doc, error: state.error };
+  return { doc: e.doc, inventory: e.inventory, error: e.error };
 }
 
-/** Starts a scan unless one is already running, and resolves with its document. */
-export function rescan(spec: SourceSpec = sourceFromEnv()): Promise<PostureDocument> {
-  state.inflight ??= (async () => {
+/**
+ * Starts a scan unless one is already running for this source, and resolves with its
+ * document. `onEvent` hears the progress of whichever scan is running.
+ */
+export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Promise<PostureDocument> {
+  const e = entryFor(spec);
+  if (onEvent) e.listeners.add(onEvent);
+  const emit = (ev: ScanEvent) => e.listeners.forEach((l) => l(ev));
+  e.inflight ??= (async () => {
     try {
-      const inv = await readInventory(spec);
-      const doc = computePosture(inv);
-      Object.assign(state, { doc, scannedAt: Date.now(), error: null });
+      const inventory = await readInventory(spec, { onProgress: emit });
+      const doc = computePosture(inventory);
+      Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
+      emit({ type: 'done', generatedAt: doc.generatedAt });
       return doc;
-    } catch (e) {
-      state.error = (e as Error).message;
-      state.scannedAt = Date.now(); // do not hammer an unreachable cluster on every request
-      throw e;
+    } catch (err) {
+      e.error = (err as Error).message;
+      e.scannedAt = Date.now(); // do not hammer an unreachable cluster on every request
+      emit({ type: 'error', message: e.error });
+      throw err;
     } finally {
-      state.inflight = null;
+      e.inflight = null;
+      e.listeners.clear();
     }
   })();
-  return state.inflight;
+  return e.inflight;
 }

@@ -1,0 +1,26 @@
+// GET /api/contexts: the kubeconfig contexts a viewer may pick. POST {context}: pick one (a cookie).
+import { availableContexts, CONTEXT_COOKIE, requestSource } from '@/lib/server/request-source';
+import { isSameOrigin } from '@/lib/server/same-origin';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const { contexts } = availableContexts();
+  const spec = await requestSource();
+  return Response.json(
+    { contexts, selected: spec.kind === 'live' ? (spec.context ?? availableContexts().current) : null },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+export async function POST(request: Request) {
+  if (!isSameOrigin(request)) return Response.json({ error: 'cross-site request refused' }, { status: 403 });
+  const body = (await request.json().catch(() => null)) as { context?: unknown } | null;
+  const context = typeof body?.context === 'string' ? body.context : '';
+  if (!availableContexts().contexts.includes(context)) return Response.json({ error: `unknown context "${context.slice(0, 100)}"` }, { status: 400 });
+  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+  return Response.json(
+    { selected: context },
+    { headers: { 'Set-Cookie': `${CONTEXT_COOKIE}=${encodeURIComponent(context)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${secure}` } },
+  );
+}
