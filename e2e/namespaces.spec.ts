@@ -25,4 +25,17 @@ test('a namespace opens to what is wrong in it', async ({ page }) => {
   const total = Object.values(worst.counts).reduce((a, b) => a + b, 0);
   await expect(page.getByRole('heading', { name: `What is wrong here (${total})` })).toBeVisible();
   await expect(page.getByRole('table', { name: `Findings in namespace ${worst.name}` }).locator('tbody tr')).toHaveCount(total);
+  await expect(page.getByRole('table', { name: `Workloads in ${worst.name}` }).locator('tbody tr')).toHaveCount(worst.objects.workloads);
+
+  // A workload's counts open exactly its findings.
+  const row = page
+    .locator('tr[data-workload]')
+    .filter({ has: page.getByRole('link') })
+    .first();
+  const key = (await row.getAttribute('data-workload'))!;
+  await row.getByRole('link').first().click();
+  await expect(page).toHaveURL((url) => url.searchParams.get('object') === key);
+  const expected = (await (await page.request.get(`/api/findings${new URL(page.url()).search}`)).json()).findings;
+  expect(expected.length).toBeGreaterThan(0);
+  await expect(page.getByText(`${expected.length} of ${doc.findings.length} findings`)).toBeVisible();
 });

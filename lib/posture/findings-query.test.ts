@@ -22,6 +22,7 @@ describe('findings query', () => {
       page: 1,
       severity: undefined,
       check: undefined,
+      object: undefined,
       q: undefined,
     });
     expect(parseFindingsQuery({ area: 'nope', q: 'a'.repeat(500) }).q).toHaveLength(200);
@@ -43,6 +44,7 @@ describe('findings query', () => {
     expect(filterFindings(all, parseFindingsQuery({ severity: 'low' })).map((x) => x.resource.name)).toEqual(['b']);
     expect(filterFindings(all, parseFindingsQuery({ namespace: 'shop', area: 'rbac' }))).toHaveLength(3);
     expect(filterFindings(all, parseFindingsQuery({ q: 'PLAIN http' })).map((x) => x.resource.name)).toEqual(['c']);
+    expect(filterFindings(all, parseFindingsQuery({ object: 'RoleBinding/b' })).map((x) => x.resource.name)).toEqual(['b']);
   });
 
   it('writes CSV that quotes separators and defuses spreadsheet formulas', () => {

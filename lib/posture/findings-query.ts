@@ -8,6 +8,8 @@ export interface FindingsQuery {
   severity?: Severity;
   namespace?: string;
   check?: string;
+  /** One object, as Kind/name (with namespace, the object in that namespace). */
+  object?: string;
   q?: string;
   sort: 'severity' | 'object' | 'check';
   page: number;
@@ -34,6 +36,7 @@ export function parseFindingsQuery(params: Params): FindingsQuery {
     severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : undefined,
     namespace: get('namespace'),
     check: get('check'),
+    object: get('object'),
     q: get('q'),
     sort: sort === 'object' || sort === 'check' ? sort : 'severity',
     page: Number.isInteger(page) && page > 0 ? page : 1,
@@ -43,7 +46,7 @@ export function parseFindingsQuery(params: Params): FindingsQuery {
 /** The same query as URL parameters (defaults left out), for links. */
 export function findingsQueryString(q: Partial<FindingsQuery>): string {
   const p = new URLSearchParams();
-  for (const k of ['area', 'severity', 'namespace', 'check', 'q'] as const) if (q[k]) p.set(k, q[k]!);
+  for (const k of ['area', 'severity', 'namespace', 'check', 'object', 'q'] as const) if (q[k]) p.set(k, q[k]!);
   if (q.sort && q.sort !== 'severity') p.set('sort', q.sort);
   if (q.page && q.page > 1) p.set('page', String(q.page));
   const s = p.toString();
@@ -58,6 +61,7 @@ export function filterFindings(findings: readonly Finding[], q: FindingsQuery): 
       (!q.severity || f.severity === q.severity) &&
       (!q.namespace || f.resource.namespace === q.namespace || (f.resource.kind === 'Namespace' && f.resource.name === q.namespace)) &&
       (!q.check || f.checkId === q.check) &&
+      (!q.object || `${f.resource.kind}/${f.resource.name}` === q.object) &&
       (!text || [f.title, f.message, f.resource.name, f.resource.namespace ?? '', f.resource.kind, f.checkId].some((s) => s.toLowerCase().includes(text))),
   );
   const object = (f: Finding) => `${f.resource.namespace ?? ''}/${f.resource.kind}/${f.resource.name}`;

@@ -5,6 +5,7 @@ import { FindingsTable } from '@/components/FindingsTable';
 import { PodSecurityLevel } from '@/components/PodSecurityLevel';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
+import { WorkloadsTable } from '@/components/WorkloadsTable';
 import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
 import { countBySeverity } from '@/lib/posture/scoring';
 import { getPosture } from '@/lib/server/posture-service';
@@ -13,11 +14,12 @@ export const dynamic = 'force-dynamic';
 
 export default async function NamespacePage({ params }: { params: Promise<{ name: string }> }) {
   const name = decodeURIComponent((await params).name);
-  const { doc, error } = await getPosture();
+  const { doc, inventory, error } = await getPosture();
   if (!doc) throw new Error(error ?? 'no posture yet');
   const ns = doc.namespaces.find((n) => n.name === name);
   if (!ns) notFound();
   const findings = filterFindings(doc.findings, parseFindingsQuery({ namespace: name }));
+  const workloads = (inventory?.workloads ?? []).filter((w) => w.namespace === name);
   const facts: [string, string | number][] = [
     ['Workloads', ns.objects.workloads],
     ['Pods', ns.objects.pods],
@@ -75,6 +77,12 @@ export default async function NamespacePage({ params }: { params: Promise<{ name
             })}
           </tbody>
         </table>
+      </section>
+      <section aria-labelledby="ns-workloads" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="ns-workloads" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Workloads ({workloads.length})
+        </h2>
+        <WorkloadsTable namespace={name} workloads={workloads} findings={findings} />
       </section>
       <section aria-labelledby="ns-findings" className="flex flex-col gap-2">
         <h2 id="ns-findings" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
