@@ -23,8 +23,8 @@ export function defineCoverageCheck(area: AreaId, severity: Severity, risk: stri
           resource: clusterRef(inv),
           severity: partial ? lower(severity) : severity,
           message: partial
-            ? `Only partly covered: ${cov.tools.map((t) => `${t.name} (${t.role})`).join(', ')}. ${risk}`
-            : `No known tool covers this area in cluster ${inv.cluster.name}. ${risk}`,
+            ? `Only partly covered: ${cov.tools.map((t) => `${t.name}, ${t.role}, seen as ${t.evidence}`).join('; ')}. ${risk}`
+            : `No known tool covers this area in cluster ${inv.cluster.name}. ${risk} What would cover it: ${meta.coveredBy}.`,
         },
       ];
     },

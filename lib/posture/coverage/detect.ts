@@ -1,30 +1,40 @@
 // Which known tools the inventory shows, and what that means for each uncovered area.
+//
+// Evidence, most reliable first: CRDs and admission webhooks only the tool creates, the tool's
+// images in workloads, and the `source` of its PolicyReport results. Node agents must run on
+// every node; admission engines cover registry security only through a registry-pinning or
+// signature policy (see registry-policies.ts).
 import type { Inventory } from '../../cluster/inventory';
-import type { K8sObject } from '../../cluster/types';
+import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
+import { sandboxedRuntimeClasses } from '../checks/runtime-security/sandbox';
 import type { AreaId, Coverage, CoverageTool } from '../types';
+import { missedNodes } from './node-coverage';
+import { policyResults } from './policy-reports';
+import { registryPolicies } from './registry-policies';
 import { TOOL_SIGNATURES, type ToolSignature } from './tools';
 
-interface Sighting {
+export interface Sighting {
   tool: ToolSignature;
   evidence: string;
-  /** For node agents: false when the DaemonSet does not run on every node. */
-  onEveryNode: boolean;
+  /** Why the sighting covers only part of the area (agent missing nodes, no policy, one-off run); null when it covers it all. */
+  limit: string | null;
 }
 
 export function detectCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
-  const sightings = TOOL_SIGNATURES.map((t) => sight(t, inv)).filter((s): s is Sighting => s !== null);
+  const sightings = sightTools(inv);
   const out: Partial<Record<AreaId, Coverage>> = {};
   for (const area of AREAS.filter((a) => a.kind === 'uncovered')) {
     const tools: CoverageTool[] = [];
     let full = false;
     for (const s of sightings) {
       for (const c of s.tool.covers.filter((c) => c.area === area.id)) {
-        const partialNote = s.onEveryNode ? '' : ' (not running on every node)';
-        tools.push({ name: s.tool.name, role: c.role + partialNote, evidence: s.evidence });
-        if (c.full && s.onEveryNode) full = true;
+        const limit = s.limit;
+        tools.push({ name: s.tool.name, role: c.role + (limit ? ` (${limit})` : ''), evidence: s.evidence });
+        if (c.full && !limit) full = true;
       }
     }
+    if (area.id === 'runtime-security') tools.push(...sandboxTools(inv));
     out[area.id] = {
       status: full ? 'covered' : tools.length > 0 ? 'partial' : 'not-covered',
       tools,
@@ -34,23 +44,72 @@ export function detectCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>
   return out;
 }
 
+export function sightTools(inv: Inventory): Sighting[] {
+  return TOOL_SIGNATURES.map((t) => sight(t, inv)).filter((s): s is Sighting => s !== null);
+}
+
 function sight(tool: ToolSignature, inv: Inventory): Sighting | null {
+  const found: { evidence: string; limit: string | null }[] = [];
+
+  // A node agent is judged by its DaemonSet; anything else by the first object that proves it.
+  for (const w of inv.workloads) {
+    const image = imagesOf(w).find((i) => matchesImage(i, tool.images));
+    if (!image) continue;
+    const evidence = `${w.kind} ${w.namespace}/${w.name} (image ${image})`;
+    if (tool.perNode && w.kind === 'DaemonSet') {
+      const missed = missedNodes(inv, w);
+      found.unshift({ evidence, limit: missed ? `not running on every node: ${missed}` : null });
+      break;
+    }
+    found.push({ evidence, limit: w.kind === 'Job' ? 'a one-off run, not a recurring benchmark' : null });
+  }
   for (const crd of inv.objects.customresourcedefinitions) {
     const group = String(crd.spec?.group ?? '');
     const plural = String(crd.spec?.names?.plural ?? '');
     if (tool.crdGroups?.some((g) => g === group || g === `${group}/${plural}`)) {
-      return { tool, evidence: `CustomResourceDefinition ${crd.metadata.name}`, onEveryNode: true };
+      found.push({ evidence: `CustomResourceDefinition ${crd.metadata.name}`, limit: null });
+      break;
     }
   }
-  for (const w of inv.workloads) {
-    const image = [...(w.spec.containers ?? []), ...(w.spec.initContainers ?? [])]
-      .map((c) => c?.image)
-      .find((i) => typeof i === 'string' && matchesImage(i, tool.images));
-    if (!image) continue;
-    const onEveryNode = !tool.perNode || w.kind !== 'DaemonSet' || runsOnEveryNode(inv, w.namespace, w.name);
-    return { tool, evidence: `${w.kind} ${w.namespace}/${w.name} (image ${image})`, onEveryNode };
+  const webhook = findWebhook(inv, tool);
+  if (webhook) found.push({ evidence: webhook, limit: null });
+  const report = policyResults(inv).find((r) => tool.policyReportSources?.includes(r.source.toLowerCase()));
+  if (report) {
+    const m = report.report.metadata;
+    found.push({ evidence: `${report.report.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} (results from ${report.source})`, limit: null });
+  }
+  if (found.length === 0) return null;
+
+  if (tool.perNode && !found.some((f) => f.evidence.startsWith('DaemonSet '))) {
+    // CRDs or webhooks of an agent whose DaemonSet is nowhere to be seen watch nothing.
+    return { tool, evidence: found[0]!.evidence, limit: 'its node agent DaemonSet was not found' };
+  }
+  if (tool.needsPolicy) {
+    const policy = registryPolicies(inv).find((p) => p.tool === tool.name);
+    if (policy) return { tool, evidence: `${found[0]!.evidence}; policy ${policy.evidence}`, limit: null };
+    return { tool, evidence: found[0]!.evidence, limit: 'no registry-pinning or signature policy visible' };
+  }
+  // Any unlimited sighting wins (a kube-bench CronJob or its reports beat a one-off Job).
+  return found.find((f) => f.limit === null) ? { tool, ...found.find((f) => f.limit === null)! } : { tool, ...found[0]! };
+}
+
+function findWebhook(inv: Inventory, tool: ToolSignature): string | null {
+  for (const cfg of [...inv.objects.validatingwebhookconfigurations, ...inv.objects.mutatingwebhookconfigurations]) {
+    const label = `${cfg.kind} ${cfg.metadata.name}`;
+    if (tool.webhookNames?.includes(cfg.metadata.name)) return label;
+    const hooks = Array.isArray(cfg.webhooks) ? (cfg.webhooks as Record<string, unknown>[]) : [];
+    for (const h of hooks) {
+      const name = typeof h?.name === 'string' ? h.name : '';
+      if (name && tool.webhookSuffixes?.some((s) => name.endsWith(s))) return `${label} (webhook ${name})`;
+      const svc = (h?.clientConfig as { service?: { name?: unknown; namespace?: unknown } } | undefined)?.service;
+      if (typeof svc?.name === 'string' && tool.webhookServices?.includes(svc.name)) return `${label} (service ${String(svc.namespace ?? '?')}/${svc.name})`;
+    }
   }
   return null;
+}
+
+function imagesOf(w: Workload): string[] {
+  return [...(w.spec.containers ?? []), ...(w.spec.initContainers ?? [])].map((c) => c?.image).filter((i): i is string => typeof i === 'string');
 }
 
 function matchesImage(image: string, patterns: string[] | undefined): boolean {
@@ -58,11 +117,13 @@ function matchesImage(image: string, patterns: string[] | undefined): boolean {
   return (patterns ?? []).some((p) => repo === p || repo.endsWith(`/${p}`));
 }
 
-/** A DaemonSet covers every node when it is scheduled on as many nodes as the cluster has. */
-function runsOnEveryNode(inv: Inventory, namespace: string, name: string): boolean {
-  const ds: K8sObject | undefined = inv.objects.daemonsets.find((d) => d.metadata.namespace === namespace && d.metadata.name === name);
-  const scheduled = Number(ds?.status?.desiredNumberScheduled);
-  const nodes = inv.objects.nodes.length;
-  if (!Number.isFinite(scheduled) || nodes === 0) return true; // no status to judge by: do not guess partial
-  return scheduled >= nodes;
+/** A sandboxed RuntimeClass is partial runtime coverage: it contains the workloads that use it, and detects nothing. */
+function sandboxTools(inv: Inventory): CoverageTool[] {
+  return sandboxedRuntimeClasses(inv).map(({ rc, sandbox, users }) => ({
+    name: `${sandbox} sandbox`,
+    role: `isolates ${users.length} workload${users.length === 1 ? '' : 's'} from the host kernel; detects nothing`,
+    evidence: `RuntimeClass ${rc.metadata.name} (handler ${String((rc as K8sObject & { handler?: unknown }).handler)})${
+      users.length > 0 ? `, used by ${users.map((u) => `${u.kind} ${u.namespace}/${u.name}`).join(', ')}` : ', used by no workload'
+    }`,
+  }));
 }

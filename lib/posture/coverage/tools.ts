@@ -10,9 +10,20 @@ export interface ToolSignature {
   crdGroups?: string[];
   /** Substrings of image repositories (registry host excluded). */
   images?: string[];
+  /**
+   * Admission webhooks the tool registers: names of Validating/MutatingWebhookConfigurations,
+   * or suffixes of the webhooks' own (domain-qualified) names inside them.
+   */
   webhookNames?: string[];
+  webhookSuffixes?: string[];
+  /** Services that admission webhooks call (clientConfig.service.name). */
+  webhookServices?: string[];
+  /** `source` of its wg-policy PolicyReport results. */
+  policyReportSources?: string[];
   /** A node agent that must run on every node to cover it. */
   perNode?: boolean;
+  /** An admission engine: it covers registry security only through policies the inventory cannot read today. */
+  needsPolicy?: boolean;
 }
 
 export const TOOL_SIGNATURES: readonly ToolSignature[] = [
@@ -25,55 +36,80 @@ export const TOOL_SIGNATURES: readonly ToolSignature[] = [
   {
     name: 'Falco',
     covers: [{ area: 'runtime-security', role: 'detects suspicious syscalls in running containers', full: true }],
-    images: ['falcosecurity/falco'],
+    crdGroups: ['instance.falcosecurity.dev'],
+    images: ['falcosecurity/falco', 'falcosecurity/falco-no-driver', 'falcosecurity/falco-distroless'],
+    policyReportSources: ['falco'],
     perNode: true,
   },
   {
     name: 'Tetragon',
     covers: [{ area: 'runtime-security', role: 'eBPF runtime detection and enforcement', full: true }],
-    crdGroups: ['cilium.io/tracingpolicies'],
+    crdGroups: ['cilium.io/tracingpolicies', 'cilium.io/tracingpoliciesnamespaced'],
     images: ['cilium/tetragon'],
     perNode: true,
   },
   {
     name: 'Tracee',
     covers: [{ area: 'runtime-security', role: 'eBPF runtime detection', full: true }],
+    crdGroups: ['tracee.aquasec.com'],
     images: ['aquasec/tracee', 'aquasecurity/tracee'],
     perNode: true,
   },
   {
     name: 'Kyverno',
-    covers: [{ area: 'registry-security', role: 'admission policies (registry pinning and signature checks when such policies exist)', full: false }],
+    covers: [
+      { area: 'registry-security', role: 'admission policies that pin registries (validate image patterns) or verify signatures (verifyImages)', full: true },
+    ],
     crdGroups: ['kyverno.io'],
     images: ['kyverno/kyverno'],
+    webhookNames: [
+      'kyverno-resource-validating-webhook-cfg',
+      'kyverno-policy-validating-webhook-cfg',
+      'kyverno-resource-mutating-webhook-cfg',
+      'kyverno-policy-mutating-webhook-cfg',
+      'kyverno-verify-mutating-webhook-cfg',
+    ],
+    webhookSuffixes: ['.kyverno.svc', '.kyverno.svc-fail', '.kyverno.svc-ignore'],
+    policyReportSources: ['kyverno'],
+    needsPolicy: true,
   },
   {
     name: 'OPA Gatekeeper',
-    covers: [{ area: 'registry-security', role: 'admission constraints (allowed registries when such constraints exist)', full: false }],
+    covers: [{ area: 'registry-security', role: 'admission constraints that pin registries (K8sAllowedRepos and similar)', full: true }],
     crdGroups: ['templates.gatekeeper.sh', 'constraints.gatekeeper.sh'],
     images: ['openpolicyagent/gatekeeper'],
+    webhookNames: ['gatekeeper-validating-webhook-configuration', 'gatekeeper-mutating-webhook-configuration'],
+    webhookSuffixes: ['.gatekeeper.sh'],
+    needsPolicy: true,
   },
   {
     name: 'Sigstore policy-controller',
-    covers: [{ area: 'registry-security', role: 'verifies image signatures at admission', full: true }],
+    covers: [{ area: 'registry-security', role: 'verifies image signatures at admission (for ClusterImagePolicies in opted-in namespaces)', full: true }],
     crdGroups: ['policy.sigstore.dev'],
     images: ['sigstore/policy-controller'],
+    webhookNames: ['policy.sigstore.dev', 'defaulting.clusterimagepolicy.sigstore.dev', 'validating.clusterimagepolicy.sigstore.dev'],
+    webhookSuffixes: ['.sigstore.dev'],
+    needsPolicy: true,
   },
   {
     name: 'Connaisseur',
     covers: [{ area: 'registry-security', role: 'verifies image signatures at admission', full: true }],
     images: ['sse-secure-systems/connaisseur', 'securesystemsengineering/connaisseur'],
+    webhookNames: ['connaisseur-webhook'],
   },
   {
     name: 'Ratify',
     covers: [{ area: 'registry-security', role: 'verifies image signatures and attestations', full: true }],
-    crdGroups: ['config.ratify.deislabs.io'],
+    crdGroups: ['config.ratify.deislabs.io', 'config.ratify.sh'],
     images: ['deislabs/ratify', 'notaryproject/ratify'],
+    needsPolicy: true,
   },
   {
     name: 'kube-bench',
-    covers: [{ area: 'host-security', role: 'CIS benchmark of nodes', full: false }],
+    // Covered when it runs on a schedule or reports into the cluster; a one-off Job is partial.
+    covers: [{ area: 'host-security', role: 'CIS benchmark of nodes', full: true }],
     images: ['aquasec/kube-bench'],
+    policyReportSources: ['kube-bench'],
   },
   {
     name: 'NeuVector',
@@ -84,6 +120,7 @@ export const TOOL_SIGNATURES: readonly ToolSignature[] = [
     ],
     crdGroups: ['neuvector.com'],
     images: ['neuvector/enforcer', 'neuvector/controller'],
+    webhookServices: ['neuvector-svc-admission-webhook'],
     perNode: true,
   },
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../../cluster/types';
+import { isNotAssessed } from '../../check';
 import { inventoryOf } from '../../test-inventory';
 import kubeletEndOfLife from './kubelet-end-of-life';
 
@@ -25,5 +26,9 @@ describe('host-security.kubelet-end-of-life', () => {
 
   it('passes the same 1.34 node before its end of life', () => {
     expect(kubeletEndOfLife.evaluate(inventoryOf([node('eks', 'v1.34.2')], { readAt: '2026-06-01T00:00:00Z' }))).toEqual([]);
+  });
+
+  it('is not assessed, rather than passing, without nodes', () => {
+    expect(isNotAssessed(kubeletEndOfLife.evaluate(inventoryOf([])))).toBe(true);
   });
 });

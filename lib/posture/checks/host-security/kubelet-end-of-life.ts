@@ -1,5 +1,6 @@
-import { defineCheck, ref } from '../../check';
+import { defineCheck, notAssessed, ref } from '../../check';
 import { kubernetesEol, minorOf } from '../../data/kubernetes-releases';
+import { noNodeFacts } from './nodes';
 
 export default defineCheck({
   id: 'host-security.kubelet-end-of-life',
@@ -10,6 +11,8 @@ export default defineCheck({
   needs: ['nodes'],
   examines: (inv) => inv.objects.nodes.map(ref),
   evaluate(inv) {
+    const why = noNodeFacts(inv, 'kubeletVersion');
+    if (why) return notAssessed(why);
     const today = inv.readAt.slice(0, 10);
     return inv.objects.nodes.flatMap((n) => {
       const version = n.status?.nodeInfo?.kubeletVersion;

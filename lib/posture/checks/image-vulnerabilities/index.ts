@@ -1,6 +1,7 @@
 import type { Check } from '../../check';
 import coverage from './coverage';
 import knownVulnerabilities from './known-vulnerabilities';
+import policyReportFailures from './policy-report-failures';
 import workloadWithoutReport from './workload-without-report';
 
-export const imageVulnerabilitiesChecks: readonly Check[] = [coverage, knownVulnerabilities, workloadWithoutReport];
+export const imageVulnerabilitiesChecks: readonly Check[] = [coverage, knownVulnerabilities, workloadWithoutReport, policyReportFailures];

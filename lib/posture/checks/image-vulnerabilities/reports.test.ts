@@ -60,4 +60,10 @@ describe('image-vulnerabilities checks', () => {
     );
     expect(out).toEqual([expect.objectContaining({ resource: expect.objectContaining({ name: 'api' }) })]);
   });
+
+  it('reads ClusterVulnerabilityReports too', () => {
+    const cluster = { ...report(2, 0), kind: 'ClusterVulnerabilityReport', metadata: { ...report(2, 0).metadata, namespace: undefined } };
+    const out = knownVulnerabilities.evaluate(inventoryOf([deployment('shop', 'web', restrictedSpec), rs, cluster]));
+    expect(out).toEqual([expect.objectContaining({ severity: 'critical', resource: expect.objectContaining({ kind: 'Deployment', name: 'web' }) })]);
+  });
 });

@@ -1,4 +1,4 @@
-// Reading Trivy Operator VulnerabilityReports.
+// Reading Trivy Operator VulnerabilityReports and ClusterVulnerabilityReports (same `report` shape).
 import type { Inventory } from '../../../cluster/inventory';
 import type { K8sObject, Workload } from '../../../cluster/types';
 import { workloadFor } from '../helpers';
@@ -13,7 +13,7 @@ export interface ImageReport {
 }
 
 export function imageReports(inv: Inventory): ImageReport[] {
-  return inv.objects.vulnerabilityreports.map((r) => {
+  return [...inv.objects.vulnerabilityreports, ...inv.objects.clustervulnerabilityreports].map((r) => {
     const labels = r.metadata.labels ?? {};
     const ns = labels['trivy-operator.resource.namespace'] ?? r.metadata.namespace ?? '';
     const workload = workloadFor(inv, labels['trivy-operator.resource.kind'] ?? '', ns, labels['trivy-operator.resource.name'] ?? '');

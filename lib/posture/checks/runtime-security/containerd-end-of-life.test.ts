@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../../cluster/types';
+import { isNotAssessed } from '../../check';
 import { inventoryOf } from '../../test-inventory';
 import containerdEndOfLife from './containerd-end-of-life';
 
@@ -19,5 +20,9 @@ describe('runtime-security.containerd-end-of-life', () => {
         message: expect.stringContaining('containerd 1.6 reached end of life on 2025-08-23'),
       }),
     ]);
+  });
+
+  it('is not assessed, rather than passing, without nodes', () => {
+    expect(isNotAssessed(containerdEndOfLife.evaluate(inventoryOf([])))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-import { defineCheck, ref } from '../../check';
+import { defineCheck, notAssessed, ref } from '../../check';
 import { CONTAINERD_EOL, parseRuntimeVersion } from '../../data/container-runtimes';
+import { noNodeFacts } from '../host-security/nodes';
 
 export default defineCheck({
   id: 'runtime-security.containerd-end-of-life',
@@ -11,6 +12,8 @@ export default defineCheck({
   needs: ['nodes'],
   examines: (inv) => inv.objects.nodes.map(ref),
   evaluate(inv) {
+    const why = noNodeFacts(inv, 'containerRuntimeVersion');
+    if (why) return notAssessed(why);
     const today = inv.readAt.slice(0, 10);
     return inv.objects.nodes.flatMap((n) => {
       const rt = parseRuntimeVersion(n.status?.nodeInfo?.containerRuntimeVersion);

@@ -1,0 +1,3 @@
+import { definePolicyReportCheck } from '../../coverage/policy-reports';
+
+export default definePolicyReportCheck('image-vulnerabilities', 'image vulnerability');

@@ -1,0 +1,3 @@
+import { definePolicyReportCheck } from '../../coverage/policy-reports';
+
+export default definePolicyReportCheck('registry-security', 'registry and image signature');

@@ -1,0 +1,32 @@
+import { defineCheck } from '../../check';
+import { allContainers, workloadRef } from '../helpers';
+import { parseImage } from './image-ref';
+
+export default defineCheck({
+  id: 'registry-security.stale-pull-policy',
+  area: 'registry-security',
+  severity: 'low',
+  title: 'Mutable tag pulled only if not present',
+  remediation:
+    'Pin the image by digest; failing that, set imagePullPolicy: Always so every node runs what the tag points at now, and the registry re-checks the pull credentials.',
+  needs: ['pods'],
+  examines: (inv) => inv.workloads.map(workloadRef),
+  evaluate(inv) {
+    return inv.workloads.flatMap((w) => {
+      const bad = allContainers(w.spec).filter((c) => {
+        const img = typeof c.image === 'string' ? parseImage(c.image) : null;
+        if (!img || img.digest) return false;
+        const mutable = img.tag === null || img.tag === 'latest';
+        // Kubernetes defaults to Always for :latest and untagged images, so only an explicit policy counts here.
+        return mutable && (c.imagePullPolicy === 'IfNotPresent' || c.imagePullPolicy === 'Never');
+      });
+      if (bad.length === 0) return [];
+      return [
+        {
+          resource: workloadRef(w),
+          message: `${w.kind} ${w.namespace}/${w.name}: ${bad.map((c) => `container ${c.name} pulls ${c.image} with imagePullPolicy ${c.imagePullPolicy}`).join('; ')}: each node keeps whatever version it pulled first, and pods reuse it without the registry checking their pull secret.`,
+        },
+      ];
+    });
+  },
+});

@@ -1,0 +1,3 @@
+import { definePolicyReportCheck } from '../../coverage/policy-reports';
+
+export default definePolicyReportCheck('runtime-security', 'runtime detection');
