@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The dashboard pointed at an API server that is not there (e2e/overview-error.spec.ts).
+const GONE_PORT = Number(process.env.E2E_GONE_PORT ?? 3101);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,13 +21,24 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node_modules/.bin/tsx e2e/serve-against-fake.ts`,
-    env: { PORT: String(PORT) },
-    url: `http://127.0.0.1:${PORT}/api/posture`,
-    timeout: 60_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx e2e/serve-against-fake.ts`,
+      env: { PORT: String(PORT) },
+      url: `http://127.0.0.1:${PORT}/api/posture`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node_modules/.bin/tsx e2e/serve-unreachable.ts`,
+      env: { PORT: String(GONE_PORT) },
+      url: `http://127.0.0.1:${GONE_PORT}/icon.svg`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

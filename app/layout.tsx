@@ -1,4 +1,5 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
@@ -8,7 +9,13 @@ export const metadata: Metadata = {
   description: 'Kubernetes security posture: what Kubernetes provides, and what it leaves to you.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = { themeColor: '#f8fafc' };
+
+// Every page carries the per-request CSP nonce (proxy.ts), so none may be prerendered: a
+// static page, the 404 included, would ship scripts without the nonce and the browser would
+// block them. Each page renders its own header (AppHeader) from the posture it shows.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans text-sm">

@@ -17,22 +17,31 @@ export function AreaCard({ area }: { area: AreaSummary }) {
         {coverage && <CoverageBadge status={coverage.status} />}
       </header>
       <ScoreMeter score={area.score} label={`${area.title} score`} />
-      <SeverityCounts counts={area.counts} href={(s) => `/findings?area=${area.id}&severity=${s}`} />
-      <p className="text-xs text-slate-500">
-        {checks.passed} passed · {checks.failed} failed{checks.notAssessed > 0 ? ` · ${checks.notAssessed} not assessed` : ''}
+      <SeverityCounts variant="grid" counts={area.counts} href={(s) => `/findings?area=${area.id}&severity=${s}`} />
+      <p className="flex flex-wrap gap-x-1.5 text-xs text-slate-600" aria-label="Checks">
+        <span className="whitespace-nowrap">
+          <span className="tabular-nums">{checks.passed}</span> passed ·
+        </span>{' '}
+        <span className="whitespace-nowrap">
+          <span className="tabular-nums">{checks.failed}</span> failed ·
+        </span>{' '}
+        <span className={`whitespace-nowrap ${checks.notAssessed > 0 ? 'font-medium text-slate-800' : ''}`}>
+          <span className="tabular-nums">{checks.notAssessed}</span> not assessed
+        </span>
       </p>
       {coverage && (
-        <div className="border-t border-slate-100 pt-2 text-xs text-slate-600">
-          {coverage.tools.length > 0 ? (
-            <ul className="space-y-0.5">
+        <div className="mt-auto border-t border-slate-100 pt-2 text-xs text-slate-600">
+          {coverage.tools.length > 0 && (
+            <ul className="space-y-0.5" aria-label="Tools found">
               {coverage.tools.map((t) => (
                 <li key={t.name + t.evidence} title={t.evidence}>
                   <span className="font-medium text-slate-800">{t.name}</span> — {t.role}
                 </li>
               ))}
             </ul>
-          ) : (
-            <p>{coverage.suggestion ?? 'No tool found.'}</p>
+          )}
+          {coverage.status !== 'covered' && (coverage.suggestion || coverage.tools.length === 0) && (
+            <p className={coverage.tools.length > 0 ? 'mt-1' : ''}>{coverage.suggestion ?? 'No tool found.'}</p>
           )}
         </div>
       )}

@@ -9,7 +9,10 @@ const STYLE: Record<CoverageStatus, { text: string; className: string; icon: str
 export function CoverageBadge({ status }: { status: CoverageStatus }) {
   const s = STYLE[status];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${s.className}`} data-coverage={status}>
+    <span
+      className={`inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${s.className}`}
+      data-coverage={status}
+    >
       <span aria-hidden>{s.icon}</span>
       {s.text}
     </span>

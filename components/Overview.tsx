@@ -4,35 +4,70 @@ import Link from 'next/link';
 import type { PostureDocument } from '@/lib/posture/types';
 import { AppHeader } from './AppHeader';
 import { AreaCard } from './AreaCard';
+import { ContextPicker } from './ContextPicker';
 import { FindingsByAreaChart } from './FindingsByAreaChart';
 import { NotAssessed } from './NotAssessed';
+import { RescanButton } from './RescanButton';
 import { ScoreMeter } from './ScoreMeter';
 import { SeverityCounts } from './SeverityCounts';
 import { TopRisks } from './TopRisks';
-import { countBySeverity } from '@/lib/posture/scoring';
+import { countBySeverity, scoreBand } from '@/lib/posture/scoring';
 
-async function fetchPosture(): Promise<PostureDocument> {
+interface PostureState {
+  doc: PostureDocument | null;
+  /** Why the server's latest scan failed; `doc` is then the last good one, if any. */
+  error: string | null;
+}
+
+/** The server's posture as /api/posture tells it: 200 (maybe stale, said in a header) or 503 with the reason. */
+async function fetchPosture(): Promise<PostureState> {
   const res = await fetch('/api/posture', { cache: 'no-store' });
-  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${res.status}`);
-  return res.json();
+  if (res.status === 503) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    return { doc: null, error: body.error ?? 'no posture yet' };
+  }
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const stale = res.headers.get('X-Posture-Stale');
+  return { doc: (await res.json()) as PostureDocument, error: stale ? decodeURIComponent(stale) : null };
 }
 
 /** The overview: refreshes itself from /api/posture; the server scans once for all viewers. */
 export function Overview({ initial, initialError }: { initial: PostureDocument | null; initialError: string | null }) {
-  const q = useQuery({ queryKey: ['posture'], queryFn: fetchPosture, initialData: initial ?? undefined, refetchInterval: 30_000 });
-  const doc = q.data;
-  const error = q.error ? q.error.message : initialError;
+  const q = useQuery({
+    queryKey: ['posture'],
+    queryFn: fetchPosture,
+    initialData: { doc: initial, error: initialError },
+    // The server just rendered this: no second fetch on hydration, then every 30 s.
+    staleTime: 20_000,
+    refetchInterval: 30_000,
+  });
+  const { doc, error } = q.data;
+  // A failed refresh (the dashboard itself unreachable) keeps what is shown and says so.
+  const refreshError = q.isRefetchError ? q.error.message : null;
   if (!doc) return <ErrorPanel message={error ?? 'No posture yet.'} />;
 
   const native = doc.areas.filter((a) => a.kind === 'native');
   const uncovered = doc.areas.filter((a) => a.kind === 'uncovered');
+  const assessed = doc.checks.filter((c) => c.assessed).length;
+  const notAssessed = doc.checks.length - assessed;
+  const bands = { poor: 0, fair: 0, good: 0 };
+  for (const a of doc.areas) if (a.score !== null) bands[scoreBand(a.score)]++;
+  const unscored = doc.areas.filter((a) => a.score === null).length;
+  const coverage = { covered: 0, partial: 0, 'not-covered': 0 };
+  for (const a of uncovered) if (a.coverage) coverage[a.coverage.status]++;
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 p-4 sm:p-6">
       <AppHeader doc={doc} />
+      <h1 className="sr-only">Security posture of {doc.cluster.name}</h1>
 
       {error && (
         <p className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="status">
           The latest scan failed ({error}); showing the last good result.
+        </p>
+      )}
+      {refreshError && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="status">
+          The dashboard could not be reached to refresh ({refreshError}); showing what was last loaded.
         </p>
       )}
       {doc.missingKinds.some((m) => m.reason === 'forbidden' || m.reason === 'error') && <MissingKinds doc={doc} />}
@@ -42,12 +77,57 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Cluster score</h2>
           <ScoreMeter score={doc.score} size="lg" label="Cluster score" />
           <SeverityCounts counts={countBySeverity(doc.findings)} href={(s) => `/findings?severity=${s}`} />
-          <p className="text-xs text-slate-500">
-            {doc.findings.length} findings from {doc.checks.filter((c) => c.assessed).length} assessed checks
-            {doc.checks.some((c) => !c.assessed) ? `; ${doc.checks.filter((c) => !c.assessed).length} not assessed` : ''}.
-          </p>
-          <p className="mt-auto text-xs text-slate-500">
-            Each score is the severity-weighted share of checks that pass. An open critical finding keeps it below 50 (poor), an open high below 80 (fair).
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+            <dt className="text-slate-500">Findings</dt>
+            <dd className="text-slate-800">
+              <Link href="/findings" className="tabular-nums underline decoration-slate-300 hover:decoration-slate-600">
+                {doc.findings.length}
+              </Link>{' '}
+              from <span className="tabular-nums">{assessed}</span> assessed checks
+              {notAssessed > 0 && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <a href="#not-assessed" className="underline decoration-slate-300 hover:decoration-slate-600">
+                    {notAssessed} not assessed
+                  </a>
+                </>
+              )}
+            </dd>
+            <dt className="text-slate-500">Areas</dt>
+            <dd className="flex flex-wrap gap-x-2 text-slate-800">
+              <span>
+                <span className="font-semibold tabular-nums text-band-poor">{bands.poor}</span> poor
+              </span>
+              <span>
+                <span className="font-semibold tabular-nums text-band-fair">{bands.fair}</span> fair
+              </span>
+              <span>
+                <span className="font-semibold tabular-nums text-band-good">{bands.good}</span> good
+              </span>
+              {unscored > 0 && (
+                <span>
+                  <span className="font-semibold tabular-nums">{unscored}</span> not assessed
+                </span>
+              )}
+            </dd>
+            <dt className="text-slate-500">Coverage</dt>
+            <dd className="flex flex-wrap gap-x-2 text-slate-800" title="Of the four areas Kubernetes leaves to you, how many another tool covers">
+              <span>
+                <span className="font-semibold tabular-nums text-green-800">{coverage.covered}</span> covered
+              </span>
+              <span>
+                <span className="font-semibold tabular-nums text-amber-800">{coverage.partial}</span> partial
+              </span>
+              <span>
+                <span className="font-semibold tabular-nums text-red-800">{coverage['not-covered']}</span> not covered
+              </span>
+            </dd>
+          </dl>
+          <p className="mt-auto border-t border-slate-100 pt-2 text-xs text-slate-500">
+            A score is the severity-weighted share of checks that pass: <span className="text-band-poor">poor</span> &lt; 50 ≤{' '}
+            <span className="text-band-fair">fair</span> &lt; 80 ≤ <span className="text-band-good">good</span>. An open critical finding keeps it poor, an open
+            high keeps it at most fair.
           </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
@@ -117,11 +197,24 @@ function MissingKinds({ doc }: { doc: PostureDocument }) {
 
 function ErrorPanel({ message }: { message: string }) {
   return (
-    <div className="mx-auto max-w-2xl p-6">
-      <h1 className="text-lg font-semibold">kube-posture</h1>
-      <div className="mt-4 rounded border border-red-300 bg-red-50 p-4 text-red-900" role="alert">
-        <p className="font-medium">The cluster could not be scanned.</p>
-        <p className="mt-1 font-mono text-xs">{message}</p>
+    <div className="mx-auto flex max-w-3xl flex-col gap-4 p-4 sm:p-6">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+        <h1 className="text-lg font-semibold tracking-tight">kube-posture</h1>
+        <div className="flex flex-wrap items-center gap-3 text-xs text-slate-500">
+          <ContextPicker />
+          <RescanButton />
+        </div>
+      </header>
+      <div className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-950" role="alert" aria-labelledby="scan-failed">
+        <h2 id="scan-failed" className="font-semibold">
+          The cluster could not be scanned
+        </h2>
+        <p className="mt-2 break-words rounded bg-white/70 px-2 py-1 font-mono text-xs text-red-900 ring-1 ring-red-200">{message}</p>
+        <p className="mt-3 text-xs text-red-900">
+          kube-posture reads the cluster named by <code className="font-mono">KUBECONFIG</code> (and <code className="font-mono">KUBE_CONTEXT</code>), else the
+          pod&apos;s service account, else the embedded demo. Check that the API server is reachable from here and that the credentials are valid, then rescan.
+          This page also retries on its own every 30 seconds.
+        </p>
       </div>
     </div>
   );

@@ -9,11 +9,16 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
   return (
     <ol className="divide-y divide-slate-100" aria-label="Top risks">
       {top.map((f, i) => (
-        <li key={`${f.checkId}/${f.resource.kind}/${f.resource.namespace}/${f.resource.name}/${i}`} className="flex gap-3 py-2">
-          <span className={`h-fit shrink-0 rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_BADGE[f.severity]}`}>{SEVERITY_LABEL[f.severity]}</span>
+        <li key={`${f.checkId}/${f.resource.kind}/${f.resource.namespace}/${f.resource.name}/${i}`} className="flex flex-col gap-1 py-2 sm:flex-row sm:gap-3">
+          <span className={`h-fit w-fit shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-semibold sm:min-w-16 ${SEVERITY_BADGE[f.severity]}`}>
+            {SEVERITY_LABEL[f.severity]}
+          </span>
           <div className="min-w-0">
             <p className="font-medium text-slate-900">{f.title}</p>
-            <p className="truncate font-mono text-xs text-slate-700" title={`${f.resource.kind} ${f.resource.namespace ?? ''}/${f.resource.name}`}>
+            <p
+              className="font-mono text-xs text-slate-700 [overflow-wrap:anywhere]"
+              title={`${f.resource.kind} ${f.resource.namespace ?? ''}/${f.resource.name}`}
+            >
               {f.resource.kind} {f.resource.namespace ? `${f.resource.namespace}/` : ''}
               {f.resource.name}
             </p>

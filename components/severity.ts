@@ -3,7 +3,7 @@ import type { Severity } from '@/lib/posture/types';
 /** Hex values of the theme's severity colours, for charts that cannot use classes. */
 export const SEVERITY_HEX: Record<Severity, string> = {
   critical: '#7f1d1d',
-  high: '#ea580c',
+  high: '#c2410c',
   medium: '#f59e0b',
   low: '#2563eb',
   info: '#6b7280',

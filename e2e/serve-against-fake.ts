@@ -22,6 +22,7 @@ process.stderr.write(`fake cluster at ${fake.url}, kubeconfig ${kubeconfig}\n`);
 
 const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.POSTURE_SOURCE;
+delete env.KUBE_CONTEXT; // the kubeconfig's current context, whatever the caller's shell says
 const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], { env, stdio: 'inherit' });
 
 const stop = async () => {
