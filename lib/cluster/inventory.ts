@@ -73,6 +73,22 @@ export interface Inventory {
   workloads: Workload[];
   /** Namespaces known only because objects live in them (offline input without Namespace objects). */
   implicitNamespaces: string[];
+  /** What the operator configured about this cluster (not read from it). */
+  settings?: PostureSettings;
+}
+
+export interface PostureSettings {
+  /** Registries (host, or host/path prefix) images may come from; unset = flag public hubs. */
+  allowedRegistries?: string[];
+}
+
+/** Settings from the environment: POSTURE_ALLOWED_REGISTRIES=registry.acme.internal,ghcr.io/acme */
+export function settingsFromEnv(env: Record<string, string | undefined> = process.env): PostureSettings {
+  const list = (env.POSTURE_ALLOWED_REGISTRIES ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase().replace(/\/+$/, ''))
+    .filter(Boolean);
+  return list.length ? { allowedRegistries: list } : {};
 }
 
 export function resourceByKind(kind: string): (typeof RESOURCES)[number] | undefined {

@@ -3,7 +3,7 @@
 import { hasClusterConfig } from './kubeconfig';
 import { scanLive, type LiveScanOptions } from './live';
 import { scanDemo, scanPath } from './offline';
-import type { Inventory } from './inventory';
+import { settingsFromEnv, type Inventory } from './inventory';
 
 export type SourceSpec = { kind: 'demo' } | { kind: 'manifests'; path: string } | { kind: 'live'; kubeconfig?: string; context?: string };
 
@@ -14,15 +14,14 @@ export function sourceFromEnv(env: NodeJS.ProcessEnv = process.env): SourceSpec 
   return { kind: 'demo' };
 }
 
-export function readInventory(spec: SourceSpec, opts: Pick<LiveScanOptions, 'onProgress'> = {}): Promise<Inventory> {
-  switch (spec.kind) {
-    case 'demo':
-      return scanDemo();
-    case 'manifests':
-      return scanPath(spec.path);
-    case 'live':
-      return scanLive({ kubeconfig: spec.kubeconfig, context: spec.context, onProgress: opts.onProgress });
-  }
+export async function readInventory(spec: SourceSpec, opts: Pick<LiveScanOptions, 'onProgress'> = {}): Promise<Inventory> {
+  const inv =
+    spec.kind === 'demo'
+      ? await scanDemo()
+      : spec.kind === 'manifests'
+        ? await scanPath(spec.path)
+        : await scanLive({ kubeconfig: spec.kubeconfig, context: spec.context, onProgress: opts.onProgress });
+  return { ...inv, settings: settingsFromEnv() };
 }
 
 export function describeSource(spec: SourceSpec): string {

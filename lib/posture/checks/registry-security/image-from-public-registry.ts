@@ -1,25 +1,36 @@
 import { defineCheck } from '../../check';
 import { allContainers, workloadRef } from '../helpers';
-import { parseImage } from './image-ref';
+import { parseImage, type ImageRef } from './image-ref';
 import { isPublicHub } from './public-registries';
+
+/** With an allow-list, anything outside it; without one, the public hubs anyone can push to. */
+function disallowed(img: ImageRef, allowed: string[] | undefined): string | null {
+  if (allowed) {
+    const full = `${img.registry}/${img.repository}`.toLowerCase();
+    return allowed.some((a) => full === a || full.startsWith(`${a}/`) || img.registry.toLowerCase() === a) ? null : 'outside the allowed registries';
+  }
+  return isPublicHub(img.registry) ? 'a public registry anyone can publish to' : null;
+}
 
 export default defineCheck({
   id: 'registry-security.image-from-public-registry',
   area: 'registry-security',
   severity: 'medium',
-  title: 'Image pulled straight from a public registry',
+  title: 'Image pulled from a public or unapproved registry',
   remediation:
-    'Mirror the image into a registry you control (scanned, access-controlled, with retention), reference it from there, and pin registries with an admission policy.',
+    'Mirror the image into a registry you control (scanned, access-controlled, with retention), reference it from there, and pin registries with an admission policy. Set POSTURE_ALLOWED_REGISTRIES to the registries you approve.',
   needs: ['pods'],
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
+    const allowed = inv.settings?.allowedRegistries;
     return inv.workloads.flatMap((w) => {
-      const pub = allContainers(w.spec).flatMap((c) => {
+      const bad = allContainers(w.spec).flatMap((c) => {
         const img = typeof c.image === 'string' ? parseImage(c.image) : null;
-        return img && isPublicHub(img.registry) ? [`container ${c.name} pulls ${c.image} from ${img.registry}`] : [];
+        const why = img && disallowed(img, allowed);
+        return why ? [`container ${c.name} pulls ${c.image} from ${img.registry}, ${why}`] : [];
       });
-      if (pub.length === 0) return [];
-      return [{ resource: workloadRef(w), message: `${w.kind} ${w.namespace}/${w.name}: ${pub.join('; ')}, a public registry anyone can publish to.` }];
+      if (bad.length === 0) return [];
+      return [{ resource: workloadRef(w), message: `${w.kind} ${w.namespace}/${w.name}: ${bad.join('; ')}.` }];
     });
   },
 });

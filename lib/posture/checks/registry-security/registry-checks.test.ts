@@ -33,6 +33,23 @@ describe('registry-security.image-from-public-registry', () => {
     );
     expect(out).toEqual([]);
   });
+
+  it('with an allow-list, flags every registry outside it, public or not', () => {
+    const inv = {
+      ...inventoryOf([
+        deployment('a', 'own', withImage(`registry.acme.internal/app@${digest}`)),
+        deployment('a', 'team', withImage('ghcr.io/acme/tool:1.0')),
+        deployment('a', 'other', withImage('ghcr.io/someone/tool:1.0')),
+        deployment('a', 'k8s', withImage('registry.k8s.io/pause:3.10')),
+      ]),
+      settings: { allowedRegistries: ['registry.acme.internal', 'ghcr.io/acme'] },
+    };
+    const out = imageFromPublicRegistry.evaluate(inv);
+    expect(out).toEqual([
+      expect.objectContaining({ resource: expect.objectContaining({ name: 'k8s' }), message: expect.stringContaining('outside the allowed registries') }),
+      expect.objectContaining({ resource: expect.objectContaining({ name: 'other' }) }),
+    ]);
+  });
 });
 
 describe('registry-security.image-without-digest', () => {
