@@ -40,6 +40,10 @@ export const RESOURCES = [
   },
   { key: 'policyreports', group: 'wgpolicyk8s.io', version: 'v1alpha2', kind: 'PolicyReport', namespaced: true, optional: true },
   { key: 'clusterpolicyreports', group: 'wgpolicyk8s.io', version: 'v1alpha2', kind: 'ClusterPolicyReport', namespaced: false, optional: true },
+  // Admission policies that pin registries or verify signatures (registry-security coverage).
+  { key: 'clusterpolicies', group: 'kyverno.io', version: 'v1', kind: 'ClusterPolicy', namespaced: false, optional: true },
+  { key: 'policies', group: 'kyverno.io', version: 'v1', kind: 'Policy', namespaced: true, optional: true },
+  { key: 'clusterimagepolicies', group: 'policy.sigstore.dev', version: 'v1beta1', kind: 'ClusterImagePolicy', namespaced: false, optional: true },
 ] as const satisfies readonly ResourceDef[];
 
 export interface ResourceDef {

@@ -1,6 +1,6 @@
-// Admission policies that pin registries or verify image signatures. The Inventory does not
-// read these custom resources today (see the report for the kinds to add); this looks for them
-// wherever the inventory holds objects, so it starts working as soon as lib/cluster lists them.
+// Admission policies that pin registries or verify image signatures. The Inventory reads
+// Kyverno policies and Sigstore ClusterImagePolicies; Gatekeeper constraints (one kind per
+// template) are not listed yet. This looks wherever the inventory holds objects.
 import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject } from '../../cluster/types';
 
