@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES, parsePostureImport } from './validate';
+import { sampleDocument } from './test-fixtures';
+
+const valid = sampleDocument();
+const text = (v: unknown) => JSON.stringify(v);
+
+describe('parsePostureImport', () => {
+  it('accepts a document the engine produced, unchanged', () => {
+    const r = parsePostureImport(text(valid));
+    expect(r).toEqual({ ok: true, document: valid });
+  });
+  it('rejects malformed JSON, wrong schemaVersion, oversized input', () => {
+    expect(parsePostureImport('{"schemaVersion":')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(parsePostureImport(text({ ...valid, schemaVersion: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/schemaVersion 2/) });
+    expect(parsePostureImport(' '.repeat(MAX_IMPORT_BYTES + 1))).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 20 MiB/) });
+  });
+  it('rejects unexpected fields and prototype keys anywhere', () => {
+    expect(parsePostureImport(text({ ...valid, extra: 1 }))).toMatchObject({ ok: false });
+    for (const k of ['__proto__', 'constructor', 'prototype']) {
+      const t = text(valid).replace('"checkId":', `"${k}":{"polluted":true},"checkId":`);
+      expect(parsePostureImport(t), k).toMatchObject({ ok: false, error: expect.stringContaining(k) });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('property-ish: every single-field mutation of a valid document is rejected', () => {
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, p: (string | number)[]) => {
+      if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...p, Array.isArray(v) ? Number(k) : k]);
+      else paths.push(p);
+    };
+    walk(valid, []);
+    let checked = 0;
+    for (const p of paths.filter((_, i) => i % 7 === 0)) {
+      for (const bad of [{ x: 1 }, [1], 'x'.repeat(10_001)]) {
+        const doc = structuredClone(valid) as unknown as Record<string | number, unknown>;
+        let o = doc as Record<string | number, unknown>;
+        for (const k of p.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+        o[p.at(-1)!] = bad;
+        expect(parsePostureImport(text(doc)).ok, `${p.join('.')} = ${text(bad).slice(0, 20)}`).toBe(false);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});
