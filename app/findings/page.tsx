@@ -3,14 +3,13 @@ import { AppHeader } from '@/components/AppHeader';
 import { FindingsFilters } from '@/components/FindingsFilters';
 import { FindingsTable } from '@/components/FindingsTable';
 import { filterFindings, findingsQueryString, PAGE_SIZE, parseFindingsQuery } from '@/lib/posture/findings-query';
-import { getPosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/posture-service';
 
 export const dynamic = 'force-dynamic';
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseFindingsQuery(await searchParams);
-  const { doc, error } = await getPosture();
-  if (!doc) throw new Error(error ?? 'no posture yet');
+  const { doc } = await requirePosture();
   const all = filterFindings(doc.findings, query);
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
   const page = Math.min(query.page, pages);

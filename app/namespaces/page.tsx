@@ -4,7 +4,7 @@ import { PodSecurityLevel } from '@/components/PodSecurityLevel';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
 import { listNamespaces, parseNamespaceListQuery, type NamespaceListQuery } from '@/lib/posture/namespace-list';
-import { getPosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/posture-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,8 +20,7 @@ function href(q: NamespaceListQuery, change: Partial<NamespaceListQuery>): strin
 
 export default async function NamespacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseNamespaceListQuery(await searchParams);
-  const { doc, error } = await getPosture();
-  if (!doc) throw new Error(error ?? 'no posture yet');
+  const { doc } = await requirePosture();
   const { rows, total, pages, page } = listNamespaces(doc.namespaces, query);
   const th = 'px-2 py-1.5 font-semibold';
   const sortLink = (sort: NamespaceListQuery['sort'], label: string) => (

@@ -79,3 +79,10 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
   })();
   return e.inflight;
 }
+
+/** For pages that need a posture: the document, or an error for app/error.tsx to show. */
+export async function requirePosture(): Promise<{ doc: PostureDocument; inventory: Inventory | null }> {
+  const { doc, inventory, error } = await getPosture();
+  if (!doc) throw new Error(error ?? 'no posture yet');
+  return { doc, inventory };
+}

@@ -8,7 +8,7 @@ import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
 import { AREAS } from '@/lib/posture/areas';
 import { orderChecksForReview } from '@/lib/posture/check-order';
-import { getPosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/posture-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,8 +16,7 @@ export default async function AreaPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const meta = AREAS.find((a) => a.id === id);
   if (!meta) notFound();
-  const { doc, error } = await getPosture();
-  if (!doc) throw new Error(error ?? 'no posture yet');
+  const { doc } = await requirePosture();
   const area = doc.areas.find((a) => a.id === meta.id)!;
   const checks = orderChecksForReview(doc.checks.filter((c) => c.area === meta.id));
   const findings = doc.findings.filter((f) => f.area === meta.id);

@@ -8,14 +8,13 @@ import { SeverityCounts } from '@/components/SeverityCounts';
 import { WorkloadsTable } from '@/components/WorkloadsTable';
 import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
 import { countBySeverity } from '@/lib/posture/scoring';
-import { getPosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/posture-service';
 
 export const dynamic = 'force-dynamic';
 
 export default async function NamespacePage({ params }: { params: Promise<{ name: string }> }) {
   const name = decodeURIComponent((await params).name);
-  const { doc, inventory, error } = await getPosture();
-  if (!doc) throw new Error(error ?? 'no posture yet');
+  const { doc, inventory } = await requirePosture();
   const ns = doc.namespaces.find((n) => n.name === name);
   if (!ns) notFound();
   const findings = filterFindings(doc.findings, parseFindingsQuery({ namespace: name }));
