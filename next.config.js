@@ -4,6 +4,8 @@
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets parallel builds (several developers, one checkout) stay apart.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['@kubernetes/client-node'],
   async headers() {
