@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The dashboard pointed at an API server that is not there (e2e/overview-error.spec.ts).
 const GONE_PORT = Number(process.env.E2E_GONE_PORT ?? 3101);
+// serve-against-fake also listens on PORT + 2 for e2e/control.ts (faults, objects).
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PostureLink as Link } from './PostureLink';
 import type { AreaSummary } from '@/lib/posture/types';
 import { CoverageBadge } from './CoverageBadge';
 import { ScoreMeter } from './ScoreMeter';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PostureLink as Link } from './PostureLink';
 import { cloneElement } from 'react';
 import type { FindingsQuery } from '@/lib/posture/findings-query';
 import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';

@@ -1,5 +1,14 @@
+import { PostureLink as Link } from './PostureLink';
 import type { Finding } from '@/lib/posture/types';
+import { Remediation } from './Remediation';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
+
+/** Every finding on one object, as the findings page filters it. */
+function objectHref(f: Finding): string {
+  const p = new URLSearchParams({ object: `${f.resource.kind}/${f.resource.name}` });
+  if (f.resource.namespace) p.set('namespace', f.resource.namespace);
+  return `/findings?${p}`;
+}
 
 /** Findings as a dense table; each row opens to its remediation. */
 export function FindingsTable({ findings, caption }: { findings: Finding[]; caption: string }) {
@@ -28,19 +37,29 @@ export function FindingsTable({ findings, caption }: { findings: Finding[]; capt
                 <span className={`rounded px-1.5 py-0.5 font-semibold ${SEVERITY_BADGE[f.severity]}`}>{SEVERITY_LABEL[f.severity]}</span>
               </td>
               <td className="min-w-40 px-2 py-1.5 font-mono text-slate-800 [overflow-wrap:anywhere]">
-                <span className="text-slate-500">{f.resource.kind}</span> {f.resource.namespace ? `${f.resource.namespace}/` : ''}
-                {f.resource.name}
+                <span className="text-slate-500">{f.resource.kind}</span>{' '}
+                {f.resource.namespace && (
+                  <>
+                    <Link
+                      href={`/namespaces/${encodeURIComponent(f.resource.namespace)}`}
+                      className="underline decoration-slate-300 hover:decoration-slate-600"
+                    >
+                      {f.resource.namespace}
+                    </Link>
+                    /
+                  </>
+                )}
+                <Link href={objectHref(f)} title="Every finding on this object" className="underline decoration-slate-300 hover:decoration-slate-600">
+                  {f.resource.name}
+                </Link>
               </td>
               <td className="px-2 py-1.5">
                 <details>
                   <summary className="cursor-pointer">
                     <span className="font-medium text-slate-900">{f.title}</span> — <span className="text-slate-700">{f.message}</span>
                   </summary>
-                  <p className="mt-1 rounded bg-slate-50 p-2 text-slate-700">
-                    <span className="font-semibold">Fix: </span>
-                    {f.remediation}
-                  </p>
-                  <p className="mt-1 font-mono text-[11px] text-slate-400">{f.checkId}</p>
+                  <Remediation text={f.remediation} />
+                  <p className="mt-1 font-mono text-[11px] text-slate-600">{f.checkId}</p>
                 </details>
               </td>
             </tr>

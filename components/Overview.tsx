@@ -5,8 +5,9 @@ import type { PostureDocument } from '@/lib/posture/types';
 import { AppHeader } from './AppHeader';
 import { AreaCard } from './AreaCard';
 import { ContextPicker } from './ContextPicker';
-import { FindingsByAreaChart } from './FindingsByAreaChart';
 import { NotAssessed } from './NotAssessed';
+import { OverviewCharts } from './OverviewCharts';
+import type { TrendPoint } from './RechartsCharts';
 import { RescanButton } from './RescanButton';
 import { ScoreMeter } from './ScoreMeter';
 import { SeverityCounts } from './SeverityCounts';
@@ -32,7 +33,7 @@ async function fetchPosture(): Promise<PostureState> {
 }
 
 /** The overview: refreshes itself from /api/posture; the server scans once for all viewers. */
-export function Overview({ initial, initialError }: { initial: PostureDocument | null; initialError: string | null }) {
+export function Overview({ initial, initialError, trend = [] }: { initial: PostureDocument | null; initialError: string | null; trend?: TrendPoint[] }) {
   const q = useQuery({
     queryKey: ['posture'],
     queryFn: fetchPosture,
@@ -130,10 +131,17 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
             high keeps it at most fair.
           </p>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
-          <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Findings by area and severity</h2>
-          <FindingsByAreaChart areas={doc.areas} />
-        </div>
+        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2" aria-labelledby="top-risks">
+          <div className="mb-1 flex items-baseline justify-between">
+            <h2 id="top-risks" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+              Top risks
+            </h2>
+            <Link href="/findings" className="text-xs text-slate-600 underline">
+              All {doc.findings.length} findings
+            </Link>
+          </div>
+          <TopRisks findings={doc.findings} limit={6} />
+        </section>
       </section>
 
       <AreaSection title="What Kubernetes provides" subtitle="Built-in security features, and how well this cluster uses them." areas={native} />
@@ -143,17 +151,7 @@ export function Overview({ initial, initialError }: { initial: PostureDocument |
         areas={uncovered}
       />
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="top-risks">
-        <div className="mb-1 flex items-baseline justify-between">
-          <h2 id="top-risks" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-            Top risks
-          </h2>
-          <Link href="/findings" className="text-xs text-slate-600 underline">
-            All {doc.findings.length} findings
-          </Link>
-        </div>
-        <TopRisks findings={doc.findings} />
-      </section>
+      <OverviewCharts areas={doc.areas} namespaces={doc.namespaces} trend={trend} />
 
       <NotAssessed checks={doc.checks} />
     </div>

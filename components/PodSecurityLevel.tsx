@@ -8,12 +8,12 @@ const STYLE: Record<string, string> = {
 
 /** A namespace's enforced Pod Security level; an unlabelled namespace says so. */
 export function PodSecurityLevel({ podSecurity }: { podSecurity: NamespaceSummary['podSecurity'] }) {
-  if (!podSecurity) return <span className="text-slate-400">unknown</span>;
+  if (!podSecurity) return <span className="text-slate-600">unknown</span>;
   if (!podSecurity.labelled) return <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">no label</span>;
   return (
     <span className={`rounded px-1.5 py-0.5 ${STYLE[podSecurity.level] ?? ''}`}>
       {podSecurity.level}
-      {podSecurity.version !== 'latest' && <span className="opacity-70"> {podSecurity.version}</span>}
+      {podSecurity.version !== 'latest' && <span> {podSecurity.version}</span>}
     </span>
   );
 }

@@ -8,7 +8,7 @@ export function ScoreMeter({ score, size = 'md', label }: { score: number | null
   if (score === null) {
     return (
       <div aria-label={`${label}: not assessed`}>
-        <span className="text-lg font-semibold text-slate-400">Not assessed</span>
+        <span className="text-lg font-semibold text-slate-600">Not assessed</span>
       </div>
     );
   }

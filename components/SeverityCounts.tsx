@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PostureLink as Link } from './PostureLink';
 import type { SeverityCounts as Counts, Severity } from '@/lib/posture/types';
 import { SEVERITIES } from '@/lib/posture/types';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';

@@ -18,3 +18,6 @@ export const SEVERITY_BADGE: Record<Severity, string> = {
   low: 'bg-sev-low text-white',
   info: 'bg-sev-info text-white',
 };
+
+/** Hex values of the score bands (globals.css --color-band-*), for charts. */
+export const BAND_HEX: Record<'poor' | 'fair' | 'good', string> = { poor: '#b91c1c', fair: '#b45309', good: '#15803d' };

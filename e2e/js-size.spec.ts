@@ -1,23 +1,40 @@
 // The JavaScript a browser downloads to show each page, compressed, from the network log.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-// The target is 250 kB per page. The overview is over it: recharts (~110 kB compressed with
-// its redux and immer) loads after first paint. Its budget guards against growth until the
-// chart is made lighter; lower it to 250 kB then.
-const BUDGETS: Record<string, number> = { '/': 290_000, '/areas/rbac': 250_000, '/namespaces': 250_000, '/namespaces/legacy-crm': 250_000, '/findings': 250_000 };
+const BUDGET = 250_000;
+const PAGES = ['/', '/areas/rbac', '/namespaces', '/namespaces/legacy-crm', '/findings'];
+// The overview's charts fetch recharts (~110 kB compressed, with its redux and d3 parts) only
+// when scrolled into view; with them loaded the overview has its own, larger budget.
+const OVERVIEW_WITH_CHARTS_BUDGET = 290_000;
 
-for (const [path, BUDGET] of Object.entries(BUDGETS)) {
+async function scriptBytes(page: Page, path: string, whileOpen?: () => Promise<void>): Promise<{ count: number; total: number }> {
+  const scripts: Promise<number>[] = [];
+  page.on('requestfinished', (req) => {
+    if (req.resourceType() === 'script') scripts.push(req.sizes().then((s) => s.responseBodySize));
+  });
+  await page.goto(path, { waitUntil: 'networkidle' });
+  await whileOpen?.();
+  const sizes = await Promise.all(scripts);
+  return { count: sizes.length, total: sizes.reduce((a, b) => a + b, 0) };
+}
+
+for (const path of PAGES) {
   test(`${path} downloads at most ${BUDGET / 1000} kB of compressed JavaScript`, async ({ page }) => {
-    const scripts: Promise<number>[] = [];
-    page.on('requestfinished', (req) => {
-      if (req.resourceType() === 'script') scripts.push(req.sizes().then((s) => s.responseBodySize));
-    });
-    await page.goto(path, { waitUntil: 'networkidle' });
-    const sizes = await Promise.all(scripts);
-    const total = sizes.reduce((a, b) => a + b, 0);
-    test.info().annotations.push({ type: 'js-bytes', description: `${path}: ${sizes.length} scripts, ${total} bytes compressed` });
-    console.log(`js-size ${path}: ${sizes.length} scripts, ${total} bytes compressed`);
-    expect(sizes.length).toBeGreaterThan(0);
+    const { count, total } = await scriptBytes(page, path);
+    test.info().annotations.push({ type: 'js-bytes', description: `${path}: ${count} scripts, ${total} bytes compressed` });
+    console.log(`js-size ${path}: ${count} scripts, ${total} bytes compressed`);
+    expect(count).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(BUDGET);
   });
 }
+
+test(`/ with its charts scrolled into view downloads at most ${OVERVIEW_WITH_CHARTS_BUDGET / 1000} kB`, async ({ page }) => {
+  const { count, total } = await scriptBytes(page, '/', async () => {
+    const chart = page.getByRole('figure', { name: 'Findings by area and severity' });
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator('svg .recharts-bar-rectangle').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  });
+  console.log(`js-size / with charts: ${count} scripts, ${total} bytes compressed`);
+  expect(total).toBeLessThanOrEqual(OVERVIEW_WITH_CHARTS_BUDGET);
+});

@@ -1,6 +1,7 @@
 // Playwright's web server: the fake API server on the demo fixtures, and the built
 // dashboard (`next start`) reading it through a kubeconfig, as it would a real cluster.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,31 @@ config.contexts.push({ name: 'fake-cluster-b', context: { ...config.contexts[0].
 await writeFile(kubeconfig, stringify(config), { mode: 0o600 });
 process.stderr.write(`fake cluster at ${fake.url}, kubeconfig ${kubeconfig}\n`);
 
+// The specs change the cluster and switch faults through this loopback port (e2e/control.ts).
+const control = http.createServer(async (req, res) => {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  try {
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+    if (req.method === 'POST' && req.url === '/faults') fake.setFaults(body ?? {});
+    else if (req.method === 'POST' && req.url === '/objects') fake.setObjects(body ?? objects);
+    else if (req.method === 'POST' && req.url === '/reset') {
+      fake.setObjects(objects);
+      fake.setFaults({});
+    } else if (req.method === 'GET' && req.url === '/objects') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(objects));
+      return;
+    } else {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(204).end();
+  } catch (e) {
+    res.writeHead(400).end((e as Error).message);
+  }
+});
+control.listen(Number(process.env.CONTROL_PORT ?? port + 2), '127.0.0.1');
+
 const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.POSTURE_SOURCE;
 delete env.KUBE_CONTEXT; // the kubeconfig's current context, whatever the caller's shell says
@@ -27,12 +53,14 @@ const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', St
 
 const stop = async () => {
   next.kill('SIGTERM');
+  control.close();
   await fake.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 next.on('exit', async (code) => {
+  control.close();
   await fake.close();
   process.exit(code ?? 1);
 });

@@ -4,6 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { K8sObject } from '../../lib/cluster/types';
+import { forbiddenFault, type Faults } from './faults';
 import { writeKubeconfigFile } from './kubeconfig';
 import { route, type ApiResponse } from './routes';
 import { StatusError, badRequest, statusBody, unauthorized } from './status';
@@ -22,6 +23,8 @@ export interface FakeClusterOptions {
   aggregatedDiscovery?: boolean;
   /** Called after every response; tests count requests with it. */
   onRequest?: (record: RequestRecord) => void;
+  /** Faults switched on from the start; setFaults changes them. */
+  faults?: Faults;
 }
 
 export interface RequestRecord {
@@ -43,6 +46,8 @@ export interface FakeCluster {
   writeKubeconfig(file: string): Promise<void>;
   /** Replaces every object; lists then carry a newer resourceVersion and old continue tokens expire. */
   setObjects(objects: readonly K8sObject[]): void;
+  /** Replaces the switched-on faults ({} turns them all off). */
+  setFaults(faults: Faults): void;
   close(): Promise<void>;
 }
 
@@ -55,12 +60,17 @@ export async function startFakeCluster(opts: FakeClusterOptions): Promise<FakeCl
   const expected = Buffer.from(`Bearer ${token}`);
   let store: Store = buildStore(opts.objects);
   let serverAddress = '';
+  let faults: Faults = opts.faults ?? {};
 
-  const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
+  const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, async (req, res) => {
     const url = new URL(req.url ?? '/', 'https://fake-cluster');
+    if (faults.hang) return; // never answers; the client's timeout has to notice
+    if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
     let response: ApiResponse;
     try {
       if (!authorized(req.headers.authorization, expected)) throw unauthorized();
+      const denied = forbiddenFault(faults, url.pathname);
+      if (denied) throw denied;
       response = route(req.method ?? 'GET', url, req.headers.accept, {
         store,
         gitVersion: opts.version ?? DEFAULT_VERSION,
@@ -104,6 +114,9 @@ export async function startFakeCluster(opts: FakeClusterOptions): Promise<FakeCl
     setObjects(objects) {
       store = buildStore(objects, Number(store.resourceVersion) || 0);
       cluster.unserved = store.unserved;
+    },
+    setFaults(next) {
+      faults = { ...next };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

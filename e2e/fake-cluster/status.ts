@@ -30,3 +30,4 @@ export const badRequest = (message: string) => new StatusError(400, 'BadRequest'
 export const notFound = (message = 'the server could not find the requested resource', details?: StatusError['details']) =>
   new StatusError(404, 'NotFound', message, details);
 export const methodNotAllowed = (message: string) => new StatusError(405, 'MethodNotAllowed', message);
+export const forbidden = (message: string) => new StatusError(403, 'Forbidden', message);

@@ -1,0 +1,99 @@
+'use client';
+// The overview's charts. Recharts is the heaviest script of the dashboard, so it is fetched
+// only when the charts come near the viewport; until then (and for screen readers always)
+// each figure carries its data as a table.
+import dynamic from 'next/dynamic';
+import type { ReactNode } from 'react';
+import type { AreaSummary, NamespaceSummary } from '@/lib/posture/types';
+import type { AreaBarRow, NamespaceScoreRow, TrendPoint } from './RechartsCharts';
+import { SEVERITY_LABEL } from './severity';
+import { useInView } from './useInView';
+
+const Placeholder = () => <div className="h-full w-full animate-pulse rounded bg-slate-100" aria-hidden />;
+const FindingsBars = dynamic(() => import('./RechartsCharts').then((m) => m.FindingsBars), { ssr: false, loading: Placeholder });
+const NamespaceScoreBars = dynamic(() => import('./RechartsCharts').then((m) => m.NamespaceScoreBars), { ssr: false, loading: Placeholder });
+const TrendLine = dynamic(() => import('./RechartsCharts').then((m) => m.TrendLine), { ssr: false, loading: Placeholder });
+
+const SHORT: Record<string, string> = {
+  'pod-security': 'Pod security',
+  'authn-authz': 'AuthN/Z',
+  rbac: 'RBAC',
+  encryption: 'Encryption',
+  'resource-limits': 'Resources',
+  'image-vulnerabilities': 'Images',
+  'host-security': 'Hosts',
+  'registry-security': 'Registries',
+  'runtime-security': 'Runtime',
+};
+const SHOWN = ['critical', 'high', 'medium', 'low'] as const;
+/** Namespaces in the score chart: the worst ones; the namespaces page has them all. */
+export const WORST_SHOWN = 12;
+
+export function OverviewCharts({ areas, namespaces, trend }: { areas: AreaSummary[]; namespaces: NamespaceSummary[]; trend: TrendPoint[] }) {
+  const [ref, inView] = useInView<HTMLElement>();
+  const byArea: AreaBarRow[] = areas.map((a) => ({ area: SHORT[a.id] ?? a.id, title: a.title, ...a.counts }));
+  const worst: NamespaceScoreRow[] = [...namespaces]
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, WORST_SHOWN)
+    .map((n) => ({ name: n.name, score: n.score }));
+  return (
+    <section ref={ref} aria-label="Charts" className="grid gap-4 lg:grid-cols-2">
+      <Figure title="Findings by area and severity" table={<AreaTable areas={areas} />}>
+        {inView && <FindingsBars data={byArea} />}
+      </Figure>
+      <Figure
+        title={`Score by namespace, worst ${Math.min(WORST_SHOWN, worst.length)} first`}
+        table={<RowsTable head={['Namespace', 'Score']} rows={worst.map((n) => [n.name, n.score])} />}
+      >
+        {inView && worst.length > 0 && <NamespaceScoreBars data={worst} />}
+      </Figure>
+      {trend.length >= 2 && (
+        <Figure title="Cluster score over time (snapshots)" wide table={<RowsTable head={['Snapshot', 'Score']} rows={trend.map((t) => [t.at, t.score])} />}>
+          {inView && <TrendLine data={trend} />}
+        </Figure>
+      )}
+    </section>
+  );
+}
+
+function Figure({ title, table, wide, children }: { title: string; table: ReactNode; wide?: boolean; children: ReactNode }) {
+  return (
+    <figure aria-label={title} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${wide ? 'lg:col-span-2' : ''}`}>
+      <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <div className="h-72 w-full text-slate-600" aria-hidden data-chart>
+        {children ?? <Placeholder />}
+      </div>
+      <figcaption className="sr-only">{table}</figcaption>
+    </figure>
+  );
+}
+
+function AreaTable({ areas }: { areas: AreaSummary[] }) {
+  return <RowsTable head={['Area', ...SHOWN.map((s) => SEVERITY_LABEL[s])]} rows={areas.map((a) => [a.title, ...SHOWN.map((s) => a.counts[s])])} />;
+}
+
+function RowsTable({ head, rows }: { head: string[]; rows: (string | number)[][] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={String(r[0])}>
+            <th scope="row">{r[0]}</th>
+            {r.slice(1).map((c, i) => (
+              <td key={i}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

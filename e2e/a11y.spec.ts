@@ -1,0 +1,46 @@
+// Accessibility: axe on every page, no violation of serious or critical impact.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { PostureDocument } from '../lib/posture/types';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+test('axe finds no serious or critical violation on any page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
+  const worst = [...doc.namespaces].sort((a, b) => a.score - b.score)[0]!.name;
+  const paths = ['/', ...doc.areas.map((a) => `/areas/${a.id}`), '/namespaces', `/namespaces/${worst}`, '/findings', '/findings?severity=critical', '/no-such-page'];
+  const found: Record<string, unknown> = {};
+  for (const path of paths) {
+    await page.goto(path);
+    if (path === '/') {
+      const chart = page.getByRole('figure', { name: 'Findings by area and severity' });
+      await chart.scrollIntoViewIfNeeded();
+      await expect(chart.locator('svg').first()).toBeVisible();
+    }
+    // Open the first finding so its remediation is checked too.
+    const first = page.locator('details summary').first();
+    if (await first.count()) await first.click();
+    const v = await seriousViolations(page);
+    if (v.length) found[path] = v;
+  }
+  expect(found).toEqual({});
+});
+
+test('every page is usable from the keyboard: the first tab stops are the navigation', async ({ page }) => {
+  await page.goto('/');
+  const names: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    names.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? ''));
+  }
+  expect(names).toEqual(expect.arrayContaining(['Overview', 'Namespaces', 'Findings']));
+  // A focused link shows a visible focus indicator.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).not.toBe('none');
+});

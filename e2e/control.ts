@@ -1,0 +1,20 @@
+// Specs drive the fake cluster behind the dashboard through serve-against-fake's control port.
+import type { K8sObject } from '../lib/cluster/types';
+import type { Faults } from './fake-cluster/faults';
+
+export const CONTROL_URL = `http://127.0.0.1:${process.env.E2E_CONTROL_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2}`;
+
+async function post(path: string, body?: unknown): Promise<void> {
+  const res = await fetch(CONTROL_URL + path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`control ${path}: HTTP ${res.status} ${await res.text()}`);
+}
+
+export const setFaults = (faults: Faults) => post('/faults', faults);
+export const setObjects = (objects: K8sObject[]) => post('/objects', objects);
+/** Back to the demo objects with no faults. */
+export const resetCluster = () => post('/reset');
+
+export async function demoObjects(): Promise<K8sObject[]> {
+  const res = await fetch(CONTROL_URL + '/objects');
+  return (await res.json()) as K8sObject[];
+}
