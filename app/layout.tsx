@@ -9,7 +9,12 @@ export const metadata: Metadata = {
   description: 'Kubernetes security posture: what Kubernetes provides, and what it leaves to you.',
 };
 
-export const viewport: Viewport = { themeColor: '#f8fafc' };
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f8fafc' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b1120' },
+  ],
+};
 
 // Every page carries the per-request CSP nonce (proxy.ts), so none may be prerendered: a
 // static page, the 404 included, would ship scripts without the nonce and the browser would

@@ -1,12 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import type { PostureDocument } from '@/lib/posture/types';
-import { AppHeader } from './AppHeader';
+import { AppHeader, type SnapshotView } from './AppHeader';
 import { AreaCard } from './AreaCard';
 import { ContextPicker } from './ContextPicker';
 import { NotAssessed } from './NotAssessed';
 import { OverviewCharts } from './OverviewCharts';
+import { PostureLink as Link } from './PostureLink';
 import type { TrendPoint } from './RechartsCharts';
 import { RescanButton } from './RescanButton';
 import { ScoreMeter } from './ScoreMeter';
@@ -33,9 +33,21 @@ async function fetchPosture(): Promise<PostureState> {
 }
 
 /** The overview: refreshes itself from /api/posture; the server scans once for all viewers. */
-export function Overview({ initial, initialError, trend = [] }: { initial: PostureDocument | null; initialError: string | null; trend?: TrendPoint[] }) {
+export function Overview({
+  initial,
+  initialError,
+  trend = [],
+  snapshot,
+}: {
+  initial: PostureDocument | null;
+  initialError: string | null;
+  trend?: TrendPoint[];
+  /** A stored snapshot: shown as it is, never refreshed from the live posture. */
+  snapshot?: SnapshotView;
+}) {
   const q = useQuery({
-    queryKey: ['posture'],
+    queryKey: snapshot ? ['snapshot', snapshot.takenAt, initial?.generatedAt] : ['posture'],
+    enabled: !snapshot,
     queryFn: fetchPosture,
     initialData: { doc: initial, error: initialError },
     // The server just rendered this: no second fetch on hydration, then every 30 s.
@@ -58,7 +70,7 @@ export function Overview({ initial, initialError, trend = [] }: { initial: Postu
   for (const a of uncovered) if (a.coverage) coverage[a.coverage.status]++;
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 p-4 sm:p-6">
-      <AppHeader doc={doc} />
+      <AppHeader doc={doc} snapshot={snapshot} />
       <h1 className="sr-only">Security posture of {doc.cluster.name}</h1>
 
       {error && (
@@ -125,7 +137,7 @@ export function Overview({ initial, initialError, trend = [] }: { initial: Postu
               </span>
             </dd>
           </dl>
-          <p className="mt-auto border-t border-slate-100 pt-2 text-xs text-slate-500">
+          <p className="border-t border-slate-100 pt-2 text-xs text-slate-500">
             A score is the severity-weighted share of checks that pass: <span className="text-band-poor">poor</span> &lt; 50 ≤{' '}
             <span className="text-band-fair">fair</span> &lt; 80 ≤ <span className="text-band-good">good</span>. An open critical finding keeps it poor, an open
             high keeps it at most fair.

@@ -12,11 +12,11 @@ export const SEVERITY_HEX: Record<Severity, string> = {
 export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
 export const SEVERITY_BADGE: Record<Severity, string> = {
-  critical: 'bg-sev-critical text-white',
-  high: 'bg-sev-high text-white',
-  medium: 'bg-sev-medium text-slate-950',
-  low: 'bg-sev-low text-white',
-  info: 'bg-sev-info text-white',
+  critical: 'bg-sev-critical text-on-color',
+  high: 'bg-sev-high text-on-color',
+  medium: 'bg-sev-medium text-ink',
+  low: 'bg-sev-low text-on-color',
+  info: 'bg-sev-info text-on-color',
 };
 
 /** Hex values of the score bands (globals.css --color-band-*), for charts. */

@@ -10,13 +10,15 @@ async function seriousViolations(page: Page) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
-test('axe finds no serious or critical violation on any page', async ({ page }) => {
-  test.setTimeout(120_000);
+async function pathsToCheck(page: Page): Promise<string[]> {
   const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
   const worst = [...doc.namespaces].sort((a, b) => a.score - b.score)[0]!.name;
-  const paths = ['/', ...doc.areas.map((a) => `/areas/${a.id}`), '/namespaces', `/namespaces/${worst}`, '/findings', '/findings?severity=critical', '/no-such-page'];
+  return ['/', ...doc.areas.map((a) => `/areas/${a.id}`), '/namespaces', `/namespaces/${worst}`, '/findings', '/findings?severity=critical', '/no-such-page'];
+}
+
+async function violationsOnEveryPage(page: Page): Promise<Record<string, unknown>> {
   const found: Record<string, unknown> = {};
-  for (const path of paths) {
+  for (const path of await pathsToCheck(page)) {
     await page.goto(path);
     if (path === '/') {
       const chart = page.getByRole('figure', { name: 'Findings by area and severity' });
@@ -29,7 +31,25 @@ test('axe finds no serious or critical violation on any page', async ({ page }) 
     const v = await seriousViolations(page);
     if (v.length) found[path] = v;
   }
-  expect(found).toEqual({});
+  return found;
+}
+
+test('axe finds no serious or critical violation on any page', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(await violationsOnEveryPage(page)).toEqual({});
+});
+
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('axe finds no serious or critical violation on any page', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    // The theme follows the system setting: the page background is dark.
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(11, 17, 32)');
+    await page.screenshot({ path: 'test-results/overview-dark.png', fullPage: true });
+    expect(await violationsOnEveryPage(page)).toEqual({});
+  });
 });
 
 test('every page is usable from the keyboard: the first tab stops are the navigation', async ({ page }) => {
