@@ -5,13 +5,13 @@ import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 import { SEVERITY_LABEL } from './severity';
 
 /** A plain GET form: the filter lives in the URL, so a link shows the same view. */
-export function FindingsFilters({ doc, query }: { doc: PostureDocument; query: FindingsQuery }) {
+export function FindingsFilters({ doc, query, base = '' }: { doc: PostureDocument; query: FindingsQuery; /** a snapshot's base path */ base?: string }) {
   const field = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs';
   const checks = doc.checks.filter((c) => c.findings > 0);
   return (
     <form
       method="get"
-      action="/findings"
+      action={`${base}/findings`}
       className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
       aria-label="Filter findings"
     >

@@ -9,6 +9,7 @@ import { OverviewCharts } from './OverviewCharts';
 import { PostureLink as Link } from './PostureLink';
 import type { TrendPoint } from './RechartsCharts';
 import { RescanButton } from './RescanButton';
+import { ScanAge } from './ScanAge';
 import { ScoreMeter } from './ScoreMeter';
 import { SeverityCounts } from './SeverityCounts';
 import { TopRisks } from './TopRisks';
@@ -75,7 +76,7 @@ export function Overview({
 
       {error && (
         <p className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="status">
-          The latest scan failed ({error}); showing the last good result.
+          The latest scan failed ({error}); showing the last good result, <ScanAge at={doc.generatedAt} />.
         </p>
       )}
       {refreshError && (

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { METADATA_ONLY_ACCEPT } from '../lib/cluster/live';
 import { readObjectsFromPath } from '../lib/cluster/manifests';
 import type { K8sObject } from '../lib/cluster/types';
 import { parseArgs, UsageError } from './fake-cluster/main';
@@ -274,6 +275,45 @@ describe('fake cluster lists over HTTP', () => {
     const watch = await get(cluster, '/api/v1/pods?watch=true');
     expect([watch.status, watch.body.reason]).toEqual([405, 'MethodNotAllowed']);
     expect(watch.body.message).toContain('watch is not implemented');
+  });
+});
+
+describe('fake cluster metadata-only reads', () => {
+  it('answers PartialObjectMetadataList with metadata only, while kubectl -o json still gets whole objects', async () => {
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: { name: 'db', namespace: 'shop', annotations: { team: 'shop' } },
+      data: { password: 'c2VjcmV0' },
+    } as K8sObject;
+    const own = await startFakeCluster({ objects: [...fixtures, secret] });
+    const config = path.join(tmp, 'kubeconfig-secrets');
+    try {
+      await own.writeKubeconfig(config);
+      const list = await get(own, '/api/v1/secrets?limit=500', { accept: METADATA_ONLY_ACCEPT });
+      expect(list.contentType).toBe('application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io');
+      expect(list.body.kind).toBe('PartialObjectMetadataList');
+      expect(list.body.items).toEqual([
+        {
+          kind: 'PartialObjectMetadata',
+          apiVersion: 'meta.k8s.io/v1',
+          metadata: expect.objectContaining({ name: 'db', namespace: 'shop', annotations: { team: 'shop' } }),
+        },
+      ]);
+      const one = await get(own, '/api/v1/namespaces/shop/secrets/db', { accept: 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1' });
+      expect([one.body.kind, one.body.metadata.name]).toEqual(['PartialObjectMetadata', 'db']);
+      for (const body of [list.body, one.body]) expect(JSON.stringify(body)).not.toMatch(/c2VjcmV0|Opaque|"data"/);
+      // Asking for metadata only, and nothing else, of a server that cannot: 406, never the full object.
+      expect((await get(own, '/api/v1/secrets', { accept: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v2' })).status).toBe(406);
+
+      const full = await kubectlJson(['get', 'secrets', '-A'], config);
+      expect(full.items.map((o) => [o.kind, o.metadata.name, (o.data as Record<string, string>)?.password])).toEqual([['Secret', 'db', 'c2VjcmV0']]);
+      const table = await kubectl(['get', 'secrets', '-n', 'shop'], config);
+      expect(table.stdout).toMatch(/^NAME\s+AGE\ndb\s+/);
+    } finally {
+      await own.close();
+    }
   });
 });
 

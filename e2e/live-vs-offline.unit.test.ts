@@ -45,6 +45,7 @@ function comparable(inv: Inventory) {
 describe('live scan through the fake API server vs offline scan of the same files', () => {
   it('reads the same objects and derives the same workloads', () => {
     expect(live.objects.pods.length).toBeGreaterThan(7);
+    expect(live.objects.secrets.map((s) => s.metadata.name)).toEqual(['crm-integration-token']); // read as metadata only
     expect(comparable(live)).toEqual(comparable(offline));
   });
 

@@ -39,3 +39,14 @@ test('a namespace opens to what is wrong in it', async ({ page }) => {
   expect(expected.length).toBeGreaterThan(0);
   await expect(page.getByText(`${expected.length} of ${doc.findings.length} findings`)).toBeVisible();
 });
+
+test('each namespace row says in words whether a default deny and a quota are in place', async ({ page }) => {
+  await page.goto('/namespaces');
+  const header = (await page.locator('thead th').allTextContents()).map((h) => h.trim());
+  expect(header).toEqual(expect.arrayContaining(['Default deny', 'Quota']));
+  const cell = async (ns: string, column: string) => (await page.locator(`tr[data-namespace="${ns}"] td`).nth(header.indexOf(column)).textContent())?.trim();
+  expect(await cell('payments', 'Default deny')).toBe('ingress + egress');
+  expect(await cell('payments', 'Quota')).toBe('yes · LimitRange yes');
+  expect(await cell('monitoring', 'Default deny')).toBe('none');
+  expect(await cell('legacy-crm', 'Quota')).toBe('no · LimitRange no');
+});

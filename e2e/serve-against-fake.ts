@@ -48,6 +48,9 @@ control.listen(Number(process.env.CONTROL_PORT ?? port + 2), '127.0.0.1');
 
 const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.POSTURE_SOURCE;
+// Snapshots go to a fresh store per run (PGlite), never a developer's DATABASE_URL.
+env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-data-'));
+delete env.DATABASE_URL;
 delete env.KUBE_CONTEXT; // the kubeconfig's current context, whatever the caller's shell says
 const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], { env, stdio: 'inherit' });
 

@@ -35,6 +35,9 @@ process.stderr.write(`unreachable cluster ${server}, kubeconfig ${kubeconfig}\n`
 
 const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.POSTURE_SOURCE;
+// Its own empty snapshot store: never the checkout's .data, which another server may hold open.
+env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-gone-data-'));
+delete env.DATABASE_URL;
 delete env.KUBE_CONTEXT;
 const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], { env, stdio: 'inherit' });
 

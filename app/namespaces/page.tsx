@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AppHeader } from '@/components/AppHeader';
+import { DefaultDeny, QuotaPresence } from '@/components/NamespaceGuards';
 import { PodSecurityLevel } from '@/components/PodSecurityLevel';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
@@ -79,8 +80,11 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
               <th scope="col" className={`${th} text-right`}>
                 NetworkPolicies
               </th>
-              <th scope="col" className={`${th} text-right`}>
-                Quota / LimitRange
+              <th scope="col" className={th}>
+                Default deny
+              </th>
+              <th scope="col" className={th}>
+                Quota
               </th>
               <th scope="col" className={`${th} text-right`}>
                 {sortLink('workloads', 'Workloads (pods)')}
@@ -109,8 +113,11 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
                 >
                   {n.objects.networkPolicies}
                 </td>
-                <td className="px-2 py-1.5 text-right tabular-nums">
-                  {n.objects.resourceQuotas} / {n.objects.limitRanges}
+                <td className="px-2 py-1.5">
+                  <DefaultDeny ns={n} />
+                </td>
+                <td className="px-2 py-1.5">
+                  <QuotaPresence ns={n} />
                 </td>
                 <td className="px-2 py-1.5 text-right tabular-nums">
                   {n.objects.workloads} ({n.objects.pods})

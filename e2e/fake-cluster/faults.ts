@@ -1,6 +1,16 @@
 // Switchable faults for the fake API server, so tests can show what the dashboard does
 // when a real cluster misbehaves. All off by default.
-import { forbidden, type StatusError } from './status';
+import { StatusError, forbidden, statusBody } from './status';
+
+/**
+ * A fault that hits requests for some resources. `times` counts per request path (so a
+ * burst of 2 fails the first two requests to each list); absent, it hits every request.
+ */
+export interface FaultBurst {
+  times?: number;
+  /** Resource plurals it applies to ("pods"); absent, every path including /version. */
+  resources?: string[];
+}
 
 export interface Faults {
   /** Resource plurals (e.g. "secrets", "networkpolicies") answered with 403 Forbidden. */
@@ -9,15 +19,79 @@ export interface Faults {
   latencyMs?: number;
   /** The server accepts connections and never answers (a hung control plane). */
   hang?: boolean;
+  /** 500 InternalError. */
+  serverError?: FaultBurst;
+  /** 429 TooManyRequests with Retry-After, as API priority and fairness answers. */
+  throttle?: FaultBurst & { retryAfterSeconds?: number };
+  /** 410 Expired for a request that carries a `continue` token (compaction passed it). */
+  expireContinue?: FaultBurst;
+  /** Sends the headers and half the body, then resets the connection. */
+  resetMidBody?: FaultBurst;
+  /** Sends half the body and ends the response cleanly: JSON that stops mid-way. */
+  truncateBody?: FaultBurst;
+}
+
+/** What the server does to one request instead of (or to) its normal answer. */
+export type Injected =
+  | { type: 'status'; status: StatusError; headers?: Record<string, string> }
+  | { type: 'reset' }
+  | { type: 'truncate' }
+  | null;
+
+/** The resource plural a path names, or null for /version, discovery and the like. */
+export function pluralOf(pathname: string): string | null {
+  const segments = pathname.split('/').filter(Boolean);
+  if (segments[0] !== 'api' && segments[0] !== 'apis') return null;
+  // /api/v1/<r>, /api/v1/namespaces/<ns>/<r>, /apis/<g>/<v>/<r>, /apis/<g>/<v>/namespaces/<ns>/<r>
+  const tail = segments[0] === 'api' ? segments.slice(2) : segments.slice(3);
+  return (tail[0] === 'namespaces' && tail.length >= 3 ? tail[2] : tail[0]) ?? null;
 }
 
 /** The 403 a request gets under these faults, or null when it may proceed. */
 export function forbiddenFault(faults: Faults, pathname: string): StatusError | null {
   if (!faults.forbidden?.length) return null;
-  const segments = pathname.split('/').filter(Boolean);
-  // /api/v1/<r>, /api/v1/namespaces/<ns>/<r>, /apis/<g>/<v>/<r>, /apis/<g>/<v>/namespaces/<ns>/<r>
-  const tail = segments[0] === 'api' ? segments.slice(2) : segments.slice(3);
-  const plural = tail[0] === 'namespaces' && tail.length >= 3 ? tail[2] : tail[0];
+  const plural = pluralOf(pathname);
   if (!plural || !faults.forbidden.includes(plural)) return null;
   return forbidden(`${plural} is forbidden: User "kube-posture" cannot list resource "${plural}" at the cluster scope`);
+}
+
+/**
+ * Picks the fault (if any) for one request and counts it. `hits` holds the per-path counts
+ * and is cleared whenever the faults change.
+ */
+export function injectFault(faults: Faults, hits: Map<string, number>, pathname: string, hasContinue: boolean): Injected {
+  const plural = pluralOf(pathname);
+  const applies = (name: keyof Faults, burst: FaultBurst | undefined): boolean => {
+    if (!burst) return false;
+    if (burst.resources && !(plural && burst.resources.includes(plural))) return false;
+    const key = `${name} ${pathname}`;
+    const n = hits.get(key) ?? 0;
+    if (burst.times !== undefined && n >= burst.times) return false;
+    hits.set(key, n + 1);
+    return true;
+  };
+  if (hasContinue && applies('expireContinue', faults.expireContinue)) {
+    return {
+      type: 'status',
+      status: new StatusError(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'),
+    };
+  }
+  if (applies('throttle', faults.throttle)) {
+    const seconds = faults.throttle?.retryAfterSeconds ?? 1;
+    return {
+      type: 'status',
+      status: new StatusError(429, 'TooManyRequests', 'Too many requests, please try again later.'),
+      headers: { 'Retry-After': String(seconds) },
+    };
+  }
+  if (applies('serverError', faults.serverError)) {
+    return { type: 'status', status: new StatusError(500, 'InternalError', 'Internal error occurred: etcdserver: request timed out') };
+  }
+  if (applies('resetMidBody', faults.resetMidBody)) return { type: 'reset' };
+  if (applies('truncateBody', faults.truncateBody)) return { type: 'truncate' };
+  return null;
+}
+
+export function statusJson(status: StatusError): string {
+  return JSON.stringify(statusBody(status));
 }

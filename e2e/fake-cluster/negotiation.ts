@@ -2,7 +2,7 @@
 // preference, e.g. kubectl get: `application/json;as=Table;v=v1;g=meta.k8s.io,application/json`.
 // We answer with the first entry we can produce; plain JSON is always possible.
 
-export type Format = 'json' | 'table' | 'aggregated-discovery';
+export type Format = 'json' | 'table' | 'aggregated-discovery' | 'metadata';
 
 interface MediaRange {
   type: string;
@@ -38,6 +38,9 @@ function formatOf({ type, params }: MediaRange): Format | null {
   if (type !== 'application/json') return null;
   if (!params.as) return 'json';
   if (params.as === 'Table' && params.g === 'meta.k8s.io' && params.v === 'v1') return 'table';
+  // PartialObjectMetadata for a single object, PartialObjectMetadataList for a list: metadata only.
+  if ((params.as === 'PartialObjectMetadata' || params.as === 'PartialObjectMetadataList') && params.g === 'meta.k8s.io' && params.v === 'v1')
+    return 'metadata';
   if (params.as === 'APIGroupDiscoveryList' && params.g === 'apidiscovery.k8s.io' && params.v === 'v2') return 'aggregated-discovery';
   return null;
 }

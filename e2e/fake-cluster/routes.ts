@@ -30,11 +30,15 @@ export interface ApiResponse {
 
 const JSON_TYPE = 'application/json';
 const TABLE_TYPE = 'application/json;as=Table;v=v1;g=meta.k8s.io';
+const METADATA_TYPE = (as: string) => `application/json;as=${as};v=v1;g=meta.k8s.io`;
 const DISCOVERY_TYPE = `application/json;g=${AGGREGATED_DISCOVERY.g};v=${AGGREGATED_DISCOVERY.v};as=${AGGREGATED_DISCOVERY.as}`;
 
 export function route(method: string, url: URL, accept: string | undefined, ctx: RouteContext): ApiResponse {
   if (method !== 'GET') throw methodNotAllowed(`the fake cluster is read-only: ${method} is not supported`);
-  const segments = url.pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  const segments = url.pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeURIComponent);
   const [root, ...rest] = segments;
   if (segments.length === 1 && root === 'version') return json(versionInfo(ctx.gitVersion));
   if (segments.length === 1 && (root === 'healthz' || root === 'livez' || root === 'readyz')) return { status: 200, contentType: 'text/plain', body: 'ok' };
@@ -62,7 +66,8 @@ function discoveryRoot(ctx: RouteContext, accept: string | undefined, legacy: bo
   const offered: Format[] = ctx.aggregatedDiscovery ? ['aggregated-discovery', 'json'] : ['json'];
   const format = negotiate(accept, offered);
   if (format === null) throw notAcceptable(accept);
-  if (format === 'aggregated-discovery') return { status: 200, contentType: DISCOVERY_TYPE, body: JSON.stringify(aggregatedDiscovery(ctx.store.catalog, legacy)) };
+  if (format === 'aggregated-discovery')
+    return { status: 200, contentType: DISCOVERY_TYPE, body: JSON.stringify(aggregatedDiscovery(ctx.store.catalog, legacy)) };
   return json(legacy ? apiVersions(ctx.serverAddress) : apiGroupList(ctx.store.catalog));
 }
 
@@ -79,15 +84,18 @@ function resourceRequest(ctx: RouteContext, group: string, version: string, tail
   if (query.get('watch') === 'true' || query.get('watch') === '1') {
     throw methodNotAllowed('watch is not implemented by the fake cluster yet; list without ?watch');
   }
-  const format = negotiate(accept, ['table', 'json']);
+  const format = negotiate(accept, ['table', 'metadata', 'json']);
   if (format === null) throw notAcceptable(accept);
-  const all = (ctx.store.byResource.get(`${resource.group}/${resource.plural}`) ?? []).filter((o) => namespace === undefined || o.metadata.namespace === namespace);
+  const all = (ctx.store.byResource.get(`${resource.group}/${resource.plural}`) ?? []).filter(
+    (o) => namespace === undefined || o.metadata.namespace === namespace,
+  );
   const atVersion = (o: K8sObject): K8sObject => ({ ...o, apiVersion: groupVersion(group, version), kind: resource.kind });
   if (name !== undefined) {
     const found = all.find((o) => o.metadata.name === name);
     if (!found) throw notFound(`${resourceLabel(resource)} "${name}" not found`, { name, group: resource.group, kind: resource.plural });
     const object = atVersion(found);
     if (format === 'table') return table(toTable(resource, version, [object], { resourceVersion: found.metadata.resourceVersion }, query.get('includeObject')));
+    if (format === 'metadata') return metadataOnly('PartialObjectMetadata', partialMetadata(object));
     return json(object);
   }
   const matchLabels = parseLabelSelector(query.get('labelSelector'));
@@ -101,6 +109,13 @@ function resourceRequest(ctx: RouteContext, group: string, version: string, tail
   };
   const items = page.items.map(atVersion);
   if (format === 'table') return table(toTable(resource, version, items, metadata, query.get('includeObject')));
+  if (format === 'metadata')
+    return metadataOnly('PartialObjectMetadataList', {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata,
+      items: items.map(partialMetadata),
+    });
   return json({ kind: `${resource.kind}List`, apiVersion: groupVersion(group, version), metadata, items });
 }
 
@@ -114,6 +129,15 @@ function notAcceptable(accept: string | undefined): StatusError {
 
 function json(body: object): ApiResponse {
   return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(body) };
+}
+
+/** What kube-apiserver sends for metadata-only reads: the object's metadata and nothing else. */
+function partialMetadata(o: K8sObject): object {
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
+}
+
+function metadataOnly(as: string, body: object): ApiResponse {
+  return { status: 200, contentType: METADATA_TYPE(as), body: JSON.stringify(body) };
 }
 
 function table(body: object): ApiResponse {

@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { K8sObject } from '../../lib/cluster/types';
-import { forbiddenFault, type Faults } from './faults';
+import { forbiddenFault, injectFault, type Faults } from './faults';
 import { writeKubeconfigFile } from './kubeconfig';
 import { route, type ApiResponse } from './routes';
 import { StatusError, badRequest, statusBody, unauthorized } from './status';
@@ -61,16 +61,24 @@ export async function startFakeCluster(opts: FakeClusterOptions): Promise<FakeCl
   let store: Store = buildStore(opts.objects);
   let serverAddress = '';
   let faults: Faults = opts.faults ?? {};
+  const faultHits = new Map<string, number>();
 
   const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, async (req, res) => {
     const url = new URL(req.url ?? '/', 'https://fake-cluster');
     if (faults.hang) return; // never answers; the client's timeout has to notice
     if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
     let response: ApiResponse;
+    let injected: ReturnType<typeof injectFault> = null;
+    let extraHeaders: Record<string, string> = {};
     try {
       if (!authorized(req.headers.authorization, expected)) throw unauthorized();
       const denied = forbiddenFault(faults, url.pathname);
       if (denied) throw denied;
+      injected = injectFault(faults, faultHits, url.pathname, url.searchParams.has('continue'));
+      if (injected?.type === 'status') {
+        extraHeaders = injected.headers ?? {};
+        throw injected.status;
+      }
       response = route(req.method ?? 'GET', url, req.headers.accept, {
         store,
         gitVersion: opts.version ?? DEFAULT_VERSION,
@@ -80,8 +88,12 @@ export async function startFakeCluster(opts: FakeClusterOptions): Promise<FakeCl
     } catch (e) {
       response = errorResponse(e);
     }
-    res.writeHead(response.status, { 'Content-Type': response.contentType, 'Cache-Control': 'no-cache, private' });
-    res.end(response.body);
+    res.writeHead(response.status, { 'Content-Type': response.contentType, 'Cache-Control': 'no-cache, private', ...extraHeaders });
+    if (injected?.type === 'reset' || injected?.type === 'truncate') {
+      // Half the body, flushed; then either a reset connection or a clean end of a cut-off document.
+      const body = Buffer.from(response.body);
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => (injected?.type === 'reset' ? req.socket.destroy() : res.end()));
+    } else res.end(response.body);
     opts.onRequest?.({
       method: req.method ?? '',
       path: url.pathname,
@@ -117,6 +129,7 @@ export async function startFakeCluster(opts: FakeClusterOptions): Promise<FakeCl
     },
     setFaults(next) {
       faults = { ...next };
+      faultHits.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

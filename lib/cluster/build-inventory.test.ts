@@ -17,12 +17,41 @@ describe('buildInventory', () => {
     expect(inv.workloads.find((w) => w.name === 'web')?.podLabels).toEqual({ app: 'web' });
   });
 
-  it('never keeps Secret objects, and strips server-written metadata', async () => {
+  it('never keeps Secret data, and strips server-written metadata', async () => {
     const inv = await scanPath(path.join(testdata, 'dump.json'));
     expect(JSON.stringify(inv)).not.toContain('c2VjcmV0');
     const dep = inv.objects.deployments[0]!;
     expect(dep.metadata.resourceVersion).toBeUndefined();
     expect('managedFields' in dep.metadata).toBe(false);
+  });
+
+  it('keeps Secrets from files as metadata only: no data, stringData, type or last-applied-configuration', () => {
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/service-account-token',
+      metadata: {
+        name: 'tok',
+        namespace: 'crm',
+        labels: { a: 'b' },
+        annotations: { 'kubernetes.io/service-account.name': 'crm', 'kubectl.kubernetes.io/last-applied-configuration': '{"data":{"token":"c2VjcmV0"}}' },
+        managedFields: [{ manager: 'kubectl' }],
+      },
+      data: { token: 'c2VjcmV0' },
+      stringData: { other: 'plain-secret' },
+    };
+    const inv = buildInventory([secret], { cluster: { name: 't', version: null, source: 'manifests' }, offline: true });
+    expect(inv.objects.secrets).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'tok', namespace: 'crm', labels: { a: 'b' }, annotations: { 'kubernetes.io/service-account.name': 'crm' } },
+      },
+    ]);
+    expect(JSON.stringify(inv)).not.toMatch(/c2VjcmV0|plain-secret/);
+    expect(inv.missing.secrets).toBeUndefined();
+    const none = buildInventory([], { cluster: { name: 't', version: null, source: 'manifests' }, offline: true });
+    expect(none.missing.secrets?.reason).toBe('not-in-input');
   });
 
   it('marks kinds an offline input cannot speak for as missing, and namespaces it only references as implicit', async () => {

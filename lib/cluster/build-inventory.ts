@@ -1,6 +1,6 @@
 // Turns the objects read from any source into one Inventory. Live and offline sources both
 // end here, so the same objects give the same Inventory whatever their origin.
-import { emptyObjects, RESOURCES, resourceByKind, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
+import { emptyObjects, RESOURCES, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
 import { WORKLOAD_KINDS, type K8sObject, type PodSpec, type Workload } from './types';
 
 export interface BuildOptions {
@@ -16,12 +16,18 @@ export interface BuildOptions {
 // Fields the API server adds on every write; they say nothing about posture and differ
 // between a live read and a file of the same objects.
 const VOLATILE_METADATA = ['managedFields', 'resourceVersion', 'generation', 'selfLink'] as const;
+const VOLATILE = new Set<string>(VOLATILE_METADATA);
+
+// resourceByKind() is a linear search; on 100,000 objects a map is noticeably cheaper.
+const RESOURCE_BY_KIND = new Map(RESOURCES.map((r) => [r.kind as string, r]));
+// localeCompare() with no locale, but without building a collator on every call.
+const collate = new Intl.Collator().compare;
 
 export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventory {
   const objects = emptyObjects();
   const seen = new Set<string>();
   for (const raw of input) {
-    const def = resourceByKind(raw.kind);
+    const def = RESOURCE_BY_KIND.get(raw.kind);
     if (!def) continue;
     const obj = normalise(raw);
     const id = objectId(obj);
@@ -60,12 +66,34 @@ export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventor
 }
 
 function normalise(raw: K8sObject): K8sObject {
-  const metadata = { ...raw.metadata };
-  for (const f of VOLATILE_METADATA) delete (metadata as Record<string, unknown>)[f];
-  const def = resourceByKind(raw.kind);
-  if (def && !def.namespaced) delete metadata.namespace;
-  else if (def?.namespaced && !metadata.namespace) metadata.namespace = 'default'; // kubectl's default for manifests
-  return { ...raw, metadata };
+  if (raw.kind === 'Secret') return secretMetadata(raw);
+  const def = RESOURCE_BY_KIND.get(raw.kind);
+  // Copying key by key rather than deleting keeps the objects in V8's fast mode for the checks.
+  const metadata: Record<string, unknown> = {};
+  for (const k in raw.metadata) {
+    if (VOLATILE.has(k) || (k === 'namespace' && def && !def.namespaced)) continue;
+    metadata[k] = (raw.metadata as unknown as Record<string, unknown>)[k];
+  }
+  if (def?.namespaced && !metadata.namespace) metadata.namespace = 'default'; // kubectl's default for manifests
+  return { ...raw, metadata: metadata as unknown as K8sObject['metadata'] };
+}
+
+// The metadata a Secret keeps. No data value is ever stored: not data/stringData, and not
+// last-applied-configuration, which holds the whole Secret when it was created by kubectl apply.
+const SECRET_METADATA = ['name', 'namespace', 'uid', 'creationTimestamp', 'labels', 'annotations'] as const;
+const SECRET_UNSAFE_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+
+/**
+ * A Secret reduced to what a metadata-only live read returns, from files too, so both sources give
+ * the same object. `type` is dropped for that reason: the API sends it only with the data.
+ */
+function secretMetadata(raw: K8sObject): K8sObject {
+  const metadata: Record<string, unknown> = {};
+  for (const f of SECRET_METADATA) if (raw.metadata[f] !== undefined) metadata[f] = raw.metadata[f];
+  const annotations = isRecord(raw.metadata.annotations) ? raw.metadata.annotations : undefined;
+  if (annotations) metadata.annotations = Object.fromEntries(Object.entries(annotations).filter(([k]) => !SECRET_UNSAFE_ANNOTATIONS.has(k)));
+  if (!metadata.namespace) metadata.namespace = 'default';
+  return { apiVersion: 'v1', kind: 'Secret', metadata: metadata as unknown as K8sObject['metadata'] };
 }
 
 export function objectId(o: { kind: string; metadata: { namespace?: string; name: string } }): string {
@@ -73,7 +101,7 @@ export function objectId(o: { kind: string; metadata: { namespace?: string; name
 }
 
 function compareObjects(a: K8sObject, b: K8sObject): number {
-  return (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name);
+  return collate(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || collate(a.metadata.name, b.metadata.name);
 }
 
 const TEMPLATE_KINDS = new Set<string>(['Pod', ...WORKLOAD_KINDS]);
@@ -111,7 +139,7 @@ function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Workload[] 
     }
     if (o.kind === 'Pod') w.pods += 1;
   }
-  return [...workloads.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  return [...workloads.values()].sort((a, b) => collate(a.namespace, b.namespace) || collate(a.kind, b.kind) || collate(a.name, b.name));
 }
 
 function controllerOwner(o: K8sObject, byId: Map<string, K8sObject>): K8sObject | undefined {

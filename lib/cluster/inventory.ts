@@ -44,6 +44,11 @@ export const RESOURCES = [
   { key: 'clusterpolicies', group: 'kyverno.io', version: 'v1', kind: 'ClusterPolicy', namespaced: false, optional: true },
   { key: 'policies', group: 'kyverno.io', version: 'v1', kind: 'Policy', namespaced: true, optional: true },
   { key: 'clusterimagepolicies', group: 'policy.sigstore.dev', version: 'v1beta1', kind: 'ClusterImagePolicy', namespaced: false, optional: true },
+  // Secrets are read as metadata only (legacy service-account tokens): their data never crosses the wire.
+  // A read-only role usually leaves them out; the 403 then makes only the legacy-token check not assessed.
+  { key: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true, offlineAbsent: 'missing', optional: true, metadataOnly: true },
+  // Istio's mTLS policy (encryption.service-mesh-mtls); served only where Istio is installed.
+  { key: 'peerauthentications', group: 'security.istio.io', version: 'v1', kind: 'PeerAuthentication', namespaced: true, optional: true },
 ] as const satisfies readonly ResourceDef[];
 
 export interface ResourceDef {
@@ -56,6 +61,8 @@ export interface ResourceDef {
   offlineAbsent?: 'missing';
   /** Served only when some add-on (a CRD) or an old API server provides it; absence is normal. */
   optional?: boolean;
+  /** Listed as PartialObjectMetadataList: the server sends metadata only, never the object's content. */
+  metadataOnly?: boolean;
 }
 
 export type ResourceKey = (typeof RESOURCES)[number]['key'];

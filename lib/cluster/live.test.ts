@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from './api-client';
-import { ClusterUnreachableError, listAll } from './live';
+import { ClusterUnreachableError, listAll, METADATA_ONLY_ACCEPT } from './live';
 
 /** An API that serves three pods in pages of `limit`, forbids secrets-like kinds and lacks CRDs. */
 function fakeApi(opts: { status?: Record<string, number> } = {}) {
@@ -48,6 +48,28 @@ describe('listAll', () => {
   it('fails the whole scan on 401: wrong credentials are not a partial result', async () => {
     const { client } = fakeApi({ status: { '/pods': 401 } });
     await expect(listAll(client, {})).rejects.toBeInstanceOf(ClusterUnreachableError);
+  });
+
+  it('asks for Secrets as metadata only and keeps nothing but their metadata', async () => {
+    const accepts = new Map<string, string | undefined>();
+    const client: ApiClient = {
+      server: 'https://fake',
+      close() {},
+      async getJson(path: string, accept?: string) {
+        const url = new URL('https://fake' + path);
+        accepts.set(url.pathname, accept);
+        if (url.pathname !== '/api/v1/secrets') return { items: [] };
+        // A server that ignored the Accept header would send the data: it must still not be kept.
+        return {
+          kind: 'PartialObjectMetadataList',
+          items: [{ kind: 'PartialObjectMetadata', metadata: { name: 't', namespace: 'x' }, data: { k: 'c2VjcmV0' } }],
+        };
+      },
+    };
+    const { objects } = await listAll(client, {});
+    expect(accepts.get('/api/v1/secrets')).toBe(METADATA_ONLY_ACCEPT);
+    expect(accepts.get('/api/v1/pods')).toBeUndefined();
+    expect(objects.filter((o) => o.kind === 'Secret')).toEqual([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 't', namespace: 'x' } }]);
   });
 
   it('reports progress for every kind', async () => {

@@ -1,5 +1,5 @@
 // Reading a live cluster: every kind the posture needs, in parallel, page by page.
-import { ApiError, createApiClient, type ApiClient } from './api-client';
+import { ApiError, createApiClient, type ApiClient, type ApiClientOptions } from './api-client';
 import { buildInventory } from './build-inventory';
 import { RESOURCES, type Inventory, type MissingKind, type ResourceDef, type ResourceKey } from './inventory';
 import { loadKubeConfig, type KubeconfigOptions } from './kubeconfig';
@@ -9,6 +9,8 @@ export interface LiveScanOptions extends KubeconfigOptions {
   pageSize?: number;
   concurrency?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** Timeouts and retries of each request (tests shorten them). */
+  client?: ApiClientOptions;
 }
 
 export type ProgressEvent =
@@ -21,7 +23,7 @@ export class ClusterUnreachableError extends Error {
 
 export async function scanLive(opts: LiveScanOptions = {}): Promise<Inventory> {
   const kc = loadKubeConfig(opts);
-  const client = createApiClient(kc);
+  const client = createApiClient(kc, opts.client);
   try {
     const version = await readVersion(client);
     const { objects, missing } = await listAll(client, opts);
@@ -65,33 +67,70 @@ export async function listAll(client: ApiClient, opts: LiveScanOptions) {
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency ?? 6 }, worker));
+  // Not one kind read and some failed: the cluster is not answering, and a posture of nothing
+  // would only hide that. The scan fails, so the dashboard keeps its last good result.
+  const failed = Object.values(missing).filter((m) => m?.reason === 'error');
+  if (failed.length > 0 && failed.length + Object.values(missing).filter((m) => m?.reason === 'not-served').length === total) {
+    throw new ClusterUnreachableError(`no kind could be read from ${client.server}: ${failed[0]!.detail}`);
+  }
   return { objects, missing };
 }
 
 function missingFrom(e: unknown, def: ResourceDef): MissingKind {
-  if (e instanceof ApiError && e.status === 403) return { reason: 'forbidden', detail: `listing ${def.key} is forbidden to this identity` };
+  if (e instanceof ApiError && e.status === 403) {
+    const hint = def.metadataOnly ? ' (only their metadata would be read, never their content)' : '';
+    return { reason: 'forbidden', detail: `listing ${def.key} is forbidden to this identity${hint}` };
+  }
   if (e instanceof ApiError && e.status === 404)
     return { reason: 'not-served', detail: `the API server does not serve ${def.group || 'core'}/${def.version} ${def.key}` };
   return { reason: 'error', detail: `listing ${def.key} failed: ${(e as Error).message}` };
 }
 
+/**
+ * Asks for metadata only and nothing else: a server that cannot answer so must fail (406)
+ * rather than fall back to full objects, which for Secrets would carry their data.
+ */
+export const METADATA_ONLY_ACCEPT = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+
 export function listPath(def: ResourceDef): string {
   return def.group ? `/apis/${def.group}/${def.version}/${def.key}` : `/api/${def.version}/${def.key}`;
 }
 
+/** A continue token can expire (410) between pages; the list then starts over, a few times at most. */
+const MAX_RELISTS = 3;
+
 async function listKind(client: ApiClient, def: ResourceDef, limit: number): Promise<K8sObject[]> {
+  for (let relists = 0; ; relists++) {
+    try {
+      return await listKindOnce(client, def, limit);
+    } catch (e) {
+      if (!(e instanceof ExpiredContinueError)) throw e;
+      if (relists >= MAX_RELISTS) throw new Error(`the list of ${def.key} kept changing: its continue token expired ${relists + 1} times (410 Gone)`);
+    }
+  }
+}
+
+class ExpiredContinueError extends Error {}
+
+async function listKindOnce(client: ApiClient, def: ResourceDef, limit: number): Promise<K8sObject[]> {
   const items: K8sObject[] = [];
   let cont: string | undefined;
   do {
     const q = new URLSearchParams({ limit: String(limit) });
     if (cont) q.set('continue', cont);
-    const page = (await client.getJson(`${listPath(def)}?${q}`)) as { items?: unknown; metadata?: { continue?: unknown } };
+    const page = (await client.getJson(`${listPath(def)}?${q}`, def.metadataOnly ? METADATA_ONLY_ACCEPT : undefined).catch((e: unknown) => {
+      throw cont && e instanceof ApiError && e.status === 410 ? new ExpiredContinueError(e.message) : e;
+    })) as {
+      items?: unknown;
+      metadata?: { continue?: unknown };
+    };
     const list = Array.isArray(page.items) ? page.items : [];
     const apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
     for (const item of list) {
       if (typeof item !== 'object' || item === null) continue;
-      // Typed lists omit kind and apiVersion on their items.
-      items.push({ ...item, kind: def.kind, apiVersion } as K8sObject);
+      // Typed lists omit kind and apiVersion on their items; metadata lists say PartialObjectMetadata.
+      const obj = def.metadataOnly ? { metadata: (item as { metadata?: unknown }).metadata } : item;
+      items.push({ ...obj, kind: def.kind, apiVersion } as K8sObject);
     }
     cont = typeof page.metadata?.continue === 'string' && page.metadata.continue !== '' ? page.metadata.continue : undefined;
   } while (cont);

@@ -3,7 +3,7 @@ import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
 import { isNotAssessed, type Check } from './check';
 import { detectCoverage } from './coverage/detect';
-import { namespaceObjects, namespacePodSecurity } from './namespace-summary';
+import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
 import { SCHEMA_VERSION, type AreaSummary, type CheckResult, type Finding, type NamespaceSummary, type PostureDocument, type ResourceRef } from './types';
@@ -121,6 +121,7 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], findings: F
   const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces, ...findingsByNs.keys()]);
   const objects = namespaceObjects(inv);
   const podSecurity = namespacePodSecurity(inv);
+  const defaultDeny = namespaceDefaultDeny(inv);
 
   return [...names].sort().map((name) => {
     const scored: ScoredCheck[] = [];
@@ -137,6 +138,7 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], findings: F
       counts,
       podSecurity: podSecurity(name),
       objects: objects(name),
+      defaultDeny: defaultDeny(name),
     };
   });
 }
@@ -162,14 +164,17 @@ function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
   return m;
 }
 
+// localeCompare() with no locale, without building a collator on each of the ~n log n calls.
+const collate = new Intl.Collator().compare;
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
-    a.area.localeCompare(b.area) ||
-    a.checkId.localeCompare(b.checkId) ||
-    (a.resource.namespace ?? '').localeCompare(b.resource.namespace ?? '') ||
-    a.resource.kind.localeCompare(b.resource.kind) ||
-    a.resource.name.localeCompare(b.resource.name) ||
-    a.message.localeCompare(b.message)
+    collate(a.area, b.area) ||
+    collate(a.checkId, b.checkId) ||
+    collate(a.resource.namespace ?? '', b.resource.namespace ?? '') ||
+    collate(a.resource.kind, b.resource.kind) ||
+    collate(a.resource.name, b.resource.name) ||
+    collate(a.message, b.message)
   );
 }

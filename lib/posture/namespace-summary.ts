@@ -1,6 +1,7 @@
 // What the document's namespace summaries say beside the score: the pod-security level each
 // namespace enforces, and the objects in it that bear on its posture.
 import type { Inventory } from '../cluster/inventory';
+import { defaultDenyOf } from './network/network-policy';
 import { parseClusterMinor, parseEnforcePolicy } from './pss/namespace-level';
 import type { NamespaceSummary } from './types';
 
@@ -37,4 +38,15 @@ export function namespaceObjects(inv: Inventory): (name: string) => NamespaceSum
     resourceQuotas: quotas.get(name) ?? 0,
     limitRanges: ranges.get(name) ?? 0,
   });
+}
+
+/** Each namespace's default-deny NetworkPolicy per direction; null when NetworkPolicies were not readable. */
+export function namespaceDefaultDeny(inv: Inventory): (name: string) => NamespaceSummary['defaultDeny'] {
+  if (inv.missing.networkpolicies) return () => null;
+  const byNs = new Map<string, typeof inv.objects.networkpolicies>();
+  for (const p of inv.objects.networkpolicies) {
+    const ns = p.metadata.namespace ?? '';
+    byNs.set(ns, [...(byNs.get(ns) ?? []), p]);
+  }
+  return (name) => defaultDenyOf(byNs.get(name) ?? []);
 }

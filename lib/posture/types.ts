@@ -84,6 +84,11 @@ export interface NamespaceSummary {
   podSecurity: { level: string; version: string; labelled: boolean } | null;
   /** What the namespace holds that bears on its posture. */
   objects: { workloads: number; pods: number; networkPolicies: number; resourceQuotas: number; limitRanges: number };
+  /**
+   * Whether a NetworkPolicy denies each direction by default (podSelector: {}, no rules); null
+   * when NetworkPolicies could not be read. Absent in documents written before it existed.
+   */
+  defaultDeny?: { ingress: boolean; egress: boolean } | null;
 }
 
 export interface PostureDocument {

@@ -86,3 +86,14 @@ export async function requirePosture(): Promise<{ doc: PostureDocument; inventor
   if (!doc) throw new Error(error ?? 'no posture yet');
   return { doc, inventory };
 }
+
+/** The refresh interval: a posture older than this is rescanned on the next request. */
+export const REFRESH_INTERVAL_MS = FRESH_MS;
+
+/** Where a source's scans stand, without starting or waiting for one (for /readyz). */
+export function scanState(spec: SourceSpec): { lastGoodAt: number | null; error: string | null; scanning: boolean } {
+  const e = entries.get(sourceKey(spec));
+  if (!e) return { lastGoodAt: null, error: null, scanning: false };
+  // The document is computed the moment its scan succeeds, so its timestamp is the last good scan.
+  return { lastGoodAt: e.doc ? Date.parse(e.doc.generatedAt) : null, error: e.error, scanning: e.inflight !== null };
+}

@@ -1,5 +1,6 @@
 // One SQL interface over two backends: embedded PGlite (file-backed under DATA_DIR) and a
 // PostgreSQL server (DATABASE_URL). The store only writes SQL that both accept.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface Sql {
@@ -12,7 +13,9 @@ export interface Sql {
 
 export async function openPglite(dataDir: string): Promise<Sql> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(path.resolve(dataDir, 'pglite'));
+  const dir = path.resolve(dataDir, 'pglite');
+  await mkdir(dir, { recursive: true, mode: 0o700 }); // snapshots describe a cluster's weak spots: owner only
+  const db = await PGlite.create(dir);
   return {
     backend: 'pglite',
     async query<T>(text: string, params: unknown[] = []) {

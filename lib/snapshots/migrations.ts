@@ -19,6 +19,28 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX snapshots_cluster_taken_at ON snapshots (cluster, taken_at DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'snapshot scope, origin and share links',
+    // scope: the dashboard source a snapshot was taken from (sourceKey), '' for imports.
+    // origin: manual | scheduled | import; retention only ever deletes scheduled ones.
+    // Share tokens are never stored: only their SHA-256 (hex), looked up by equality.
+    sql: `
+      ALTER TABLE snapshots ADD COLUMN scope text NOT NULL DEFAULT '';
+      ALTER TABLE snapshots ADD COLUMN origin text NOT NULL DEFAULT 'manual';
+      CREATE INDEX snapshots_scope_taken_at ON snapshots (scope, taken_at DESC);
+      CREATE TABLE snapshot_shares (
+        id          text PRIMARY KEY,
+        snapshot_id text NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+        token_hash  text NOT NULL UNIQUE,
+        redact      boolean NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        expires_at  timestamptz NOT NULL,
+        revoked_at  timestamptz
+      );
+      CREATE INDEX snapshot_shares_snapshot ON snapshot_shares (snapshot_id);
+    `,
+  },
 ];
 
 export async function migrate(db: Sql): Promise<number[]> {

@@ -22,12 +22,14 @@ describe.each(backends)('SnapshotStore on $name', ({ name, open }) => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'snap-'));
     store = await open(dir);
-  });
+    // A fresh PGlite data directory runs initdb: seconds, many more on a loaded machine.
+  }, 120_000);
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(async () => {
+    await store.sql.query('DELETE FROM snapshot_shares');
     await store.sql.query('DELETE FROM snapshots');
   });
 
@@ -68,12 +70,52 @@ describe.each(backends)('SnapshotStore on $name', ({ name, open }) => {
     expect((await store.list()).map((s) => s.cluster).sort()).toEqual(['a', 'b']);
   });
 
+  it('keeps scope and origin; retention with an origin deletes only that origin', async () => {
+    await store.save(sampleDocument({ cluster: 'a', generatedAt: '2026-11-01T00:00:00.000Z' }), 'kept by hand', { scope: 'live:k:a', origin: 'manual' });
+    for (let day = 2; day <= 5; day++)
+      await store.save(sampleDocument({ cluster: 'a', generatedAt: `2026-11-0${day}T00:00:00.000Z` }), null, { scope: 'live:k:a', origin: 'scheduled' });
+    const imported = await store.save(sampleDocument({ cluster: 'a', generatedAt: '2026-10-01T00:00:00.000Z' }), null, { origin: 'import' });
+    expect(imported).toMatchObject({ scope: '', origin: 'import' });
+    expect((await store.listScope('live:k:a')).map((s) => s.takenAt.slice(0, 10))).toEqual([
+      '2026-11-01',
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-05',
+    ]);
+    expect(await store.prune({ keep: 2, origin: 'scheduled' })).toBe(2);
+    expect(await store.prune({ maxAgeDays: 1, origin: 'scheduled', now: new Date('2026-11-05T12:00:00Z') })).toBe(1);
+    const left = await store.list('a');
+    expect(left.map((s) => [s.origin, s.takenAt.slice(0, 10)])).toEqual([
+      ['scheduled', '2026-11-05'],
+      ['manual', '2026-11-01'],
+      ['import', '2026-10-01'],
+    ]);
+  });
+
+  it('finds a share by token hash until it expires or is revoked; deleting the snapshot deletes its shares', async () => {
+    const m = await store.save(sampleDocument());
+    const now = new Date('2026-11-22T12:00:00Z');
+    const share = await store.addShare(m.id, 'a'.repeat(64), { redact: true, expiresAt: new Date('2026-11-23T12:00:00Z') });
+    expect(share).toMatchObject({ snapshotId: m.id, redact: true, revokedAt: null, expiresAt: '2026-11-23T12:00:00.000Z' });
+    expect((await store.findShare('a'.repeat(64), now))?.snapshot.id).toBe(m.id);
+    expect(await store.findShare('b'.repeat(64), now)).toBeNull();
+    expect(await store.findShare('a'.repeat(64), new Date('2026-11-23T12:00:01Z'))).toBeNull();
+    expect(await store.revokeShare(share.id, now)).toBe(true);
+    expect(await store.revokeShare(share.id, now)).toBe(false);
+    expect(await store.findShare('a'.repeat(64), now)).toBeNull();
+    expect((await store.listShares(m.id))[0]!.revokedAt).toBe(now.toISOString());
+    await store.addShare(m.id, 'c'.repeat(64), { redact: false, expiresAt: new Date('2026-11-23T12:00:00Z') });
+    await store.delete(m.id);
+    expect(await store.sql.query('SELECT 1 FROM snapshot_shares')).toHaveLength(0);
+  });
+
   it('migrations run once; closing and reopening keeps the data', async () => {
     const m = await store.save(sampleDocument());
     // Never two PGlite handles on one directory: close, then reopen.
     await store.close();
     store = await open(dir);
-    expect((await store.sql.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version)).toEqual([1]);
+    expect((await store.sql.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version)).toEqual([1, 2]);
     expect((await store.get(m.id))?.document).toEqual(sampleDocument());
   });
 });

@@ -12,7 +12,11 @@ export interface SnapshotMeta {
   label: string | null;
   score: number;
   createdAt: string;
+  /** The dashboard source it was taken from (sourceKey); '' for an import. */
+  scope: string;
+  origin: SnapshotOrigin;
 }
+export type SnapshotOrigin = 'manual' | 'scheduled' | 'import';
 export interface Snapshot extends SnapshotMeta {
   document: PostureDocument;
 }
@@ -31,6 +35,8 @@ type Row = {
   label: string | null;
   score: number;
   created_at: Date | string;
+  scope: string;
+  origin: SnapshotOrigin;
   document?: PostureDocument | string;
 };
 
@@ -44,9 +50,30 @@ function toMeta(r: Row): SnapshotMeta {
     label: r.label,
     score: Number(r.score),
     createdAt: iso(r.created_at),
+    scope: r.scope,
+    origin: r.origin,
   };
 }
-const META = 'id, cluster, source, taken_at, label, score, created_at';
+const META = 'id, cluster, source, taken_at, label, score, created_at, scope, origin';
+
+export interface ShareMeta {
+  id: string;
+  snapshotId: string;
+  redact: boolean;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+type ShareRow = { id: string; snapshot_id: string; redact: boolean; created_at: Date | string; expires_at: Date | string; revoked_at: Date | string | null };
+const SHARE = 'id, snapshot_id, redact, created_at, expires_at, revoked_at';
+const toShare = (r: ShareRow): ShareMeta => ({
+  id: r.id,
+  snapshotId: r.snapshot_id,
+  redact: Boolean(r.redact),
+  createdAt: iso(r.created_at),
+  expiresAt: iso(r.expires_at),
+  revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
+});
 
 export class SnapshotStore {
   private constructor(readonly sql: Sql) {}
@@ -66,11 +93,11 @@ export class SnapshotStore {
     return this.sql.backend;
   }
 
-  async save(document: PostureDocument, label?: string | null): Promise<SnapshotMeta> {
+  async save(document: PostureDocument, label?: string | null, opts: { scope?: string; origin?: SnapshotOrigin } = {}): Promise<SnapshotMeta> {
     const id = randomUUID();
     const rows = await this.sql.query<Row>(
-      `INSERT INTO snapshots (id, cluster, source, taken_at, label, score, document)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING ${META}`,
+      `INSERT INTO snapshots (id, cluster, source, taken_at, label, score, document, scope, origin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING ${META}`,
       [
         id,
         document.cluster.name,
@@ -79,6 +106,8 @@ export class SnapshotStore {
         label?.trim() ? label.trim() : null,
         Math.round(document.score),
         JSON.stringify(document),
+        opts.scope ?? '',
+        opts.origin ?? 'manual',
       ],
     );
     return toMeta(rows[0]!);
@@ -89,6 +118,11 @@ export class SnapshotStore {
       ? await this.sql.query<Row>(`SELECT ${META} FROM snapshots WHERE cluster = $1 ORDER BY taken_at DESC, created_at DESC`, [cluster])
       : await this.sql.query<Row>(`SELECT ${META} FROM snapshots ORDER BY cluster, taken_at DESC, created_at DESC`);
     return rows.map(toMeta);
+  }
+
+  /** The snapshots taken from one dashboard source, oldest first (the trend). */
+  async listScope(scope: string): Promise<SnapshotMeta[]> {
+    return (await this.sql.query<Row>(`SELECT ${META} FROM snapshots WHERE scope = $1 ORDER BY taken_at, created_at`, [scope])).map(toMeta);
   }
 
   async get(id: string): Promise<Snapshot | null> {
@@ -104,25 +138,64 @@ export class SnapshotStore {
     return rows.length > 0;
   }
 
-  /** Retention per cluster: keep the newest `keep` snapshots and/or those newer than `maxAgeDays`. Returns how many were deleted. */
-  async prune(opts: { keep?: number; maxAgeDays?: number; now?: Date }): Promise<number> {
+  /**
+   * Retention per cluster: keep the newest `keep` snapshots and/or those newer than `maxAgeDays`.
+   * With `origin`, only snapshots of that origin are counted and deleted. Returns how many were deleted.
+   */
+  async prune(opts: { keep?: number; maxAgeDays?: number; now?: Date; origin?: SnapshotOrigin }): Promise<number> {
     let deleted = 0;
+    // $1 = origin or NULL (every origin)
+    const origin = opts.origin ?? null;
     if (opts.keep !== undefined) {
       const rows = await this.sql.query(
         `DELETE FROM snapshots WHERE id IN (
            SELECT id FROM (
              SELECT id, row_number() OVER (PARTITION BY cluster ORDER BY taken_at DESC, created_at DESC) AS n FROM snapshots
-           ) ranked WHERE n > $1) RETURNING id`,
-        [Math.max(0, Math.floor(opts.keep))],
+             WHERE $1::text IS NULL OR origin = $1::text
+           ) ranked WHERE n > $2) RETURNING id`,
+        [origin, Math.max(0, Math.floor(opts.keep))],
       );
       deleted += rows.length;
     }
     if (opts.maxAgeDays !== undefined) {
       const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.maxAgeDays * 86_400_000);
-      const rows = await this.sql.query('DELETE FROM snapshots WHERE taken_at < $1 RETURNING id', [cutoff.toISOString()]);
+      const rows = await this.sql.query('DELETE FROM snapshots WHERE taken_at < $2 AND ($1::text IS NULL OR origin = $1::text) RETURNING id', [
+        origin,
+        cutoff.toISOString(),
+      ]);
       deleted += rows.length;
     }
     return deleted;
+  }
+
+  /** Records a share link by its token's hash; the token itself is never stored. */
+  async addShare(snapshotId: string, tokenHash: string, opts: { redact: boolean; expiresAt: Date }): Promise<ShareMeta> {
+    const rows = await this.sql.query<ShareRow>(
+      `INSERT INTO snapshot_shares (id, snapshot_id, token_hash, redact, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE}`,
+      [randomUUID(), snapshotId, tokenHash, opts.redact, opts.expiresAt.toISOString()],
+    );
+    return toShare(rows[0]!);
+  }
+
+  async listShares(snapshotId: string): Promise<ShareMeta[]> {
+    return (await this.sql.query<ShareRow>(`SELECT ${SHARE} FROM snapshot_shares WHERE snapshot_id = $1 ORDER BY created_at DESC`, [snapshotId])).map(toShare);
+  }
+
+  /** The live share (not expired, not revoked) with this token hash, and its snapshot; null otherwise. */
+  async findShare(tokenHash: string, now = new Date()): Promise<{ share: ShareMeta; snapshot: Snapshot } | null> {
+    const rows = await this.sql.query<ShareRow>(`SELECT ${SHARE} FROM snapshot_shares WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`, [
+      tokenHash,
+      now.toISOString(),
+    ]);
+    if (!rows[0]) return null;
+    const snapshot = await this.get(rows[0].snapshot_id);
+    return snapshot ? { share: toShare(rows[0]), snapshot } : null;
+  }
+
+  /** Revokes a share by its id; false when there is no such unrevoked share. */
+  async revokeShare(id: string, now = new Date()): Promise<boolean> {
+    const rows = await this.sql.query('UPDATE snapshot_shares SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id, now.toISOString()]);
+    return rows.length > 0;
   }
 
   async close(): Promise<void> {

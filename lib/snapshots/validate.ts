@@ -48,6 +48,7 @@ export const postureDocumentSchema = z.strictObject({
         resourceQuotas: z.number().int(),
         limitRanges: z.number().int(),
       }),
+      defaultDeny: z.strictObject({ ingress: z.boolean(), egress: z.boolean() }).nullable().optional(),
     }),
   ),
   findings: z.array(

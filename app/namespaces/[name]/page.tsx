@@ -2,11 +2,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppHeader } from '@/components/AppHeader';
 import { FindingsTable } from '@/components/FindingsTable';
+import { NamespaceAccess } from '@/components/NamespaceAccess';
+import { defaultDenyText } from '@/components/NamespaceGuards';
 import { PodSecurityLevel } from '@/components/PodSecurityLevel';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
 import { WorkloadsTable } from '@/components/WorkloadsTable';
 import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
+import { accessInNamespace } from '@/lib/posture/rbac/namespace-access';
 import { countBySeverity } from '@/lib/posture/scoring';
 import { requirePosture } from '@/lib/server/posture-service';
 
@@ -19,10 +22,12 @@ export default async function NamespacePage({ params }: { params: Promise<{ name
   if (!ns) notFound();
   const findings = filterFindings(doc.findings, parseFindingsQuery({ namespace: name }));
   const workloads = (inventory?.workloads ?? []).filter((w) => w.namespace === name);
+  const access = inventory ? accessInNamespace(inventory, name) : null;
   const facts: [string, string | number][] = [
     ['Workloads', ns.objects.workloads],
     ['Pods', ns.objects.pods],
     ['NetworkPolicies', ns.objects.networkPolicies],
+    ['Default deny', defaultDenyText(ns.defaultDeny)],
     ['ResourceQuotas', ns.objects.resourceQuotas],
     ['LimitRanges', ns.objects.limitRanges],
   ];
@@ -83,6 +88,14 @@ export default async function NamespacePage({ params }: { params: Promise<{ name
         </h2>
         <WorkloadsTable namespace={name} workloads={workloads} findings={findings} />
       </section>
+      {access && (
+        <section aria-labelledby="ns-access" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="ns-access" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Who can act here
+          </h2>
+          <NamespaceAccess namespace={name} local={access.local} clusterWide={access.clusterWide} />
+        </section>
+      )}
       <section aria-labelledby="ns-findings" className="flex flex-col gap-2">
         <h2 id="ns-findings" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
           What is wrong here ({findings.length})

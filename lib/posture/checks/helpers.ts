@@ -30,7 +30,9 @@ export function byNamespace(objects: K8sObject[]): Map<string, K8sObject[]> {
   const m = new Map<string, K8sObject[]>();
   for (const o of objects) {
     const ns = o.metadata.namespace ?? '';
-    m.set(ns, [...(m.get(ns) ?? []), o]);
+    const list = m.get(ns);
+    if (list) list.push(o);
+    else m.set(ns, [o]);
   }
   return m;
 }
@@ -45,18 +47,47 @@ export function labelsOf(o: K8sObject): Record<string, string> {
  * ReplicaSet web-5d8f belongs to Deployment web.
  */
 export function workloadFor(inv: Inventory, kind: string, namespace: string, name: string): Workload | undefined {
-  const byKey = new Map(inv.workloads.map((w) => [`${w.kind}/${w.namespace}/${w.name}`, w]));
-  const owned = [...inv.objects.replicasets, ...inv.objects.jobs, ...inv.objects.pods, ...inv.objects.replicationcontrollers];
+  const { workloads, owned } = ownerIndex(inv);
   let cur = { kind, name };
   for (let hops = 0; hops < 8; hops++) {
-    const hit = byKey.get(`${cur.kind}/${namespace}/${cur.name}`);
+    const key = `${cur.kind}/${namespace}/${cur.name}`;
+    const hit = workloads.get(key);
     if (hit) return hit;
-    const obj = owned.find((o) => o.kind === cur.kind && o.metadata.namespace === namespace && o.metadata.name === cur.name);
+    const obj = owned.get(key);
     const owner = obj?.metadata.ownerReferences?.find((r) => r?.controller) ?? obj?.metadata.ownerReferences?.[0];
     if (!owner) return undefined;
     cur = { kind: owner.kind, name: owner.name };
   }
   return undefined;
+}
+
+interface OwnerIndex {
+  workloads: Map<string, Workload>;
+  owned: Map<string, K8sObject>;
+  /** The lists the index was built from; a different list means a different inventory. */
+  builtFrom: readonly unknown[];
+}
+
+// Built once per inventory: a per-call index made every lookup linear in the cluster's size,
+// so resolving thousands of reports was quadratic.
+const ownerIndexes = new WeakMap<Inventory, OwnerIndex>();
+
+function ownerIndex(inv: Inventory): OwnerIndex {
+  const lists = [inv.workloads, inv.objects.replicasets, inv.objects.jobs, inv.objects.pods, inv.objects.replicationcontrollers];
+  const cached = ownerIndexes.get(inv);
+  if (cached && cached.builtFrom.every((l, i) => l === lists[i])) return cached;
+  const workloads = new Map<string, Workload>();
+  for (const w of inv.workloads) workloads.set(`${w.kind}/${w.namespace}/${w.name}`, w);
+  const owned = new Map<string, K8sObject>();
+  for (const list of lists.slice(1) as K8sObject[][]) {
+    for (const o of list) {
+      const key = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+      if (!owned.has(key)) owned.set(key, o); // the first match wins, as a linear find would
+    }
+  }
+  const index = { workloads, owned, builtFrom: lists };
+  ownerIndexes.set(inv, index);
+  return index;
 }
 
 /** Namespaces that run workloads but hold none of `objects` (e.g. no NetworkPolicy). */

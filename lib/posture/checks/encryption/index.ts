@@ -1,4 +1,20 @@
 import type { Check } from '../../check';
+import apiServerEncryptionAtRest from './apiserver-encryption-at-rest';
+import apiServerTlsCipherSuites from './apiserver-tls-cipher-suites';
+import apiServerTlsMinVersion from './apiserver-tls-min-version';
+import ingressTlsHostMismatch from './ingress-tls-host-mismatch';
 import ingressWithoutTls from './ingress-without-tls';
+import serviceMeshMtls from './service-mesh-mtls';
+import servicePlainHttp from './service-plain-http';
+import webhookWithoutCaBundle from './webhook-without-ca-bundle';
 
-export const encryptionChecks: readonly Check[] = [ingressWithoutTls];
+export const encryptionChecks: readonly Check[] = [
+  ingressWithoutTls,
+  ingressTlsHostMismatch,
+  servicePlainHttp,
+  apiServerEncryptionAtRest,
+  apiServerTlsMinVersion,
+  apiServerTlsCipherSuites,
+  webhookWithoutCaBundle,
+  serviceMeshMtls,
+];

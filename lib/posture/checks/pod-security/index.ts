@@ -1,8 +1,11 @@
 // The pod-security area's checks: one per Pod Security Standards control, then the
 // namespace-label and network-policy checks.
 import type { Check } from '../../check';
+import namespaceEnforcesPrivileged from './namespace-enforces-privileged';
+import namespaceNoDefaultDeny from './namespace-no-default-deny';
 import namespaceNoEnforceLevel from './namespace-no-enforce-level';
 import namespaceNoNetworkPolicy from './namespace-no-network-policy';
+import networkPolicyAllowsAll from './network-policy-allows-all';
 import allowPrivilegeEscalation from './pss-allow-privilege-escalation';
 import appArmorProfile from './pss-apparmor-profile';
 import capabilitiesBaseline from './pss-capabilities-baseline';
@@ -22,6 +25,7 @@ import seccompRestricted from './pss-seccomp-restricted';
 import seLinuxOptions from './pss-selinux-options';
 import sysctls from './pss-sysctls';
 import windowsHostProcess from './pss-windows-host-process';
+import workloadNotSelectedByNetworkPolicy from './workload-not-selected-by-network-policy';
 
 /** One check per Pod Security Standards control. */
 export const pssChecks: readonly Check[] = [
@@ -48,4 +52,12 @@ export const pssChecks: readonly Check[] = [
   procMountRestricted,
 ];
 
-export const podSecurityChecks: readonly Check[] = [...pssChecks, namespaceNoEnforceLevel, namespaceNoNetworkPolicy];
+export const podSecurityChecks: readonly Check[] = [
+  ...pssChecks,
+  namespaceNoEnforceLevel,
+  namespaceEnforcesPrivileged,
+  namespaceNoNetworkPolicy,
+  namespaceNoDefaultDeny,
+  workloadNotSelectedByNetworkPolicy,
+  networkPolicyAllowsAll,
+];

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../check';
 import { labelsOf, namespaceRef, namespacesWithWorkloads } from '../helpers';
 
-const ENFORCE = 'pod-security.kubernetes.io/enforce';
+const PREFIX = 'pod-security.kubernetes.io/';
+const ENFORCE = `${PREFIX}enforce`;
 
 export default defineCheck({
   id: 'pod-security.namespace-no-enforce-level',
@@ -15,9 +16,15 @@ export default defineCheck({
     const running = new Set(namespacesWithWorkloads(inv));
     return inv.objects.namespaces
       .filter((ns) => running.has(ns.metadata.name) && !labelsOf(ns)[ENFORCE])
-      .map((ns) => ({
-        resource: namespaceRef(ns.metadata.name),
-        message: `Namespace ${ns.metadata.name} runs workloads but has no ${ENFORCE} label, so only the API server's default level applies (privileged unless its admission configuration says otherwise).`,
-      }));
+      .map((ns) => {
+        const labels = labelsOf(ns);
+        // warn/audit without enforce look like protection but admit every violating pod.
+        const onlyReports = ['warn', 'audit'].filter((m) => labels[`${PREFIX}${m}`]).map((m) => `${m}=${labels[`${PREFIX}${m}`]}`);
+        const reporting = onlyReports.length ? ` It only reports violations (${onlyReports.join(', ')}): warn and audit admit the pod anyway.` : '';
+        return {
+          resource: namespaceRef(ns.metadata.name),
+          message: `Namespace ${ns.metadata.name} runs workloads but has no ${ENFORCE} label, so only the API server's default level applies (privileged unless its admission configuration says otherwise).${reporting}`,
+        };
+      });
   },
 });

@@ -1,0 +1,25 @@
+// GET /api/rbac/subjects/:kind/:name[?namespace=] : what the subject can do (its own bindings and its
+// groups'), binding by binding, with the role's effective rules. ServiceAccounts need ?namespace=.
+import { parseSubject, subjectDetailJson } from '@/lib/posture/rbac/api';
+import { jsonError, NO_STORE } from '@/lib/server/api-responses';
+import { getPosture } from '@/lib/server/posture-service';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ kind: string; name: string }> }) {
+  const { kind, name } = await params;
+  // As the namespace page does: a name like alice%40acme.com may reach us still encoded.
+  const subject = parseSubject(kind, safeDecode(name), new URL(request.url).searchParams.get('namespace'));
+  if (!subject.ok) return jsonError(400, subject.error);
+  const { inventory, error } = await getPosture();
+  if (!inventory) return jsonError(503, error ?? 'no posture yet');
+  return Response.json(subjectDetailJson(inventory, subject.value), { headers: NO_STORE });
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

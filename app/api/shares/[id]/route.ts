@@ -1,0 +1,15 @@
+// DELETE /api/shares/:id: revoke a share link at once (its page then answers 404).
+import { jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
+import { isSameOrigin } from '@/lib/server/same-origin';
+import { isId, snapshotStore } from '@/lib/server/snapshot-service';
+
+export const dynamic = 'force-dynamic';
+
+export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  if (!isSameOrigin(request)) return refused();
+  const { id } = await params;
+  if (!isId(id)) return jsonError(404, 'no such share');
+  return withStoreErrors(async () =>
+    (await (await snapshotStore()).revokeShare(id)) ? new Response(null, { status: 204 }) : jsonError(404, 'no such share, or already revoked'),
+  );
+}

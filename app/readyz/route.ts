@@ -1,0 +1,10 @@
+// GET /readyz: 200 when the cluster is reachable and the snapshot store opens, else 503
+// with the reason (the readiness probe).
+import { checkReadiness, serverReadinessDeps } from '@/lib/server/readiness';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const readiness = await checkReadiness(serverReadinessDeps());
+  return Response.json(readiness, { status: readiness.ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,95 @@
+// Running the built dashboard (`next start`, NEXT_DIST_DIR=.next-bench) for the benchmark and
+// reading what it costs: response times, the RSS of its process tree.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export const DIST_DIR = '.next-bench';
+
+export function hasBuild(): boolean {
+  return existsSync(path.join(DIST_DIR, 'BUILD_ID'));
+}
+
+export async function buildDashboard(): Promise<void> {
+  await run(path.join('node_modules', '.bin', 'next'), ['build'], { NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' });
+}
+
+export interface Dashboard {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startDashboard(port: number, env: Record<string, string>): Promise<Dashboard> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', ...env };
+  for (const k of ['POSTURE_SOURCE', 'POSTURE_FROM', 'KUBECONFIG', 'KUBE_CONTEXT', 'DATABASE_URL']) if (!(k in env)) delete childEnv[k];
+  const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: false,
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${stderr}`);
+    try {
+      const r = await fetch(`${url}/api/contexts`);
+      await r.arrayBuffer();
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`next start did not listen on ${port}: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  return { url, pid: child.pid!, stop: () => stop(child) };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await done;
+  clearTimeout(timer);
+}
+
+/** Milliseconds for one GET, body read to the end; throws on a non-2xx answer. */
+export async function timedGet(url: string, init?: RequestInit): Promise<number> {
+  const t = performance.now();
+  const r = await fetch(url, init);
+  await r.arrayBuffer();
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return performance.now() - t;
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+      total += kb ? Number(kb) * 1024 : 0;
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
+      if (children) stack.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+export function run(cmd: string, args: string[], env: Record<string, string> = {}, stdout: 'ignore' | 'inherit' = 'ignore'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`))));
+  });
+}

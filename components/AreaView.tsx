@@ -1,0 +1,74 @@
+// One area of a posture: its checks and findings. The live page and a snapshot's page
+// (under its base path, see PostureLink) render the same view.
+import { AppHeader, type SnapshotView } from '@/components/AppHeader';
+import { ChecksTable } from '@/components/ChecksTable';
+import { CoverageBadge } from '@/components/CoverageBadge';
+import { FindingsTable } from '@/components/FindingsTable';
+import { PostureLink as Link } from '@/components/PostureLink';
+import { ScoreMeter } from '@/components/ScoreMeter';
+import { SeverityCounts } from '@/components/SeverityCounts';
+import type { AREAS } from '@/lib/posture/areas';
+import { orderChecksForReview } from '@/lib/posture/check-order';
+import type { PostureDocument } from '@/lib/posture/types';
+
+export function AreaView({ doc, meta, snapshot }: { doc: PostureDocument; meta: (typeof AREAS)[number]; snapshot?: SnapshotView }) {
+  const area = doc.areas.find((a) => a.id === meta.id)!;
+  const checks = orderChecksForReview(doc.checks.filter((c) => c.area === meta.id));
+  const findings = doc.findings.filter((f) => f.area === meta.id);
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
+      <AppHeader doc={doc} snapshot={snapshot} />
+      <nav className="text-xs text-slate-500" aria-label="Breadcrumb">
+        <Link href="/" className="hover:underline">
+          Overview
+        </Link>{' '}
+        / {meta.kind === 'native' ? 'What Kubernetes provides' : 'What Kubernetes leaves to you'}
+      </nav>
+      <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3" aria-labelledby="area-title">
+        <div className="md:col-span-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 id="area-title" className="text-xl font-semibold">
+              {meta.title}
+            </h1>
+            {area.coverage && <CoverageBadge status={area.coverage.status} />}
+          </div>
+          <p className="mt-2 max-w-prose text-slate-700">{meta.summary}</p>
+          {area.coverage && (
+            <div className="mt-3 text-slate-700">
+              {area.coverage.tools.length > 0 ? (
+                <ul className="list-disc pl-5">
+                  {area.coverage.tools.map((t) => (
+                    <li key={t.name + t.evidence}>
+                      <span className="font-medium">{t.name}</span> — {t.role}. <span className="text-xs text-slate-500">Evidence: {t.evidence}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {area.coverage.suggestion && <p className="mt-1">{area.coverage.suggestion}</p>}
+            </div>
+          )}
+        </div>
+        <div className="flex flex-col gap-2">
+          <ScoreMeter score={area.score} size="lg" label={`${meta.title} score`} />
+          <SeverityCounts counts={area.counts} href={(s) => `/findings?area=${area.id}&severity=${s}`} />
+          <p className="text-xs text-slate-500">
+            {area.checks.passed} passed · {area.checks.failed} failed · {area.checks.notAssessed} not assessed
+          </p>
+        </div>
+      </section>
+      <section aria-labelledby="checks" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="checks" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Checks
+        </h2>
+        <ChecksTable checks={checks} />
+      </section>
+      <section aria-labelledby="findings" className="flex flex-col gap-2">
+        <h2 id="findings" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Findings ({findings.length})
+        </h2>
+        <FindingsTable findings={findings} caption={`Findings in ${meta.title}`} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// Next.js calls register() once when the server starts. On the Node.js runtime it opens the
+// snapshot store (migrations run now, not on the first request) and starts scheduled snapshots.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { snapshotStore } = await import('./lib/server/snapshot-service');
+  const { startSnapshotSchedule } = await import('./lib/server/snapshot-scheduler');
+  try {
+    await snapshotStore();
+    await startSnapshotSchedule();
+  } catch (e) {
+    // The dashboard still serves live postures without its store; the snapshot pages say why.
+    console.error('[snapshots] store could not be opened:', e);
+  }
+}

@@ -1,0 +1,39 @@
+import { defineCheck } from '../../check';
+import { workloadRef } from '../helpers';
+import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './service-accounts';
+
+// The control plane's own namespaces: add-ons there are installed by the distribution, and their
+// pods on `default` are not something a cluster's users can act on.
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
+export default defineCheck({
+  id: 'authn-authz.workload-default-service-account',
+  area: 'authn-authz',
+  severity: 'low',
+  title: "Workload runs as its namespace's default ServiceAccount",
+  remediation: `Create a ServiceAccount per workload, and switch off the token of the namespace's default one:
+  apiVersion: v1
+  kind: ServiceAccount
+  metadata: {name: my-app}
+  automountServiceAccountToken: false
+then set spec.template.spec.serviceAccountName: my-app on the workload.`,
+  needs: ['serviceaccounts', 'rolebindings', 'clusterrolebindings'],
+  examines: (inv) => inv.workloads.filter((w) => !isMirrorPod(w) && !SYSTEM_NAMESPACES.has(w.namespace)).map(workloadRef),
+  evaluate(inv) {
+    return inv.workloads
+      .filter((w) => !isMirrorPod(w) && !SYSTEM_NAMESPACES.has(w.namespace) && serviceAccountName(w) === 'default')
+      .map((w) => {
+        const granted = bindingsOf(inv, w.namespace, 'default');
+        const token = mountsToken(w, findServiceAccount(inv, w.namespace, 'default'));
+        const grants = granted.length ? `, which is granted roles by ${granted.map((b) => `${b.kind} ${b.metadata.name}`).join(', ')}` : '';
+        const severity = granted.length && token.mounted ? 'high' : token.mounted ? 'medium' : 'low';
+        return {
+          resource: workloadRef(w),
+          severity,
+          message: `${w.kind} ${w.namespace}/${w.name} runs as ServiceAccount default${grants}${
+            token.mounted ? ', with its token mounted' : ''
+          }: every pod in ${w.namespace} without its own ServiceAccount shares that identity, so a right given to one is given to all.`,
+        };
+      });
+  },
+});

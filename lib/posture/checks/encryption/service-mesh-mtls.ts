@@ -1,0 +1,114 @@
+// Mutual TLS between pods, where a service mesh provides it. Without a mesh there is nothing to
+// judge here: the check is not assessed (pod-to-pod encryption is then the app's or the CNI's job).
+import type { Inventory } from '../../../cluster/inventory';
+import type { K8sObject } from '../../../cluster/types';
+import { notAssessed, ref, type RawFinding } from '../../check';
+import { defineCheck } from '../../check';
+import { allContainers, namespaceRef } from '../helpers';
+
+const ISTIO_ROOT = 'istio-system'; // Istio's default root namespace, where mesh-wide policy lives
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+const WEAK_MODES: Record<string, 'high' | 'medium'> = { DISABLE: 'high', PERMISSIVE: 'medium' };
+
+function hasIstio(inv: Inventory): boolean {
+  return (
+    inv.objects.peerauthentications.length > 0 ||
+    inv.objects.customresourcedefinitions.some((c) => c.metadata.name === 'peerauthentications.security.istio.io') ||
+    inv.workloads.some((w) => w.namespace === ISTIO_ROOT && w.name === 'istiod')
+  );
+}
+
+const linkerdInject = (o: { metadata: { annotations?: Record<string, string> } }) => o.metadata.annotations?.['linkerd.io/inject'];
+
+function hasLinkerd(inv: Inventory): boolean {
+  return (
+    inv.objects.namespaces.some((n) => n.metadata.name === 'linkerd' || linkerdInject(n)) ||
+    inv.workloads.some((w) => w.namespace === 'linkerd' || w.podAnnotations['linkerd.io/inject'])
+  );
+}
+
+function istioFindings(inv: Inventory): RawFinding[] {
+  const policies = inv.objects.peerauthentications;
+  const modeOf = (p: K8sObject): string => String(p.spec?.mtls?.mode ?? 'UNSET').toUpperCase();
+  const findings: RawFinding[] = [];
+  for (const p of policies) {
+    const weak = [
+      modeOf(p),
+      ...Object.entries(p.spec?.portLevelMtls ?? {}).map(([port, v]) => `${String((v as { mode?: unknown })?.mode ?? 'UNSET').toUpperCase()}@${port}`),
+    ];
+    const hits = weak.filter((m) => WEAK_MODES[m.split('@')[0]!]);
+    if (hits.length === 0) continue;
+    const scope =
+      p.metadata.namespace === ISTIO_ROOT && !p.spec?.selector
+        ? 'mesh-wide'
+        : p.spec?.selector
+          ? 'for the pods it selects'
+          : `in namespace ${p.metadata.namespace}`;
+    findings.push({
+      resource: ref(p),
+      severity: hits.some((m) => m.startsWith('DISABLE')) ? 'high' : 'medium',
+      message: `PeerAuthentication ${p.metadata.namespace}/${p.metadata.name} sets mTLS ${hits.map((m) => m.replace('@', ' on port ')).join(', ')} ${scope}: plaintext connections are accepted.`,
+    });
+  }
+  const meshWide = policies.find((p) => p.metadata.namespace === ISTIO_ROOT && !p.spec?.selector);
+  if (!meshWide) {
+    findings.push({
+      resource: namespaceRef(ISTIO_ROOT),
+      message: `Istio has no mesh-wide PeerAuthentication in ${ISTIO_ROOT}: without one, sidecars default to PERMISSIVE and accept plaintext.`,
+    });
+  } else if (modeOf(meshWide) !== 'STRICT' && !WEAK_MODES[modeOf(meshWide)]) {
+    findings.push({
+      resource: ref(meshWide),
+      message: `The mesh-wide PeerAuthentication ${ISTIO_ROOT}/${meshWide.metadata.name} does not set mode STRICT (it is ${modeOf(meshWide)}): plaintext is accepted.`,
+    });
+  }
+  return findings;
+}
+
+function linkerdFindings(inv: Inventory): RawFinding[] {
+  const nsInject = new Map(inv.objects.namespaces.map((n) => [n.metadata.name, linkerdInject(n)]));
+  const meshed = (w: Inventory['workloads'][number]) => {
+    const own = w.podAnnotations['linkerd.io/inject'];
+    if (own) return own !== 'disabled';
+    return nsInject.get(w.namespace) === 'enabled' || allContainers(w.spec).some((c) => c.name === 'linkerd-proxy');
+  };
+  const byNs = new Map<string, string[]>();
+  for (const w of inv.workloads) {
+    if (SYSTEM_NAMESPACES.has(w.namespace) || w.namespace.startsWith('linkerd') || meshed(w)) continue;
+    byNs.set(w.namespace, [...(byNs.get(w.namespace) ?? []), `${w.kind} ${w.name}`]);
+  }
+  return [...byNs].map(([ns, names]) => ({
+    resource: namespaceRef(ns),
+    message: `Namespace ${ns} is not injected with the Linkerd proxy (${names.length} workload${names.length === 1 ? '' : 's'}: ${names.slice(0, 3).join(', ')}${
+      names.length > 3 ? ', …' : ''
+    }): their traffic is plaintext, outside the mesh's mTLS.`,
+  }));
+}
+
+export default defineCheck({
+  id: 'encryption.service-mesh-mtls',
+  area: 'encryption',
+  severity: 'medium',
+  title: 'Service mesh lets pods talk without mutual TLS',
+  remediation: `Istio: require mTLS mesh-wide, then remove PERMISSIVE/DISABLE exceptions once every client has a sidecar:
+  apiVersion: security.istio.io/v1
+  kind: PeerAuthentication
+  metadata: {name: default, namespace: istio-system}
+  spec:
+    mtls: {mode: STRICT}
+Linkerd: mesh the namespace with the annotation linkerd.io/inject: enabled on the Namespace, then restart its workloads.`,
+  needs: ['namespaces'],
+  evaluate(inv) {
+    const istio = hasIstio(inv);
+    const linkerd = hasLinkerd(inv);
+    if (!istio && !linkerd) return notAssessed('no service mesh found');
+    const findings: RawFinding[] = [];
+    if (istio) {
+      const missing = inv.missing.peerauthentications;
+      if (missing) return notAssessed(`Istio is installed but its PeerAuthentications could not be read: ${missing.detail}`);
+      findings.push(...istioFindings(inv));
+    }
+    if (linkerd) findings.push(...linkerdFindings(inv));
+    return findings;
+  },
+});

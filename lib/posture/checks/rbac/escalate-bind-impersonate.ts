@@ -1,0 +1,31 @@
+import { dangerousPermissionCheck } from './dangerous-permission';
+
+const RBAC = 'rbac.authorization.k8s.io';
+
+// escalate and bind skip RBAC's own guard against granting more than you hold; impersonate lets one
+// act as anyone, system:masters members included (CIS 5.1.8).
+export default dangerousPermissionCheck({
+  id: 'rbac.escalate-bind-impersonate',
+  title: 'Binding grants escalate, bind or impersonate',
+  severity: 'critical',
+  remediation: `Remove escalate, bind and impersonate from the role's rules[].verbs. Where someone must hand out roles, let them create RoleBindings only for named roles:
+\`\`\`yaml
+rules:
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [clusterroles]
+  resourceNames: [view]
+  verbs: [bind]
+\`\`\``,
+  dangers: [
+    { verbs: ['escalate', 'bind'], groups: [RBAC], resources: ['roles', 'clusterroles'], what: 'roles' },
+    { verbs: ['impersonate'], groups: [''], resources: ['users', 'groups'], what: 'users and groups', clusterScopedOnly: true },
+    { verbs: ['impersonate'], groups: [''], resources: ['serviceaccounts'], what: 'service accounts' },
+    {
+      verbs: ['impersonate'],
+      groups: ['authentication.k8s.io'],
+      resources: ['uids', 'userextras/scopes'],
+      what: 'user IDs and extras',
+      clusterScopedOnly: true,
+    },
+  ],
+});

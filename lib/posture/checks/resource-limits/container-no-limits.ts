@@ -1,0 +1,37 @@
+import { defineCheck } from '../../check';
+import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
+import { workloadRef } from '../helpers';
+
+export default defineCheck({
+  id: 'resource-limits.container-no-limits',
+  area: 'resource-limits',
+  // Medium for a missing memory limit (one leak can take the node's memory); a CPU limit
+  // alone is a judgement call (it throttles), so a finding that misses only CPU is low.
+  severity: 'medium',
+  title: 'Container sets no memory or CPU limit',
+  remediation: `Set a memory limit (and requests) on every container; add a CPU limit where a runaway process must not starve its neighbours:
+\`\`\`yaml
+containers:
+- name: app
+  resources:
+    requests:
+      cpu: 100m
+      memory: 128Mi
+    limits:
+      memory: 256Mi
+      cpu: 500m      # optional
+\`\`\`
+Or give the namespace a LimitRange with a Container default.`,
+  needs: ['pods', 'limitranges'],
+  examines: (inv) => inv.workloads.map(workloadRef),
+  evaluate(inv) {
+    return workloadGaps(inv, 'limits').map((g) => {
+      const memory = g.gaps.some((c) => c.missing.includes('resources.limits.memory'));
+      return {
+        resource: workloadRef(g.workload),
+        severity: memory ? 'medium' : 'low',
+        message: `${describeGaps(g)}. ${memory ? 'Without a memory limit one leak can use up the node’s memory and get other pods killed.' : 'Without a CPU limit a busy process can starve its neighbours.'}`,
+      };
+    });
+  },
+});

@@ -1,0 +1,30 @@
+import { defineCheck } from '../../check';
+import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
+import { workloadRef } from '../helpers';
+
+export default defineCheck({
+  id: 'resource-limits.container-no-requests',
+  area: 'resource-limits',
+  severity: 'low',
+  title: 'Container sets no CPU or memory request',
+  remediation: `Set requests for every container (and a memory limit), sized from observed usage:
+\`\`\`yaml
+containers:
+- name: app
+  resources:
+    requests:
+      cpu: 100m
+      memory: 128Mi
+    limits:
+      memory: 256Mi
+\`\`\`
+Or give the namespace a LimitRange with a Container defaultRequest.`,
+  needs: ['pods', 'limitranges'],
+  examines: (inv) => inv.workloads.map(workloadRef),
+  evaluate(inv) {
+    return workloadGaps(inv, 'requests').map((g) => ({
+      resource: workloadRef(g.workload),
+      message: `${describeGaps(g)}. Without requests the scheduler reserves nothing for it, and under node pressure pods using more than they request are evicted first.`,
+    }));
+  },
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { K8sObject } from '../../cluster/types';
+import { binding, inventoryOf } from '../test-inventory';
+import { parseSubject, parseWhoCan, subjectDetailJson, subjectsJson, whoCanJson } from './api';
+
+const q = (s: string) => new URLSearchParams(s);
+const secretReader: K8sObject = {
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'ClusterRole',
+  metadata: { name: 'secret-reader' },
+  rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }],
+};
+const inv = inventoryOf([
+  secretReader,
+  binding('RoleBinding', 'bot-secrets', 'secret-reader', [{ kind: 'ServiceAccount', name: 'bot', namespace: 'shop' }], 'shop'),
+  binding('ClusterRoleBinding', 'sa-everywhere', 'secret-reader', [{ kind: 'Group', name: 'system:serviceaccounts' }]),
+]);
+
+describe('input', () => {
+  it('asks no question without parameters, and wants verb and resource together', () => {
+    expect(parseWhoCan(q(''))).toEqual({ ok: true, value: null });
+    expect(parseWhoCan(q('verb=get'))).toMatchObject({ ok: false, error: expect.stringContaining('both verb and resource') });
+    expect(parseWhoCan(q('verb=get&resource=pods/exec&namespace=shop&group=apps'))).toEqual({
+      ok: true,
+      value: { verb: 'get', resource: 'pods/exec', namespace: 'shop', group: 'apps' },
+    });
+  });
+  it('refuses over-long and malformed values', () => {
+    expect(parseWhoCan(q(`verb=get&resource=${'a'.repeat(300)}`))).toMatchObject({ ok: false, error: 'resource is longer than 253 characters' });
+    expect(parseWhoCan(q('verb=get&resource=secrets&namespace=Not_A_NS'))).toMatchObject({ ok: false });
+    expect(parseWhoCan(q('verb=<script>&resource=secrets'))).toMatchObject({ ok: false });
+  });
+  it('accepts only the three subject kinds, and a namespace only for ServiceAccounts', () => {
+    expect(parseSubject('Pod', 'x', null)).toMatchObject({ ok: false, error: 'kind must be one of User, Group, ServiceAccount' });
+    expect(parseSubject('ServiceAccount', 'bot', null)).toMatchObject({ ok: false });
+    expect(parseSubject('User', 'alice', 'shop')).toMatchObject({ ok: false });
+    expect(parseSubject('User', 'x'.repeat(254), null)).toMatchObject({ ok: false });
+    expect(parseSubject('ServiceAccount', 'bot', 'shop')).toEqual({ ok: true, value: { kind: 'ServiceAccount', namespace: 'shop', name: 'bot' } });
+  });
+});
+
+describe('answers', () => {
+  it('lists subjects with counts and scopes', () => {
+    const out = subjectsJson(inv);
+    expect(out.count).toBe(2);
+    expect(out.subjects).toEqual([
+      { kind: 'Group', name: 'system:serviceaccounts', bindings: 1, clusterWide: true, namespaces: [] },
+      { kind: 'ServiceAccount', namespace: 'shop', name: 'bot', bindings: 1, clusterWide: false, namespaces: ['shop'] },
+    ]);
+    expect(out.incomplete).toEqual([]);
+  });
+  it('answers who can, naming binding, role, scope and rule', () => {
+    const out = whoCanJson(inv, { verb: 'get', resource: 'secrets', namespace: 'other', group: '' });
+    expect(out.subjects).toEqual([
+      {
+        kind: 'Group',
+        name: 'system:serviceaccounts',
+        via: [
+          {
+            binding: { kind: 'ClusterRoleBinding', name: 'sa-everywhere', namespace: null },
+            role: { kind: 'ClusterRole', name: 'secret-reader', namespace: null },
+            scope: 'cluster',
+            roleMissing: false,
+            rule: 'get on secrets in API group core',
+            ruleFrom: 'secret-reader',
+          },
+        ],
+      },
+    ]);
+  });
+  it("shows a subject's grants, including those through its groups", () => {
+    const out = subjectDetailJson(inv, { kind: 'ServiceAccount', namespace: 'shop', name: 'bot' });
+    expect(out.grants.map((g) => [g.binding.name, g.scope, g.via.name])).toEqual([
+      ['bot-secrets', 'shop', 'bot'],
+      ['sa-everywhere', 'cluster', 'system:serviceaccounts'],
+    ]);
+    expect(out.grants[0]!.rules[0]).toMatchObject({ verbs: ['get'], resources: ['secrets'], from: 'secret-reader' });
+  });
+  it('says when RBAC objects could not be read', () => {
+    const partial = inventoryOf([], { missing: { rolebindings: { reason: 'forbidden', detail: '403' } } });
+    expect(subjectsJson(partial).incomplete).toEqual(['rolebindings: forbidden']);
+  });
+});

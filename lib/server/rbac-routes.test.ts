@@ -1,0 +1,53 @@
+// The /api/rbac/subjects routes, with the posture service replaced by a fixed inventory.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { binding, inventoryOf } from '../posture/test-inventory';
+import type { Inventory } from '../cluster/inventory';
+
+let inventory: Inventory | null = null;
+vi.mock('@/lib/server/posture-service', () => ({ getPosture: async () => ({ doc: null, inventory, error: inventory ? null : 'cluster unreachable' }) }));
+
+const { GET: list } = await import('@/app/api/rbac/subjects/route');
+const { GET: detail } = await import('@/app/api/rbac/subjects/[kind]/[name]/route');
+const req = (path: string) => new Request(`http://localhost${path}`);
+const params = (kind: string, name: string) => ({ params: Promise.resolve({ kind, name }) });
+
+beforeEach(() => {
+  inventory = inventoryOf([
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'view' },
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
+    },
+    binding('ClusterRoleBinding', 'alice-view', 'view', [{ kind: 'User', name: 'alice@acme.com' }]),
+  ]);
+});
+
+describe('GET /api/rbac/subjects', () => {
+  it('lists subjects and answers who-can questions', async () => {
+    expect(await (await list(req('/api/rbac/subjects'))).json()).toMatchObject({ count: 1, subjects: [{ kind: 'User', name: 'alice@acme.com' }] });
+    const who = await (await list(req('/api/rbac/subjects?verb=get&resource=pods&namespace=shop'))).json();
+    expect(who.subjects.map((s: { name: string }) => s.name)).toEqual(['alice@acme.com']);
+  });
+  it('answers 400 on a bad question and 503 without a posture', async () => {
+    const bad = await list(req('/api/rbac/subjects?resource=pods'));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/verb and resource/);
+    inventory = null;
+    const none = await list(req('/api/rbac/subjects'));
+    expect([none.status, (await none.json()).error]).toEqual([503, 'cluster unreachable']);
+  });
+});
+
+describe('GET /api/rbac/subjects/:kind/:name', () => {
+  it("returns the subject's grants", async () => {
+    const res = await detail(req('/api/rbac/subjects/User/alice%40acme.com'), params('User', 'alice%40acme.com'));
+    expect(res.status).toBe(200);
+    expect((await res.json()).grants.map((g: { binding: { name: string } }) => g.binding.name)).toEqual(['alice-view']);
+  });
+  it('refuses unknown kinds and ServiceAccounts without a namespace', async () => {
+    expect((await detail(req('/api/rbac/subjects/Pod/x'), params('Pod', 'x'))).status).toBe(400);
+    expect((await detail(req('/api/rbac/subjects/ServiceAccount/bot'), params('ServiceAccount', 'bot'))).status).toBe(400);
+    expect((await detail(req('/api/rbac/subjects/ServiceAccount/bot?namespace=ci'), params('ServiceAccount', 'bot'))).status).toBe(200);
+  });
+});

@@ -1,0 +1,42 @@
+// Scheduled snapshots (SNAPSHOT_EVERY) of the deployment's own source, with retention
+// (SNAPSHOT_KEEP, SNAPSHOT_MAX_AGE) applied to scheduled snapshots only: a snapshot someone
+// took or imported by hand is never deleted behind their back.
+import { sourceFromEnv } from '../cluster/source';
+import { scheduleFromEnv, type SnapshotSchedule } from '../snapshots/schedule';
+import { snapshotStore, takeSnapshot } from './snapshot-service';
+import { sourceKey } from './request-source';
+
+const g = globalThis as typeof globalThis & { __kpSnapshotTimer?: NodeJS.Timeout };
+
+export async function startSnapshotSchedule(env: Record<string, string | undefined> = process.env): Promise<SnapshotSchedule | null> {
+  let schedule: SnapshotSchedule | null;
+  try {
+    schedule = scheduleFromEnv(env);
+  } catch (e) {
+    console.error(`[snapshots] scheduled snapshots are off: ${(e as Error).message}`);
+    return null;
+  }
+  if (!schedule || g.__kpSnapshotTimer) return schedule;
+  const spec = sourceFromEnv();
+  const store = await snapshotStore();
+  // Resume the rhythm across restarts: the next one is due `every` after the last scheduled one.
+  const last = (await store.listScope(sourceKey(spec))).filter((s) => s.origin === 'scheduled').at(-1);
+  const dueIn = last ? Math.max(0, Date.parse(last.takenAt) + schedule.everyMs - Date.now()) : 0;
+  const run = async () => {
+    try {
+      const r = await takeSnapshot({ origin: 'scheduled', spec, label: null });
+      if (!r.ok) console.error(`[snapshots] scheduled snapshot skipped: ${r.error}`);
+      if (schedule.keep !== undefined || schedule.maxAgeDays !== undefined)
+        await (await snapshotStore()).prune({ keep: schedule.keep, maxAgeDays: schedule.maxAgeDays, origin: 'scheduled' });
+    } catch (e) {
+      console.error('[snapshots] scheduled snapshot failed:', e);
+    }
+    g.__kpSnapshotTimer = setTimeout(run, schedule.everyMs);
+    g.__kpSnapshotTimer.unref();
+  };
+  // A little after start, so the first scan does not compete with the server coming up.
+  g.__kpSnapshotTimer = setTimeout(run, Math.max(dueIn, 5_000));
+  g.__kpSnapshotTimer.unref();
+  console.log(`[snapshots] scheduled every ${env.SNAPSHOT_EVERY}, next in ${Math.round(Math.max(dueIn, 5_000) / 1000)} s`);
+  return schedule;
+}
