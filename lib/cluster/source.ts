@@ -1,5 +1,7 @@
 // Which cluster to read, from the environment, the way the design lists it:
 // POSTURE_SOURCE=demo, else KUBECONFIG / KUBE_CONTEXT, else in-cluster config, else the demo.
+// Inside a pod (or with POSTURE_SOURCE=live) it is always the live cluster: a pod whose
+// token is missing must say it cannot read the cluster, never quietly show the demo.
 import { hasClusterConfig } from './kubeconfig';
 import { scanLive, type LiveScanOptions } from './live';
 import { scanDemo, scanPath } from './offline';
@@ -10,7 +12,7 @@ export type SourceSpec = { kind: 'demo' } | { kind: 'manifests'; path: string } 
 export function sourceFromEnv(env: NodeJS.ProcessEnv = process.env): SourceSpec {
   if (env.POSTURE_SOURCE === 'demo') return { kind: 'demo' };
   if (env.POSTURE_FROM) return { kind: 'manifests', path: env.POSTURE_FROM };
-  if (hasClusterConfig(env)) return { kind: 'live', context: env.KUBE_CONTEXT || undefined };
+  if (env.POSTURE_SOURCE === 'live' || env.KUBERNETES_SERVICE_HOST || hasClusterConfig(env)) return { kind: 'live', context: env.KUBE_CONTEXT || undefined };
   return { kind: 'demo' };
 }
 
