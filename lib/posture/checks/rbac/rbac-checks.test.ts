@@ -215,3 +215,23 @@ describe('scale', () => {
     expect(counts.filter((n) => n === 20_000)).toHaveLength(3); // secrets, exec, workloads
   });
 });
+
+describe('rbac.binds-cluster-admin', () => {
+  it('flags a person holding cluster-admin, and lists kubeadm’s break-glass binding at info', async () => {
+    const { default: bindsClusterAdmin } = await import('./binds-cluster-admin');
+    const out = run(bindsClusterAdmin, [
+      binding('ClusterRoleBinding', 'alice', 'cluster-admin', [user('alice')]),
+      binding('ClusterRoleBinding', 'kubeadm:cluster-admins', 'cluster-admin', [{ kind: 'Group', name: 'kubeadm:cluster-admins' }]),
+      binding('ClusterRoleBinding', 'viewer', 'view', [user('bob')]),
+    ]);
+    expect(out.map((f) => [f.resource.name, f.severity])).toEqual([
+      ['alice', 'critical'],
+      ['kubeadm:cluster-admins', 'info'],
+    ]);
+    // The same name with someone else added is a real grant again.
+    const widened = run(bindsClusterAdmin, [
+      binding('ClusterRoleBinding', 'kubeadm:cluster-admins', 'cluster-admin', [{ kind: 'Group', name: 'kubeadm:cluster-admins' }, user('mallory')]),
+    ]);
+    expect(widened[0]!.severity).toBe('critical');
+  });
+});
