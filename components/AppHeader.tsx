@@ -1,5 +1,6 @@
 import type { PostureDocument } from '@/lib/posture/types';
 import { ContextPicker } from './ContextPicker';
+import { LiveRefresh } from './LiveRefresh';
 import { PostureLink as Link } from './PostureLink';
 import { RescanButton } from './RescanButton';
 import { ScanAge } from './ScanAge';
@@ -41,6 +42,7 @@ export function AppHeader({ doc, snapshot }: { doc: Pick<PostureDocument, 'clust
         <ContextPicker />
         <ScanAge at={doc.generatedAt} />
         <RescanButton />
+        <LiveRefresh generatedAt={doc.generatedAt} />
       </div>
     </header>
   );

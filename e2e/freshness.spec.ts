@@ -41,3 +41,16 @@ test("picking another kubeconfig context shows that context's posture", async ({
   const bad = await page.request.post('/api/contexts', { data: { context: 'prod' }, headers: { 'Sec-Fetch-Site': 'same-origin' } });
   expect(bad.status()).toBe(400);
 });
+
+test('an open page follows a newer scan by itself, without a reload', async ({ page }) => {
+  await page.goto('/namespaces');
+  const before = await page.locator('header time').getAttribute('datetime');
+  const res = await page.request.post('/api/scan', { headers: { 'Sec-Fetch-Site': 'same-origin' } });
+  expect(res.ok()).toBe(true);
+  const after = (await (await page.request.get('/api/posture/stamp')).json()).generatedAt as string;
+  expect(after).not.toBe(before);
+  // react-query refetches on its 30 s interval, or at once when the tab becomes visible again.
+  await page.waitForTimeout(5_500); // past the stamp's staleTime
+  await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange'))); // where react-query listens
+  await expect(page.locator(`header time[datetime="${after}"]`)).toBeVisible({ timeout: 10_000 });
+});

@@ -39,7 +39,7 @@ delete env.POSTURE_SOURCE;
 env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-gone-data-'));
 delete env.DATABASE_URL;
 delete env.KUBE_CONTEXT;
-const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], { env, stdio: 'inherit' });
+const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'inherit' });
 
 const stop = () => {
   next.kill('SIGTERM');
