@@ -4,6 +4,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { K8sObject } from '../lib/cluster/types';
 import { demoObjects, resetCluster, setObjects } from './control';
@@ -153,9 +154,37 @@ test('an import with a wrong schemaVersion is refused with a clear error and sto
   const bad = await page.request.post('/api/snapshots/import', { data: '{"__proto__": {}}', headers: { 'Content-Type': 'application/json' } });
   expect(bad.status()).toBe(400);
   expect(await count()).toBe(n);
+  // State-changing requests from another site are refused before anything else.
+  for (const [method, url] of [
+    ['POST', '/api/snapshots'],
+    ['POST', '/api/snapshots/import'],
+    ['DELETE', `/api/snapshots/${before}`],
+    ['POST', `/api/snapshots/${before}/shares`],
+  ] as const) {
+    const r = await page.request.fetch(url, { method, data: '{}', headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/json' } });
+    expect(r.status(), `${method} ${url}`).toBe(403);
+  }
+  expect(await count()).toBe(n);
   // A good document (one of our own downloads) goes in.
   const doc = await (await page.request.get(`/api/snapshots/${before}`)).text();
   const ok = await page.request.post('/api/snapshots/import?label=round%20trip', { data: doc, headers: { 'Content-Type': 'application/json' } });
   expect(ok.status()).toBe(201);
   expect(await count()).toBe(n + 1);
+});
+
+test('the snapshot pages have no serious or critical accessibility violation', async ({ page }) => {
+  test.setTimeout(90_000);
+  const found: Record<string, unknown> = {};
+  for (const path of [
+    '/snapshots',
+    `/snapshots/compare?from=${before}&to=${after}`,
+    `/snapshots/${before}`,
+    `/snapshots/${before}/findings`,
+    '/share/' + 'A'.repeat(43),
+  ]) {
+    await page.goto(path);
+    const v = (await new AxeBuilder({ page }).analyze()).violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+    if (v.length) found[path] = v.map((x) => ({ id: x.id, nodes: x.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }
+  expect(found).toEqual({});
 });

@@ -1,12 +1,21 @@
 // Scheduled snapshots (SNAPSHOT_EVERY) of the deployment's own source, with retention
 // (SNAPSHOT_KEEP, SNAPSHOT_MAX_AGE) applied to scheduled snapshots only: a snapshot someone
 // took or imported by hand is never deleted behind their back.
-import { sourceFromEnv } from '../cluster/source';
+import { sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { scheduleFromEnv, type SnapshotSchedule } from '../snapshots/schedule';
-import { snapshotStore, takeSnapshot } from './snapshot-service';
+import { snapshotStore, takeSnapshot, type TakeResult } from './snapshot-service';
 import { sourceKey } from './request-source';
 
 const g = globalThis as typeof globalThis & { __kpSnapshotTimer?: NodeJS.Timeout };
+
+/** One scheduled round: snapshot the source, then apply retention to scheduled snapshots. */
+export async function runScheduledSnapshot(schedule: SnapshotSchedule, spec: SourceSpec): Promise<TakeResult> {
+  const r = await takeSnapshot({ origin: 'scheduled', spec, label: null });
+  if (!r.ok) console.error(`[snapshots] scheduled snapshot skipped: ${r.error}`);
+  if (schedule.keep !== undefined || schedule.maxAgeDays !== undefined)
+    await (await snapshotStore()).prune({ keep: schedule.keep, maxAgeDays: schedule.maxAgeDays, origin: 'scheduled' });
+  return r;
+}
 
 export async function startSnapshotSchedule(env: Record<string, string | undefined> = process.env): Promise<SnapshotSchedule | null> {
   let schedule: SnapshotSchedule | null;
@@ -24,10 +33,7 @@ export async function startSnapshotSchedule(env: Record<string, string | undefin
   const dueIn = last ? Math.max(0, Date.parse(last.takenAt) + schedule.everyMs - Date.now()) : 0;
   const run = async () => {
     try {
-      const r = await takeSnapshot({ origin: 'scheduled', spec, label: null });
-      if (!r.ok) console.error(`[snapshots] scheduled snapshot skipped: ${r.error}`);
-      if (schedule.keep !== undefined || schedule.maxAgeDays !== undefined)
-        await (await snapshotStore()).prune({ keep: schedule.keep, maxAgeDays: schedule.maxAgeDays, origin: 'scheduled' });
+      await runScheduledSnapshot(schedule, spec);
     } catch (e) {
       console.error('[snapshots] scheduled snapshot failed:', e);
     }
