@@ -2,6 +2,9 @@
 // snapshot store (migrations run now, not on the first request) and starts scheduled snapshots.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Authentication first: a server that must not serve stops here, before any request.
+  const { startAuth } = await import('./lib/server/auth/startup-hook');
+  startAuth();
   const { snapshotStore } = await import('./lib/server/snapshot-service');
   const { startSnapshotSchedule } = await import('./lib/server/snapshot-scheduler');
   try {

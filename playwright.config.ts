@@ -4,6 +4,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The dashboard pointed at an API server that is not there (e2e/overview-error.spec.ts).
 const GONE_PORT = Number(process.env.E2E_GONE_PORT ?? 3101);
 // serve-against-fake also listens on PORT + 2 for e2e/control.ts (faults, objects).
+// Dashboards with authentication (e2e/auth.spec.ts): AUTH_MODE=token here, AUTH_MODE=proxy on AUTH_PORT + 1
+// (and a refused AUTH_MODE=none start on + 2). PORT + 5: ports PORT + 10 and up are often another run's PORT.
+const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? PORT + 5);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,6 +39,15 @@ export default defineConfig({
       command: `node_modules/.bin/tsx e2e/serve-unreachable.ts`,
       env: { PORT: String(GONE_PORT) },
       url: `http://127.0.0.1:${GONE_PORT}/icon.svg`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node_modules/.bin/tsx e2e/serve-auth.ts`,
+      env: { PORT: String(AUTH_PORT) },
+      url: `http://127.0.0.1:${AUTH_PORT}/signin`,
       timeout: 60_000,
       reuseExistingServer: false,
       stdout: 'pipe',

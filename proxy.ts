@@ -1,8 +1,19 @@
 // A fresh nonce per request so only the scripts Next.js itself emits can run: anything a
 // cluster object smuggles into a page stays inert text.
+// It is also the authentication gate (lib/server/auth/gate.ts); pages and routes check again.
 import { NextResponse, type NextRequest } from 'next/server';
+import { authConfig } from './lib/server/auth/config';
+import { gate } from './lib/server/auth/gate';
 
 export function proxy(request: NextRequest) {
+  const auth = authConfig();
+  const decision = gate(auth, request.nextUrl.pathname, request.nextUrl.search, request.headers, request.cookies.get(auth.session.cookie)?.value);
+  if (!decision.pass) {
+    if (decision.status === 303) return NextResponse.redirect(new URL(decision.location, request.nextUrl), 303);
+    return NextResponse.json(decision.json, { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  }
+  // API routes keep next.config.js's CSP, which allows nothing; the nonce is for pages.
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
   const csp = [
@@ -29,7 +40,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api|_next/static|_next/image|favicon.ico).*)',
+      // API routes too: the gate covers them (they skip the nonce and keep next.config.js's CSP).
+      source: '/((?!_next/static|_next/image|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

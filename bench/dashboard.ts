@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-export const DIST_DIR = '.next-bench';
+export const DIST_DIR = process.env.BENCH_DIST_DIR ?? '.next-bench';
 
 export function hasBuild(): boolean {
   return existsSync(path.join(DIST_DIR, 'BUILD_ID'));

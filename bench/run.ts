@@ -9,6 +9,8 @@ import { scanLive } from '../lib/cluster/live';
 import { asKubectlList, generateCluster } from '../lib/synthetic/generate';
 import { startFakeCluster, type FakeCluster, type RequestRecord } from '../e2e/fake-cluster/server';
 import { buildDashboard, hasBuild, run, startDashboard, timedGet, treeRss, type Dashboard } from './dashboard';
+import type { K8sObject } from '../lib/cluster/types';
+import { syntheticInventory, timeIncremental } from './incremental-timing';
 import { BIG, timePosture } from './posture-timing';
 
 interface Row {
@@ -21,6 +23,7 @@ interface Row {
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const GiB = 1024 ** 3;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const rows: Row[] = [];
 const started = performance.now();
 const log = (m: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
@@ -94,7 +97,10 @@ async function main() {
     await row('`/namespaces` with 5,000 namespaces: server response (median / p95 of 20)', '≤ 500 ms', async () => {
       const dir = path.join(tmp, 'ns5000');
       await mkdir(dir);
-      await writeFile(path.join(dir, 'cluster.json'), JSON.stringify(asKubectlList(generateCluster({ namespaces: 5000, pods: 10_000, bindings: 5000, nodes: 50, seed: 2 }).objects)));
+      await writeFile(
+        path.join(dir, 'cluster.json'),
+        JSON.stringify(asKubectlList(generateCluster({ namespaces: 5000, pods: 10_000, bindings: 5000, nodes: 50, seed: 2 }).objects)),
+      );
       dashboard = await startDashboard(PORT, { POSTURE_FROM: dir, POSTURE_REFRESH_SECONDS: '3600' });
       log('first /namespaces (reads and scores the folder)');
       const first = await timedGet(`${dashboard.url}/namespaces`);
@@ -114,26 +120,17 @@ async function main() {
     const warm = await timedGet(`${dashboard.url}/api/posture`);
     const oneScan = listRequests - before;
     log(`warm-up scan took ${s(warm)}, ${oneScan} list requests`);
-    const rssStart = treeRss(dashboard.pid);
-
-    await row('200 concurrent viewers of `/` and `/api/posture` for 20 s (autocannon)', 'p99 ≤ 200 ms, 0 errors, API list requests independent of viewers', async () => {
-      const atStart = listRequests;
-      const result = await cannon(dashboard!.url);
-      const lists = listRequests - atStart;
-      const errors = result.errors + result.timeouts + result.non2xx;
-      const ok = result.latency.p99 <= 200 && errors === 0 && lists <= oneScan;
-      return {
-        measured: `p99 ${result.latency.p99} ms, ${errors} errors, ${result.requests.total} requests; ${lists} list requests to the API server during the run (one scan makes ${oneScan})`,
-        met: yes(ok),
-      };
-    });
 
     await row('dashboard memory with the 50,000-pod cluster, growth over 200 refreshes', '≤ 1.5 GiB, no growth', async () => {
       const d = dashboard!;
       let peak = treeRss(d.pid);
-      const afterLoad = peak;
+      const afterFirst = peak;
       const rescans = Number(process.env.BENCH_RESCANS ?? 2);
-      for (let i = 0; i < 200; i++) {
+      // Bounded so the whole bench stays under 10 minutes; the row says how many were done.
+      const budgetMs = Number(process.env.BENCH_REFRESH_BUDGET_S ?? 150) * 1000;
+      const loopStart = performance.now();
+      let refreshes = 0;
+      for (let i = 0; i < 200 && performance.now() - loopStart < budgetMs; i++, refreshes++) {
         await timedGet(`${d.url}/`);
         await timedGet(`${d.url}/api/posture`);
         if (rescans > 0 && i % Math.floor(200 / rescans) === 0) {
@@ -143,17 +140,76 @@ async function main() {
         peak = Math.max(peak, treeRss(d.pid));
       }
       const end = treeRss(d.pid);
-      const growth = end - afterLoad;
-      const ok = peak <= 1.5 * GiB && growth <= 0.1 * afterLoad;
+      const growth = end - afterFirst;
+      const ok = peak <= 1.5 * GiB && growth <= 0.1 * afterFirst;
       const gib = (b: number) => `${(b / GiB).toFixed(2)} GiB`;
       return {
-        measured: `after first scan ${gib(rssStart)}, after load test ${gib(afterLoad)}, after 200 refreshes (${rescans} forced rescans) ${gib(end)}, peak ${gib(peak)}; growth ${growth >= 0 ? '+' : ''}${(growth / 2 ** 20).toFixed(0)} MiB`,
-        met: yes(ok),
+        measured: `after the first scan ${gib(afterFirst)}, after ${refreshes} refreshes of / and /api/posture (${rescans} forced rescans among them) ${gib(end)}, peak ${gib(peak)}; growth ${growth >= 0 ? '+' : ''}${(growth / 2 ** 20).toFixed(0)} MiB`,
+        met: refreshes < 200 ? `${yes(ok)} (only ${refreshes} of 200 refreshes fit the time budget)` : yes(ok),
       };
     });
 
+    await row(
+      '200 concurrent viewers of `/` and `/api/posture` for 20 s (autocannon)',
+      'p99 ≤ 200 ms, 0 errors, API list requests independent of viewers',
+      async () => {
+        const atStart = listRequests;
+        let peakRss = treeRss(dashboard!.pid);
+        const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(dashboard!.pid))), 1000);
+        const result = await cannon(dashboard!.url).finally(() => clearInterval(sampler));
+        const lists = listRequests - atStart;
+        const errors = result.errors + result.timeouts + result.non2xx;
+        const done = result.requests.total;
+        const ok = done > 0 && result.latency.p99 <= 200 && errors === 0 && lists <= oneScan;
+        // Requests still waiting when the run ends count neither as done nor as timeouts in autocannon.
+        const latency = done > 0 ? `p99 ${result.latency.p99} ms` : `no response completed within ${DURATION_S} s`;
+        return {
+          measured: `${latency}, ${errors} errors, ${done} responses; ${lists} list requests to the API server during the run (one scan makes ${oneScan}); dashboard RSS peaked at ${(peakRss / GiB).toFixed(2)} GiB`,
+          met: yes(ok),
+        };
+      },
+    );
+
     await row('one pod changed: time until `/api/posture` reflects it, p95', '≤ 100 ms, ≤ 2% of a full recompute', async () => {
-      throw new Error('no incremental (watch-based) path yet: every change waits for a full rescan');
+      const d = dashboard!;
+      const first = big.find((o) => o.kind === 'Namespace')!.metadata.name;
+      const probe = (privileged: boolean): K8sObject => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'bench-probe', namespace: first },
+        spec: { containers: [{ name: 'c', image: 'registry.example/app@sha256:' + '0'.repeat(64), securityContext: { privileged } }] },
+      });
+      // The dashboard follows the fake server's watch; a finding on the probe pod shows the change.
+      const privilegedFindings = async () => {
+        const r = await fetch(`${d.url}/api/findings?object=Pod/bench-probe&namespace=${first}&check=pod-security.pss.privileged`);
+        return ((await r.json()) as { findings: unknown[] }).findings.length;
+      };
+      const until = async (want: number) => {
+        const t = performance.now();
+        while ((await privilegedFindings()) !== want) {
+          if (performance.now() - t > 30_000) throw new Error('the change did not show within 30 s');
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        return performance.now() - t;
+      };
+      fake!.applyObject(probe(false)); // a new workload: set up, not timed
+      await until(0);
+      await new Promise((r) => setTimeout(r, 2000));
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const privileged = i % 2 === 0;
+        fake!.applyObject(probe(privileged));
+        times.push(await until(privileged ? 1 : 0));
+      }
+      times.sort((a, b) => a - b);
+      const p95 = times[18]!;
+      log('incremental recompute vs full, in one process');
+      const inc = timeIncremental(syntheticInventory(BIG), 20);
+      const ok = p95 <= 100 && inc.ratio <= 0.02;
+      return {
+        measured: `${p95.toFixed(0)} ms p95 through the fake server's watch (median ${times[10]!.toFixed(0)} ms, 20 edits of one pod); recompute ${inc.incrementalP95Ms.toFixed(0)} ms p95 vs full ${s(inc.fullMs)} = ${(inc.ratio * 100).toFixed(1)}%`,
+        met: yes(ok),
+      };
     });
   } finally {
     await dashboard?.stop();
@@ -178,9 +234,12 @@ function cannon(url: string): Promise<CannonResult> {
       {
         url,
         connections: 200,
-        duration: Number(process.env.BENCH_DURATION ?? 20),
-        timeout: 30,
-        requests: [{ method: 'GET', path: '/' }, { method: 'GET', path: '/api/posture' }],
+        duration: DURATION_S,
+        timeout: DURATION_S,
+        requests: [
+          { method: 'GET', path: '/' },
+          { method: 'GET', path: '/api/posture' },
+        ],
       },
       (err, r) => (err ? reject(err) : resolve(r)),
     ),
@@ -189,7 +248,11 @@ function cannon(url: string): Promise<CannonResult> {
 
 function printTable() {
   const esc = (v: string) => v.replace(/\|/g, '\\|');
-  const lines = ['| figure | measured | target | met |', '|---|---|---|---|', ...rows.map((r) => `| ${esc(r.figure)} | ${esc(r.measured)} | ${esc(r.target)} | ${r.met} |`)];
+  const lines = [
+    '| figure | measured | target | met |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${esc(r.figure)} | ${esc(r.measured)} | ${esc(r.target)} | ${r.met} |`),
+  ];
   const cpus = os.cpus();
   process.stdout.write(
     `${lines.join('\n')}\n\nMachine: ${cpus.length} cores (${cpus[0]?.model ?? '?'}), ${(os.totalmem() / GiB).toFixed(0)} GiB, Node ${process.version}; bench took ${((performance.now() - started) / 1000).toFixed(0)} s.\n`,

@@ -14,7 +14,13 @@ export interface SnapshotView {
 }
 
 /** The bar on every page: where the posture comes from and how old it is. */
-export function AppHeader({ doc, snapshot }: { doc: Pick<PostureDocument, 'cluster' | 'generatedAt'>; snapshot?: SnapshotView }) {
+export function AppHeader({
+  doc,
+  snapshot,
+}: {
+  doc: Pick<PostureDocument, 'cluster' | 'generatedAt'> & Partial<Pick<PostureDocument, 'view'>>;
+  snapshot?: SnapshotView;
+}) {
   if (snapshot) return <SnapshotHeader doc={doc} snapshot={snapshot} />;
   return (
     <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
@@ -44,6 +50,12 @@ export function AppHeader({ doc, snapshot }: { doc: Pick<PostureDocument, 'clust
         <RescanButton />
         <LiveRefresh generatedAt={doc.generatedAt} />
       </div>
+      {doc.view && (
+        // lib/posture/view-filter.ts: this viewer's namespaces only; cluster-wide scores withheld.
+        <p className="w-full text-xs text-slate-600" role="note" data-testid="restricted-view">
+          Showing the namespaces you may see ({doc.view.restrictedTo.join(', ') || 'none'}); cluster-wide scores are hidden.
+        </p>
+      )}
     </header>
   );
 }

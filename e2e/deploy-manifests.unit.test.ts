@@ -98,6 +98,9 @@ describe.skipIf(!HAVE_KUBECTL).each(OVERLAYS)('deploy/overlays/%s', (overlay) =>
       c.env.filter((e: { value?: string }) => e.value !== undefined).map((e: { name: string; value: string }) => [e.name, e.value]),
     );
     expect(env).toMatchObject({ HOSTNAME: '0.0.0.0', DATA_DIR: stage.env.DATA_DIR, PORT: stage.env.PORT });
+    // Listening on every address, so never unauthenticated (lib/server/auth/startup.ts refuses that).
+    expect(env.AUTH_MODE).toMatch(/^(token|proxy)$/);
+    expect(stage.env.AUTH_MODE).toMatch(/^(token|proxy)$/);
     const mounts = c.volumeMounts.map((m: { mountPath: string }) => m.mountPath);
     expect(mounts).toEqual(expect.arrayContaining([stage.env.DATA_DIR, '/tmp']));
     expect(c.readinessProbe.httpGet.path).toBe('/readyz');
@@ -108,23 +111,29 @@ describe.skipIf(!HAVE_KUBECTL).each(OVERLAYS)('deploy/overlays/%s', (overlay) =>
     expect(find(objects, 'ServiceAccount', 'kube-posture').automountServiceAccountToken).toBe(false);
   });
 
-  it('grants list on exactly the kinds the scan reads, and no Secrets', () => {
-    const rules = find(objects, 'ClusterRole').rules as { apiGroups: string[]; resources: string[]; verbs: string[] }[];
+  it('grants list and watch on exactly the kinds the scan reads, no Secrets, and only the reviews sign-in needs', () => {
+    const all = find(objects, 'ClusterRole').rules as { apiGroups: string[]; resources: string[]; verbs: string[] }[];
+    const reviews = all.filter((r) => r.verbs.includes('create'));
+    expect(reviews.map((r) => ({ ...r, verbs: [...r.verbs].sort() }))).toEqual([
+      { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+      { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+    ]);
+    const rules = all.filter((r) => !reviews.includes(r));
     const granted = rules.flatMap((r) => r.apiGroups.flatMap((g) => r.resources.map((res) => `${g}/${res}`))).sort();
     const wanted = RESOURCES.filter((r) => !('metadataOnly' in r && r.metadataOnly))
       .map((r) => `${r.group}/${r.key}`)
       .sort();
     expect(granted).toEqual(wanted);
-    expect(new Set(rules.flatMap((r) => r.verbs))).toEqual(new Set(['list']));
+    for (const r of rules) expect([...r.verbs].sort(), r.resources.join(',')).toEqual(['list', 'watch']);
     expect(granted).not.toContain('/secrets');
   });
 });
 
 describe('deploy/optional/secret-metadata-reader.yaml', () => {
-  it('grants list on Secrets and nothing else, to the dashboard only', () => {
+  it('grants list and watch on Secrets and nothing else, to the dashboard only', () => {
     const objs = parseObjects(readFileSync('deploy/optional/secret-metadata-reader.yaml', 'utf8'), 'secret-metadata-reader.yaml');
     const role = find(objs, 'ClusterRole');
-    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['list'] }]);
+    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['list', 'watch'] }]);
     const binding = find(objs, 'ClusterRoleBinding') as K8sObject & { roleRef: { name: string }; subjects: unknown[] };
     expect(binding.roleRef.name).toBe(role.metadata.name);
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'kube-posture', namespace: 'kube-posture' }]);

@@ -6,7 +6,8 @@ import type { K8sObject } from '../lib/cluster/types';
 import { injectFault } from './fake-cluster/faults';
 import { startFakeCluster, type FakeCluster } from './fake-cluster/server';
 
-const pod = (ns: string, name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }) as K8sObject;
+const pod = (ns: string, name: string) =>
+  ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }) as K8sObject;
 const OBJECTS: K8sObject[] = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } } as K8sObject,
   ...Array.from({ length: 5 }, (_, i) => pod('shop', `p${i}`)),
@@ -32,12 +33,16 @@ interface Raw {
 function get(path: string, timeoutMs = 3_000): Promise<Raw> {
   return new Promise((resolve) => {
     let body = '';
-    const req = https.request(cluster.url + path, { ca: cluster.caPem, agent: false, headers: { Authorization: `Bearer ${cluster.token}`, Accept: 'application/json' } }, (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
-      res.on('error', (e) => resolve({ status: res.statusCode, body, error: e.message }));
-    });
+    const req = https.request(
+      cluster.url + path,
+      { ca: cluster.caPem, agent: false, headers: { Authorization: `Bearer ${cluster.token}`, Accept: 'application/json' } },
+      (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+        res.on('error', (e) => resolve({ status: res.statusCode, body, error: e.message }));
+      },
+    );
     req.setTimeout(timeoutMs, () => req.destroy(new Error('client timeout')));
     req.on('error', (e) => resolve({ body, error: e.message }));
     req.end();

@@ -265,16 +265,14 @@ describe('fake cluster lists over HTTP', () => {
     expect(run.stdout.trim().split('\n')).toEqual(['pod/web-1', 'pod/web-2']);
   });
 
-  it('lists one namespace, answers unknown resources and watches clearly', async () => {
+  it('lists one namespace and answers unknown resources clearly', async () => {
     expect(names((await get(cluster, '/api/v1/namespaces/payments/pods')).body.items)).toEqual(['payments/api', 'payments/ledger']);
     expect((await get(cluster, '/api/v1/namespaces/empty/pods')).body.items).toEqual([]);
     const deployments = (await get(cluster, '/apis/apps/v1/namespaces/shop/deployments')).body;
     expect([deployments.kind, deployments.apiVersion, names(deployments.items)]).toEqual(['DeploymentList', 'apps/v1', ['shop/web']]);
     const unknown = await get(cluster, '/api/v1/frobnicators');
     expect([unknown.status, unknown.body.reason]).toEqual([404, 'NotFound']);
-    const watch = await get(cluster, '/api/v1/pods?watch=true');
-    expect([watch.status, watch.body.reason]).toEqual([405, 'MethodNotAllowed']);
-    expect(watch.body.message).toContain('watch is not implemented');
+    // Watches are tested in fake-cluster-watch.unit.test.ts.
   });
 });
 

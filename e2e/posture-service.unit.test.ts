@@ -15,7 +15,7 @@ const objects = [
 describe('posture service', () => {
   it('answers 50 concurrent viewers with one scan, then serves the last good posture when the cluster goes away', async () => {
     const podLists: string[] = [];
-    const fake = await startFakeCluster({ objects, port: 0, onRequest: (r) => void (r.path === '/api/v1/pods' && podLists.push(r.path)) });
+    const fake = await startFakeCluster({ objects, port: 0, onRequest: (r) => void (r.path === '/api/v1/pods' && !r.query.watch && podLists.push(r.path)) });
     const kubeconfig = path.join(await mkdtemp(path.join(os.tmpdir(), 'kp-svc-')), 'kubeconfig');
     await fake.writeKubeconfig(kubeconfig);
     const spec = { kind: 'live' as const, kubeconfig };

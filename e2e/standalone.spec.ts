@@ -11,6 +11,8 @@ import { expect, test } from '@playwright/test';
 import { readFinalStage } from './dockerfile-stage';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
+const PROXY_SECRET = 'standalone-e2e-proxy-secret';
+const VIEWER = { 'X-Forwarded-User': 'ops@example.com', 'X-Forwarded-Groups': 'sre', 'X-Auth-Proxy-Secret': PROXY_SECRET };
 const BUILT = existsSync(path.join(DIST, 'standalone', 'server.js'));
 
 test.describe('container image (standalone server)', () => {
@@ -27,7 +29,7 @@ test.describe('container image (standalone server)', () => {
     const stage = readFinalStage();
     expect(stage.cmd).toEqual(['node', 'server.js']);
     expect(stage.user?.uid, 'the image runs as a numeric non-root user').toBeGreaterThan(0);
-    expect(stage.env).toMatchObject({ HOSTNAME: '0.0.0.0', DATA_DIR: '/data', NEXT_TELEMETRY_DISABLED: '1' });
+    expect(stage.env).toMatchObject({ HOSTNAME: '0.0.0.0', DATA_DIR: '/data', NEXT_TELEMETRY_DISABLED: '1', AUTH_MODE: 'token' });
 
     root = await mkdtemp(path.join(os.tmpdir(), 'kp-image-'));
     await chmod(root, 0o755);
@@ -50,7 +52,8 @@ test.describe('container image (standalone server)', () => {
 
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // Only the image's environment (plus PATH to find node), pointed at the demo cluster.
+    // Only the image's environment (plus PATH to find node), pointed at the demo cluster. The demo
+    // cannot review sign-in tokens, so the server sits behind an "auth proxy" (the tests) instead.
     const env: NodeJS.ProcessEnv = {
       NODE_ENV: 'production',
       PATH: process.env.PATH,
@@ -58,6 +61,9 @@ test.describe('container image (standalone server)', () => {
       PORT: String(port),
       DATA_DIR: dataDir,
       POSTURE_SOURCE: 'demo',
+      AUTH_MODE: 'proxy',
+      AUTH_PROXY_SECRET: PROXY_SECRET,
+      AUTH_ADMIN_GROUPS: 'sre',
     };
     // As root, run as the image's user: the app files stay root-owned, so any write outside DATA_DIR fails.
     const asUser = process.getuid?.() === 0 && stage.user ? stage.user : undefined;
@@ -98,10 +104,13 @@ test.describe('container image (standalone server)', () => {
       .toBe(200);
     expect(ready).toEqual({ ready: true, checks: { cluster: { ok: true }, store: { ok: true } } });
 
+    // Probes are open; the posture is not.
+    expect((await fetch(`${base}/api/posture`)).status).toBe(401);
+    await page.setExtraHTTPHeaders(VIEWER);
     const res = await page.goto(`${base}/`);
     expect(res?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const doc = await (await fetch(`${base}/api/posture`)).json();
+    const doc = await (await fetch(`${base}/api/posture`, { headers: VIEWER })).json();
     expect(doc.cluster).toMatchObject({ name: 'demo', source: 'demo' });
 
     // The snapshot store was opened in DATA_DIR, the one writable path.

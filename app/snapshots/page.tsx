@@ -4,6 +4,7 @@ import { ImportSnapshotForm } from '@/components/snapshots/ImportSnapshotForm';
 import { SnapshotActions } from '@/components/snapshots/SnapshotActions';
 import { TakeSnapshotButton } from '@/components/snapshots/TakeSnapshotButton';
 import { scoreBand } from '@/lib/posture/scoring';
+import { requireClusterViewer } from '@/lib/server/auth/guard';
 import { getPosture } from '@/lib/server/posture-service';
 import { requestScope, snapshotStore } from '@/lib/server/snapshot-service';
 import { groupSnapshots } from '@/lib/snapshots/list-view';
@@ -15,6 +16,7 @@ const BAND = { poor: 'text-band-poor', fair: 'text-band-fair', good: 'text-band-
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 
 export default async function SnapshotsPage() {
+  await requireClusterViewer(); // whole-cluster documents (lib/server/auth)
   const [{ doc }, { scope }] = await Promise.all([getPosture(), requestScope()]);
   let all: SnapshotMeta[] = [];
   let storeError: string | null = null;

@@ -1,6 +1,6 @@
 // Switchable faults for the fake API server, so tests can show what the dashboard does
 // when a real cluster misbehaves. All off by default.
-import { StatusError, forbidden, statusBody } from './status';
+import { StatusError, forbidden, statusBody, unauthorized } from './status';
 
 /**
  * A fault that hits requests for some resources. `times` counts per request path (so a
@@ -19,6 +19,10 @@ export interface Faults {
   latencyMs?: number;
   /** The server accepts connections and never answers (a hung control plane). */
   hang?: boolean;
+  /** Like `hang`, for chosen requests only (say the lists, while /version still answers). */
+  hangRequests?: FaultBurst;
+  /** 401 Unauthorized although the token is right (it expired mid-scan). */
+  unauthorized?: FaultBurst;
   /** 500 InternalError. */
   serverError?: FaultBurst;
   /** 429 TooManyRequests with Retry-After, as API priority and fairness answers. */
@@ -29,14 +33,31 @@ export interface Faults {
   resetMidBody?: FaultBurst;
   /** Sends half the body and ends the response cleanly: JSON that stops mid-way. */
   truncateBody?: FaultBurst;
+  /** Ends watch streams opened while it is on (watch.ts; `times` counts watch requests). */
+  dropWatches?: FaultBurst & WatchDrop;
+  /**
+   * Answers a watch that carries a resourceVersion (a re-watch) with 410 Expired: an ERROR event in
+   * a 200 stream (`as: 'event'`, the default; etcd-backed watches) or an HTTP 410 (`as: 'status'`; the watch cache).
+   */
+  expireWatch?: FaultBurst & { as?: 'event' | 'status' };
 }
+
+/** When and how a watch stream ends. Bookmarks do not count as events. */
+export interface WatchDrop {
+  /** The stream carries this many ADDED/MODIFIED/DELETED events in whole. */
+  afterEvents?: number;
+  /** The stream lasts this long. */
+  afterMs?: number;
+  /** false (default): the response ends cleanly. true: the next event (or a bookmark, on `afterMs`) is cut mid-chunk and the socket destroyed. */
+  abrupt?: boolean;
+}
+
+/** What the server does to one watch request. */
+export type WatchFault = { type: 'expire'; as: 'event' | 'status'; status: StatusError } | { type: 'drop'; drop: WatchDrop } | null;
 
 /** What the server does to one request instead of (or to) its normal answer. */
 export type Injected =
-  | { type: 'status'; status: StatusError; headers?: Record<string, string> }
-  | { type: 'reset' }
-  | { type: 'truncate' }
-  | null;
+  { type: 'status'; status: StatusError; headers?: Record<string, string> } | { type: 'reset' } | { type: 'hang' } | { type: 'truncate' } | null;
 
 /** The resource plural a path names, or null for /version, discovery and the like. */
 export function pluralOf(pathname: string): string | null {
@@ -73,9 +94,15 @@ export function injectFault(faults: Faults, hits: Map<string, number>, pathname:
   if (hasContinue && applies('expireContinue', faults.expireContinue)) {
     return {
       type: 'status',
-      status: new StatusError(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'),
+      status: new StatusError(
+        410,
+        'Expired',
+        'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      ),
     };
   }
+  if (applies('hangRequests', faults.hangRequests)) return { type: 'hang' };
+  if (applies('unauthorized', faults.unauthorized)) return { type: 'status', status: unauthorized() };
   if (applies('throttle', faults.throttle)) {
     const seconds = faults.throttle?.retryAfterSeconds ?? 1;
     return {
@@ -94,4 +121,28 @@ export function injectFault(faults: Faults, hits: Map<string, number>, pathname:
 
 export function statusJson(status: StatusError): string {
   return JSON.stringify(statusBody(status));
+}
+
+/** Picks the watch fault (if any) for one watch request and counts it, like injectFault. */
+export function injectWatchFault(faults: Faults, hits: Map<string, number>, pathname: string, resourceVersion: string | null): WatchFault {
+  const rewatch = resourceVersion !== null && resourceVersion !== '' && resourceVersion !== '0';
+  if (rewatch && burstApplies(hits, 'expireWatch', faults.expireWatch, pathname)) {
+    return { type: 'expire', as: faults.expireWatch?.as ?? 'event', status: new StatusError(410, 'Expired', `too old resource version: ${resourceVersion}`) };
+  }
+  if (burstApplies(hits, 'dropWatches', faults.dropWatches, pathname)) {
+    const { afterEvents, afterMs, abrupt } = faults.dropWatches!;
+    return { type: 'drop', drop: { afterEvents, afterMs, abrupt } };
+  }
+  return null;
+}
+
+function burstApplies(hits: Map<string, number>, name: keyof Faults, burst: FaultBurst | undefined, pathname: string): boolean {
+  if (!burst) return false;
+  const plural = pluralOf(pathname);
+  if (burst.resources && !(plural && burst.resources.includes(plural))) return false;
+  const key = `${name} ${pathname}`;
+  const n = hits.get(key) ?? 0;
+  if (burst.times !== undefined && n >= burst.times) return false;
+  hits.set(key, n + 1);
+  return true;
 }

@@ -12,6 +12,7 @@ import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { StatusError, methodNotAllowed, notFound } from './status';
 import type { Store } from './store';
 import { toTable } from './table';
+import type { WatchRequest } from './watch';
 
 export interface RouteContext {
   store: Store;
@@ -26,6 +27,8 @@ export interface ApiResponse {
   status: number;
   contentType: string;
   body: string;
+  /** A watch: server.ts streams it (watch.ts) instead of sending body. */
+  watch?: WatchRequest;
 }
 
 const JSON_TYPE = 'application/json';
@@ -81,11 +84,9 @@ function resourceRequest(ctx: RouteContext, group: string, version: string, tail
   // A namespaced object is only addressable inside its namespace; the bare path is a list.
   if (namespace !== undefined && !resource.namespaced) throw notFound();
   if (namespace === undefined && resource.namespaced && name !== undefined) throw notFound();
-  if (query.get('watch') === 'true' || query.get('watch') === '1') {
-    throw methodNotAllowed('watch is not implemented by the fake cluster yet; list without ?watch');
-  }
   const format = negotiate(accept, ['table', 'metadata', 'json']);
   if (format === null) throw notAcceptable(accept);
+  if (query.get('watch') === 'true' || query.get('watch') === '1') return watchResponse(resource, version, namespace, name, query, format);
   const all = (ctx.store.byResource.get(`${resource.group}/${resource.plural}`) ?? []).filter(
     (o) => namespace === undefined || o.metadata.namespace === namespace,
   );
@@ -142,4 +143,30 @@ function metadataOnly(as: string, body: object): ApiResponse {
 
 function table(body: object): ApiResponse {
   return { status: 200, contentType: TABLE_TYPE, body: JSON.stringify(body) };
+}
+
+function watchResponse(
+  resource: ServedResource,
+  version: string,
+  namespace: string | undefined,
+  name: string | undefined,
+  query: URLSearchParams,
+  format: Format,
+): ApiResponse {
+  const matchLabels = parseLabelSelector(query.get('labelSelector'));
+  const matchFields = parseFieldSelector(query.get('fieldSelector'), resource.kind);
+  const timeout = query.get('timeoutSeconds');
+  const present = (o: K8sObject): object =>
+    format === 'table' ? toTable(resource, version, [o], {}, query.get('includeObject')) : format === 'metadata' ? partialMetadata(o) : o;
+  const watch: WatchRequest = {
+    resource,
+    version,
+    namespace,
+    matches: (o) => (name === undefined || o.metadata.name === name) && matchLabels(o) && matchFields(o),
+    resourceVersion: query.get('resourceVersion'),
+    bookmarks: query.get('allowWatchBookmarks') === 'true',
+    timeoutSeconds: timeout !== null && Number(timeout) > 0 ? Number(timeout) : null,
+    present,
+  };
+  return { status: 200, contentType: JSON_TYPE, body: '', watch };
 }

@@ -4,6 +4,7 @@
 import https from 'node:https';
 import http from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetries, type Failure, type RetryPolicy } from './retry';
 
 export class ApiError extends Error {
@@ -48,7 +49,7 @@ export function classifyFailure(e: unknown): Failure {
   return { type: 'fatal' };
 }
 
-export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function requestTimeoutMs(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.POSTURE_REQUEST_TIMEOUT_MS);
   return Number.isFinite(n) && n > 0 ? n : 15_000;
 }
@@ -111,6 +112,10 @@ export function createApiClient(kc: KubeConfig, options: ApiClientOptions = {}):
           if (status < 200 || status >= 300) {
             const retryAfter = status === 429 ? parseRetryAfter(header(res.headers['retry-after']), Date.now()) : undefined;
             reject(new ApiError(status, path, statusMessage(status, body, path), retryAfter));
+            return;
+          }
+          if (nestsDeeperThan(body)) {
+            reject(new TransportError('other', path, `JSON from ${path} nests deeper than ${MAX_JSON_DEPTH} levels; refused`));
             return;
           }
           try {

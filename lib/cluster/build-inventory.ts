@@ -65,7 +65,7 @@ export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventor
   };
 }
 
-function normalise(raw: K8sObject): K8sObject {
+export function normalise(raw: K8sObject): K8sObject {
   if (raw.kind === 'Secret') return secretMetadata(raw);
   const def = RESOURCE_BY_KIND.get(raw.kind);
   // Copying key by key rather than deleting keeps the objects in V8's fast mode for the checks.
@@ -100,19 +100,22 @@ export function objectId(o: { kind: string; metadata: { namespace?: string; name
   return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
-function compareObjects(a: K8sObject, b: K8sObject): number {
+export function compareObjects(a: K8sObject, b: K8sObject): number {
   return collate(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || collate(a.metadata.name, b.metadata.name);
 }
 
 const TEMPLATE_KINDS = new Set<string>(['Pod', ...WORKLOAD_KINDS]);
 
+/** The kinds workloads are derived from (lib/cluster/apply-change.ts rebuilds them when one changes). */
+export const WORKLOAD_SOURCE_KEYS = ['pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'] as const;
+
 /**
  * One Workload per top-level owner: a Deployment stands for its ReplicaSets and Pods, a
  * CronJob for its Jobs. Findings then name the object a user edits to fix them.
  */
-function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Workload[] {
+export function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Workload[] {
   const byId = new Map<string, K8sObject>();
-  for (const key of ['pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'] as const) {
+  for (const key of WORKLOAD_SOURCE_KEYS) {
     for (const o of objects[key]) byId.set(objectId(o), o);
   }
 

@@ -1,5 +1,5 @@
 // Reading a live cluster: every kind the posture needs, in parallel, page by page.
-import { ApiError, createApiClient, type ApiClient, type ApiClientOptions } from './api-client';
+import { ApiError, createApiClient, TransportError, type ApiClient, type ApiClientOptions } from './api-client';
 import { buildInventory } from './build-inventory';
 import { RESOURCES, type Inventory, type MissingKind, type ResourceDef, type ResourceKey } from './inventory';
 import { loadKubeConfig, type KubeconfigOptions } from './kubeconfig';
@@ -9,6 +9,8 @@ export interface LiveScanOptions extends KubeconfigOptions {
   pageSize?: number;
   concurrency?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** The resourceVersion of each kind's list, for watches to continue from (lib/cluster/watch.ts). */
+  onListVersion?: (resource: ResourceKey, resourceVersion: string) => void;
   /** Timeouts and retries of each request (tests shorten them). */
   client?: ApiClientOptions;
 }
@@ -44,21 +46,35 @@ async function readVersion(client: ApiClient): Promise<string | null> {
   }
 }
 
+const STOP_AFTER_TIMEOUTS = 2;
+
 export async function listAll(client: ApiClient, opts: LiveScanOptions) {
   const objects: K8sObject[] = [];
   const missing: Partial<Record<ResourceKey, MissingKind>> = {};
   const queue = [...RESOURCES];
   const total = queue.length;
   let done = 0;
+  // Lists that timed out since the last one that was read. One slow list is one slow list; several
+  // at once is a server that stopped answering, and waiting a timeout per remaining kind would only
+  // delay saying so.
+  let timeoutsInARow = 0;
   const worker = async () => {
     for (let def = queue.shift(); def; def = queue.shift()) {
+      if (timeoutsInARow >= STOP_AFTER_TIMEOUTS) {
+        missing[def.key] = { reason: 'error', detail: `${def.key} not listed: the API server stopped answering (${timeoutsInARow} lists timed out)` };
+        done++;
+        opts.onProgress?.({ type: 'kind-missing', resource: def.key, reason: 'error', done, total });
+        continue;
+      }
       try {
-        const items = await listKind(client, def, opts.pageSize ?? 500);
+        const items = await listKind(client, def, opts.pageSize ?? 500, (rv) => opts.onListVersion?.(def.key, rv));
         objects.push(...items);
+        timeoutsInARow = 0;
         done++;
         opts.onProgress?.({ type: 'kind-done', resource: def.key, count: items.length, done, total });
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) throw new ClusterUnreachableError(`credentials rejected while listing ${def.key} (401)`);
+        if (e instanceof TransportError && e.kind === 'timeout') timeoutsInARow++;
         const m = missingFrom(e, def);
         missing[def.key] = m;
         done++;
@@ -99,10 +115,10 @@ export function listPath(def: ResourceDef): string {
 /** A continue token can expire (410) between pages; the list then starts over, a few times at most. */
 const MAX_RELISTS = 3;
 
-async function listKind(client: ApiClient, def: ResourceDef, limit: number): Promise<K8sObject[]> {
+export async function listKind(client: ApiClient, def: ResourceDef, limit: number, onVersion?: (rv: string) => void): Promise<K8sObject[]> {
   for (let relists = 0; ; relists++) {
     try {
-      return await listKindOnce(client, def, limit);
+      return await listKindOnce(client, def, limit, onVersion);
     } catch (e) {
       if (!(e instanceof ExpiredContinueError)) throw e;
       if (relists >= MAX_RELISTS) throw new Error(`the list of ${def.key} kept changing: its continue token expired ${relists + 1} times (410 Gone)`);
@@ -112,9 +128,10 @@ async function listKind(client: ApiClient, def: ResourceDef, limit: number): Pro
 
 class ExpiredContinueError extends Error {}
 
-async function listKindOnce(client: ApiClient, def: ResourceDef, limit: number): Promise<K8sObject[]> {
+async function listKindOnce(client: ApiClient, def: ResourceDef, limit: number, onVersion?: (rv: string) => void): Promise<K8sObject[]> {
   const items: K8sObject[] = [];
   let cont: string | undefined;
+  let listVersion: string | undefined;
   do {
     const q = new URLSearchParams({ limit: String(limit) });
     if (cont) q.set('continue', cont);
@@ -122,7 +139,7 @@ async function listKindOnce(client: ApiClient, def: ResourceDef, limit: number):
       throw cont && e instanceof ApiError && e.status === 410 ? new ExpiredContinueError(e.message) : e;
     })) as {
       items?: unknown;
-      metadata?: { continue?: unknown };
+      metadata?: { continue?: unknown; resourceVersion?: unknown };
     };
     const list = Array.isArray(page.items) ? page.items : [];
     const apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
@@ -133,6 +150,8 @@ async function listKindOnce(client: ApiClient, def: ResourceDef, limit: number):
       items.push({ ...obj, kind: def.kind, apiVersion } as K8sObject);
     }
     cont = typeof page.metadata?.continue === 'string' && page.metadata.continue !== '' ? page.metadata.continue : undefined;
+    if (typeof page.metadata?.resourceVersion === 'string') listVersion = page.metadata.resourceVersion;
   } while (cont);
+  if (listVersion !== undefined) onVersion?.(listVersion);
   return items;
 }

@@ -15,8 +15,16 @@ describe('backoff with full jitter', () => {
 describe('retryDelay', () => {
   const s = (status: number, retryAfterSeconds?: number): Failure => ({ type: 'status', status, retryAfterSeconds });
   it('retries 5xx, 429 and transient failures; not 401, 403, 404, 410 or fatal ones', () => {
-    for (const f of [s(500), s(503), s(429), { type: 'transient' } as const]) expect(retryDelay(f, 0, () => 0.5, policy), JSON.stringify(f)).toBe(50);
-    for (const f of [s(401), s(403), s(404), s(410), s(400), { type: 'fatal' } as const]) expect(retryDelay(f, 0, () => 0.5, policy), JSON.stringify(f)).toBeNull();
+    for (const f of [s(500), s(503), s(429), { type: 'transient' } as const])
+      expect(
+        retryDelay(f, 0, () => 0.5, policy),
+        JSON.stringify(f),
+      ).toBe(50);
+    for (const f of [s(401), s(403), s(404), s(410), s(400), { type: 'fatal' } as const])
+      expect(
+        retryDelay(f, 0, () => 0.5, policy),
+        JSON.stringify(f),
+      ).toBeNull();
   });
   it('gives up after maxRetries', () => {
     expect(retryDelay(s(500), 3, () => 0.5, policy)).not.toBeNull();

@@ -16,13 +16,13 @@ export function sourceFromEnv(env: NodeJS.ProcessEnv = process.env): SourceSpec 
   return { kind: 'demo' };
 }
 
-export async function readInventory(spec: SourceSpec, opts: Pick<LiveScanOptions, 'onProgress'> = {}): Promise<Inventory> {
+export async function readInventory(spec: SourceSpec, opts: Pick<LiveScanOptions, 'onProgress' | 'onListVersion'> = {}): Promise<Inventory> {
   const inv =
     spec.kind === 'demo'
       ? await scanDemo()
       : spec.kind === 'manifests'
         ? await scanPath(spec.path)
-        : await scanLive({ kubeconfig: spec.kubeconfig, context: spec.context, onProgress: opts.onProgress });
+        : await scanLive({ kubeconfig: spec.kubeconfig, context: spec.context, onProgress: opts.onProgress, onListVersion: opts.onListVersion });
   return { ...inv, settings: settingsFromEnv() };
 }
 

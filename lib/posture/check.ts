@@ -32,6 +32,18 @@ export interface Check {
    * scores as simply passed or failed.
    */
   examines?(inv: Inventory): ResourceRef[];
+  /**
+   * 'namespace': the check's findings and examined objects in namespace N depend only on the
+   * objects in N (its Namespace object included) and on cluster-scoped kinds, so after a change
+   * in N it can run on N's objects alone (lib/posture/incremental.ts). Absent: whole cluster.
+   */
+  scope?: 'namespace';
+  /**
+   * With scope 'namespace': namespaced kinds the check reads from every namespace (RoleBindings
+   * elsewhere can grant a namespace's ServiceAccount). Namespace views keep them whole, and a
+   * change to one re-runs the check on the whole cluster.
+   */
+  wholeKinds?: ResourceKey[];
 }
 
 export function defineCheck(check: Check): Check {

@@ -6,9 +6,18 @@ import { detectCoverage } from './coverage/detect';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
-import { SCHEMA_VERSION, type AreaSummary, type CheckResult, type Finding, type NamespaceSummary, type PostureDocument, type ResourceRef } from './types';
+import {
+  SCHEMA_VERSION,
+  SEVERITIES,
+  type AreaSummary,
+  type CheckResult,
+  type Finding,
+  type NamespaceSummary,
+  type PostureDocument,
+  type ResourceRef,
+} from './types';
 
-interface Evaluated {
+export interface Evaluated {
   check: Check;
   result: CheckResult;
   findings: Finding[];
@@ -17,9 +26,16 @@ interface Evaluated {
 }
 
 export function computePosture(inv: Inventory, opts: { now?: Date; checks?: readonly Check[] } = {}): PostureDocument {
-  const evaluated = (opts.checks ?? ALL_CHECKS).map((c) => runCheck(c, inv));
-  const findings = evaluated.flatMap((e) => e.findings).sort(compareFindings);
-  const coverage = detectCoverage(inv);
+  return assemblePosture(
+    inv,
+    (opts.checks ?? ALL_CHECKS).map((c) => runCheck(c, inv)),
+    opts.now,
+  );
+}
+
+/** The document from checks already run; lib/posture/incremental.ts re-runs only some of them. */
+export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Date, coverage = detectCoverage(inv)): PostureDocument {
+  const findings = sortedFindings(evaluated);
 
   const areas: AreaSummary[] = AREAS.map((meta) => {
     const mine = evaluated.filter((e) => e.check.area === meta.id);
@@ -28,10 +44,7 @@ export function computePosture(inv: Inventory, opts: { now?: Date; checks?: read
       id: meta.id,
       kind: meta.kind,
       title: meta.title,
-      score: areaScore(
-        mine.map((e) => scoreWithin(e, () => true)),
-        counts,
-      ),
+      score: areaScore(mine.map(scoreOverall), counts),
       counts,
       coverage: meta.kind === 'uncovered' ? (coverage[meta.id] ?? { status: 'not-covered', tools: [] }) : null,
       checks: {
@@ -45,7 +58,7 @@ export function computePosture(inv: Inventory, opts: { now?: Date; checks?: read
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    generatedAt: (opts.now ?? new Date()).toISOString(),
+    generatedAt: (now ?? new Date()).toISOString(),
     cluster: { ...inv.cluster },
     score: clusterScore(areas.map((a) => a.score)),
     areas,
@@ -56,7 +69,7 @@ export function computePosture(inv: Inventory, opts: { now?: Date; checks?: read
   };
 }
 
-function runCheck(check: Check, inv: Inventory): Evaluated {
+export function runCheck(check: Check, inv: Inventory): Evaluated {
   const base = { id: check.id, area: check.area, severity: check.severity, title: check.title };
   const missingNeed = check.needs.find((k: ResourceKey) => inv.missing[k]);
   if (missingNeed) return notRun(check, base, inv.missing[missingNeed]!.detail);
@@ -73,7 +86,7 @@ function runCheck(check: Check, inv: Inventory): Evaluated {
     area: check.area,
     severity: f.severity ?? check.severity,
     title: check.title,
-    message: f.message,
+    message: bounded(f.message),
     remediation: f.remediation ?? check.remediation,
     resource: f.resource,
   }));
@@ -81,26 +94,46 @@ function runCheck(check: Check, inv: Inventory): Evaluated {
   return { check, result: { ...base, assessed: true, findings: findings.length }, findings, scope };
 }
 
+/** Longest finding message kept: a pod with thousands of containers must not make a megabyte message. */
+export const MAX_MESSAGE_CHARS = 2_000;
+
+function bounded(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters left out)`;
+}
+
 function notRun(check: Check, base: Omit<CheckResult, 'assessed' | 'findings'>, reason: string): Evaluated {
   return { check, result: { ...base, assessed: false, reason, findings: 0 }, findings: [], scope: null };
 }
 
-function refKey(r: ResourceRef): string {
-  return `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+const refKeys = new WeakMap<ResourceRef, string>();
+
+export function refKey(r: ResourceRef): string {
+  // Frozen refs (shared, e.g. workloadRef's) are keyed once; others may change, so no caching.
+  if (!Object.isFrozen(r)) return `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+  let k = refKeys.get(r);
+  if (k === undefined) refKeys.set(r, (k = `${r.kind}/${r.namespace ?? ''}/${r.name}`));
+  return k;
 }
 
 /** The namespace a finding or examined object belongs to; a Namespace object belongs to itself. */
-function namespaceOfKey(key: string): string | null {
-  const [kind, ns, name] = key.split('/', 3) as [string, string, string];
-  return kind === 'Namespace' ? name : ns || null;
+export function namespaceOfKey(key: string): string | null {
+  // indexOf rather than split: this runs for every examined object of every check.
+  const a = key.indexOf('/');
+  const b = key.indexOf('/', a + 1);
+  if (a === 9 && key.startsWith('Namespace')) {
+    const c = key.indexOf('/', b + 1);
+    return key.slice(b + 1, c === -1 ? undefined : c);
+  }
+  return b > a + 1 ? key.slice(a + 1, b) : null;
 }
 
 /** How a check scores over the objects `inScope` accepts: all of them, or one namespace's. */
-function scoreWithin(e: Evaluated, inScope: (key: string) => boolean): ScoredCheck {
-  const failing = new Set(e.findings.map((f) => refKey(f.resource)).filter(inScope));
-  if (!e.scope) return { severity: e.check.severity, assessed: e.result.assessed, passRatio: failing.size > 0 ? 0 : 1 };
-  const examined = e.scope.filter(inScope).length;
-  return { severity: e.check.severity, assessed: e.result.assessed, passRatio: passRatio(failing.size, examined) };
+/** How a check scores over all the objects it examined, from its aggregates (kept with unchanged checks' results). */
+function scoreOverall(e: Evaluated): ScoredCheck {
+  const { failingCount } = aggregatesOf(e);
+  if (!e.scope) return { severity: e.check.severity, assessed: e.result.assessed, passRatio: failingCount > 0 ? 0 : 1 };
+  return { severity: e.check.severity, assessed: e.result.assessed, passRatio: passRatio(failingCount, e.scope.length) };
 }
 
 /**
@@ -110,14 +143,15 @@ function scoreWithin(e: Evaluated, inScope: (key: string) => boolean): ScoredChe
 function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], findings: Finding[]): NamespaceSummary[] {
   // Group once by namespace: a namespace-by-namespace scan of every finding and scope would
   // be quadratic on large clusters.
-  const findingsByNs = groupBy(findings, (f) => namespaceOfKey(refKey(f.resource)));
-  const perCheck = evaluated
-    .filter((e) => e.result.assessed)
-    .map((e) => ({
-      e,
-      examined: e.scope ? countBy(e.scope, namespaceOfKey) : null,
-      failing: groupBy([...new Set(e.findings.map((f) => refKey(f.resource)))], namespaceOfKey),
-    }));
+  const findingsByNs = new Map<string, Finding[]>();
+  for (const e of evaluated) {
+    for (const [ns, mine] of aggregatesOf(e).findingsByNs) {
+      const list = findingsByNs.get(ns);
+      if (list) list.push(...mine);
+      else findingsByNs.set(ns, [...mine]);
+    }
+  }
+  const perCheck = evaluated.filter((e) => e.result.assessed).map((e) => ({ e, ...aggregatesOf(e) }));
   const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces, ...findingsByNs.keys()]);
   const objects = namespaceObjects(inv);
   const podSecurity = namespacePodSecurity(inv);
@@ -141,6 +175,107 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], findings: F
       defaultDeny: defaultDeny(name),
     };
   });
+}
+
+/** What assembling needs of one check's results, kept with them: the incremental path reuses unchanged checks' results. */
+interface CheckAggregates {
+  /** Findings sorted as the document lists them (compareFindings), and runs of equal severity. */
+  sorted: Finding[];
+  findingsByNs: Map<string, Finding[]>;
+  examined: Map<string, number> | null;
+  failing: Map<string, string[]>;
+  /** Distinct objects with a finding. */
+  failingCount: number;
+}
+
+const aggregates = new WeakMap<Evaluated, CheckAggregates>();
+
+function aggregatesOf(e: Evaluated): CheckAggregates {
+  let a = aggregates.get(e);
+  if (!a) {
+    const keys = new Set(e.findings.map((f) => refKey(f.resource)));
+    a = {
+      sorted: [...e.findings].sort(compareFindings),
+      findingsByNs: groupBy(e.findings, (f) => namespaceOfKey(refKey(f.resource))),
+      examined: e.scope ? countBy(e.scope, namespaceOfKey) : null,
+      failing: groupBy([...keys], namespaceOfKey),
+      failingCount: keys.size,
+    };
+    aggregates.set(e, a);
+  }
+  return a;
+}
+
+/**
+ * `next` is `prev` re-run on some namespaces only (lib/posture/incremental.ts): its aggregates are
+ * prev's with those namespaces' parts replaced, not rebuilt from every finding.
+ */
+export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[]): void {
+  const old = aggregatesOf(prev);
+  const touched = new Set(namespaces);
+  const fresh = next.findings.filter((f) => touched.has(namespaceOfKey(refKey(f.resource)) ?? ''));
+  const gone = new Set(namespaces.flatMap((ns) => old.findingsByNs.get(ns) ?? []));
+  const kept = gone.size ? old.sorted.filter((f) => !gone.has(f)) : old.sorted;
+  const sorted = fresh.length ? mergeSorted(kept, fresh.sort(compareFindings)) : kept;
+  const findingsByNs = new Map(old.findingsByNs);
+  const failing = new Map(old.failing);
+  const examined = old.examined && next.scope ? new Map(old.examined) : null;
+  for (const ns of namespaces) {
+    findingsByNs.delete(ns);
+    failing.delete(ns);
+    examined?.delete(ns);
+  }
+  for (const [ns, list] of groupBy(fresh, (f) => namespaceOfKey(refKey(f.resource)))) findingsByNs.set(ns, list);
+  for (const [ns, keys] of groupBy([...new Set(fresh.map((f) => refKey(f.resource)))], namespaceOfKey)) failing.set(ns, keys);
+  const inTouched = (k: string) => touched.has(namespaceOfKey(k) ?? '');
+  if (examined) for (const [ns, n] of countBy(next.scope!.filter(inTouched), namespaceOfKey)) examined.set(ns, n);
+  aggregates.set(next, {
+    sorted,
+    findingsByNs,
+    examined: next.scope ? (examined ?? countBy(next.scope, namespaceOfKey)) : null,
+    failing,
+    failingCount: new Set(next.findings.map((f) => refKey(f.resource))).size,
+  });
+}
+
+/** b (few, sorted) into a (many, sorted) by binary search: equal findings keep a's first, as a stable sort would. */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let from = 0;
+  for (const f of b) {
+    let lo = from;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareFindings(a[mid]!, f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(a[i]!);
+    out.push(f);
+    from = lo;
+  }
+  for (let i = from; i < a.length; i++) out.push(a[i]!);
+  return out;
+}
+
+/**
+ * All findings in compareFindings order without sorting them all: that order is severity first,
+ * then area and check, so it is each severity's findings of each check in turn, each check's
+ * already sorted. Gives exactly what sorting the concatenation gives (the sort is stable).
+ */
+function sortedFindings(evaluated: Evaluated[]): Finding[] {
+  const byCheck = evaluated
+    .map((e, i) => ({ e, i, sorted: aggregatesOf(e).sorted }))
+    .filter((c) => c.sorted.length > 0)
+    .sort((a, b) => collate(a.e.check.area, b.e.check.area) || collate(a.e.check.id, b.e.check.id) || a.i - b.i);
+  const out: Finding[] = [];
+  const at = byCheck.map(() => 0);
+  for (const severity of [...SEVERITIES].sort((x, y) => severityRank(x) - severityRank(y))) {
+    byCheck.forEach((c, k) => {
+      while (at[k]! < c.sorted.length && c.sorted[at[k]!]!.severity === severity) out.push(c.sorted[at[k]!++]!);
+    });
+  }
+  return out;
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {

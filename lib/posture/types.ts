@@ -102,4 +102,9 @@ export interface PostureDocument {
   checks: CheckResult[];
   /** Kinds the scan could not read, and why. */
   missingKinds: { resource: string; reason: string; detail: string }[];
+  /**
+   * Set when the document is one viewer's share of the posture (lib/posture/view-filter.ts):
+   * only these namespaces, and no cluster-wide scores. Absent: the whole cluster.
+   */
+  view?: { restrictedTo: string[] };
 }

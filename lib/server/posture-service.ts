@@ -7,6 +7,8 @@ import { readInventory, type SourceSpec } from '../cluster/source';
 import { computePosture } from '../posture/engine';
 import type { PostureDocument } from '../posture/types';
 import { requestSource, sourceKey } from './request-source';
+import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
+import { requireViewer, restrictForViewer } from './auth/guard';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
 
@@ -19,6 +21,12 @@ interface Entry {
   error: string | null;
   inflight: Promise<PostureDocument> | null;
   listeners: Set<(e: ScanEvent) => void>;
+  /** For /metrics: how long the last scan took, and how many scans succeeded and failed. */
+  stats?: { lastDurationMs: number; succeeded: number; failed: number };
+  /** Live sources with POSTURE_WATCH: keeps doc and inventory current between scans (live-follow.ts). */
+  follower?: Follower | null;
+  /** Watching was refused (403: the identity may list but not watch); rescans only, from then on. */
+  watchForbidden?: boolean;
 }
 
 // One map per server process; survives hot reloads in development.
@@ -46,7 +54,9 @@ export interface PostureResult {
 export async function getPosture(spec?: SourceSpec): Promise<PostureResult> {
   const s = spec ?? (await requestSource());
   const e = entryFor(s);
-  if (Date.now() - e.scannedAt >= FRESH_MS || (!e.doc && !e.error)) {
+  // A healthy watch keeps the posture current: no rescan needed however old the scan is.
+  const following = e.follower?.healthy() ?? false;
+  if ((!following && Date.now() - e.scannedAt >= FRESH_MS) || (!e.doc && !e.error)) {
     await rescan(s).catch(() => undefined); // the error is kept in the entry
   }
   return { doc: e.doc, inventory: e.inventory, error: e.error };
@@ -61,15 +71,22 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
   if (onEvent) e.listeners.add(onEvent);
   const emit = (ev: ScanEvent) => e.listeners.forEach((l) => l(ev));
   e.inflight ??= (async () => {
+    const started = Date.now();
+    const stats = (e.stats ??= { lastDurationMs: 0, succeeded: 0, failed: 0 });
     try {
-      const inventory = await readInventory(spec, { onProgress: emit });
-      const doc = computePosture(inventory);
+      const versions: Parameters<typeof startFollowing>[2] = {};
+      const inventory = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
+      e.follower?.stop();
+      e.follower = spec.kind === 'live' && watchEnabled(spec) && !e.watchForbidden ? follow(e, spec, inventory, versions) : null;
+      const doc = e.follower?.doc ?? computePosture(inventory);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
+      Object.assign(stats, { lastDurationMs: Date.now() - started, succeeded: stats.succeeded + 1 });
       emit({ type: 'done', generatedAt: doc.generatedAt });
       return doc;
     } catch (err) {
       e.error = (err as Error).message;
       e.scannedAt = Date.now(); // do not hammer an unreachable cluster on every request
+      Object.assign(stats, { lastDurationMs: Date.now() - started, failed: stats.failed + 1 });
       emit({ type: 'error', message: e.error });
       throw err;
     } finally {
@@ -82,9 +99,11 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
 
 /** For pages that need a posture: the document, or an error for app/error.tsx to show. */
 export async function requirePosture(): Promise<{ doc: PostureDocument; inventory: Inventory | null }> {
+  const viewer = await requireViewer();
   const { doc, inventory, error } = await getPosture();
   if (!doc) throw new Error(error ?? 'no posture yet');
-  return { doc, inventory };
+  // Each viewer sees only the namespaces their RBAC lets them (lib/server/auth/guard.ts).
+  return { doc: await restrictForViewer(viewer, doc), inventory };
 }
 
 /** The refresh interval: a posture older than this is rescanned on the next request. */
@@ -96,4 +115,40 @@ export function scanState(spec: SourceSpec): { lastGoodAt: number | null; error:
   if (!e) return { lastGoodAt: null, error: null, scanning: false };
   // The document is computed the moment its scan succeeds, so its timestamp is the last good scan.
   return { lastGoodAt: e.doc ? Date.parse(e.doc.generatedAt) : null, error: e.error, scanning: e.inflight !== null };
+}
+
+/** Scan counters and the last scan's duration for a source (for /metrics). */
+export function scanStats(spec: SourceSpec): { lastDurationMs: number; succeeded: number; failed: number; error: string | null } {
+  const e = entries.get(sourceKey(spec));
+  return { ...(e?.stats ?? { lastDurationMs: 0, succeeded: 0, failed: 0 }), error: e?.error ?? null };
+}
+
+function follow(e: Entry, spec: Extract<SourceSpec, { kind: 'live' }>, inventory: Inventory, versions: Parameters<typeof startFollowing>[2]): Follower {
+  const follower = startFollowing(spec, inventory, versions, {
+    onUpdate: (doc, inv) => {
+      if (e.follower === follower) Object.assign(e, { doc, inventory: inv, error: null });
+    },
+    // Back to full rescans: one soon (it starts a new watch), not one per request if watching keeps failing.
+    onFailure: (_error, { watchForbidden }) => {
+      if (e.follower !== follower) return;
+      const retryMs = Math.min(FRESH_MS, Number(process.env.POSTURE_WATCH_RETRY_MS ?? 5_000));
+      Object.assign(e, { follower: null, scannedAt: Math.min(e.scannedAt, Date.now() - FRESH_MS + retryMs) });
+      if (watchForbidden) e.watchForbidden = true;
+    },
+  });
+  return follower;
+}
+
+/** Whether a source's posture is following the cluster by watch, and how the last change batch went (for the bench and /metrics). */
+export function watchStats(spec: SourceSpec): (FollowStats & { healthy: boolean }) | null {
+  const f = entries.get(sourceKey(spec))?.follower;
+  return f ? { ...f.stats(), healthy: f.healthy() } : null;
+}
+
+/** Stops every watch (tests, shutdown). */
+export function stopWatching(): void {
+  for (const e of entries.values()) {
+    e.follower?.stop();
+    e.follower = null;
+  }
 }

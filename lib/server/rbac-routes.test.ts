@@ -5,6 +5,9 @@ import type { Inventory } from '../cluster/inventory';
 
 let inventory: Inventory | null = null;
 vi.mock('@/lib/server/posture-service', () => ({ getPosture: async () => ({ doc: null, inventory, error: inventory ? null : 'cluster unreachable' }) }));
+// Authentication and cluster-wide access are lib/server/auth's (tested there): here, the route's use of them.
+let refusal: Response | null = null;
+vi.mock('@/lib/server/auth/viewer-posture', () => ({ clusterRouteRefusal: async () => refusal }));
 
 const { GET: list } = await import('@/app/api/rbac/subjects/route');
 const { GET: detail } = await import('@/app/api/rbac/subjects/[kind]/[name]/route');
@@ -12,6 +15,7 @@ const req = (path: string) => new Request(`http://localhost${path}`);
 const params = (kind: string, name: string) => ({ params: Promise.resolve({ kind, name }) });
 
 beforeEach(() => {
+  refusal = null;
   inventory = inventoryOf([
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -49,5 +53,15 @@ describe('GET /api/rbac/subjects/:kind/:name', () => {
     expect((await detail(req('/api/rbac/subjects/Pod/x'), params('Pod', 'x'))).status).toBe(400);
     expect((await detail(req('/api/rbac/subjects/ServiceAccount/bot'), params('ServiceAccount', 'bot'))).status).toBe(400);
     expect((await detail(req('/api/rbac/subjects/ServiceAccount/bot?namespace=ci'), params('ServiceAccount', 'bot'))).status).toBe(200);
+  });
+});
+
+describe('cluster-wide access', () => {
+  it('answers with the refusal, and no bindings, to a viewer limited to namespaces', async () => {
+    refusal = Response.json({ error: 'cluster-wide only' }, { status: 403 });
+    const res = await list(req('/api/rbac/subjects'));
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(await res.json())).not.toContain('alice');
+    expect((await detail(req('/api/rbac/subjects/User/alice%40acme.com'), params('User', 'alice%40acme.com'))).status).toBe(403);
   });
 });

@@ -3,6 +3,7 @@
 import { notFound } from 'next/navigation';
 import type { SnapshotView } from '@/components/AppHeader';
 import type { PostureDocument } from '../posture/types';
+import { requireClusterViewer } from './auth/guard';
 import { isId, openShare, snapshotStore } from './snapshot-service';
 
 export interface LoadedSnapshot {
@@ -12,6 +13,7 @@ export interface LoadedSnapshot {
 }
 
 export async function loadSnapshotPage(id: string): Promise<LoadedSnapshot> {
+  await requireClusterViewer(); // whole-cluster documents; share links (below) are the deliberate exception
   if (!isId(id)) notFound();
   const s = await (await snapshotStore()).get(id);
   if (!s) notFound();

@@ -34,7 +34,7 @@ const TEAMS = ['payments', 'search', 'ads', 'identity', 'media', 'data', 'ml', '
 const APPS = ['api', 'worker', 'frontend', 'cache', 'indexer', 'gateway', 'scheduler', 'exporter', 'sync', 'render'];
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function rng(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -46,11 +46,14 @@ function rng(seed: number): () => number {
 }
 
 export function generateCluster(size: SyntheticSize): { objects: K8sObject[]; counts: SyntheticCounts } {
-  const rand = rng(size.seed ?? 1);
+  const rand = seededRandom(size.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const hex = (n: number) => {
     let s = '';
-    while (s.length < n) s += Math.floor(rand() * 0x100000000).toString(16).padStart(8, '0');
+    while (s.length < n)
+      s += Math.floor(rand() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return s.slice(0, n);
   };
   const uid = () => {
@@ -91,7 +94,10 @@ export function generateCluster(size: SyntheticSize): { objects: K8sObject[]; co
       apiVersion: 'v1',
       kind: 'Node',
       metadata: meta(name, undefined, { labels }),
-      spec: { podCIDR: `10.${(i >> 8) & 255}.${i & 255}.0/24`, ...(i < 3 ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}) },
+      spec: {
+        podCIDR: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
+        ...(i < 3 ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
+      },
       status: {
         conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }],
         addresses: [{ type: 'InternalIP', address: `10.0.${(i >> 8) & 255}.${i & 255}` }],
@@ -117,7 +123,13 @@ export function generateCluster(size: SyntheticSize): { objects: K8sObject[]; co
     const labels: Record<string, string> = { 'kubernetes.io/metadata.name': name, team: TEAMS[i % TEAMS.length]! };
     if (r < 0.6) labels['pod-security.kubernetes.io/enforce'] = 'restricted';
     else if (r < 0.8) labels['pod-security.kubernetes.io/enforce'] = 'baseline';
-    objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(name, undefined, { labels }), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    objects.push({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: meta(name, undefined, { labels }),
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
     objects.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('default', name) });
     if (rand() < 0.7) {
       objects.push({
@@ -150,7 +162,10 @@ export function generateCluster(size: SyntheticSize): { objects: K8sObject[]; co
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: meta(round === 0 ? 'default-deny' : `allow-${round}`, ns),
-      spec: round === 0 ? { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } : { podSelector: { matchLabels: { tier: 'web' } }, ingress: [{ from: [{ podSelector: {} }] }] },
+      spec:
+        round === 0
+          ? { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }
+          : { podSelector: { matchLabels: { tier: 'web' } }, ingress: [{ from: [{ podSelector: {} }] }] },
     });
     networkPolicies++;
   }
@@ -194,7 +209,11 @@ export function generateCluster(size: SyntheticSize): { objects: K8sObject[]; co
         apiVersion: 'apps/v1',
         kind: 'ReplicaSet',
         metadata: rsMeta,
-        spec: { replicas, selector: { matchLabels: { app, 'pod-template-hash': hash } }, template: { metadata: { labels: { ...labels, 'pod-template-hash': hash } }, spec } },
+        spec: {
+          replicas,
+          selector: { matchLabels: { app, 'pod-template-hash': hash } },
+          template: { metadata: { labels: { ...labels, 'pod-template-hash': hash } }, spec },
+        },
         status: { replicas, readyReplicas: replicas },
       });
       podOwner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rsMeta.uid };
@@ -208,7 +227,12 @@ export function generateCluster(size: SyntheticSize): { objects: K8sObject[]; co
       });
       const jobName = `${app}-${29000000 + i}`;
       const jobMeta = meta(jobName, ns, { labels, ownerReferences: [{ apiVersion: 'batch/v1', kind, name: app, uid: top.uid, controller: true }] });
-      objects.push({ apiVersion: 'batch/v1', kind: 'Job', metadata: jobMeta, spec: { template: { metadata: { labels }, spec: { ...spec, restartPolicy: 'OnFailure' } } } });
+      objects.push({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: jobMeta,
+        spec: { template: { metadata: { labels }, spec: { ...spec, restartPolicy: 'OnFailure' } } },
+      });
       podOwner = { apiVersion: 'batch/v1', kind: 'Job', name: jobName, uid: jobMeta.uid };
       podPrefix = jobName;
     } else {
@@ -352,6 +376,11 @@ function vuln(severity: string, k: number, rand: () => number) {
 }
 
 /** The objects as `kubectl get -o json` prints several kinds: one List. */
-export function asKubectlList(objects: readonly K8sObject[]): { apiVersion: 'v1'; kind: 'List'; metadata: { resourceVersion: string }; items: readonly K8sObject[] } {
+export function asKubectlList(objects: readonly K8sObject[]): {
+  apiVersion: 'v1';
+  kind: 'List';
+  metadata: { resourceVersion: string };
+  items: readonly K8sObject[];
+} {
   return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: objects };
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { asKubectlList, generateCluster } from './generate';
 
-const USAGE = 'usage: tsx lib/synthetic/main.ts --namespaces N --pods N --bindings N --nodes N [--workloads N] [--network-policies N] [--reports N] [--seed N] --out DIR';
+const USAGE =
+  'usage: tsx lib/synthetic/main.ts --namespaces N --pods N --bindings N --nodes N [--workloads N] [--network-policies N] [--reports N] [--seed N] --out DIR';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({

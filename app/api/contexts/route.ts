@@ -1,5 +1,6 @@
 // GET /api/contexts: the kubeconfig contexts a viewer may pick. POST {context}: pick one (a cookie).
 import { availableContexts, CONTEXT_COOKIE, requestSource } from '@/lib/server/request-source';
+import { contextInput, readJsonBody } from '@/lib/server/route-input';
 import { isSameOrigin } from '@/lib/server/same-origin';
 
 export const dynamic = 'force-dynamic';
@@ -15,8 +16,9 @@ export async function GET() {
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ error: 'cross-site request refused' }, { status: 403 });
-  const body = (await request.json().catch(() => null)) as { context?: unknown } | null;
-  const context = typeof body?.context === 'string' ? body.context : '';
+  const body = await readJsonBody(request, contextInput);
+  if (!body.ok) return body.response;
+  const { context } = body.value;
   if (!availableContexts().contexts.includes(context)) return Response.json({ error: `unknown context "${context.slice(0, 100)}"` }, { status: 400 });
   const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
   return Response.json(

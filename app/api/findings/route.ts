@@ -1,13 +1,20 @@
 // GET /api/findings?area=&severity=&namespace=&check=&q=&sort=&format=json|csv: the current
 // findings view as a download, filtered exactly as the findings page filters it.
 import { filterFindings, findingsToCsv, parseFindingsQuery } from '@/lib/posture/findings-query';
-import { getPosture } from '@/lib/server/posture-service';
+import { viewerPostureForRoute } from '@/lib/server/auth/viewer-posture';
+import { findingsApiQuery, parseQuery } from '@/lib/server/route-input';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const { doc, error } = await getPosture();
+  // Strict here (400 on a bad filter): a download must not silently drop a filter the page would ignore.
+  const query = parseQuery(findingsApiQuery, params);
+  if (!query.ok) return query.response;
+  // Only the namespaces the caller may see (lib/server/auth).
+  const posture = await viewerPostureForRoute();
+  if (!posture.ok) return posture.response;
+  const { doc, error } = posture;
   if (!doc) return Response.json({ error: error ?? 'no posture yet' }, { status: 503 });
   const findings = filterFindings(doc.findings, parseFindingsQuery(params));
   const stamp = doc.generatedAt.slice(0, 19).replace(/[:T]/g, '-');

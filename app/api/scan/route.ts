@@ -1,5 +1,6 @@
 // POST /api/scan: rescan the viewer's source now. The body streams progress as NDJSON, one
 // event per line (kinds listed, then done or error); viewers who ask while a scan runs join it.
+import { routeViewer } from '@/lib/server/auth/guard';
 import { requestSource } from '@/lib/server/request-source';
 import { rescan, type ScanEvent } from '@/lib/server/posture-service';
 import { isSameOrigin } from '@/lib/server/same-origin';
@@ -8,6 +9,8 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ error: 'cross-site request refused' }, { status: 403 });
+  const who = await routeViewer(); // proxy.ts checked already; a route checks again
+  if (!who.ok) return who.response;
   const spec = await requestSource();
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

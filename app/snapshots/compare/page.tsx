@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from '@/components/severity';
 import { severityRank } from '@/lib/posture/scoring';
 import type { Finding } from '@/lib/posture/types';
+import { requireClusterViewer } from '@/lib/server/auth/guard';
 import { isId, snapshotStore } from '@/lib/server/snapshot-service';
 import { comparePostures, type ScoreDelta } from '@/lib/snapshots/compare';
 
@@ -12,6 +13,7 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireClusterViewer(); // whole-cluster documents (lib/server/auth)
   const sp = await searchParams;
   const [fromId, toId] = [one(sp.from), one(sp.to)];
   if (!isId(fromId) || !isId(toId)) notFound();

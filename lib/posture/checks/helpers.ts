@@ -2,9 +2,16 @@
 import type { Inventory } from '../../cluster/inventory';
 import type { Container, K8sObject, PodSpec, Workload } from '../../cluster/types';
 import type { ResourceRef } from '../types';
+import { memoBuild, memoDeps, memoHit, memoStored } from '../read-tracking';
+
+// One ref per workload, shared by every check that names it: ~40 checks examine each of
+// 50,000 workloads, and the engine keys each ref once (refKey) rather than once per check.
+const workloadRefs = new WeakMap<Workload, ResourceRef>();
 
 export function workloadRef(w: Workload): ResourceRef {
-  return { kind: w.kind, namespace: w.namespace, name: w.name, apiVersion: w.apiVersion };
+  let r = workloadRefs.get(w);
+  if (!r) workloadRefs.set(w, (r = Object.freeze({ kind: w.kind, namespace: w.namespace, name: w.name, apiVersion: w.apiVersion })));
+  return r;
 }
 
 export function namespaceRef(name: string): ResourceRef {
@@ -64,30 +71,48 @@ export function workloadFor(inv: Inventory, kind: string, namespace: string, nam
 interface OwnerIndex {
   workloads: Map<string, Workload>;
   owned: Map<string, K8sObject>;
-  /** The lists the index was built from; a different list means a different inventory. */
-  builtFrom: readonly unknown[];
 }
 
 // Built once per inventory: a per-call index made every lookup linear in the cluster's size,
 // so resolving thousands of reports was quadratic.
-const ownerIndexes = new WeakMap<Inventory, OwnerIndex>();
-
 function ownerIndex(inv: Inventory): OwnerIndex {
-  const lists = [inv.workloads, inv.objects.replicasets, inv.objects.jobs, inv.objects.pods, inv.objects.replicationcontrollers];
-  const cached = ownerIndexes.get(inv);
-  if (cached && cached.builtFrom.every((l, i) => l === lists[i])) return cached;
-  const workloads = new Map<string, Workload>();
-  for (const w of inv.workloads) workloads.set(`${w.kind}/${w.namespace}/${w.name}`, w);
-  const owned = new Map<string, K8sObject>();
-  for (const list of lists.slice(1) as K8sObject[][]) {
-    for (const o of list) {
-      const key = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
-      if (!owned.has(key)) owned.set(key, o); // the first match wins, as a linear find would
+  const lists = () => [inv.workloads, inv.objects.replicasets, inv.objects.jobs, inv.objects.pods, inv.objects.replicationcontrollers];
+  return oncePerInventory(inv, 'owner-index', lists, () => {
+    const workloads = new Map<string, Workload>();
+    for (const w of inv.workloads) workloads.set(`${w.kind}/${w.namespace}/${w.name}`, w);
+    const owned = new Map<string, K8sObject>();
+    const { replicasets, jobs, pods, replicationcontrollers } = inv.objects;
+    for (const list of [replicasets, jobs, pods, replicationcontrollers]) {
+      for (const o of list) {
+        const key = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+        if (!owned.has(key)) owned.set(key, o); // the first match wins, as a linear find would
+      }
     }
+    return { workloads, owned };
+  });
+}
+
+const memos = new WeakMap<Inventory, Map<string, { from: readonly unknown[]; value: unknown }>>();
+
+/**
+ * An index derived from the inventory, built once per inventory rather than once per lookup:
+ * checks that search a list for every workload are quadratic on large clusters. `from` names the
+ * lists it reads; if any was replaced since, it is rebuilt.
+ */
+export function oncePerInventory<T>(inv: Inventory, key: string, fromLists: readonly unknown[] | (() => readonly unknown[]), build: () => T): T {
+  // As a function, reading the lists counts as the memo's read, not the caller's (read-tracking.ts).
+  const from = typeof fromLists === 'function' ? memoDeps(key, fromLists) : fromLists;
+  let perInv = memos.get(inv);
+  if (!perInv) memos.set(inv, (perInv = new Map()));
+  const hit = perInv.get(key);
+  if (hit && hit.from.length === from.length && hit.from.every((l, i) => l === from[i])) {
+    memoHit(hit); // incremental recomputation: this caller depends on what the build read
+    return hit.value as T;
   }
-  const index = { workloads, owned, builtFrom: lists };
-  ownerIndexes.set(inv, index);
-  return index;
+  const entry = { from, value: memoBuild(key, build) };
+  memoStored(entry, key);
+  perInv.set(key, entry);
+  return entry.value;
 }
 
 /** Namespaces that run workloads but hold none of `objects` (e.g. no NetworkPolicy). */

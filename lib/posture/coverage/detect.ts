@@ -7,6 +7,7 @@
 import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
+import { oncePerInventory } from '../checks/helpers';
 import { sandboxedRuntimeClasses } from '../checks/runtime-security/sandbox';
 import type { AreaId, Coverage, CoverageTool } from '../types';
 import { missedNodes } from './node-coverage';
@@ -21,7 +22,17 @@ export interface Sighting {
   limit: string | null;
 }
 
+/** Memoised per inventory: the engine and each area's coverage check all ask, and a sighting scans every workload. */
 export function detectCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
+  return oncePerInventory(
+    inv,
+    'coverage',
+    () => [inv.objects, inv.workloads, inv.settings],
+    () => computeCoverage(inv),
+  );
+}
+
+function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
   const sightings = sightTools(inv);
   const out: Partial<Record<AreaId, Coverage>> = {};
   for (const area of AREAS.filter((a) => a.kind === 'uncovered')) {
@@ -106,6 +117,15 @@ function findWebhook(inv: Inventory, tool: ToolSignature): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether the coverage could depend on this workload: it runs a known tool's image or a
+ * RuntimeClass. The incremental path (lib/posture/incremental-cutoffs.ts) skips recomputing
+ * coverage when only other workloads changed.
+ */
+export function coverageRelevant(w: Workload): boolean {
+  return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => TOOL_SIGNATURES.some((t) => matchesImage(i, t.images)));
 }
 
 function imagesOf(w: Workload): string[] {

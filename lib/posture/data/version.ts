@@ -10,7 +10,24 @@ export interface ParsedVersion {
   pre: (string | number)[];
 }
 
+// Every node is checked against every known-CVE range: the same few strings, parsed again and again.
+const parsed = new Map<string, ParsedVersion | null>();
+
+function cachedParse(v: string): Readonly<ParsedVersion> | null {
+  let p = parsed.get(v);
+  if (p === undefined) {
+    if (parsed.size >= 10_000) parsed.clear(); // bounded: versions come from the cluster
+    parsed.set(v, (p = parseUncached(v)));
+  }
+  return p;
+}
+
 export function parseVersion(v: string): ParsedVersion | null {
+  const p = cachedParse(v);
+  return p && { release: [...p.release], pre: [...p.pre] }; // the caller's to change
+}
+
+function parseUncached(v: string): ParsedVersion | null {
   const m = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(v.trim());
   if (!m) return null;
   const release = m[1]!.split('.').map(Number);
@@ -33,8 +50,8 @@ export function coreVersion(v: string | null | undefined): string | null {
 }
 
 export function compareVersions(a: string, b: string): number {
-  const pa = parseVersion(a);
-  const pb = parseVersion(b);
+  const pa = cachedParse(a);
+  const pb = cachedParse(b);
   if (!pa || !pb) throw new Error(`not a version: ${!pa ? a : b}`);
   const n = Math.max(pa.release.length, pb.release.length);
   for (let i = 0; i < n; i++) {

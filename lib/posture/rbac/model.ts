@@ -6,6 +6,7 @@ import { labelsOf } from '../checks/helpers';
 import { clusterRoleResolver, type SourcedRule } from './aggregation';
 import { ruleAllows, rulesOf, splitResource, type ResourceRequest } from './rules';
 import { impliedGroups, normaliseSubject, subjectKey, type SubjectRef } from './subjects';
+import { memoBuild, memoHit, memoStored } from '../read-tracking';
 
 export interface ObjectRef {
   kind: string;
@@ -61,15 +62,22 @@ export interface RbacModel {
   whoCan(verb: string, resource: string, query?: WhoCanQuery): WhoCanMatch[];
 }
 
-const cache = new WeakMap<Inventory, RbacModel>();
+// Keyed by the four lists the model reads, not the inventory: an inventory that a watched pod
+// change replaced (lib/cluster/apply-change.ts) keeps these lists, and the model with them.
+const cache = new WeakMap<object, { lists: readonly unknown[]; model: RbacModel }>();
 
 export function rbacModel(inv: Inventory): RbacModel {
-  let m = cache.get(inv);
-  if (!m) {
-    m = buildRbacModel(inv);
-    cache.set(inv, m);
+  const { clusterroles, roles, clusterrolebindings, rolebindings } = inv.objects;
+  const lists = [clusterroles, roles, clusterrolebindings, rolebindings];
+  const hit = cache.get(rolebindings);
+  if (hit && hit.lists.every((l, i) => l === lists[i])) {
+    memoHit(hit.model); // incremental recomputation: this caller depends on what the build read
+    return hit.model;
   }
-  return m;
+  const model = memoBuild('rbac-model', () => buildRbacModel(inv));
+  memoStored(model, 'rbac-model');
+  cache.set(rolebindings, { lists, model });
+  return model;
 }
 
 function objectRef(o: K8sObject): ObjectRef {

@@ -40,7 +40,7 @@ function proxyIdentity(config: AuthConfig, headers: HeaderSource): AuthResult {
   return { ok: true, viewer: { user, groups } };
 }
 
-function secretMatches(given: string | null, secret: string): boolean {
+export function secretMatches(given: string | null, secret: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given, 'utf8');
   const b = Buffer.from(secret, 'utf8');

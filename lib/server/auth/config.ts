@@ -65,7 +65,7 @@ export function parseDuration(v: string): number {
 }
 
 /** Reads and checks the settings; throws AuthConfigError naming every bad variable. */
-export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function authConfigFromEnv(env: Record<string, string | undefined> = process.env): AuthConfig {
   // Empty strings are "unset": deployment templates often render absent values as "".
   const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => (k.startsWith('AUTH_') || k === 'METRICS_TOKEN') && v !== ''));
   const parsed = schema.safeParse(present);

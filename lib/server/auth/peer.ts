@@ -12,7 +12,7 @@ export function installPeerAddressHeader(): void {
   if (g.__kpPeerPatched) return;
   g.__kpPeerPatched = true;
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
-    const emit = proto.emit;
+    const emit = proto.emit as (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
     proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
       if (event === 'request') stampPeer(args[0] as http.IncomingMessage);
       return emit.call(this, event, ...args);

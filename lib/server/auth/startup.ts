@@ -15,7 +15,11 @@ export function isLoopbackHost(host: string | null | undefined): boolean {
  * else what the command line (`next start -H`) or HOSTNAME (standalone server.js) asked for.
  * null host means every interface.
  */
-export function bindHosts(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env, listening: string[] | null = listeningAddresses()): (string | null)[] {
+export function bindHosts(
+  argv: readonly string[] = process.argv,
+  env: Record<string, string | undefined> = process.env,
+  listening: string[] | null = listeningAddresses(),
+): (string | null)[] {
   if (listening && listening.length) return listening;
   const i = argv.findIndex((a) => a === '-H' || a === '--hostname');
   if (i >= 0) return [argv[i + 1] ?? null];
@@ -59,7 +63,9 @@ export function checkStartup(config: AuthConfig, hosts: (string | null)[]): Star
     if (exposed.length) warnings.push('AUTH_MODE=none on a network address (AUTH_ALLOW_NONE_ON_NETWORK=1): every viewer sees everything');
   }
   if (config.mode === 'token' && config.session.ephemeral) {
-    warnings.push('AUTH_SESSION_SECRET is not set: sessions are signed with a random key and end when the server restarts (and are not shared between replicas)');
+    warnings.push(
+      'AUTH_SESSION_SECRET is not set: sessions are signed with a random key and end when the server restarts (and are not shared between replicas)',
+    );
   }
   if (config.mode === 'proxy' && config.proxy.trustedCidrs.length === 0) {
     warnings.push('AUTH_MODE=proxy trusts requests by AUTH_PROXY_SECRET alone: make sure the proxy strips that header from what clients send');

@@ -2,6 +2,7 @@
 // GET /api/rbac/subjects?verb=get&resource=secrets[&namespace=shop][&group=apps]: who can do that.
 import { parseWhoCan, subjectsJson, whoCanJson } from '@/lib/posture/rbac/api';
 import { jsonError, NO_STORE } from '@/lib/server/api-responses';
+import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { getPosture } from '@/lib/server/posture-service';
 
 export const dynamic = 'force-dynamic';
@@ -9,6 +10,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const question = parseWhoCan(new URL(request.url).searchParams);
   if (!question.ok) return jsonError(400, question.error);
+  // Bindings across the cluster: for cluster-wide viewers only.
+  const refusal = await clusterRouteRefusal();
+  if (refusal) return refusal;
   const { inventory, error } = await getPosture();
   if (!inventory) return jsonError(503, error ?? 'no posture yet');
   return Response.json(question.value ? whoCanJson(inventory, question.value) : subjectsJson(inventory), { headers: NO_STORE });

@@ -1,4 +1,5 @@
 // DELETE /api/shares/:id: revoke a share link at once (its page then answers 404).
+import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
 import { isSameOrigin } from '@/lib/server/same-origin';
 import { isId, snapshotStore } from '@/lib/server/snapshot-service';
@@ -6,6 +7,9 @@ import { isId, snapshotStore } from '@/lib/server/snapshot-service';
 export const dynamic = 'force-dynamic';
 
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
+  const refusal = await clusterRouteRefusal();
+  if (refusal) return refusal;
   if (!isSameOrigin(request)) return refused();
   const { id } = await params;
   if (!isId(id)) return jsonError(404, 'no such share');

@@ -1,5 +1,6 @@
 // GET /api/snapshots/:id: the stored posture document as a JSON download.
 // DELETE /api/snapshots/:id: delete it (and its share links).
+import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { NO_STORE, downloadName, jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
 import { isSameOrigin } from '@/lib/server/same-origin';
 import { isId, snapshotStore } from '@/lib/server/snapshot-service';
@@ -9,6 +10,9 @@ export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };
 
 export async function GET(_request: Request, { params }: Ctx) {
+  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
+  const refusal = await clusterRouteRefusal();
+  if (refusal) return refusal;
   const { id } = await params;
   if (!isId(id)) return jsonError(404, 'no such snapshot');
   return withStoreErrors(async () => {
@@ -25,6 +29,9 @@ export async function GET(_request: Request, { params }: Ctx) {
 }
 
 export async function DELETE(request: Request, { params }: Ctx) {
+  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
+  const refusal = await clusterRouteRefusal();
+  if (refusal) return refusal;
   if (!isSameOrigin(request)) return refused();
   const { id } = await params;
   if (!isId(id)) return jsonError(404, 'no such snapshot');

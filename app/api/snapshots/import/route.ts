@@ -1,7 +1,9 @@
 // POST /api/snapshots/import?label=…: store an uploaded posture document (the JSON body).
 // Validated in full first (size, JSON, schemaVersion, schema, forbidden keys); on any error
 // the answer is 400/413 with the reason and nothing is stored.
+import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { NO_STORE, jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
+import { jsonContentTypeRefusal } from '@/lib/server/route-input';
 import { isSameOrigin } from '@/lib/server/same-origin';
 import { importSnapshot } from '@/lib/server/snapshot-service';
 import { MAX_LABEL_CHARS, readBodyLimited } from '@/lib/snapshots/api-input';
@@ -10,9 +12,14 @@ import { MAX_IMPORT_BYTES, parsePostureImport } from '@/lib/snapshots/validate';
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request) {
+  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
+  const refusal = await clusterRouteRefusal();
+  if (refusal) return refusal;
   if (!isSameOrigin(request)) return refused();
   const label = new URL(request.url).searchParams.get('label');
   if (label && label.length > MAX_LABEL_CHARS) return jsonError(400, `label is longer than ${MAX_LABEL_CHARS} characters`);
+  const notJson = jsonContentTypeRefusal(request);
+  if (notJson) return notJson;
   const declared = Number(request.headers.get('content-length') ?? 0);
   const tooBig = `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`;
   if (declared > MAX_IMPORT_BYTES) return jsonError(413, tooBig);

@@ -15,6 +15,7 @@ export default defineCheck({
 \`kubectl create token <serviceaccount> --duration=1h\` for clients outside the cluster. Then delete the Secret
 (kubectl delete secret <name> -n <namespace>); its token stops working at once.`,
   needs: ['secrets'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.objects.secrets.filter((s) => s.metadata.annotations?.[SA_ANNOTATION]).map(ref),
   evaluate(inv) {
     return inv.objects.secrets.flatMap((s) => {

@@ -14,6 +14,8 @@ export default defineCheck({
         automountServiceAccountToken: false
 If the app does use the token (for Vault, or cloud workload identity), mount a projected token with its own audience instead.`,
   needs: ['serviceaccounts', 'rolebindings', 'clusterrolebindings'],
+  scope: 'namespace', // per workload, but bindings in any namespace can grant its ServiceAccount:
+  wholeKinds: ['rolebindings'],
   examines: (inv) => inv.workloads.filter((w) => !isMirrorPod(w)).map(workloadRef),
   evaluate(inv) {
     return inv.workloads

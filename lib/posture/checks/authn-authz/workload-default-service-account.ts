@@ -18,6 +18,8 @@ export default defineCheck({
   automountServiceAccountToken: false
 then set spec.template.spec.serviceAccountName: my-app on the workload.`,
   needs: ['serviceaccounts', 'rolebindings', 'clusterrolebindings'],
+  scope: 'namespace', // per workload, but bindings in any namespace can grant its ServiceAccount:
+  wholeKinds: ['rolebindings'],
   examines: (inv) => inv.workloads.filter((w) => !isMirrorPod(w) && !SYSTEM_NAMESPACES.has(w.namespace)).map(workloadRef),
   evaluate(inv) {
     return inv.workloads

@@ -26,6 +26,7 @@ with a certificate valid for it:
       - hosts: [api.example.com]
         secretName: api-example-com-tls`,
   needs: ['ingresses'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   // Ingresses without any TLS section are ingress-without-tls's; this one reads those that have one.
   examines: (inv) => inv.objects.ingresses.filter((i) => tlsEntries(i).length > 0).map(ref),
   evaluate(inv) {

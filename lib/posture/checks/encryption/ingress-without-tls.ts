@@ -7,6 +7,7 @@ export default defineCheck({
   title: 'Ingress serves without TLS',
   remediation: 'Add a spec.tls entry covering every host of the Ingress, with a certificate Secret (cert-manager can issue and renew it).',
   needs: ['ingresses'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.objects.ingresses.map(ref),
   evaluate(inv) {
     return inv.objects.ingresses

@@ -40,6 +40,7 @@ spec.type: ClusterIP). If the port only redirects to HTTPS, say so with appProto
     ports:
       - {name: https, port: 443, targetPort: 8443, appProtocol: https}`,
   needs: ['services'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.objects.services.filter((s) => EXPOSED.has(s.spec?.type)).map(ref),
   evaluate(inv) {
     return inv.objects.services

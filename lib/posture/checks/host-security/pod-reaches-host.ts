@@ -79,6 +79,7 @@ export default defineCheck({
   remediation:
     'Drop privileged mode, host namespaces, node-level capabilities and sensitive hostPath mounts; if a node agent truly needs them, run it in a dedicated namespace with the privileged Pod Security level and nothing else.',
   needs: ['pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {

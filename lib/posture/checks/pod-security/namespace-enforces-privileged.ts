@@ -16,6 +16,7 @@ metadata:
     pod-security.kubernetes.io/warn: restricted
 \`\`\``,
   needs: ['namespaces'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => namespacesWithWorkloads(inv).map(namespaceRef),
   evaluate(inv) {
     const running = new Set(namespacesWithWorkloads(inv));

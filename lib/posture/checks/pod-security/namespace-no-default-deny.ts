@@ -22,6 +22,7 @@ spec:
   policyTypes: [Ingress, Egress]
 \`\`\``,
   needs: ['networkpolicies', 'pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => [...policedNamespaces(inv).keys()].map(namespaceRef),
   evaluate(inv) {
     return [...policedNamespaces(inv)].flatMap(([ns, policies]) => {

@@ -11,6 +11,7 @@ export default defineCheck({
   title: 'Namespace enforces no Pod Security level',
   remediation: `Label the namespace with the strictest level its workloads meet, e.g. kubectl label namespace NAME ${ENFORCE}=restricted ${ENFORCE}-version=latest (use baseline where restricted is not yet met).`,
   needs: ['namespaces'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => namespacesWithWorkloads(inv).map(namespaceRef),
   evaluate(inv) {
     const running = new Set(namespacesWithWorkloads(inv));

@@ -8,6 +8,7 @@ export default defineCheck({
   title: 'Namespace has no NetworkPolicy',
   remediation: 'Add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress, Egress]) and then allow only the traffic the workloads need.',
   needs: ['networkpolicies', 'pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => namespacesWithWorkloads(inv).map(namespaceRef),
   evaluate(inv) {
     return namespacesWithout(inv, inv.objects.networkpolicies).map((ns) => ({

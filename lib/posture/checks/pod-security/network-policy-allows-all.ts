@@ -18,6 +18,7 @@ ingress:
   - port: 8080
 \`\`\``,
   needs: ['networkpolicies'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.objects.networkpolicies.map(ref),
   evaluate(inv) {
     return inv.objects.networkpolicies.flatMap((np) => {

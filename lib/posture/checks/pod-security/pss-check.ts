@@ -77,6 +77,7 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
     remediation: spec.remediation,
     // Only namespaces: pods and controllers are each optional, see evaluate.
     needs: ['namespaces'],
+    scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
     examines: (inv) => inv.workloads.map(workloadRef),
     evaluate(inv) {
       if (inv.missing.pods && CONTROLLER_KEYS.every((k) => inv.missing[k])) {

@@ -30,6 +30,7 @@ spec:
     - port: 8080
 \`\`\``,
   needs: ['networkpolicies', 'pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => {
     const policed = policedNamespaces(inv);
     return inv.workloads.filter((w) => policed.has(w.namespace) && policyCanApply(w)).map(workloadRef);

@@ -2,6 +2,8 @@
 // model (lib/posture/rbac). A finding names the BINDING that must change, the subjects it reaches,
 // the role (and the aggregated feeder role the rule came from), the permission and where it applies.
 import type { Inventory } from '../../../cluster/inventory';
+import type { Workload } from '../../../cluster/types';
+import { oncePerInventory } from '../helpers';
 import { defineCheck, type Check, type RawFinding } from '../../check';
 import { isBootstrapGrant, rbacModel, type Grant } from '../../rbac/model';
 import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule } from '../../rbac/rules';
@@ -65,12 +67,24 @@ const shift = (s: Severity, by: number): Severity => SEVERITIES[Math.min(SEVERIT
 
 /** How many workloads run as each ServiceAccount ('default' when the pod spec names none). */
 export function serviceAccountUse(inv: Inventory): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const w of inv.workloads) {
-    const key = `${w.namespace}/${w.spec.serviceAccountName || 'default'}`;
-    m.set(key, (m.get(key) ?? 0) + 1);
-  }
-  return m;
+  // Memoised: every RBAC check asks, and the incremental path can tell when it did not change.
+  return oncePerInventory(
+    inv,
+    'service-account-use',
+    () => [inv.workloads],
+    () => {
+      const m = new Map<string, number>();
+      for (const w of inv.workloads) {
+        const key = serviceAccountKey(w);
+        m.set(key, (m.get(key) ?? 0) + 1);
+      }
+      return m;
+    },
+  );
+}
+
+export function serviceAccountKey(w: Workload): string {
+  return `${w.namespace}/${w.spec.serviceAccountName || 'default'}`;
 }
 
 /*

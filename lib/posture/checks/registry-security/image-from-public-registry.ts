@@ -20,6 +20,7 @@ export default defineCheck({
   remediation:
     'Mirror the image into a registry you control (scanned, access-controlled, with retention), reference it from there, and pin registries with an admission policy. Set POSTURE_ALLOWED_REGISTRIES to the registries you approve.',
   needs: ['pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
     const allowed = inv.settings?.allowedRegistries;

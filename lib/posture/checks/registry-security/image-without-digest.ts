@@ -12,6 +12,7 @@ export default defineCheck({
   remediation:
     'Reference the image as repo:tag@sha256:<digest> (tools like Renovate or kbld keep digests current), so a re-pushed tag cannot change what runs.',
   needs: ['pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {

@@ -9,6 +9,7 @@ export default defineCheck({
   title: 'Image referenced by a mutable tag',
   remediation: 'Reference the image by digest (image: repo@sha256:…) or at least by an immutable release tag, so what runs is what was reviewed and scanned.',
   needs: ['pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {

@@ -10,6 +10,7 @@ export default defineCheck({
   remediation:
     'Pin the image by digest; failing that, set imagePullPolicy: Always so every node runs what the tag points at now, and the registry re-checks the pull credentials.',
   needs: ['pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {

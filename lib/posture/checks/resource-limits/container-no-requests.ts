@@ -20,6 +20,7 @@ containers:
 \`\`\`
 Or give the namespace a LimitRange with a Container defaultRequest.`,
   needs: ['pods', 'limitranges'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
     return workloadGaps(inv, 'requests').map((g) => ({

@@ -8,6 +8,7 @@ export default defineCheck({
   title: 'Namespace has no LimitRange',
   remediation: 'Add a LimitRange with default requests and limits for containers, so a container that sets none still gets bounded.',
   needs: ['limitranges', 'pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => namespacesWithWorkloads(inv).map(namespaceRef),
   evaluate(inv) {
     return namespacesWithout(inv, inv.objects.limitranges).map((ns) => ({

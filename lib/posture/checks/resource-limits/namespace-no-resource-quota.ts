@@ -8,6 +8,7 @@ export default defineCheck({
   title: 'Namespace has no ResourceQuota',
   remediation: 'Add a ResourceQuota capping requests.cpu, requests.memory, limits.memory and object counts (pods, services) for the namespace.',
   needs: ['resourcequotas', 'pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => namespacesWithWorkloads(inv).map(namespaceRef),
   evaluate(inv) {
     return namespacesWithout(inv, inv.objects.resourcequotas).map((ns) => ({

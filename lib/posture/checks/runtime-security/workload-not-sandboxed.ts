@@ -15,6 +15,7 @@ export default defineCheck({
   remediation:
     'Set spec.runtimeClassName to the sandboxed RuntimeClass for workloads that run untrusted code or as root, so a kernel exploit hits the sandbox, not the node.',
   needs: ['runtimeclasses', 'pods'],
+  scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
   examines: (inv) => inv.workloads.filter((w) => w.namespace !== 'kube-system').map(workloadRef),
   evaluate(inv) {
     const sandboxes = sandboxedRuntimeClasses(inv);

@@ -1,4 +1,5 @@
 // GET /api/snapshots/:id/html: the snapshot as one self-contained HTML file (download).
+import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { NO_STORE, downloadName, jsonError, withStoreErrors } from '@/lib/server/api-responses';
 import { isId, snapshotStore } from '@/lib/server/snapshot-service';
 import { snapshotHtml } from '@/lib/snapshots/html-export';
@@ -6,6 +7,9 @@ import { snapshotHtml } from '@/lib/snapshots/html-export';
 export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
+  const refusal = await clusterRouteRefusal();
+  if (refusal) return refusal;
   const { id } = await params;
   if (!isId(id)) return jsonError(404, 'no such snapshot');
   return withStoreErrors(async () => {

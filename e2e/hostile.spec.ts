@@ -1,0 +1,66 @@
+// XSS and other hostile text from cluster objects: markup in names, labels, annotations,
+// images and subjects is shown as text. Nothing from the payloads runs: no dialog, no
+// injected element, no global set.
+import { expect, test, type Page } from '@playwright/test';
+import { demoObjects, resetCluster, setObjects } from './control';
+import { HOSTILE_NS, hostileObjects, INJECTED_ID, PAYLOADS, RTL_NAME } from './hostile-objects';
+
+async function rescan(page: Page): Promise<void> {
+  const res = await page.request.post('/api/scan', { headers: { 'Sec-Fetch-Site': 'same-origin' }, timeout: 60_000 });
+  expect(JSON.parse((await res.text()).trim().split('\n').at(-1)!).type).toBe('done');
+}
+
+test.afterAll(async ({ browser }) => {
+  await resetCluster();
+  const page = await browser.newPage();
+  await rescan(page);
+  await page.close();
+});
+
+test('hostile objects render as text on every page; no payload runs', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await setObjects([...(await demoObjects()), ...hostileObjects()]);
+  await rescan(page);
+  const doc = await (await page.request.get('/api/posture')).json();
+  expect(doc.namespaces.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['hostile', HOSTILE_NS]));
+
+  const pages = [
+    '/',
+    '/findings',
+    '/namespaces',
+    `/namespaces/${encodeURIComponent('hostile')}`,
+    `/namespaces/${encodeURIComponent(HOSTILE_NS)}`,
+    '/areas/rbac',
+    '/areas/pod-security',
+  ];
+  for (const url of pages) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(200);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator(`#${INJECTED_ID}, img[src="x"], svg[onload]`).count(), url).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __kpInjected?: unknown }).__kpInjected), url).toBeUndefined();
+    // No link a payload made into javascript:.
+    expect(await page.locator('a[href^="javascript:"]').count(), url).toBe(0);
+  }
+
+  // The markup is there as text, where a person can read it.
+  await page.goto(`/namespaces/${encodeURIComponent('hostile')}`);
+  await expect(page.getByText(PAYLOADS[1], { exact: false }).first()).toBeVisible();
+  await expect(page.getByText(RTL_NAME, { exact: false }).first()).toBeAttached();
+  await page.goto(`/namespaces/${encodeURIComponent(HOSTILE_NS)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(HOSTILE_NS);
+  await page.screenshot({ path: 'test-results/hostile-namespace.png', fullPage: false });
+  await page.goto('/findings');
+  await expect(page.getByText(`lets User ${PAYLOADS[0]}`, { exact: false }).first()).toBeAttached();
+
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+});

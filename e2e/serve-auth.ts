@@ -1,0 +1,45 @@
+// Playwright's third web server: the fake API server with TokenReview users and
+// SubjectAccessReview rules, and two dashboards reading it: AUTH_MODE=token on PORT and
+// AUTH_MODE=proxy on PORT + 1 (its trusted proxy range excludes loopback, so only the
+// shared secret admits a request from the tests).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readObjectsFromPath } from '../lib/cluster/manifests';
+import { apiServerVersion, DEMO_MANIFESTS } from '../lib/cluster/offline';
+import { AUTH_E2E } from './auth-fixtures';
+import { startFakeCluster } from './fake-cluster/server';
+
+const port = Number(process.env.PORT ?? 3105);
+const objects = await readObjectsFromPath(DEMO_MANIFESTS);
+const fake = await startFakeCluster({ objects, port: 0, version: apiServerVersion(objects) ?? undefined, reviews: AUTH_E2E.reviews });
+const kubeconfig = path.join(await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-auth-')), 'kubeconfig');
+await fake.writeKubeconfig(kubeconfig);
+
+const base: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig, NEXT_TELEMETRY_DISABLED: '1' };
+for (const k of Object.keys(base)) if (k.startsWith('AUTH_') || k === 'METRICS_TOKEN' || k === 'POSTURE_SOURCE' || k === 'KUBE_CONTEXT') delete base[k];
+delete base.DATABASE_URL;
+
+async function start(p: number, env: Record<string, string>): Promise<ChildProcess> {
+  // A store each: an embedded PGlite store has one writer.
+  const DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-auth-data-'));
+  return spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(p)], {
+    env: { ...base, ...env, DATA_DIR } as NodeJS.ProcessEnv,
+    stdio: 'inherit',
+  });
+}
+
+const servers = await Promise.all([
+  start(port, { AUTH_MODE: 'token', AUTH_SESSION_SECRET: AUTH_E2E.sessionSecret, AUTH_ADMIN_GROUPS: 'sre', METRICS_TOKEN: AUTH_E2E.metricsToken }),
+  start(port + 1, { AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED_CIDRS: '10.99.0.0/16', AUTH_PROXY_SECRET: AUTH_E2E.proxySecret, AUTH_ADMIN_GROUPS: 'sre' }),
+]);
+
+const stop = async (code = 0) => {
+  for (const s of servers) s.kill('SIGTERM');
+  await fake.close();
+  process.exit(code);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+for (const s of servers) s.on('exit', (code) => void stop(code ?? 1));

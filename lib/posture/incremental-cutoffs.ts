@@ -1,0 +1,80 @@
+// Memoised values (read-tracking.ts) whose change the incremental path can rule out cheaply:
+// each names the reads it can judge and says, from the workloads of the changed namespaces
+// before and after, that the value cannot have changed. Then the checks that used the value
+// are not re-run for it. Pure.
+import type { Touched } from '../cluster/apply-change';
+import type { Inventory } from '../cluster/inventory';
+import type { K8sObject, Workload } from '../cluster/types';
+import { serviceAccountKey } from './checks/rbac/dangerous-permission';
+import { coverageRelevant } from './coverage/detect';
+
+export interface Cutoff {
+  /** The reads it can judge; a memo that read anything else that changed is recomputed. */
+  judges: readonly string[];
+  unchanged(prev: Inventory, next: Inventory, touched: Touched): boolean;
+}
+
+const collate = new Intl.Collator().compare;
+
+/** The workloads of some namespaces: workloads are sorted by namespace, so each is one run. */
+function workloadsIn(inv: Inventory, namespaces: Set<string>): Workload[] {
+  const out: Workload[] = [];
+  for (const ns of [...namespaces].sort(collate)) {
+    let lo = 0;
+    let hi = inv.workloads.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (collate(inv.workloads[mid]!.namespace, ns) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < inv.workloads.length && inv.workloads[i]!.namespace === ns; i++) out.push(inv.workloads[i]!);
+  }
+  return out;
+}
+
+/** The same projection of the changed namespaces' workloads before and after, in order. */
+function sameProjection(project: (ws: Workload[]) => string): Cutoff['unchanged'] {
+  return (prev, next, touched) => project(workloadsIn(prev, touched.namespaces)) === project(workloadsIn(next, touched.namespaces));
+}
+
+/** A kind's objects in some namespaces: lists are sorted by namespace, so each is one run. */
+function objectsIn(list: readonly K8sObject[], namespaces: Set<string>): K8sObject[] {
+  const out: K8sObject[] = [];
+  for (const ns of [...namespaces].sort(collate)) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (collate(list[mid]!.metadata.namespace ?? '', ns) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]!.metadata.namespace === ns; i++) out.push(list[i]!);
+  }
+  return out;
+}
+
+const OWNED_KINDS = ['replicasets', 'jobs', 'pods', 'replicationcontrollers'] as const;
+
+/** Who owns what, in the changed namespaces: the owner index answers from this alone. */
+function ownership(inv: Inventory, namespaces: Set<string>): string {
+  const workloads = workloadsIn(inv, namespaces).map((w) => `${w.kind}/${w.namespace}/${w.name}`);
+  const owned = OWNED_KINDS.map((k) =>
+    objectsIn(inv.objects[k], namespaces).map((o) => [o.metadata.namespace, o.metadata.name, o.metadata.ownerReferences ?? null]),
+  );
+  return JSON.stringify([workloads, owned]);
+}
+
+export const CUTOFFS: Record<string, Cutoff> = {
+  // Resolving a report's object to its workload reads names and ownerReferences only.
+  'owner-index': {
+    judges: ['workloads', ...OWNED_KINDS.map((k) => `objects.${k}`)],
+    unchanged: (prev, next, touched) => ownership(prev, touched.namespaces) === ownership(next, touched.namespaces),
+  },
+  // Coverage reads workloads only for tools' images and RuntimeClass users, in order.
+  coverage: { judges: ['workloads'], unchanged: sameProjection((ws) => JSON.stringify(ws.filter(coverageRelevant))) },
+  // How many workloads run as each ServiceAccount.
+  'service-account-use': {
+    judges: ['workloads'],
+    unchanged: sameProjection((ws) => ws.map(serviceAccountKey).sort().join('\n')),
+  },
+};

@@ -1,0 +1,99 @@
+// The incremental path must give, after every change, the document a full computation gives.
+import { describe, expect, it } from 'vitest';
+import { applyChange } from '../cluster/apply-change';
+import type { Inventory } from '../cluster/inventory';
+import { scanDemo } from '../cluster/offline';
+import { computePosture } from './engine';
+import { initialPosture, namespaceView, updatePosture, type UpdateStats } from './incremental';
+import { randomChanges } from './random-changes';
+import { ALL_CHECKS } from './registry';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+async function demo(): Promise<Inventory> {
+  return { ...(await scanDemo()), readAt: '2026-11-22T00:00:00.000Z' };
+}
+
+const collate = new Intl.Collator().compare;
+const RANK = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** The document's findings are in the order the engine promises, whichever way it assembled them. */
+function expectSortedFindings(
+  findings: { severity: string; area: string; checkId: string; message: string; resource: { namespace: string | null; kind: string; name: string } }[],
+) {
+  for (let i = 1; i < findings.length; i++) {
+    const [a, b] = [findings[i - 1]!, findings[i]!];
+    const order =
+      RANK.indexOf(a.severity) - RANK.indexOf(b.severity) ||
+      collate(a.area, b.area) ||
+      collate(a.checkId, b.checkId) ||
+      collate(a.resource.namespace ?? '', b.resource.namespace ?? '') ||
+      collate(a.resource.kind, b.resource.kind) ||
+      collate(a.resource.name, b.resource.name) ||
+      collate(a.message, b.message);
+    expect(order, `${i}`).toBeLessThanOrEqual(0);
+  }
+}
+
+describe('incremental posture', () => {
+  it('equals a full computePosture after each of 200 seeded random changes to the demo cluster', async () => {
+    let inv = await demo();
+    let state = initialPosture(inv, { now: NOW });
+    expect(state.doc).toEqual(computePosture(inv, { now: NOW }));
+    const total: UpdateStats = { full: 0, perNamespace: 0, reused: 0 };
+    for (const [i, change] of randomChanges(inv, 200, 42).entries()) {
+      const applied = applyChange(inv, change);
+      inv = applied.inventory;
+      const r = updatePosture(state, inv, applied.touched, { now: NOW });
+      state = r.posture;
+      total.full += r.stats.full;
+      total.perNamespace += r.stats.perNamespace;
+      total.reused += r.stats.reused;
+      const full = computePosture(inv, { now: NOW });
+      // On a mismatch, name the step and the change before the (long) diff.
+      if (JSON.stringify(state.doc) !== JSON.stringify(full))
+        expect({ step: i, change: `${change.type} ${change.resource}`, doc: state.doc }).toEqual({
+          step: i,
+          change: `${change.type} ${change.resource}`,
+          doc: full,
+        });
+    }
+    expectSortedFindings(state.doc.findings);
+    expect(state.doc.findings.length).toBeGreaterThan(50);
+    // The point of it: most check runs were skipped or limited to one namespace.
+    expect(total.reused + total.perNamespace).toBeGreaterThan(total.full * 2);
+  });
+
+  it('keeps checks that read nothing a change touched, and re-runs namespace checks on one namespace', async () => {
+    const inv = await demo();
+    const state = initialPosture(inv, { now: NOW });
+    const privileged = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'debug', namespace: 'payments' },
+      spec: { containers: [{ name: 'sh', image: 'busybox', securityContext: { privileged: true } }] },
+    };
+    expect(state.doc.findings.some((f) => f.resource.name === 'debug')).toBe(false);
+    const applied = applyChange(inv, { type: 'ADDED', resource: 'pods', object: privileged });
+    const { posture, stats } = updatePosture(state, applied.inventory, applied.touched, { now: NOW });
+    expect(stats.reused).toBeGreaterThan(0);
+    expect(stats.perNamespace).toBeGreaterThan(0);
+    expect(
+      posture.doc.findings.some((f) => f.checkId === 'pod-security.pss.privileged' && f.resource.namespace === 'payments' && f.resource.name === 'debug'),
+    ).toBe(true);
+    expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
+  });
+
+  it('gives the same findings per namespace on a namespace view as on the whole cluster, for every namespace-scoped check', async () => {
+    const inv = await demo();
+    const scoped = ALL_CHECKS.filter((c) => c.scope === 'namespace');
+    expect(scoped.length).toBeGreaterThan(10);
+    const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces]);
+    for (const check of scoped) {
+      const full = computePosture(inv, { now: NOW, checks: [check] }).findings;
+      const perView = [...names].flatMap((ns) => computePosture(namespaceView(inv, ns, check.wholeKinds), { now: NOW, checks: [check] }).findings);
+      const key = (f: (typeof perView)[number]) => JSON.stringify(f);
+      expect(perView.map(key).sort(), check.id).toEqual(full.map(key).sort());
+    }
+  });
+});

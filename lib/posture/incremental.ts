@@ -1,0 +1,255 @@
+// The posture after a change, recomputing only what the change touched. Pure.
+//
+// Every check runs on an inventory that records what it reads (which kinds, the workloads…),
+// so a change re-runs only the checks that read something it touched. A check marked
+// `scope: 'namespace'` (check.ts) is re-run on the changed namespace's objects alone and its
+// findings for that namespace are spliced into the cached ones; anything else re-runs whole.
+// Scores and summaries are then assembled by the engine as for a full computation, so the
+// document equals computePosture's (incremental.test.ts proves it on random changes).
+import type { Touched } from '../cluster/apply-change';
+import { RESOURCES, type Inventory } from '../cluster/inventory';
+import type { Check } from './check';
+import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, type Evaluated } from './engine';
+import { detectCoverage } from './coverage/detect';
+import { CUTOFFS } from './incremental-cutoffs';
+import { memoReadsSnapshot, noteRead, recordReads } from './read-tracking';
+import { ALL_CHECKS } from './registry';
+import type { Finding, PostureDocument } from './types';
+
+interface Slice {
+  findings: Finding[];
+  scope: string[];
+}
+
+interface CheckState {
+  evaluated: Evaluated;
+  /** What the check read: `objects.<kind>`, `objects.*`, or an Inventory field (workloads, readAt…). */
+  reads: Set<string>;
+  /** Findings and examined objects per namespace; null when the check cannot be split so. */
+  byNamespace: Map<string, Slice> | null;
+}
+
+export interface IncrementalPosture {
+  inventory: Inventory;
+  doc: PostureDocument;
+  checks: CheckState[];
+  /** What each memoised value's builds read (read-tracking.ts). */
+  memoReads: Map<string, Set<string>>;
+  coverage: ReturnType<typeof detectCoverage>;
+}
+
+export interface UpdateStats {
+  /** Checks run whole, run on single namespaces, and left as they were. */
+  full: number;
+  perNamespace: number;
+  reused: number;
+}
+
+/** Above this many changed namespaces a namespaced check is cheaper to run whole. */
+const MAX_NAMESPACE_RUNS = 20;
+
+const NAMESPACE_LOCAL = new Set<string>(RESOURCES.filter((r) => r.namespaced || r.key === 'namespaces').map((r) => `objects.${r.key}`));
+
+export function initialPosture(inventory: Inventory, opts: { now?: Date; checks?: readonly Check[] } = {}): IncrementalPosture {
+  // One recording inventory for all checks, so what they memoise per inventory is built once.
+  const recorded = recording(inventory);
+  const checks = (opts.checks ?? ALL_CHECKS).map((c) => runWhole(c, recorded));
+  const coverage = detectCoverage(recorded);
+  const doc = assemblePosture(
+    inventory,
+    checks.map((s) => s.evaluated),
+    opts.now,
+    coverage,
+  );
+  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot() };
+}
+
+export function updatePosture(
+  prev: IncrementalPosture,
+  inventory: Inventory,
+  touched: Touched,
+  opts: { now?: Date } = {},
+): { posture: IncrementalPosture; stats: UpdateStats } {
+  const changed = withMemos(touchedReads(touched), prev, inventory, touched);
+  const stats: UpdateStats = { full: 0, perNamespace: 0, reused: 0 };
+  const recorded = recording(inventory);
+  const views = new Map<string, Inventory>();
+  const viewOf = (ns: string, whole: readonly string[] = []) => {
+    const key = `${ns}\n${whole.join(',')}`;
+    let v = views.get(key);
+    if (!v) views.set(key, (v = recording(namespaceView(inventory, ns, whole))));
+    return v;
+  };
+  const checks = prev.checks.map((state) => {
+    const hits = [...changed].filter((k) => state.reads.has('*') || state.reads.has(k) || (k.startsWith('objects.') && state.reads.has('objects.*')));
+    if (hits.length === 0) {
+      stats.reused++;
+      return state;
+    }
+    const splittable =
+      state.byNamespace !== null &&
+      touched.namespaces.size > 0 &&
+      touched.namespaces.size <= MAX_NAMESPACE_RUNS &&
+      // A changed memo may change other namespaces' findings too: not splittable.
+      hits.every((k) => (NAMESPACE_LOCAL.has(k) && !wholeKindsOf(state).has(k)) || k === 'workloads' || k === 'implicitNamespaces');
+    if (splittable) {
+      const next = rerunNamespaces(state, [...touched.namespaces], viewOf);
+      if (next) {
+        stats.perNamespace++;
+        return next;
+      }
+    }
+    stats.full++;
+    return runWhole(state.evaluated.check, recorded);
+  });
+  const coverage = changed.has('memo:coverage') ? detectCoverage(recorded) : prev.coverage;
+  const doc = assemblePosture(
+    inventory,
+    checks.map((s) => s.evaluated),
+    opts.now,
+    coverage,
+  );
+  return {
+    posture: { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot() },
+    stats,
+  };
+}
+
+/**
+ * Adds `memo:<key>` for every memoised value that may have changed: it read something that
+ * changed (or another such memo), and no cutoff (incremental-cutoffs.ts) rules the change out.
+ */
+function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Inventory, touched: Touched): Set<string> {
+  const out = new Set(changed);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [key, reads] of prev.memoReads) {
+      if (out.has(`memo:${key}`)) continue;
+      const hits = [...out].filter((k) => reads.has('*') || reads.has(k) || (k.startsWith('objects.') && reads.has('objects.*')));
+      if (hits.length === 0) continue;
+      const cutoff = CUTOFFS[key];
+      if (cutoff && hits.every((h) => cutoff.judges.includes(h)) && cutoff.unchanged(prev.inventory, next, touched)) continue;
+      out.add(`memo:${key}`);
+      grew = true;
+    }
+  }
+  return out;
+}
+
+function touchedReads(t: Touched): Set<string> {
+  const out = new Set([...t.kinds].map((k) => `objects.${k}`));
+  if (t.workloads) out.add('workloads');
+  if (t.implicitNamespaces) out.add('implicitNamespaces');
+  return out;
+}
+
+function wholeKindsOf(state: CheckState): Set<string> {
+  return new Set((state.evaluated.check.wholeKinds ?? []).map((k) => `objects.${k}`));
+}
+
+/** `inventory` is a recording one (see recording()). */
+function runWhole(check: Check, inventory: Inventory): CheckState {
+  const reads = new Set<string>();
+  const evaluated = recordReads(reads, () => runCheck(check, inventory));
+  return { evaluated, reads, byNamespace: check.scope === 'namespace' ? split(evaluated) : null };
+}
+
+/** The check's findings and examined objects per namespace, or null if some lie outside any namespace. */
+function split(e: Evaluated): Map<string, Slice> | null {
+  if (!e.result.assessed) return null;
+  const m = new Map<string, Slice>();
+  const slice = (ns: string) => {
+    let s = m.get(ns);
+    if (!s) m.set(ns, (s = { findings: [], scope: [] }));
+    return s;
+  };
+  for (const f of e.findings) {
+    const ns = namespaceOfKey(refKey(f.resource));
+    if (ns === null) return null;
+    slice(ns).findings.push(f);
+  }
+  for (const key of e.scope ?? []) {
+    const ns = namespaceOfKey(key);
+    if (ns === null) return null;
+    slice(ns).scope.push(key);
+  }
+  return m;
+}
+
+/** The check re-run on each namespace's view; null when a view does not split cleanly (then it runs whole). */
+function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: string, whole?: readonly string[]) => Inventory): CheckState | null {
+  const byNamespace = new Map(state.byNamespace!);
+  const reads = new Set(state.reads);
+  for (const ns of namespaces) {
+    const check = state.evaluated.check;
+    const e = recordReads(reads, () => runCheck(check, viewOf(ns, check.wholeKinds)));
+    const parts = split(e);
+    if (!parts || [...parts.keys()].some((k) => k !== ns)) return null;
+    const mine = parts.get(ns);
+    if (mine) byNamespace.set(ns, mine);
+    else byNamespace.delete(ns);
+  }
+  const prev = state.evaluated;
+  const findings: Finding[] = [];
+  const scope: string[] = [];
+  for (const s of byNamespace.values()) {
+    findings.push(...s.findings);
+    scope.push(...s.scope);
+  }
+  const evaluated: Evaluated = {
+    check: prev.check,
+    result: { ...prev.result, findings: findings.length },
+    findings,
+    scope: prev.check.examines ? scope : null,
+  };
+  carryAggregates(prev, evaluated, namespaces);
+  return { evaluated, reads, byNamespace };
+}
+
+/**
+ * The inventory as one namespace sees it: its objects and Namespace object, every cluster-scoped
+ * kind, and the namespaced kinds in `whole` (Check.wholeKinds) from every namespace.
+ */
+export function namespaceView(inv: Inventory, ns: string, whole: readonly string[] = []): Inventory {
+  const objects = { ...inv.objects };
+  for (const def of RESOURCES) {
+    if (whole.includes(def.key)) continue;
+    if (def.namespaced) objects[def.key] = inv.objects[def.key].filter((o) => o.metadata.namespace === ns);
+    else if (def.key === 'namespaces') objects[def.key] = inv.objects[def.key].filter((o) => o.metadata.name === ns);
+  }
+  return {
+    ...inv,
+    objects,
+    workloads: inv.workloads.filter((w) => w.namespace === ns),
+    implicitNamespaces: inv.implicitNamespaces.filter((n) => n === ns),
+  };
+}
+
+/** The inventory, noting every read (read-tracking.ts) while a check runs on it. */
+function recording(inv: Inventory): Inventory {
+  const objects = new Proxy(inv.objects, {
+    get(target, p, receiver) {
+      if (typeof p === 'string') noteRead(`objects.${p}`);
+      return Reflect.get(target, p, receiver);
+    },
+    ownKeys(target) {
+      noteRead('objects.*');
+      return Reflect.ownKeys(target);
+    },
+    has(target, p) {
+      if (typeof p === 'string') noteRead(`objects.${p}`);
+      return Reflect.has(target, p);
+    },
+  });
+  return new Proxy(inv, {
+    get(target, p, receiver) {
+      if (p === 'objects') return objects;
+      if (typeof p === 'string') noteRead(p);
+      return Reflect.get(target, p, receiver);
+    },
+    ownKeys(target) {
+      noteRead('*');
+      return Reflect.ownKeys(target);
+    },
+  });
+}

@@ -1,0 +1,130 @@
+// Keeps a live source's posture current between scans: watches every kind from the scan's list
+// versions, batches the changes (~50 ms), applies them to the Inventory and recomputes only
+// what they touched. A watcher error hands back to full rescans (posture-service.ts).
+import { applyChanges, type ResourceChange } from '../cluster/apply-change';
+import type { Inventory, ResourceKey } from '../cluster/inventory';
+import type { SourceSpec } from '../cluster/source';
+import { startWatcher, WatchStatusError, type Watcher, type WatcherOptions } from '../cluster/watch';
+import { initialPosture, updatePosture, type IncrementalPosture } from '../posture/incremental';
+import type { PostureDocument } from '../posture/types';
+
+/** POSTURE_WATCH=0/false turns watching off, 1/true on; by default on for live sources only. */
+export function watchEnabled(spec: SourceSpec, env: Record<string, string | undefined> = process.env): boolean {
+  const v = env.POSTURE_WATCH?.toLowerCase();
+  if (v === '0' || v === 'false' || v === 'off') return false;
+  if (spec.kind !== 'live') return false; // demo and files do not change under us
+  return true;
+}
+
+export interface FollowStats {
+  /** Kinds being watched (those the scan could list). */
+  kinds: number;
+  /** Batches applied, and changes in them. */
+  batches: number;
+  changes: number;
+  /** Time to apply and recompute the last batch, in ms. */
+  lastApplyMs: number;
+  /** Checks the last batch re-ran whole, ran per namespace, and reused. */
+  lastChecks: { full: number; perNamespace: number; reused: number };
+}
+
+export interface Follower {
+  /** The posture of the scan the follower started from (computed the incremental way). */
+  doc: PostureDocument;
+  /** False once the watcher failed: the caller should rescan. */
+  healthy(): boolean;
+  stats(): FollowStats;
+  stop(): void;
+}
+
+export interface FollowHooks {
+  onUpdate(doc: PostureDocument, inventory: Inventory): void;
+  /** The watcher failed; the follower has stopped itself. `watchForbidden`: the identity may not watch at all. */
+  onFailure(error: Error, why: { watchForbidden: boolean }): void;
+  /** Least time between two recomputes (default 50 ms); changes in between are batched. */
+  debounceMs?: number;
+  /** For tests: shorter watch requests and backoff. */
+  watcher?: Partial<WatcherOptions>;
+}
+
+/** Date-based checks read inventory.readAt: recompute everything with a fresh one this often. */
+const FULL_RECOMPUTE_MS = 60 * 60 * 1000;
+
+export function startFollowing(
+  spec: Extract<SourceSpec, { kind: 'live' }>,
+  inventory: Inventory,
+  versions: Partial<Record<ResourceKey, string>>,
+  hooks: FollowHooks,
+): Follower {
+  let state: IncrementalPosture = initialPosture(inventory);
+  let pending: ResourceChange[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let failed = false;
+  const stats: FollowStats = {
+    kinds: Object.keys(versions).length,
+    batches: 0,
+    changes: 0,
+    lastApplyMs: 0,
+    lastChecks: { full: 0, perNamespace: 0, reused: 0 },
+  };
+
+  let lastFlush = -Infinity;
+  const flush = () => {
+    timer = null;
+    if (stopped || pending.length === 0) return;
+    lastFlush = performance.now();
+    const batch = pending;
+    pending = [];
+    const started = performance.now();
+    const applied = applyChanges(state.inventory, batch);
+    const fresh = Date.now() - Date.parse(applied.inventory.readAt) > FULL_RECOMPUTE_MS;
+    if (fresh) {
+      state = initialPosture({ ...applied.inventory, readAt: new Date().toISOString() });
+      stats.lastChecks = { full: state.checks.length, perNamespace: 0, reused: 0 };
+    } else {
+      const r = updatePosture(state, applied.inventory, applied.touched);
+      state = r.posture;
+      stats.lastChecks = r.stats;
+    }
+    stats.batches++;
+    stats.changes += batch.length;
+    stats.lastApplyMs = performance.now() - started;
+    hooks.onUpdate(state.doc, state.inventory);
+  };
+
+  const watcher: Watcher = startWatcher({
+    kubeconfig: spec.kubeconfig,
+    context: spec.context,
+    versions,
+    ...hooks.watcher,
+    onChange(change) {
+      if (stopped) return;
+      pending.push(change);
+      // At most one recompute per debounce interval: a lone change is applied at once (after the
+      // events already received), a burst is batched.
+      const wait = Math.max(0, lastFlush + (hooks.debounceMs ?? 50) - performance.now());
+      timer ??= setTimeout(flush, wait);
+    },
+    onError(error, resource) {
+      if (stopped) return;
+      failed = true;
+      follower.stop();
+      hooks.onFailure(new Error(`watching ${resource} failed: ${error.message}`), {
+        watchForbidden: error instanceof WatchStatusError && error.status === 403,
+      });
+    },
+  });
+
+  const follower: Follower = {
+    doc: state.doc,
+    healthy: () => !failed && !stopped,
+    stats: () => ({ ...stats }),
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      watcher.stop();
+    },
+  };
+  return follower;
+}

@@ -1,0 +1,42 @@
+// The posture document as an HTTP body, serialized once per document rather than once per
+// request: at 50,000 pods the JSON is tens of megabytes, and 200 viewers re-serializing it would
+// spend the server's CPU on JSON.stringify. Clients that send If-None-Match get a 304.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+interface Encoded {
+  body: Buffer;
+  etag: string;
+  gzip?: Buffer;
+}
+
+// Keyed by the document object: a new scan (or a viewer's namespace cut) is a new object.
+const cache = new WeakMap<object, Encoded>();
+
+function encoded(doc: object): Encoded {
+  let e = cache.get(doc);
+  if (!e) {
+    const body = Buffer.from(JSON.stringify(doc), 'utf8');
+    e = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+    cache.set(doc, e);
+  }
+  return e;
+}
+
+/** A JSON response for `doc`, gzipped when the client accepts it, 304 when its ETag matches. */
+export function jsonDocumentResponse(doc: object, request: Request | null, headers: Record<string, string>): Response {
+  const e = encoded(doc);
+  const h = new Headers({ ...headers, ETag: e.etag, Vary: 'Accept-Encoding' });
+  const match = request?.headers.get('if-none-match');
+  if (match && match.split(',').some((t) => t.trim() === e.etag || t.trim() === `W/${e.etag}`)) return new Response(null, { status: 304, headers: h });
+  h.set('Content-Type', 'application/json');
+  if (/\bgzip\b/.test(request?.headers.get('accept-encoding') ?? '')) {
+    e.gzip ??= gzipSync(e.body, { level: 6 });
+    h.set('Content-Encoding', 'gzip');
+    return new Response(view(e.gzip), { status: 200, headers: h });
+  }
+  return new Response(view(e.body), { status: 200, headers: h });
+}
+
+// A view on the cached bytes, not a copy.
+const view = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
