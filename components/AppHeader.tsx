@@ -71,6 +71,9 @@ function SnapshotHeader({ doc, snapshot }: { doc: Pick<PostureDocument, 'cluster
           <Link href="/" className="hover:underline">
             Overview
           </Link>
+          <Link href="/namespaces" className="hover:underline">
+            Namespaces
+          </Link>
           <Link href="/findings" className="hover:underline">
             Findings
           </Link>

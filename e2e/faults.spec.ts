@@ -1,19 +1,10 @@
 // A cluster that stops answering: the dashboard keeps the last good result, says how old it
 // is and why the latest scan failed, and recovers by itself once the API answers again.
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { resetCluster, setFaults } from './control';
+import { expect, test } from '@playwright/test';
+import { rescan, resetCluster, restoreCluster, setFaults } from './control';
 
-/** POST /api/scan and the last event of its stream ('done' or 'error'). */
-async function rescan(request: APIRequestContext): Promise<{ type: string; message?: string }> {
-  const res = await request.post('/api/scan', { headers: { 'Sec-Fetch-Site': 'same-origin' }, timeout: 60_000 });
-  return JSON.parse((await res.text()).trim().split('\n').at(-1)!);
-}
-
-test.afterAll(async ({ request }) => {
-  // Other specs share this server: no fault may outlive this file.
-  await resetCluster();
-  expect((await rescan(request)).type).toBe('done');
-});
+// Other specs share this server: no fault may outlive this file.
+test.afterAll(async ({ request }) => restoreCluster(request));
 
 test('a hung API server: last good result with its age, then recovery without a reload', async ({ page, request }) => {
   test.setTimeout(120_000);

@@ -1,26 +1,15 @@
 // Kinds the dashboard may not read: the page says which, and which checks that left unassessed.
 import { expect, test } from '@playwright/test';
 import type { PostureDocument } from '../lib/posture/types';
-import { resetCluster, setFaults } from './control';
+import { rescanDone, restoreCluster, setFaults } from './control';
 
 const FORBIDDEN = ['networkpolicies', 'rolebindings'];
 
-async function rescan(page: import('@playwright/test').Page): Promise<void> {
-  const res = await page.request.post('/api/scan', { headers: { 'Sec-Fetch-Site': 'same-origin' } });
-  const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!);
-  expect(last.type).toBe('done');
-}
-
-test.afterAll(async ({ browser }) => {
-  await resetCluster();
-  const page = await browser.newPage();
-  await rescan(page);
-  await page.close();
-});
+test.afterAll(async ({ request }) => restoreCluster(request));
 
 test('forbidden kinds are named on the overview, and their checks are not assessed, never passed', async ({ page }) => {
   await setFaults({ forbidden: FORBIDDEN });
-  await rescan(page);
+  await rescanDone(page.request);
   const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
   expect(doc.missingKinds.filter((m) => m.reason === 'forbidden').map((m) => m.resource).sort()).toEqual([...FORBIDDEN].sort());
   const unassessed = doc.checks.filter((c) => !c.assessed);

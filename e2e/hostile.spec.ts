@@ -2,20 +2,10 @@
 // images and subjects is shown as text. Nothing from the payloads runs: no dialog, no
 // injected element, no global set.
 import { expect, test, type Page } from '@playwright/test';
-import { demoObjects, resetCluster, setObjects } from './control';
+import { demoObjects, rescanDone, restoreCluster, setObjects } from './control';
 import { HOSTILE_NS, hostileObjects, INJECTED_ID, PAYLOADS, RTL_NAME } from './hostile-objects';
 
-async function rescan(page: Page): Promise<void> {
-  const res = await page.request.post('/api/scan', { headers: { 'Sec-Fetch-Site': 'same-origin' }, timeout: 60_000 });
-  expect(JSON.parse((await res.text()).trim().split('\n').at(-1)!).type).toBe('done');
-}
-
-test.afterAll(async ({ browser }) => {
-  await resetCluster();
-  const page = await browser.newPage();
-  await rescan(page);
-  await page.close();
-});
+test.afterAll(async ({ request }) => restoreCluster(request));
 
 test('hostile objects render as text on every page; no payload runs', async ({ page }) => {
   test.setTimeout(120_000);
@@ -28,7 +18,7 @@ test('hostile objects render as text on every page; no payload runs', async ({ p
   page.on('pageerror', (e) => errors.push(e.message));
 
   await setObjects([...(await demoObjects()), ...hostileObjects()]);
-  await rescan(page);
+  await rescanDone(page.request);
   const doc = await (await page.request.get('/api/posture')).json();
   expect(doc.namespaces.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['hostile', HOSTILE_NS]));
 

@@ -7,17 +7,11 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { K8sObject } from '../lib/cluster/types';
-import { demoObjects, resetCluster, setObjects } from './control';
+import { demoObjects, rescanDone, restoreCluster, setObjects } from './control';
 
 test.describe.configure({ mode: 'serial' });
 
 const PLANTED = 'e2e-privileged-shell';
-
-async function rescan(page: Page): Promise<void> {
-  const res = await page.request.post('/api/scan', { headers: { 'Sec-Fetch-Site': 'same-origin' } });
-  const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!);
-  expect(last.type).toBe('done');
-}
 
 async function takeSnapshot(page: Page, label: string): Promise<string> {
   await page.goto('/snapshots');
@@ -31,15 +25,10 @@ async function takeSnapshot(page: Page, label: string): Promise<string> {
 let before = '';
 let after = '';
 
-test.afterAll(async ({ browser }) => {
-  await resetCluster();
-  const page = await browser.newPage();
-  await rescan(page);
-  await page.close();
-});
+test.afterAll(async ({ request }) => restoreCluster(request));
 
 test('a snapshot before and after a change: compare shows the new and the fixed findings', async ({ page }) => {
-  await rescan(page);
+  await rescanDone(page.request);
   before = await takeSnapshot(page, 'before cleanup');
 
   // Remove the forgotten debug pod in default (and its scanner report); someone starts a privileged shell in payments.
@@ -51,7 +40,7 @@ test('a snapshot before and after a change: compare shows the new and the fixed 
     spec: { containers: [{ name: 'sh', image: 'busybox:1.36', securityContext: { privileged: true } }] },
   } as K8sObject;
   await setObjects([...objects, planted]);
-  await rescan(page);
+  await rescanDone(page.request);
   after = await takeSnapshot(page, 'after cleanup');
   await expect(page.getByTestId('snapshot-row')).toHaveCount(2);
 
@@ -80,6 +69,19 @@ test('a snapshot before and after a change: compare shows the new and the fixed 
   await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Findings' }).click();
   await expect(page).toHaveURL(new RegExp(`/snapshots/${before}/findings`));
   await expect(page.getByRole('table')).toContainText('netshoot-debug-alice');
+
+  // Its namespace table: filtered within the snapshot, rows open the snapshot's namespace page.
+  await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Namespaces' }).click();
+  await expect(page).toHaveURL(new RegExp(`/snapshots/${before}/namespaces$`));
+  await page.getByLabel('Name contains').fill('pay');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`/snapshots/${before}/namespaces\\?.*q=pay`));
+  await expect(page.locator('tr[data-namespace]')).toHaveCount(1);
+  await page.getByRole('link', { name: 'payments', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/snapshots/${before}/namespaces/payments$`));
+  // The planted pod came after this snapshot: the snapshot's namespace does not show it.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('payments');
+  await expect(page.locator('main, body').first()).not.toContainText(PLANTED);
 });
 
 test('a share link shows only that snapshot to a fresh browser, and stops when revoked', async ({ page, browser }) => {
@@ -180,6 +182,7 @@ test('the snapshot pages have no serious or critical accessibility violation', a
     `/snapshots/compare?from=${before}&to=${after}`,
     `/snapshots/${before}`,
     `/snapshots/${before}/findings`,
+    `/snapshots/${before}/namespaces`,
     '/share/' + 'A'.repeat(43),
   ]) {
     await page.goto(path);

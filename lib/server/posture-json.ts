@@ -1,13 +1,13 @@
 // The posture document as an HTTP body, serialized once per document rather than once per
 // request: at 50,000 pods the JSON is tens of megabytes, and 200 viewers re-serializing it would
 // spend the server's CPU on JSON.stringify. Clients that send If-None-Match get a 304.
+// Compression is Next's (next.config.js `compress`): it does not look at a route's own
+// Content-Encoding, so a body gzipped here would be gzipped twice.
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 
 interface Encoded {
   body: Buffer;
   etag: string;
-  gzip?: Buffer;
 }
 
 // Keyed by the document object: a new scan (or a viewer's namespace cut) is a new object.
@@ -23,18 +23,13 @@ function encoded(doc: object): Encoded {
   return e;
 }
 
-/** A JSON response for `doc`, gzipped when the client accepts it, 304 when its ETag matches. */
+/** A JSON response for `doc`, or 304 when the client's ETag matches. */
 export function jsonDocumentResponse(doc: object, request: Request | null, headers: Record<string, string>): Response {
   const e = encoded(doc);
-  const h = new Headers({ ...headers, ETag: e.etag, Vary: 'Accept-Encoding' });
+  const h = new Headers({ ...headers, ETag: e.etag });
   const match = request?.headers.get('if-none-match');
   if (match && match.split(',').some((t) => t.trim() === e.etag || t.trim() === `W/${e.etag}`)) return new Response(null, { status: 304, headers: h });
   h.set('Content-Type', 'application/json');
-  if (/\bgzip\b/.test(request?.headers.get('accept-encoding') ?? '')) {
-    e.gzip ??= gzipSync(e.body, { level: 6 });
-    h.set('Content-Encoding', 'gzip');
-    return new Response(view(e.gzip), { status: 200, headers: h });
-  }
   return new Response(view(e.body), { status: 200, headers: h });
 }
 

@@ -3,7 +3,18 @@ import { z } from 'zod';
 import { MAX_SHARE_HOURS, MIN_SHARE_HOURS } from './share-token';
 
 export const MAX_LABEL_CHARS = 200;
-const label = z.string().max(MAX_LABEL_CHARS, `label is longer than ${MAX_LABEL_CHARS} characters`).nullish();
+// PostgreSQL text cannot hold U+0000: such a label would fail in the store as "unavailable".
+const labelText = z
+  .string()
+  .max(MAX_LABEL_CHARS, `label is longer than ${MAX_LABEL_CHARS} characters`)
+  .refine((s) => !s.includes('\u0000'), 'label contains U+0000, which cannot be stored');
+const label = labelText.nullish();
+
+/** Why a label (an import's ?label=) cannot be taken, or null when it can. */
+export function labelError(label: string | null): string | null {
+  const r = labelText.nullable().safeParse(label);
+  return r.success ? null : r.error.issues[0]!.message;
+}
 
 export const takeSnapshotInput = z.strictObject({ label });
 export const shareInput = z.strictObject({

@@ -11,11 +11,25 @@ const counts = z.strictObject(
 );
 const area = z.enum(AREA_IDS);
 const severity = z.enum(SEVERITIES);
-const str = z.string().max(10_000);
+// PostgreSQL cannot keep U+0000 or an unpaired surrogate in jsonb: such a document would pass here
+// and then fail in the store as "snapshot store unavailable".
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const str = z
+  .string()
+  .max(10_000)
+  .refine((s) => !UNSTORABLE.test(s), 'contains U+0000 or an unpaired surrogate');
+/** A posture document's nesting is 6 levels deep; far deeper input is refused before it is walked. */
+export const MAX_IMPORT_DEPTH = 64;
+// The store keeps the time as timestamptz and reads it back as a JS Date: both must hold it.
+const MIN_TAKEN_AT = Date.UTC(1970, 0, 1);
+const MAX_TAKEN_AT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export const postureDocumentSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  generatedAt: z.iso.datetime({ offset: true }),
+  generatedAt: z.iso.datetime({ offset: true }).refine((s) => {
+    const t = Date.parse(s);
+    return t >= MIN_TAKEN_AT && t <= MAX_TAKEN_AT;
+  }, 'the time is not between 1970 and 9999 (UTC)'),
   cluster: z.strictObject({ name: str.min(1), version: str.nullable(), source: z.enum(['live', 'manifests', 'demo']) }),
   score: z.number().min(0).max(100),
   areas: z.array(
@@ -70,17 +84,20 @@ export const postureDocumentSchema = z.strictObject({
 
 export type ImportResult = { ok: true; document: PostureDocument } | { ok: false; error: string };
 
-function forbiddenKeyPath(v: unknown, at: string): string | null {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const p = forbiddenKeyPath(v[i], `${at}[${i}]`);
-      if (p) return p;
-    }
-  } else if (v && typeof v === 'object') {
-    for (const k of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(k)) return `${at}.${k}`;
-      const p = forbiddenKeyPath((v as Record<string, unknown>)[k], `${at}.${k}`);
-      if (p) return p;
+/** The first prototype key, or a nesting deeper than MAX_IMPORT_DEPTH; walked with a stack, not recursion (deep input would overflow it). */
+function structureProblem(root: unknown): string | null {
+  const stack: { v: unknown; at: string; depth: number }[] = [{ v: root, at: '$', depth: 0 }];
+  while (stack.length) {
+    const { v, at, depth } = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= MAX_IMPORT_DEPTH) return `nested deeper than ${MAX_IMPORT_DEPTH} levels at ${at}`;
+    // Children pushed last first, so they are visited in document order (no spread: arrays can be huge).
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], at: `${at}[${i}]`, depth: depth + 1 });
+    else {
+      const keys = Object.keys(v);
+      const forbidden = keys.find((k) => FORBIDDEN_KEYS.has(k));
+      if (forbidden) return `forbidden key at ${at}.${forbidden}`;
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: (v as Record<string, unknown>)[keys[i]!], at: `${at}.${keys[i]}`, depth: depth + 1 });
     }
   }
   return null;
@@ -94,8 +111,8 @@ export function parsePostureImport(text: string): ImportResult {
   } catch (e) {
     return { ok: false, error: `not valid JSON: ${(e as Error).message}` };
   }
-  const bad = forbiddenKeyPath(raw, '$');
-  if (bad) return { ok: false, error: `forbidden key at ${bad}` };
+  const bad = structureProblem(raw);
+  if (bad) return { ok: false, error: bad };
   if (raw && typeof raw === 'object' && 'schemaVersion' in raw && (raw as { schemaVersion: unknown }).schemaVersion !== SCHEMA_VERSION)
     return { ok: false, error: `unsupported schemaVersion ${JSON.stringify((raw as { schemaVersion: unknown }).schemaVersion)} (expected ${SCHEMA_VERSION})` };
   const r = postureDocumentSchema.safeParse(raw);

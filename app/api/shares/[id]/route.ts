@@ -12,8 +12,8 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   if (refusal) return refusal;
   if (!isSameOrigin(request)) return refused();
   const { id } = await params;
-  if (!isId(id)) return jsonError(404, 'no such share');
-  return withStoreErrors(async () =>
-    (await (await snapshotStore()).revokeShare(id)) ? new Response(null, { status: 204 }) : jsonError(404, 'no such share, or already revoked'),
-  );
+  // One answer for every id that revokes nothing, well-formed or not.
+  const none = () => jsonError(404, 'no such share, or already revoked');
+  if (!isId(id)) return none();
+  return withStoreErrors(async () => ((await (await snapshotStore()).revokeShare(id)) ? new Response(null, { status: 204 }) : none()));
 }

@@ -6,7 +6,7 @@ import { NO_STORE, jsonError, refused, withStoreErrors } from '@/lib/server/api-
 import { jsonContentTypeRefusal } from '@/lib/server/route-input';
 import { isSameOrigin } from '@/lib/server/same-origin';
 import { importSnapshot } from '@/lib/server/snapshot-service';
-import { MAX_LABEL_CHARS, readBodyLimited } from '@/lib/snapshots/api-input';
+import { labelError, readBodyLimited } from '@/lib/snapshots/api-input';
 import { MAX_IMPORT_BYTES, parsePostureImport } from '@/lib/snapshots/validate';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +17,8 @@ export async function POST(request: Request) {
   if (refusal) return refusal;
   if (!isSameOrigin(request)) return refused();
   const label = new URL(request.url).searchParams.get('label');
-  if (label && label.length > MAX_LABEL_CHARS) return jsonError(400, `label is longer than ${MAX_LABEL_CHARS} characters`);
+  const badLabel = labelError(label);
+  if (badLabel) return jsonError(400, badLabel);
   const notJson = jsonContentTypeRefusal(request);
   if (notJson) return notJson;
   const declared = Number(request.headers.get('content-length') ?? 0);
