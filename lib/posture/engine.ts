@@ -34,7 +34,16 @@ export function computePosture(inv: Inventory, opts: { now?: Date; checks?: read
 }
 
 /** The document from checks already run; lib/posture/incremental.ts re-runs only some of them. */
-export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Date, coverage = detectCoverage(inv)): PostureDocument {
+/**
+ * `reuse`: the previous document's namespace summaries, valid for every namespace but `stale`
+ * (lib/posture/incremental.ts passes it when no check changed outside the changed namespaces).
+ */
+export interface NamespaceReuse {
+  previous: readonly NamespaceSummary[];
+  stale: ReadonlySet<string>;
+}
+
+export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Date, coverage = detectCoverage(inv), reuse?: NamespaceReuse): PostureDocument {
   const findings = sortedFindings(evaluated);
 
   const areas: AreaSummary[] = AREAS.map((meta) => {
@@ -62,7 +71,7 @@ export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Da
     cluster: { ...inv.cluster },
     score: clusterScore(areas.map((a) => a.score)),
     areas,
-    namespaces: summariseNamespaces(inv, evaluated, findings),
+    namespaces: summariseNamespaces(inv, evaluated, reuse),
     findings,
     checks: evaluated.map((e) => e.result),
     missingKinds: Object.entries(inv.missing).map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
@@ -140,32 +149,32 @@ function scoreOverall(e: Evaluated): ScoredCheck {
  * A namespace's score: every assessed check that examined something in the namespace (or
  * found something there), over that namespace's share of the objects.
  */
-function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], findings: Finding[]): NamespaceSummary[] {
-  // Group once by namespace: a namespace-by-namespace scan of every finding and scope would
-  // be quadratic on large clusters.
-  const findingsByNs = new Map<string, Finding[]>();
-  for (const e of evaluated) {
-    for (const [ns, mine] of aggregatesOf(e).findingsByNs) {
-      const list = findingsByNs.get(ns);
-      if (list) list.push(...mine);
-      else findingsByNs.set(ns, [...mine]);
-    }
-  }
-  const perCheck = evaluated.filter((e) => e.result.assessed).map((e) => ({ e, ...aggregatesOf(e) }));
-  const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces, ...findingsByNs.keys()]);
+function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse?: NamespaceReuse): NamespaceSummary[] {
+  // Each check's findings and examined objects are grouped by namespace once (aggregatesOf):
+  // a namespace-by-namespace scan of every finding would be quadratic on large clusters.
+  const perCheck = evaluated.map((e) => ({ e, ...aggregatesOf(e) }));
+  const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces]);
+  for (const { findingsByNs } of perCheck) for (const ns of findingsByNs.keys()) names.add(ns);
+  const previous = reuse ? new Map(reuse.previous.map((n) => [n.name, n])) : null;
   const objects = namespaceObjects(inv);
   const podSecurity = namespacePodSecurity(inv);
   const defaultDeny = namespaceDefaultDeny(inv);
 
   return [...names].sort().map((name) => {
+    const kept = reuse?.stale.has(name) ? undefined : previous?.get(name);
+    if (kept) return kept;
     const scored: ScoredCheck[] = [];
-    for (const { e, examined, failing } of perCheck) {
+    const mine: Finding[] = [];
+    for (const { e, examined, failing, findingsByNs } of perCheck) {
+      const found = findingsByNs.get(name);
+      if (found) mine.push(...found);
+      if (!e.result.assessed) continue;
       const failed = failing.get(name)?.length ?? 0;
       const inScope = examined ? (examined.get(name) ?? 0) : failed > 0 ? failed : 0;
       if (inScope === 0) continue;
       scored.push({ severity: e.check.severity, assessed: true, passRatio: examined ? passRatio(failed, inScope) : 0 });
     }
-    const counts = countBySeverity(findingsByNs.get(name) ?? []);
+    const counts = countBySeverity(mine);
     return {
       name,
       score: areaScore(scored, counts) ?? 100,

@@ -5,6 +5,8 @@
 import type { Touched } from '../cluster/apply-change';
 import type { Inventory } from '../cluster/inventory';
 import type { K8sObject, Workload } from '../cluster/types';
+import { APISERVER_MEMO } from './checks/authn-authz/apiserver-flags';
+import { subjectsOf } from './checks/rbac/bindings';
 import { serviceAccountKey } from './checks/rbac/dangerous-permission';
 import { coverageRelevant } from './coverage/detect';
 
@@ -65,6 +67,8 @@ function ownership(inv: Inventory, namespaces: Set<string>): string {
 }
 
 export const CUTOFFS: Record<string, Cutoff> = {
+  // kube-apiserver static pods' mirrors live in kube-system; no other pod is read.
+  [APISERVER_MEMO]: { judges: ['objects.pods'], unchanged: (_prev, _next, touched) => !touched.namespaces.has('kube-system') },
   // Resolving a report's object to its workload reads names and ownerReferences only.
   'owner-index': {
     judges: ['workloads', ...OWNED_KINDS.map((k) => `objects.${k}`)],
@@ -72,9 +76,37 @@ export const CUTOFFS: Record<string, Cutoff> = {
   },
   // Coverage reads workloads only for tools' images and RuntimeClass users, in order.
   coverage: { judges: ['workloads'], unchanged: sameProjection((ws) => JSON.stringify(ws.filter(coverageRelevant))) },
-  // How many workloads run as each ServiceAccount.
+  // How many workloads run as each ServiceAccount. RBAC findings name only ServiceAccounts some
+  // binding names, so a pod of any other one (most new pods) cannot change them. A change to
+  // the bindings themselves re-runs those checks through their own reads.
   'service-account-use': {
     judges: ['workloads'],
-    unchanged: sameProjection((ws) => ws.map(serviceAccountKey).sort().join('\n')),
+    unchanged: (prev, next, touched) => {
+      const named = new Set([...boundServiceAccounts(prev), ...boundServiceAccounts(next)]);
+      const project = (ws: Workload[]) =>
+        ws
+          .map(serviceAccountKey)
+          .filter((k) => named.has(k))
+          .sort()
+          .join('\n');
+      return project(workloadsIn(prev, touched.namespaces)) === project(workloadsIn(next, touched.namespaces));
+    },
   },
 };
+
+const bound = new WeakMap<readonly K8sObject[], Set<string>>();
+
+/** "namespace/name" of every ServiceAccount a binding names; per bindings list, which rarely changes. */
+function boundServiceAccounts(inv: Inventory): Set<string> {
+  const out = new Set<string>();
+  for (const list of [inv.objects.clusterrolebindings, inv.objects.rolebindings]) {
+    let keys = bound.get(list);
+    if (!keys) {
+      keys = new Set();
+      for (const b of list) for (const s of subjectsOf(b)) if (s.kind === 'ServiceAccount') keys.add(`${s.namespace ?? b.metadata.namespace}/${s.name}`);
+      bound.set(list, keys);
+    }
+    for (const k of keys) out.add(k);
+  }
+  return out;
+}

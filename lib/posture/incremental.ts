@@ -103,11 +103,14 @@ export function updatePosture(
     return runWhole(state.evaluated.check, recorded);
   });
   const coverage = changed.has('memo:coverage') ? detectCoverage(recorded) : prev.coverage;
+  // With no check re-run whole, only the changed namespaces' summaries can differ.
+  const reuse = stats.full === 0 ? { previous: prev.doc.namespaces, stale: touched.namespaces } : undefined;
   const doc = assemblePosture(
     inventory,
     checks.map((s) => s.evaluated),
     opts.now,
     coverage,
+    reuse,
   );
   return {
     posture: { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot() },

@@ -4,6 +4,7 @@
 import type { Inventory } from '../../../cluster/inventory';
 import type { K8sObject } from '../../../cluster/types';
 import { notAssessed, ref, type CheckOutcome, type RawFinding } from '../../check';
+import { oncePerInventory } from '../helpers';
 
 export interface ApiServerCommandLine {
   pod: K8sObject;
@@ -43,7 +44,14 @@ export function flagList(cmd: ApiServerCommandLine, name: string): string[] {
     .filter(Boolean);
 }
 
+/** Memoised: nine checks ask, and a pod change outside kube-system cannot change the answer (incremental-cutoffs.ts). */
 export function apiServerCommandLines(inv: Inventory): ApiServerCommandLine[] {
+  return oncePerInventory(inv, APISERVER_MEMO, () => [inv.objects.pods], () => findApiServers(inv));
+}
+
+export const APISERVER_MEMO = 'apiserver-command-lines';
+
+function findApiServers(inv: Inventory): ApiServerCommandLine[] {
   const out: ApiServerCommandLine[] = [];
   for (const pod of inv.objects.pods) {
     if (pod.metadata.namespace !== 'kube-system') continue;
