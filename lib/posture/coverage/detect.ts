@@ -56,15 +56,29 @@ function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
 }
 
 export function sightTools(inv: Inventory): Sighting[] {
-  return TOOL_SIGNATURES.map((t) => sight(t, inv)).filter((s): s is Sighting => s !== null);
+  // Which tools each image belongs to, once per distinct image: clusters run few distinct
+  // images in many pods, and every tool would otherwise test every container.
+  const tools = new Map<string, Set<ToolSignature>>();
+  const toolsOf = (image: string) => {
+    let t = tools.get(image);
+    if (!t) tools.set(image, (t = new Set(TOOL_SIGNATURES.filter((sig) => matchesImage(image, sig.images)))));
+    return t;
+  };
+  const candidates = inv.workloads.map((w) => ({ w, images: imagesOf(w) })).filter((c) => c.images.some((i) => toolsOf(i).size > 0));
+  return TOOL_SIGNATURES.map((t) => sight(t, inv, candidates, toolsOf)).filter((s): s is Sighting => s !== null);
 }
 
-function sight(tool: ToolSignature, inv: Inventory): Sighting | null {
+function sight(
+  tool: ToolSignature,
+  inv: Inventory,
+  candidates: { w: Workload; images: string[] }[],
+  toolsOf: (image: string) => Set<ToolSignature>,
+): Sighting | null {
   const found: { evidence: string; limit: string | null }[] = [];
 
   // A node agent is judged by its DaemonSet; anything else by the first object that proves it.
-  for (const w of inv.workloads) {
-    const image = imagesOf(w).find((i) => matchesImage(i, tool.images));
+  for (const { w, images } of candidates) {
+    const image = images.find((i) => toolsOf(i).has(tool));
     if (!image) continue;
     const evidence = `${w.kind} ${w.namespace}/${w.name} (image ${image})`;
     if (tool.perNode && w.kind === 'DaemonSet') {

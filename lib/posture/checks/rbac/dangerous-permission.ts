@@ -125,10 +125,18 @@ const bindingKey = (g: Grant) => `${g.binding.kind}/${g.binding.namespace ?? ''}
 
 /** The non-bootstrap bindings: what every RBAC check examines. */
 export function examinedBindings(inv: Inventory): ResourceRef[] {
-  const seen = new Map<string, ResourceRef>();
-  for (const g of rbacModel(inv).grants) if (!isBootstrapGrant(g)) seen.set(bindingKey(g), bindingRef(g));
-  return [...seen.values()];
+  // Memoised from the RBAC model, which is memoised itself: every RBAC check examines the same bindings.
+  const model = rbacModel(inv);
+  let refs = examined.get(model);
+  if (!refs) {
+    const seen = new Map<string, ResourceRef>();
+    for (const g of model.grants) if (!isBootstrapGrant(g)) seen.set(bindingKey(g), Object.freeze(bindingRef(g)));
+    examined.set(model, (refs = [...seen.values()]));
+  }
+  return refs;
 }
+
+const examined = new WeakMap<object, ResourceRef[]>();
 
 export interface DangerousPermissionSpec {
   id: string;
