@@ -1,4 +1,5 @@
 import { Overview } from '@/components/Overview';
+import { overviewData } from '@/lib/posture/overview-data';
 import { requireViewer, restrictForViewer } from '@/lib/server/auth/guard';
 import { getPosture } from '@/lib/server/posture-service';
 import { trendFor } from '@/lib/server/snapshot-pages';
@@ -13,5 +14,5 @@ export default async function OverviewPage() {
   const doc = whole && (await restrictForViewer(viewer, whole));
   // The score over time from the stored snapshots of this source (the chart needs two).
   const trend = doc?.view ? [] : await trendFor(scope);
-  return <Overview initial={doc} initialError={error} trend={trend} />;
+  return <Overview initial={doc && overviewData(doc)} initialError={error} trend={trend} />;
 }

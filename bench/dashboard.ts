@@ -2,6 +2,7 @@
 // reading what it costs: response times, the RSS of its process tree.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -12,7 +13,14 @@ export function hasBuild(): boolean {
 }
 
 export async function buildDashboard(): Promise<void> {
-  await run(path.join('node_modules', '.bin', 'next'), ['build'], { NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' });
+  // next build rewrites tsconfig.json and next-env.d.ts for its dist dir; the checkout keeps its own.
+  const files = ['tsconfig.json', 'next-env.d.ts'];
+  const saved = await Promise.all(files.map((f) => readFile(f, 'utf8').catch(() => null)));
+  try {
+    await run(path.join('node_modules', '.bin', 'next'), ['build'], { NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' });
+  } finally {
+    await Promise.all(files.map((f, i) => (saved[i] === null ? undefined : writeFile(f, saved[i]!))));
+  }
 }
 
 export interface Dashboard {

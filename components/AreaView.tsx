@@ -9,6 +9,7 @@ import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
 import type { AREAS } from '@/lib/posture/areas';
 import { orderChecksForReview } from '@/lib/posture/check-order';
+import { PAGE_SIZE } from '@/lib/posture/findings-query';
 import type { PostureDocument } from '@/lib/posture/types';
 
 export function AreaView({ doc, meta, snapshot }: { doc: PostureDocument; meta: (typeof AREAS)[number]; snapshot?: SnapshotView }) {
@@ -67,7 +68,16 @@ export function AreaView({ doc, meta, snapshot }: { doc: PostureDocument; meta: 
         <h2 id="findings" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
           Findings ({findings.length})
         </h2>
-        <FindingsTable findings={findings} caption={`Findings in ${meta.title}`} />
+        {/* A large cluster has thousands: the first page here, the rest on the findings page. */}
+        <FindingsTable findings={findings.slice(0, PAGE_SIZE)} caption={`Findings in ${meta.title}`} />
+        {findings.length > PAGE_SIZE && (
+          <p className="text-xs text-slate-600">
+            Showing the first {PAGE_SIZE} of {findings.length}, most severe first.{' '}
+            <Link href={`/findings?area=${meta.id}`} className="underline">
+              All {findings.length} findings in {meta.title}
+            </Link>
+          </p>
+        )}
       </section>
     </div>
   );

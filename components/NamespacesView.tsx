@@ -19,7 +19,17 @@ function href(q: NamespaceListQuery, change: Partial<NamespaceListQuery>): strin
   return `/namespaces${s ? `?${s}` : ''}`;
 }
 
-export function NamespacesView({ doc, query, base = '', snapshot }: { doc: PostureDocument; query: NamespaceListQuery; base?: string; snapshot?: SnapshotView }) {
+export function NamespacesView({
+  doc,
+  query,
+  base = '',
+  snapshot,
+}: {
+  doc: PostureDocument;
+  query: NamespaceListQuery;
+  base?: string;
+  snapshot?: SnapshotView;
+}) {
   const { rows, total, pages, page } = listNamespaces(doc.namespaces, query);
   const th = 'px-2 py-1.5 font-semibold';
   const sortLink = (sort: NamespaceListQuery['sort'], label: string) => (

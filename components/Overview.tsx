@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import type { PostureDocument } from '@/lib/posture/types';
+import type { OverviewData } from '@/lib/posture/overview-data';
 import { AppHeader, type SnapshotView } from './AppHeader';
 import { AreaCard } from './AreaCard';
 import { ContextPicker } from './ContextPicker';
@@ -13,34 +13,34 @@ import { ScanAge } from './ScanAge';
 import { ScoreMeter } from './ScoreMeter';
 import { SeverityCounts } from './SeverityCounts';
 import { TopRisks } from './TopRisks';
-import { countBySeverity, scoreBand } from '@/lib/posture/scoring';
+import { scoreBand } from '@/lib/posture/scoring';
 
 interface PostureState {
-  doc: PostureDocument | null;
+  doc: OverviewData | null;
   /** Why the server's latest scan failed; `doc` is then the last good one, if any. */
   error: string | null;
 }
 
-/** The server's posture as /api/posture tells it: 200 (maybe stale, said in a header) or 503 with the reason. */
+/** The server's posture as /api/posture/overview tells it: 200 (maybe stale, said in a header) or 503 with the reason. */
 async function fetchPosture(): Promise<PostureState> {
-  const res = await fetch('/api/posture', { cache: 'no-store' });
+  const res = await fetch('/api/posture/overview', { cache: 'no-store' });
   if (res.status === 503) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
     return { doc: null, error: body.error ?? 'no posture yet' };
   }
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const stale = res.headers.get('X-Posture-Stale');
-  return { doc: (await res.json()) as PostureDocument, error: stale ? decodeURIComponent(stale) : null };
+  return { doc: (await res.json()) as OverviewData, error: stale ? decodeURIComponent(stale) : null };
 }
 
-/** The overview: refreshes itself from /api/posture; the server scans once for all viewers. */
+/** The overview: refreshes itself from /api/posture/overview; the server scans once for all viewers. */
 export function Overview({
   initial,
   initialError,
   trend = [],
   snapshot,
 }: {
-  initial: PostureDocument | null;
+  initial: OverviewData | null;
   initialError: string | null;
   trend?: TrendPoint[];
   /** A stored snapshot: shown as it is, never refreshed from the live posture. */
@@ -90,12 +90,12 @@ export function Overview({
         <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Cluster score</h2>
           <ScoreMeter score={doc.score} size="lg" label="Cluster score" />
-          <SeverityCounts counts={countBySeverity(doc.findings)} href={(s) => `/findings?severity=${s}`} />
+          <SeverityCounts counts={doc.findingCounts} href={(s) => `/findings?severity=${s}`} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
             <dt className="text-slate-500">Findings</dt>
             <dd className="text-slate-800">
               <Link href="/findings" className="tabular-nums underline decoration-slate-300 hover:decoration-slate-600">
-                {doc.findings.length}
+                {doc.findingTotal}
               </Link>{' '}
               from <span className="tabular-nums">{assessed}</span> assessed checks
               {notAssessed > 0 && (
@@ -150,10 +150,10 @@ export function Overview({
               Top risks
             </h2>
             <Link href="/findings" className="text-xs text-slate-600 underline">
-              All {doc.findings.length} findings
+              All {doc.findingTotal} findings
             </Link>
           </div>
-          <TopRisks findings={doc.findings} limit={6} />
+          <TopRisks findings={doc.topRisks} limit={doc.topRisks.length} />
         </section>
       </section>
 
@@ -164,14 +164,14 @@ export function Overview({
         areas={uncovered}
       />
 
-      <OverviewCharts areas={doc.areas} namespaces={doc.namespaces} trend={trend} />
+      <OverviewCharts areas={doc.areas} worst={doc.worstNamespaces} trend={trend} />
 
       <NotAssessed checks={doc.checks} />
     </div>
   );
 }
 
-function AreaSection({ title, subtitle, areas }: { title: string; subtitle: string; areas: PostureDocument['areas'] }) {
+function AreaSection({ title, subtitle, areas }: { title: string; subtitle: string; areas: OverviewData['areas'] }) {
   const id = title.toLowerCase().replace(/\W+/g, '-');
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">
@@ -190,7 +190,7 @@ function AreaSection({ title, subtitle, areas }: { title: string; subtitle: stri
   );
 }
 
-function MissingKinds({ doc }: { doc: PostureDocument }) {
+function MissingKinds({ doc }: { doc: Pick<OverviewData, 'missingKinds'> }) {
   const notRead = doc.missingKinds.filter((m) => m.reason === 'forbidden' || m.reason === 'error');
   return (
     <div className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="status">

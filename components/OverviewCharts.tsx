@@ -4,6 +4,7 @@
 // each figure carries its data as a table.
 import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
+import { WORST_SHOWN } from '@/lib/posture/overview-data';
 import type { AreaSummary, NamespaceSummary } from '@/lib/posture/types';
 import type { AreaBarRow, NamespaceScoreRow, TrendPoint } from './RechartsCharts';
 import { SEVERITY_LABEL } from './severity';
@@ -26,16 +27,11 @@ const SHORT: Record<string, string> = {
   'runtime-security': 'Runtime',
 };
 const SHOWN = ['critical', 'high', 'medium', 'low'] as const;
-/** Namespaces in the score chart: the worst ones; the namespaces page has them all. */
-export const WORST_SHOWN = 12;
-
-export function OverviewCharts({ areas, namespaces, trend }: { areas: AreaSummary[]; namespaces: NamespaceSummary[]; trend: TrendPoint[] }) {
+/** `worst`: the lowest-scoring namespaces, worst first (lib/posture/overview-data.ts); the namespaces page has them all. */
+export function OverviewCharts({ areas, worst: worstNamespaces, trend }: { areas: AreaSummary[]; worst: NamespaceSummary[]; trend: TrendPoint[] }) {
   const [ref, inView] = useInView<HTMLElement>();
   const byArea: AreaBarRow[] = areas.map((a) => ({ area: SHORT[a.id] ?? a.id, title: a.title, ...a.counts }));
-  const worst: NamespaceScoreRow[] = [...namespaces]
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-    .slice(0, WORST_SHOWN)
-    .map((n) => ({ name: n.name, score: n.score }));
+  const worst: NamespaceScoreRow[] = worstNamespaces.map((n) => ({ name: n.name, score: n.score }));
   return (
     <section ref={ref} aria-label="Charts" className="grid gap-4 lg:grid-cols-2">
       <Figure title="Findings by area and severity" table={<AreaTable areas={areas} />}>

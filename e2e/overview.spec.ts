@@ -114,17 +114,24 @@ test('the overview reads at phone width', async ({ page }) => {
   await page.screenshot({ path: 'test-results/overview-phone.png', fullPage: true });
 });
 
-test('the overview refreshes itself from /api/posture every 30 seconds', async ({ page }) => {
+test('the overview refreshes itself from /api/posture/overview every 30 seconds', async ({ page }) => {
   await page.clock.install();
   const polled: string[] = [];
-  page.on('request', (r) => new URL(r.url()).pathname === '/api/posture' && polled.push(r.url()));
+  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/posture') && polled.push(r.url()));
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'What Kubernetes provides' })).toBeVisible();
   await page.clock.runFor(5_000);
   expect(polled).toHaveLength(0); // the server-rendered posture is not fetched again at once
-  const next = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/posture');
+  const next = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/posture/overview');
   await page.clock.runFor(30_000);
-  expect((await next).status()).toBe(200);
+  const res = await next;
+  expect(res.status()).toBe(200);
+  // The summary, not the document: counts and the top risks, never the findings list.
+  const summary = await res.json();
+  const doc = await (await page.request.get('/api/posture')).json();
+  expect(summary).not.toHaveProperty('findings');
+  expect(summary.findingTotal).toBe(doc.findings.length);
+  expect(summary.topRisks.length).toBeLessThanOrEqual(6);
 });
 
 test('an unknown address shows the not-found page, its scripts allowed by the CSP', async ({ page }) => {

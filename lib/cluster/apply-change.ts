@@ -3,7 +3,8 @@
 // touched, so the posture can recompute only that (lib/posture/incremental.ts).
 import { compareObjects, deriveWorkloads, normalise, objectId, WORKLOAD_SOURCE_KEYS } from './build-inventory';
 import { RESOURCES, type Inventory, type ResourceKey } from './inventory';
-import type { K8sObject, Workload } from './types';
+import { namespaceRun, objectsInNamespace } from './namespace-runs';
+import type { K8sObject } from './types';
 
 export type ResourceChange =
   | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; resource: ResourceKey; object: K8sObject }
@@ -22,7 +23,6 @@ export interface Touched {
 
 const DEFS = new Map<string, (typeof RESOURCES)[number]>(RESOURCES.map((r) => [r.key, r]));
 const WORKLOAD_SOURCES = new Set<string>(WORKLOAD_SOURCE_KEYS);
-const collate = new Intl.Collator().compare;
 
 export function emptyTouched(): Touched {
   return { namespaces: new Set(), kinds: new Set(), workloads: false, implicitNamespaces: false };
@@ -79,7 +79,7 @@ export function applyChange(inv: Inventory, change: ResourceChange): { inventory
     if (change.type === 'RELIST') workloads = deriveWorkloads(objects);
     else {
       const ns = [...namespaces][0]!;
-      const { start, end } = namespaceRun(inv.workloads, ns);
+      const { start, end } = namespaceRun(inv.workloads, ns, (w) => w.namespace);
       const mine = deriveWorkloads(sourcesIn(objects, ns));
       // Most pod changes (a restart, a status update, a pod of a Deployment) leave the workloads as they were.
       if (JSON.stringify(mine) !== JSON.stringify(inv.workloads.slice(start, end)))
@@ -113,24 +113,8 @@ function locate(list: readonly K8sObject[], o: K8sObject): { index: number; foun
 
 function sourcesIn(objects: Inventory['objects'], namespace: string): Inventory['objects'] {
   const subset: Partial<Inventory['objects']> = {};
-  for (const k of WORKLOAD_SOURCE_KEYS) subset[k] = objects[k].filter((o) => o.metadata.namespace === namespace);
+  for (const k of WORKLOAD_SOURCE_KEYS) subset[k] = objectsInNamespace(objects[k], namespace);
   return subset as Inventory['objects'];
-}
-
-/** Workloads are sorted by namespace first, so one namespace's are one contiguous run. */
-function namespaceRun(all: readonly Workload[], namespace: string): { start: number; end: number } {
-  return { start: lowerBound(all, (w) => collate(w.namespace, namespace) < 0), end: lowerBound(all, (w) => collate(w.namespace, namespace) <= 0) };
-}
-
-function lowerBound<T>(list: readonly T[], before: (t: T) => boolean): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(list[mid]!)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A namespace is implicit when objects live in it but no Namespace object declares it. */

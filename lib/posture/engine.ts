@@ -219,10 +219,10 @@ function aggregatesOf(e: Evaluated): CheckAggregates {
  * `next` is `prev` re-run on some namespaces only (lib/posture/incremental.ts): its aggregates are
  * prev's with those namespaces' parts replaced, not rebuilt from every finding.
  */
-export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[]): void {
+export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[], freshFindings?: Finding[]): void {
   const old = aggregatesOf(prev);
   const touched = new Set(namespaces);
-  const fresh = next.findings.filter((f) => touched.has(namespaceOfKey(refKey(f.resource)) ?? ''));
+  const fresh = freshFindings ?? next.findings.filter((f) => touched.has(namespaceOfKey(refKey(f.resource)) ?? ''));
   const gone = new Set(namespaces.flatMap((ns) => old.findingsByNs.get(ns) ?? []));
   const kept = gone.size ? old.sorted.filter((f) => !gone.has(f)) : old.sorted;
   const sorted = fresh.length ? mergeSorted(kept, fresh.sort(compareFindings)) : kept;
@@ -243,7 +243,10 @@ export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: re
     findingsByNs,
     examined: next.scope ? (examined ?? countBy(next.scope, namespaceOfKey)) : null,
     failing,
-    failingCount: new Set(next.findings.map((f) => refKey(f.resource))).size,
+    // Every finding of a namespace-split check is in some namespace: the others' counts stand.
+    failingCount: freshFindings
+      ? old.failingCount - namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) + namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
+      : new Set(next.findings.map((f) => refKey(f.resource))).size,
   });
 }
 

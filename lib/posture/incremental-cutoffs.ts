@@ -4,8 +4,10 @@
 // are not re-run for it. Pure.
 import type { Touched } from '../cluster/apply-change';
 import type { Inventory } from '../cluster/inventory';
+import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import type { K8sObject, Workload } from '../cluster/types';
 import { APISERVER_MEMO } from './checks/authn-authz/apiserver-flags';
+import { MESH_MEMO, meshRelevant } from './checks/encryption/service-mesh-mtls';
 import { subjectsOf } from './checks/rbac/bindings';
 import { serviceAccountKey } from './checks/rbac/dangerous-permission';
 import { coverageRelevant } from './coverage/detect';
@@ -16,22 +18,11 @@ export interface Cutoff {
   unchanged(prev: Inventory, next: Inventory, touched: Touched): boolean;
 }
 
-const collate = new Intl.Collator().compare;
+const sorted = (namespaces: Set<string>) => [...namespaces].sort(new Intl.Collator().compare);
 
-/** The workloads of some namespaces: workloads are sorted by namespace, so each is one run. */
+/** The workloads of some namespaces, in the inventory's order. */
 function workloadsIn(inv: Inventory, namespaces: Set<string>): Workload[] {
-  const out: Workload[] = [];
-  for (const ns of [...namespaces].sort(collate)) {
-    let lo = 0;
-    let hi = inv.workloads.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (collate(inv.workloads[mid]!.namespace, ns) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < inv.workloads.length && inv.workloads[i]!.namespace === ns; i++) out.push(inv.workloads[i]!);
-  }
-  return out;
+  return sorted(namespaces).flatMap((ns) => workloadsInNamespace(inv.workloads, ns));
 }
 
 /** The same projection of the changed namespaces' workloads before and after, in order. */
@@ -39,20 +30,9 @@ function sameProjection(project: (ws: Workload[]) => string): Cutoff['unchanged'
   return (prev, next, touched) => project(workloadsIn(prev, touched.namespaces)) === project(workloadsIn(next, touched.namespaces));
 }
 
-/** A kind's objects in some namespaces: lists are sorted by namespace, so each is one run. */
+/** A kind's objects in some namespaces, in the inventory's order. */
 function objectsIn(list: readonly K8sObject[], namespaces: Set<string>): K8sObject[] {
-  const out: K8sObject[] = [];
-  for (const ns of [...namespaces].sort(collate)) {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (collate(list[mid]!.metadata.namespace ?? '', ns) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < list.length && list[i]!.metadata.namespace === ns; i++) out.push(list[i]!);
-  }
-  return out;
+  return sorted(namespaces).flatMap((ns) => objectsInNamespace(list, ns));
 }
 
 const OWNED_KINDS = ['replicasets', 'jobs', 'pods', 'replicationcontrollers'] as const;
@@ -73,6 +53,13 @@ export const CUTOFFS: Record<string, Cutoff> = {
   'owner-index': {
     judges: ['workloads', ...OWNED_KINDS.map((k) => `objects.${k}`)],
     unchanged: (prev, next, touched) => ownership(prev, touched.namespaces) === ownership(next, touched.namespaces),
+  },
+  // Mesh detection reads workloads only for istiod, the linkerd namespace and inject annotations.
+  [MESH_MEMO]: {
+    judges: ['workloads'],
+    unchanged: sameProjection((ws) =>
+      JSON.stringify(ws.filter(meshRelevant).map((w) => [w.kind, w.namespace, w.name, w.podAnnotations['linkerd.io/inject'] ?? null])),
+    ),
   },
   // Coverage reads workloads only for tools' images and RuntimeClass users, in order.
   coverage: { judges: ['workloads'], unchanged: sameProjection((ws) => JSON.stringify(ws.filter(coverageRelevant))) },

@@ -11,6 +11,7 @@ import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check } from './check';
 import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, type Evaluated } from './engine';
 import { detectCoverage } from './coverage/detect';
+import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import { CUTOFFS } from './incremental-cutoffs';
 import { memoReadsSnapshot, noteRead, recordReads } from './read-tracking';
 import { ALL_CHECKS } from './registry';
@@ -183,6 +184,7 @@ function split(e: Evaluated): Map<string, Slice> | null {
 function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: string, whole?: readonly string[]) => Inventory): CheckState | null {
   const byNamespace = new Map(state.byNamespace!);
   const reads = new Set(state.reads);
+  const fresh: Finding[] = [];
   for (const ns of namespaces) {
     const check = state.evaluated.check;
     const e = recordReads(reads, () => runCheck(check, viewOf(ns, check.wholeKinds)));
@@ -191,6 +193,7 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
     const mine = parts.get(ns);
     if (mine) byNamespace.set(ns, mine);
     else byNamespace.delete(ns);
+    if (mine) fresh.push(...mine.findings);
   }
   const prev = state.evaluated;
   const findings: Finding[] = [];
@@ -205,7 +208,7 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
     findings,
     scope: prev.check.examines ? scope : null,
   };
-  carryAggregates(prev, evaluated, namespaces);
+  carryAggregates(prev, evaluated, namespaces, fresh);
   return { evaluated, reads, byNamespace };
 }
 
@@ -217,13 +220,13 @@ export function namespaceView(inv: Inventory, ns: string, whole: readonly string
   const objects = { ...inv.objects };
   for (const def of RESOURCES) {
     if (whole.includes(def.key)) continue;
-    if (def.namespaced) objects[def.key] = inv.objects[def.key].filter((o) => o.metadata.namespace === ns);
+    if (def.namespaced) objects[def.key] = objectsInNamespace(inv.objects[def.key], ns);
     else if (def.key === 'namespaces') objects[def.key] = inv.objects[def.key].filter((o) => o.metadata.name === ns);
   }
   return {
     ...inv,
     objects,
-    workloads: inv.workloads.filter((w) => w.namespace === ns),
+    workloads: workloadsInNamespace(inv.workloads, ns),
     implicitNamespaces: inv.implicitNamespaces.filter((n) => n === ns),
   };
 }

@@ -54,12 +54,29 @@ export interface PostureResult {
 export async function getPosture(spec?: SourceSpec): Promise<PostureResult> {
   const s = spec ?? (await requestSource());
   const e = entryFor(s);
-  // A healthy watch keeps the posture current: no rescan needed however old the scan is.
+  // A healthy watch keeps the posture current: no rescan needed however old the scan is,
+  // unless the scan missed kinds; those are read again (and then watched) by a rescan.
   const following = e.follower?.healthy() ?? false;
-  if ((!following && Date.now() - e.scannedAt >= FRESH_MS) || (!e.doc && !e.error)) {
+  const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
+  if (Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error)) {
     await rescan(s).catch(() => undefined); // the error is kept in the entry
   }
   return { doc: e.doc, inventory: e.inventory, error: e.error };
+}
+
+/**
+ * How soon a followed posture is rescanned for the kinds its scan could not read: a failed list
+ * (5xx, timeout, a broken answer) at the next refresh; a forbidden one (RBAC may be granted
+ * later, or the 403 was passing) five refreshes on, so an identity that will never read a kind
+ * does not relist the whole cluster every minute. POSTURE_MISSING_RETRY_MS overrides both (tests).
+ */
+function missingKindsRetryMs(inv: Inventory | null): number {
+  const reasons = new Set(Object.values(inv?.missing ?? {}).map((m) => m?.reason));
+  const override = process.env.POSTURE_MISSING_RETRY_MS;
+  const retry = (ms: number) => (override !== undefined && override !== '' ? Number(override) : ms);
+  if (reasons.has('error')) return retry(FRESH_MS);
+  if (reasons.has('forbidden')) return retry(5 * FRESH_MS);
+  return Infinity;
 }
 
 /**

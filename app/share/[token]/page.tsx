@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Overview } from '@/components/Overview';
+import { overviewData } from '@/lib/posture/overview-data';
 import { PostureBase } from '@/components/PostureLink';
 import { loadSharePage } from '@/lib/server/snapshot-pages';
 
@@ -10,7 +11,7 @@ export default async function SharedSnapshotPage({ params }: { params: Promise<{
   const { doc, view, base } = await loadSharePage((await params).token);
   return (
     <PostureBase base={base}>
-      <Overview initial={doc} initialError={null} snapshot={view} />
+      <Overview initial={overviewData(doc)} initialError={null} snapshot={view} />
     </PostureBase>
   );
 }

@@ -1,4 +1,5 @@
 import { Overview } from '@/components/Overview';
+import { overviewData } from '@/lib/posture/overview-data';
 import { PostureBase } from '@/components/PostureLink';
 import { loadSnapshotPage } from '@/lib/server/snapshot-pages';
 
@@ -8,7 +9,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
   const { doc, view, base } = await loadSnapshotPage((await params).id);
   return (
     <PostureBase base={base}>
-      <Overview initial={doc} initialError={null} snapshot={view} />
+      <Overview initial={overviewData(doc)} initialError={null} snapshot={view} />
     </PostureBase>
   );
 }

@@ -51,26 +51,38 @@ interface GrantIndex {
 }
 
 // Built once per inventory: a scan per workload made large clusters quadratic (50k pods: 45 s).
+// Kept per pair of binding lists too: the incremental path's namespace views share them.
 function grantIndex(inv: Inventory): GrantIndex {
   return oncePerInventory(inv, 'service-account-grants', () => [inv.objects.clusterrolebindings, inv.objects.rolebindings], () => {
-    const index: GrantIndex = { named: new Map(), allServiceAccounts: [], namespaceGroup: new Map(), position: new Map() };
-    const add = (map: Map<string, K8sObject[]>, key: string, b: K8sObject) => {
-      const list = map.get(key) ?? [];
-      if (list[list.length - 1] !== b) list.push(b);
-      map.set(key, list);
-    };
-    for (const b of allBindings(inv)) {
-      index.position.set(b, index.position.size);
-      if (isBootstrapDefault(b)) continue;
-      for (const s of subjectsOf(b)) {
-        if (s.kind === 'ServiceAccount') add(index.named, `${s.namespace ?? b.metadata.namespace}/${s.name}`, b);
-        else if (s.kind === 'Group' && s.name === 'system:serviceaccounts') {
-          if (index.allServiceAccounts[index.allServiceAccounts.length - 1] !== b) index.allServiceAccounts.push(b);
-        } else if (s.kind === 'Group' && s.name.startsWith('system:serviceaccounts:')) add(index.namespaceGroup, s.name.slice('system:serviceaccounts:'.length), b);
-      }
-    }
+    const { clusterrolebindings, rolebindings } = inv.objects;
+    let byRoleBindings = grantIndexes.get(clusterrolebindings);
+    if (!byRoleBindings) grantIndexes.set(clusterrolebindings, (byRoleBindings = new WeakMap()));
+    let index = byRoleBindings.get(rolebindings);
+    if (!index) byRoleBindings.set(rolebindings, (index = buildGrantIndex([...clusterrolebindings, ...rolebindings])));
     return index;
   });
+}
+
+const grantIndexes = new WeakMap<readonly K8sObject[], WeakMap<readonly K8sObject[], GrantIndex>>();
+
+function buildGrantIndex(bindings: K8sObject[]): GrantIndex {
+  const index: GrantIndex = { named: new Map(), allServiceAccounts: [], namespaceGroup: new Map(), position: new Map() };
+  const add = (map: Map<string, K8sObject[]>, key: string, b: K8sObject) => {
+    const list = map.get(key) ?? [];
+    if (list[list.length - 1] !== b) list.push(b);
+    map.set(key, list);
+  };
+  for (const b of bindings) {
+    index.position.set(b, index.position.size);
+    if (isBootstrapDefault(b)) continue;
+    for (const s of subjectsOf(b)) {
+      if (s.kind === 'ServiceAccount') add(index.named, `${s.namespace ?? b.metadata.namespace}/${s.name}`, b);
+      else if (s.kind === 'Group' && s.name === 'system:serviceaccounts') {
+        if (index.allServiceAccounts[index.allServiceAccounts.length - 1] !== b) index.allServiceAccounts.push(b);
+      } else if (s.kind === 'Group' && s.name.startsWith('system:serviceaccounts:')) add(index.namespaceGroup, s.name.slice('system:serviceaccounts:'.length), b);
+    }
+  }
+  return index;
 }
 
 /** Static pods' mirrors cannot use ServiceAccounts; they are the node's, not the API's. */

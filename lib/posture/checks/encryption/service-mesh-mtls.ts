@@ -1,29 +1,42 @@
 // Mutual TLS between pods, where a service mesh provides it. Without a mesh there is nothing to
 // judge here: the check is not assessed (pod-to-pod encryption is then the app's or the CNI's job).
 import type { Inventory } from '../../../cluster/inventory';
-import type { K8sObject } from '../../../cluster/types';
+import type { K8sObject, Workload } from '../../../cluster/types';
 import { notAssessed, ref, type RawFinding } from '../../check';
 import { defineCheck } from '../../check';
-import { allContainers, namespaceRef } from '../helpers';
+import { allContainers, namespaceRef, oncePerInventory } from '../helpers';
 
 const ISTIO_ROOT = 'istio-system'; // Istio's default root namespace, where mesh-wide policy lives
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 const WEAK_MODES: Record<string, 'high' | 'medium'> = { DISABLE: 'high', PERMISSIVE: 'medium' };
 
-function hasIstio(inv: Inventory): boolean {
-  return (
-    inv.objects.peerauthentications.length > 0 ||
-    inv.objects.customresourcedefinitions.some((c) => c.metadata.name === 'peerauthentications.security.istio.io') ||
-    inv.workloads.some((w) => w.namespace === ISTIO_ROOT && w.name === 'istiod')
-  );
-}
-
 const linkerdInject = (o: { metadata: { annotations?: Record<string, string> } }) => o.metadata.annotations?.['linkerd.io/inject'];
 
-function hasLinkerd(inv: Inventory): boolean {
-  return (
-    inv.objects.namespaces.some((n) => n.metadata.name === 'linkerd' || linkerdInject(n)) ||
-    inv.workloads.some((w) => w.namespace === 'linkerd' || w.podAnnotations['linkerd.io/inject'])
+/** The workloads that can reveal a mesh; the incremental path ignores changes to any other (incremental-cutoffs.ts). */
+export function meshRelevant(w: Workload): boolean {
+  return (w.namespace === ISTIO_ROOT && w.name === 'istiod') || w.namespace === 'linkerd' || Boolean(w.podAnnotations['linkerd.io/inject']);
+}
+
+export const MESH_MEMO = 'mesh-presence';
+
+/** Memoised: without a mesh, a pod change cannot change the (not assessed) result. */
+function meshes(inv: Inventory): { istio: boolean; linkerd: boolean } {
+  return oncePerInventory(
+    inv,
+    MESH_MEMO,
+    () => [inv.workloads, inv.objects.namespaces, inv.objects.peerauthentications, inv.objects.customresourcedefinitions],
+    () => {
+      const relevant = inv.workloads.filter(meshRelevant);
+      return {
+        istio:
+          inv.objects.peerauthentications.length > 0 ||
+          inv.objects.customresourcedefinitions.some((c) => c.metadata.name === 'peerauthentications.security.istio.io') ||
+          relevant.some((w) => w.namespace === ISTIO_ROOT && w.name === 'istiod'),
+        linkerd:
+          inv.objects.namespaces.some((n) => n.metadata.name === 'linkerd' || linkerdInject(n)) ||
+          relevant.some((w) => w.namespace === 'linkerd' || w.podAnnotations['linkerd.io/inject']),
+      };
+    },
   );
 }
 
@@ -99,8 +112,7 @@ export default defineCheck({
 Linkerd: mesh the namespace with the annotation linkerd.io/inject: enabled on the Namespace, then restart its workloads.`,
   needs: ['namespaces'],
   evaluate(inv) {
-    const istio = hasIstio(inv);
-    const linkerd = hasLinkerd(inv);
+    const { istio, linkerd } = meshes(inv);
     if (!istio && !linkerd) return notAssessed('no service mesh found');
     const findings: RawFinding[] = [];
     if (istio) {

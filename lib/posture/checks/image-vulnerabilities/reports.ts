@@ -12,6 +12,24 @@ export interface ImageReport {
   examples: { id: string; severity: string; pkg: string; fixedVersion: string }[];
 }
 
+/**
+ * The workloads some report covers, reading only reports aimed at namespaces that run workloads
+ * here: on a namespace's view (lib/posture/incremental.ts) that is the namespace's own, while
+ * the cluster's other reports stay visible for "is there a scanner at all".
+ */
+export function scannedWorkloads(inv: Inventory): Set<Workload> {
+  const namespaces = new Set(inv.workloads.map((w) => w.namespace));
+  const out = new Set<Workload>();
+  for (const r of [...inv.objects.vulnerabilityreports, ...inv.objects.clustervulnerabilityreports]) {
+    const labels = r.metadata.labels ?? {};
+    const ns = labels['trivy-operator.resource.namespace'] ?? r.metadata.namespace ?? '';
+    if (!namespaces.has(ns)) continue;
+    const w = workloadFor(inv, labels['trivy-operator.resource.kind'] ?? '', ns, labels['trivy-operator.resource.name'] ?? '');
+    if (w) out.add(w);
+  }
+  return out;
+}
+
 export function imageReports(inv: Inventory): ImageReport[] {
   return [...inv.objects.vulnerabilityreports, ...inv.objects.clustervulnerabilityreports].map((r) => {
     const labels = r.metadata.labels ?? {};

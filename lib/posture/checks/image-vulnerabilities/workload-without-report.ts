@@ -1,6 +1,6 @@
 import { defineCheck, notAssessed } from '../../check';
 import { workloadRef } from '../helpers';
-import { imageReports } from './reports';
+import { scannedWorkloads } from './reports';
 
 export default defineCheck({
   id: 'image-vulnerabilities.workload-without-report',
@@ -9,11 +9,16 @@ export default defineCheck({
   title: 'Workload has no vulnerability report',
   remediation: "Check the scanner's logs for this workload (private registry credentials, image pull errors, scan job limits) so its images get scanned.",
   needs: ['vulnerabilityreports'],
+  // A pod change re-runs it on its namespace; whether any scanner reports at all is read from
+  // every namespace's reports, so those are kept whole.
+  scope: 'namespace',
+  wholeKinds: ['vulnerabilityreports'],
   examines: (inv) => inv.workloads.map(workloadRef),
   evaluate(inv) {
-    const reports = imageReports(inv);
-    if (reports.length === 0) return notAssessed('no VulnerabilityReports: no image scanner reports into this cluster');
-    const scanned = new Set(reports.map((r) => r.workload).filter(Boolean));
+    if (inv.objects.vulnerabilityreports.length + inv.objects.clustervulnerabilityreports.length === 0) {
+      return notAssessed('no VulnerabilityReports: no image scanner reports into this cluster');
+    }
+    const scanned = scannedWorkloads(inv);
     return inv.workloads
       .filter((w) => !scanned.has(w))
       .map((w) => ({

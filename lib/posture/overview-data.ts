@@ -1,0 +1,38 @@
+// What the overview shows, cut from a posture document: everything but the findings (their
+// counts and the top risks instead) and the namespaces (the worst few, for the chart). At
+// 50,000 pods the document is tens of megabytes; the overview needs a few kilobytes, and
+// sending the rest into every page's HTML made the overview take seconds.
+import { countBySeverity } from './scoring';
+import { topRisks } from './top-risks';
+import type { Finding, NamespaceSummary, PostureDocument, SeverityCounts } from './types';
+
+/** Namespaces in the overview's score chart: the worst ones; the namespaces page has them all. */
+export const WORST_SHOWN = 12;
+export const TOP_RISKS_SHOWN = 6;
+
+export interface OverviewData extends Omit<PostureDocument, 'findings' | 'namespaces'> {
+  topRisks: Finding[];
+  findingCounts: SeverityCounts;
+  findingTotal: number;
+  /** The WORST_SHOWN lowest-scoring namespaces, worst first. */
+  worstNamespaces: NamespaceSummary[];
+}
+
+// Documents are never changed in place: one cut per document, shared by every viewer of it.
+const cache = new WeakMap<PostureDocument, OverviewData>();
+
+export function overviewData(doc: PostureDocument): OverviewData {
+  let d = cache.get(doc);
+  if (!d) {
+    const { findings, namespaces, ...rest } = doc;
+    d = {
+      ...rest,
+      topRisks: topRisks(findings, TOP_RISKS_SHOWN),
+      findingCounts: countBySeverity(findings),
+      findingTotal: findings.length,
+      worstNamespaces: [...namespaces].sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, WORST_SHOWN),
+    };
+    cache.set(doc, d);
+  }
+  return d;
+}
