@@ -117,7 +117,7 @@ test('the overview reads at phone width', async ({ page }) => {
 test('the overview refreshes itself from /api/posture/overview every 30 seconds', async ({ page }) => {
   await page.clock.install();
   const polled: string[] = [];
-  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/posture') && polled.push(r.url()));
+  page.on('request', (r) => ['/api/posture', '/api/posture/overview'].includes(new URL(r.url()).pathname) && polled.push(r.url()));
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'What Kubernetes provides' })).toBeVisible();
   await page.clock.runFor(5_000);

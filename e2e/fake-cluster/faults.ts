@@ -81,16 +81,7 @@ export function forbiddenFault(faults: Faults, pathname: string): StatusError | 
  * and is cleared whenever the faults change.
  */
 export function injectFault(faults: Faults, hits: Map<string, number>, pathname: string, hasContinue: boolean): Injected {
-  const plural = pluralOf(pathname);
-  const applies = (name: keyof Faults, burst: FaultBurst | undefined): boolean => {
-    if (!burst) return false;
-    if (burst.resources && !(plural && burst.resources.includes(plural))) return false;
-    const key = `${name} ${pathname}`;
-    const n = hits.get(key) ?? 0;
-    if (burst.times !== undefined && n >= burst.times) return false;
-    hits.set(key, n + 1);
-    return true;
-  };
+  const applies = (name: keyof Faults, burst: FaultBurst | undefined): boolean => burstApplies(hits, name, burst, pathname);
   if (hasContinue && applies('expireContinue', faults.expireContinue)) {
     return {
       type: 'status',

@@ -4,6 +4,8 @@
 // Compression is Next's (next.config.js `compress`): it does not look at a route's own
 // Content-Encoding, so a body gzipped here would be gzipped twice.
 import { createHash } from 'node:crypto';
+import type { PostureDocument } from '../posture/types';
+import { viewerPostureForRoute } from './auth/viewer-posture';
 
 interface Encoded {
   body: Buffer;
@@ -35,3 +37,17 @@ export function jsonDocumentResponse(doc: object, request: Request | null, heade
 
 // A view on the cached bytes, not a copy.
 const view = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+
+/**
+ * A GET route answering with (a view of) the caller's posture: 401/403 from authentication,
+ * 503 with the reason before any scan, and a stale document marked in X-Posture-Stale.
+ */
+export async function postureRoute(request: Request, body: (doc: PostureDocument) => object = (doc) => doc): Promise<Response> {
+  const posture = await viewerPostureForRoute(); // only the namespaces the caller may see
+  if (!posture.ok) return posture.response;
+  const { doc, error } = posture;
+  if (!doc) return Response.json({ error: error ?? 'no posture yet' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (error) headers['X-Posture-Stale'] = encodeURIComponent(error);
+  return jsonDocumentResponse(body(doc), request, headers);
+}
