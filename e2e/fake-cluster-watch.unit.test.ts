@@ -173,7 +173,8 @@ describe('fake cluster watches', () => {
     const sawNew = new Promise<void>((resolve) =>
       child.stdout.on('data', (c) => {
         stdout += c;
-        if (stdout.includes('"watched-pod"')) resolve();
+        // Its image comes after its name: the event may arrive in several chunks.
+        if (stdout.includes('"watched-pod"') && stdout.includes('busybox:1.36')) resolve();
       }),
     );
     // Wait until kubectl has listed (the existing pods are printed) and opened its watch.
