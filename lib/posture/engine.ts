@@ -219,13 +219,19 @@ function aggregatesOf(e: Evaluated): CheckAggregates {
  * `next` is `prev` re-run on some namespaces only (lib/posture/incremental.ts): its aggregates are
  * prev's with those namespaces' parts replaced, not rebuilt from every finding.
  */
-export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[], freshFindings?: Finding[]): void {
+export function carryAggregates(
+  prev: Evaluated,
+  next: Evaluated,
+  namespaces: readonly string[],
+  fresh?: { findings: Finding[]; scope: string[] },
+): void {
+  const freshFindings = fresh?.findings;
   const old = aggregatesOf(prev);
   const touched = new Set(namespaces);
-  const fresh = freshFindings ?? next.findings.filter((f) => touched.has(namespaceOfKey(refKey(f.resource)) ?? ''));
+  const found = freshFindings ?? next.findings.filter((f) => touched.has(namespaceOfKey(refKey(f.resource)) ?? ''));
   const gone = new Set(namespaces.flatMap((ns) => old.findingsByNs.get(ns) ?? []));
   const kept = gone.size ? old.sorted.filter((f) => !gone.has(f)) : old.sorted;
-  const sorted = fresh.length ? mergeSorted(kept, fresh.sort(compareFindings)) : kept;
+  const sorted = found.length ? mergeSorted(kept, found.sort(compareFindings)) : kept;
   const findingsByNs = new Map(old.findingsByNs);
   const failing = new Map(old.failing);
   const examined = old.examined && next.scope ? new Map(old.examined) : null;
@@ -234,10 +240,12 @@ export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: re
     failing.delete(ns);
     examined?.delete(ns);
   }
-  for (const [ns, list] of groupBy(fresh, (f) => namespaceOfKey(refKey(f.resource)))) findingsByNs.set(ns, list);
-  for (const [ns, keys] of groupBy([...new Set(fresh.map((f) => refKey(f.resource)))], namespaceOfKey)) failing.set(ns, keys);
+  for (const [ns, list] of groupBy(found, (f) => namespaceOfKey(refKey(f.resource)))) findingsByNs.set(ns, list);
+  for (const [ns, keys] of groupBy([...new Set(found.map((f) => refKey(f.resource)))], namespaceOfKey)) failing.set(ns, keys);
   const inTouched = (k: string) => touched.has(namespaceOfKey(k) ?? '');
-  if (examined) for (const [ns, n] of countBy(next.scope!.filter(inTouched), namespaceOfKey)) examined.set(ns, n);
+  // The touched namespaces' examined objects, as the caller ran them, or picked from all of them.
+  const touchedScope = fresh?.scope ?? next.scope?.filter(inTouched) ?? [];
+  if (examined) for (const [ns, n] of countBy(touchedScope, namespaceOfKey)) examined.set(ns, n);
   aggregates.set(next, {
     sorted,
     findingsByNs,

@@ -184,7 +184,7 @@ function split(e: Evaluated): Map<string, Slice> | null {
 function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: string, whole?: readonly string[]) => Inventory): CheckState | null {
   const byNamespace = new Map(state.byNamespace!);
   const reads = new Set(state.reads);
-  const fresh: Finding[] = [];
+  const fresh: { findings: Finding[]; scope: string[] } = { findings: [], scope: [] };
   for (const ns of namespaces) {
     const check = state.evaluated.check;
     const e = recordReads(reads, () => runCheck(check, viewOf(ns, check.wholeKinds)));
@@ -193,7 +193,8 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
     const mine = parts.get(ns);
     if (mine) byNamespace.set(ns, mine);
     else byNamespace.delete(ns);
-    if (mine) fresh.push(...mine.findings);
+    if (mine) fresh.findings.push(...mine.findings);
+    if (mine) fresh.scope.push(...mine.scope);
   }
   const prev = state.evaluated;
   const findings: Finding[] = [];
