@@ -27,28 +27,23 @@ export function noteRead(what: string): void {
 
 /** Builds the memoised value stored as `key`; `entry` (the cached object) identifies it on later hits. */
 export function memoBuild<T>(key: string, build: () => T): T {
-  if (stack.length === 0) return build();
-  noteRead(`memo:${key}`);
-  let reads = memoReads.get(key);
-  if (!reads) memoReads.set(key, (reads = new Set()));
-  // The build's reads are the memo's, not the caller's: the caller depends on the memo.
-  const outer = stack.splice(0);
-  try {
-    return recordReads(reads, build);
-  } finally {
-    stack.push(...outer);
-  }
+  return asMemoRead(key, build);
 }
 
 /** Reads what a memo's cache is validated against, as the memo's reads. */
 export function memoDeps<T>(key: string, deps: () => T): T {
-  if (stack.length === 0) return deps();
+  return asMemoRead(key, deps);
+}
+
+// The reads `fn` makes are the memo's, not the caller's: the caller depends on the memo.
+function asMemoRead<T>(key: string, fn: () => T): T {
+  if (stack.length === 0) return fn();
   noteRead(`memo:${key}`);
   let reads = memoReads.get(key);
   if (!reads) memoReads.set(key, (reads = new Set()));
   const outer = stack.splice(0);
   try {
-    return recordReads(reads, deps);
+    return recordReads(reads, fn);
   } finally {
     stack.push(...outer);
   }

@@ -1,25 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleDocument } from '../snapshots/test-fixtures';
 import { runScheduledSnapshot, startSnapshotSchedule } from './snapshot-scheduler';
-import { closeSnapshotStore, snapshotStore } from './snapshot-service';
+import { snapshotStore } from './snapshot-service';
+import { useTemporaryStore } from './temporary-store';
 
 describe('scheduled snapshots', () => {
-  let dir: string;
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'snap-sched-'));
-    process.env.DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-  });
-  afterAll(async () => {
-    await closeSnapshotStore();
-    Object.assign(process.env, saved);
-    if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useTemporaryStore('snap-sched-');
 
   it('each round stores the source’s posture and keeps only the newest scheduled ones, never a manual one', async () => {
     const store = await snapshotStore();

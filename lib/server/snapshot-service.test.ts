@@ -1,24 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleDocument } from '../snapshots/test-fixtures';
-import { closeSnapshotStore, createShare, importSnapshot, openShare, snapshotStore } from './snapshot-service';
+import { createShare, importSnapshot, openShare, snapshotStore } from './snapshot-service';
+import { useTemporaryStore } from './temporary-store';
 
 describe('snapshot service: one store per process, share links', () => {
-  let dir: string;
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'snap-svc-'));
-    process.env.DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-  });
-  afterAll(async () => {
-    await closeSnapshotStore();
-    Object.assign(process.env, saved);
-    if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useTemporaryStore('snap-svc-');
 
   it('opens the store once however many callers ask at once', async () => {
     const [a, b] = await Promise.all([snapshotStore(), snapshotStore()]);

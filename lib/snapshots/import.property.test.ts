@@ -2,18 +2,16 @@
 // parsePostureImport and through POST /api/snapshots/import into the PGlite store. The import
 // never throws, a refusal names a place that was changed, and what it accepts comes back
 // from the store exactly, with Object.prototype untouched.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useTemporaryStore } from '@/lib/server/temporary-store';
 import { demoDocument, formatPath, isoTimeArb, mutate, mutationArb, textArb, type Path } from './posture-arbitraries';
 import { parsePostureImport } from './validate';
 
 // Authentication is lib/server/auth's (tested there); here every caller is a cluster-wide viewer.
 vi.mock('@/lib/server/auth/viewer-posture', () => ({ clusterRouteRefusal: async () => null }));
 const { POST } = await import('@/app/api/snapshots/import/route');
-const { closeSnapshotStore, snapshotStore } = await import('@/lib/server/snapshot-service');
+const { snapshotStore } = await import('@/lib/server/snapshot-service');
 
 const base = await demoDocument();
 const RUNS = 200;
@@ -85,20 +83,10 @@ describe('parsePostureImport (properties)', () => {
 });
 
 describe('POST /api/snapshots/import into the store (properties)', () => {
-  let dir: string;
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  useTemporaryStore('snap-import-prop-');
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'snap-import-prop-'));
-    process.env.DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
     await snapshotStore(); // initdb: seconds on a loaded machine
   }, 120_000);
-  afterAll(async () => {
-    await closeSnapshotStore();
-    Object.assign(process.env, saved);
-    if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   const uploadArb = fc.record({
     body: fc.oneof(

@@ -3,11 +3,9 @@
 // share's own (changed, cut, extended, empty, random, revoked, expired, of a deleted snapshot)
 // gets exactly the answer an unknown token gets, so no answer tells "exists" from "does not".
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useTemporaryStore } from '@/lib/server/temporary-store';
 import { newShareToken, shareTokenHash } from './share-token';
 import { sampleDocument } from './test-fixtures';
 
@@ -15,7 +13,7 @@ import { sampleDocument } from './test-fixtures';
 vi.mock('@/lib/server/auth/viewer-posture', () => ({ clusterRouteRefusal: async () => null }));
 vi.mock('@/lib/server/auth/guard', () => ({ requireClusterViewer: async () => null }));
 const { DELETE } = await import('@/app/api/shares/[id]/route');
-const { closeSnapshotStore, createShare, importSnapshot, openShare, snapshotStore } = await import('@/lib/server/snapshot-service');
+const { createShare, importSnapshot, openShare, snapshotStore } = await import('@/lib/server/snapshot-service');
 const { loadSharePage } = await import('@/lib/server/snapshot-pages');
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -38,15 +36,11 @@ describe('share tokens', () => {
 });
 
 describe('share links in the store (properties)', () => {
-  let dir: string;
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  useTemporaryStore('share-prop-');
   // Live shares on two snapshots, and one each revoked, expired, and of a deleted snapshot.
   const t = {} as Record<'a' | 'b' | 'revoked' | 'expired' | 'deleted', { token: string; id: string }>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'share-prop-'));
-    process.env.DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
     const store = await snapshotStore(); // initdb: seconds on a loaded machine
     const snap = async (cluster: string) => (await importSnapshot(sampleDocument({ cluster }), `label of ${cluster}`)).id;
     const share = async (snapshotId: string) => {
@@ -63,12 +57,6 @@ describe('share links in the store (properties)', () => {
     await store.sql.query(`UPDATE snapshot_shares SET expires_at = now() - interval '1 minute' WHERE id = $1`, [t.expired.id]);
     await store.delete(gone);
   }, 120_000);
-  afterAll(async () => {
-    await closeSnapshotStore();
-    Object.assign(process.env, saved);
-    if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('the database holds only SHA-256 hashes: no token text in any column of any table', async () => {
     const store = await snapshotStore();
