@@ -49,23 +49,23 @@ describe('answers', () => {
     ]);
     expect(out.incomplete).toEqual([]);
   });
-  it('answers who can, naming binding, role, scope and rule', () => {
+  it('answers who can, naming binding, role, scope and rule, and the group a holder gets it through', () => {
     const out = whoCanJson(inv, { verb: 'get', resource: 'secrets', namespace: 'other', group: '' });
+    const via = {
+      binding: { kind: 'ClusterRoleBinding', name: 'sa-everywhere', namespace: null },
+      role: { kind: 'ClusterRole', name: 'secret-reader', namespace: null },
+      scope: 'cluster',
+      roleMissing: false,
+      rule: 'get on secrets in API group core',
+      ruleFrom: 'secret-reader',
+    };
+    const through = { through: { kind: 'Group', name: 'system:serviceaccounts' } };
     expect(out.subjects).toEqual([
-      {
-        kind: 'Group',
-        name: 'system:serviceaccounts',
-        via: [
-          {
-            binding: { kind: 'ClusterRoleBinding', name: 'sa-everywhere', namespace: null },
-            role: { kind: 'ClusterRole', name: 'secret-reader', namespace: null },
-            scope: 'cluster',
-            roleMissing: false,
-            rule: 'get on secrets in API group core',
-            ruleFrom: 'secret-reader',
-          },
-        ],
-      },
+      { kind: 'Group', name: 'system:masters', superuser: true, reason: expect.stringContaining('authorizer itself'), via: [] },
+      { kind: 'Group', name: 'system:serviceaccounts', via: [via] },
+      // every member of system:serviceaccounts:shop is a ServiceAccount, so in system:serviceaccounts
+      { kind: 'Group', name: 'system:serviceaccounts:shop', via: [{ ...via, ...through }] },
+      { kind: 'ServiceAccount', namespace: 'shop', name: 'bot', via: [{ ...via, ...through }] },
     ]);
   });
   it("shows a subject's grants, including those through its groups", () => {
