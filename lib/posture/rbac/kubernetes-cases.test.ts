@@ -131,6 +131,19 @@ describe('resource requests (TestAuthorizer, TestRuleMatches)', () => {
     expect(m.allows(U('eve'), 'delete', 'namespaces', { clusterScoped: true }).grants).toEqual([]);
   });
 
+  it('bind on a ClusterRole is asked in the namespace of the RoleBinding being written (escalation_check.go BindingAuthorized)', () => {
+    const m = buildRbacModel(
+      inventoryOf([
+        cr('binder', [{ verbs: ['bind'], apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'] }]),
+        binding('RoleBinding', 'rb', 'binder', [user('eve')], 'ns1'),
+      ]),
+    );
+    const rbac = { group: 'rbac.authorization.k8s.io' };
+    expect(m.allows(U('eve'), 'bind', 'clusterroles', { ...rbac, namespace: 'ns1', name: 'admin' }).grants).toHaveLength(1);
+    expect(m.allows(U('eve'), 'bind', 'clusterroles', { ...rbac, clusterScoped: true, name: 'admin' }).grants).toEqual([]);
+    expect(m.allows(U('eve'), 'bind', 'clusterroles', { ...rbac, namespace: 'ns2' }).grants).toEqual([]);
+  });
+
   it('TestDefaultRuleResolver "without a namespace, only cluster rules apply": a cluster-scoped question ignores RoleBindings', () => {
     const m = buildRbacModel(
       inventoryOf([

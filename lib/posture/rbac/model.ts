@@ -7,7 +7,7 @@ import { labelsOf } from '../checks/helpers';
 import { clusterRoleResolver, type SourcedRule } from './aggregation';
 import { connectPolicy, isConnectRequest, type ConnectPolicy } from './connect';
 import { ruleAllows, ruleAllowsNonResource, rulesOf, splitResource, type ResourceRequest } from './rules';
-import { clusterScopedResources, NAMESPACE_OBJECT_VERBS } from './scope';
+import { clusterScopedResources, namespacedAsk } from './scope';
 import { impliedGroups, isSuperuserGroup, MASTERS, normaliseSubject, resolveSubject, subjectKey, type SubjectRef } from './subjects';
 import { memoBuild, memoHit, memoStored } from '../read-tracking';
 
@@ -81,8 +81,10 @@ export interface RbacModel {
   whoCanURL(verb: string, path: string): WhoCanMatch[];
   /** The grants that let one subject make the request; `superuser` for system:masters. */
   allows(subject: SubjectRef, verb: string, resource: string, query?: WhoCanQuery): { grants: GrantMatch[]; superuser: boolean };
-  /** Whether a request for this resource carries no namespace, so no RoleBinding can grant it. */
+  /** Whether a request for this resource carries no namespace, so no RoleBinding can grant it (but see scope.ts namespacedAsk). */
   isClusterScoped(group: string, resource: string): boolean;
+  /** Whether a grant's binding is consulted for the request: a ClusterRoleBinding always, a RoleBinding only for requests in its namespace. */
+  reaches(grant: Pick<Grant, 'scope'>, req: ResourceRequest, query?: WhoCanQuery): boolean;
   /** Which verbs open an exec/attach/port-forward session on this cluster's version. */
   connect: ConnectPolicy;
 }
@@ -154,15 +156,13 @@ export function buildRbacModel(inv: Inventory): RbacModel {
   const connect = connectPolicy(inv.cluster.version);
   const masters: SubjectRef = { kind: 'Group', name: MASTERS };
 
-  /** Whether the grant's binding is consulted for a request in `q`'s namespace (or without one). */
-  const reaches = (g: Grant, req: ResourceRequest, q: WhoCanQuery, clusterScoped: boolean): boolean => {
+  /** Whether the grant's binding is consulted for the request, in `q`'s namespace (or without one, or anywhere). */
+  const reaches = (g: Pick<Grant, 'scope'>, req: ResourceRequest, q: WhoCanQuery = {}, clusterScoped = isClusterScoped(req.group, req.resource)): boolean => {
     if (g.scope === null) return true;
-    if (clusterScoped) {
-      // GET/PUT/PATCH/DELETE /api/v1/namespaces/x carry namespace x: a RoleBinding in x reaches namespace x itself.
-      const ownNamespace = req.group === '' && req.resource === 'namespaces' && NAMESPACE_OBJECT_VERBS.has(req.verb);
-      return ownNamespace && !q.clusterScoped && (q.namespace ?? g.scope) === g.scope && (req.name ?? g.scope) === g.scope;
-    }
-    return !q.clusterScoped && (q.namespace === undefined || q.namespace === g.scope);
+    if (q.clusterScoped || (q.namespace !== undefined && q.namespace !== g.scope)) return false;
+    if (!clusterScoped) return true;
+    const ask = namespacedAsk(req);
+    return ask === 'binding-namespace' || (ask === 'own-namespace' && (req.name ?? g.scope) === g.scope);
   };
 
   /** A matcher for one request: which of some grants allow it, and through which rule. */
@@ -247,6 +247,7 @@ export function buildRbacModel(inv: Inventory): RbacModel {
       return { grants: matcher(verb, resource, query)(permissionsOf(s)), superuser: isSuperuserGroup(s) };
     },
     isClusterScoped,
+    reaches: (grant, req, query) => reaches(grant, req, query),
     connect,
   };
 }

@@ -33,8 +33,20 @@ const BUILT_IN: Record<string, string[]> = {
 const key = (group: string, resource: string) => `${group}/${resource}`;
 const BUILT_IN_KEYS = new Set(Object.entries(BUILT_IN).flatMap(([g, rs]) => rs.map((r) => key(g, r))));
 
-/** Resources of a namespace itself: GET /api/v1/namespaces/x carries namespace x, so a RoleBinding in x reaches namespace x. */
-export const NAMESPACE_OBJECT_VERBS = new Set(['get', 'update', 'patch', 'delete']);
+const NAMESPACE_OBJECT_VERBS = new Set(['get', 'update', 'patch', 'delete']);
+
+/**
+ * The requests for a cluster-scoped resource that still carry a namespace, so a RoleBinding there counts:
+ * - 'own-namespace': GET/PUT/PATCH/DELETE /api/v1/namespaces/x (and its status, finalize) carry namespace x,
+ *   so a RoleBinding in x reaches namespace x itself (not list, watch or create);
+ * - 'binding-namespace': `bind` on a ClusterRole is checked in the namespace of the RoleBinding being
+ *   written (pkg/registry/rbac escalation_check.go), so a RoleBinding in x lets one bind it in x.
+ */
+export function namespacedAsk(req: { verb: string; group: string; resource: string }): 'own-namespace' | 'binding-namespace' | null {
+  if (req.group === '' && req.resource === 'namespaces' && NAMESPACE_OBJECT_VERBS.has(req.verb)) return 'own-namespace';
+  if (req.group === 'rbac.authorization.k8s.io' && req.resource === 'clusterroles' && req.verb === 'bind') return 'binding-namespace';
+  return null;
+}
 
 /** Cluster-scoped resources: the built-in table plus every CRD whose spec.scope is Cluster. */
 export function clusterScopedResources(crds: readonly K8sObject[]): (group: string, resource: string) => boolean {

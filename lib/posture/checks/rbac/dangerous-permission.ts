@@ -5,7 +5,7 @@ import type { Inventory } from '../../../cluster/inventory';
 import type { Workload } from '../../../cluster/types';
 import { oncePerInventory } from '../helpers';
 import { defineCheck, type Check, type RawFinding } from '../../check';
-import { isBootstrapGrant, rbacModel, type Grant } from '../../rbac/model';
+import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../rbac/model';
 import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule } from '../../rbac/rules';
 import { describeSubjectRef, isEveryone, type SubjectRef } from '../../rbac/subjects';
 import { SEVERITIES, type ResourceRef, type Severity } from '../../types';
@@ -17,8 +17,8 @@ export interface Danger {
   resources: string[];
   /** What the resources are, for the message: "Secrets". */
   what: string;
-  /** Cluster-scoped resources: a RoleBinding cannot grant them, so only cluster-wide grants count. */
-  clusterScopedOnly?: boolean;
+  /** Count only cluster-wide grants (e.g. deleting pods anywhere), though a RoleBinding could grant it in its namespace. */
+  clusterWideOnly?: boolean;
 }
 
 export interface DangerMatch {
@@ -26,15 +26,21 @@ export interface DangerMatch {
   rules: { rule: PolicyRule; from: string }[];
 }
 
-/** The dangers a rule set grants. Rules limited by resourceNames are skipped: they reach only the objects they name. */
-export function matchDangers(dangers: Danger[], rules: Grant['rules'], scope: string | null): DangerMatch[] {
+/**
+ * The dangers a grant's rules allow where its binding reaches: a RoleBinding never reaches cluster-scoped
+ * resources (nodes/proxy, webhooks), the model knows which. Rules limited by resourceNames are skipped:
+ * they reach only the objects they name.
+ */
+export function matchDangers(dangers: Danger[], rules: Grant['rules'], scope: string | null, model: RbacModel): DangerMatch[] {
   const out: DangerMatch[] = [];
   for (const d of dangers) {
-    if (d.clusterScopedOnly && scope !== null) continue;
+    if (d.clusterWideOnly && scope !== null) continue;
     const verbs = new Set<string>();
     const hit: DangerMatch['rules'] = [];
+    const requests = d.verbs.flatMap((verb) => d.groups.flatMap((group) => d.resources.map((res) => ({ verb, group, ...splitResource(res) }))));
+    const reachable = requests.filter((req) => model.reaches({ scope }, req));
     for (const r of rules) {
-      const allowed = d.verbs.filter((verb) => d.groups.some((group) => d.resources.some((res) => ruleAllows(r.rule, { verb, group, ...splitResource(res) }))));
+      const allowed = [...new Set(reachable.filter((req) => ruleAllows(r.rule, req)).map((req) => req.verb))];
       if (allowed.length === 0) continue;
       allowed.forEach((v) => verbs.add(v));
       hit.push(r);
@@ -143,7 +149,12 @@ export interface DangerousPermissionSpec {
   title: string;
   severity: Severity;
   remediation: string;
-  dangers: Danger[];
+  /** What is dangerous; a function when it depends on the cluster (its version, e.g.). */
+  dangers: Danger[] | ((model: RbacModel) => Danger[]);
+  /** Matches that the Danger shape cannot say (e.g. "delete on many resources"), beside `dangers`. */
+  extraMatches?(rules: Grant['rules'], g: Grant, model: RbacModel): DangerMatch[];
+  /** Appended to a finding's message (e.g. why get on pods/exec counts on a cluster of unknown version). */
+  note?(model: RbacModel, matches: DangerMatch[]): string | null;
   /** Report subjects of a namespace delegation (admin/edit to people) at this severity instead of skipping them. */
   delegationSeverity?: Severity;
   /** A severity from what matched (e.g. CSR approval with or without signer approval). */
@@ -162,6 +173,8 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
     examines: examinedBindings,
     evaluate(inv) {
       const uses = serviceAccountUse(inv);
+      const model = rbacModel(inv);
+      const dangers = typeof spec.dangers === 'function' ? spec.dangers(model) : spec.dangers;
       const byBinding = new Map<string, { g: Grant; matches: DangerMatch[]; subjects: { s: SubjectRef; sev: Severity }[] }>();
       // Grants of one role share its rules array: match each role once per scope kind, not once per binding.
       const memo = new Map<Grant['rules'], [DangerMatch[] | null, DangerMatch[] | null]>();
@@ -169,9 +182,11 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
         const slot = g.scope === null ? 0 : 1;
         const entry = memo.get(g.rules) ?? [null, null];
         memo.set(g.rules, entry);
-        return (entry[slot] ??= g.rules.some((r) => isSuperuserRule(r.rule)) ? [] : matchDangers(spec.dangers, g.rules, g.scope));
+        return (entry[slot] ??= g.rules.some((r) => isSuperuserRule(r.rule))
+          ? []
+          : [...matchDangers(dangers, g.rules, g.scope, model), ...(spec.extraMatches?.(g.rules, g, model) ?? [])]);
       };
-      for (const g of rbacModel(inv).grants) {
+      for (const g of model.grants) {
         if (isBootstrapGrant(g) || isKubernetesItself(g.subject, g)) continue;
         const matches = matchesOf(g);
         if (matches.length === 0) continue;
@@ -189,10 +204,11 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
         const severity = subjects.map((x) => x.sev).sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b))[0]!;
         const who = subjects.map((x) => subjectLabel(x.s, uses)).join(', ');
         const what = matches.map((m) => m.phrase).join('; ');
+        const note = spec.note?.(model, matches);
         return {
           resource: bindingRef(g),
           severity,
-          message: `${g.binding.kind} ${g.binding.name} lets ${who} ${what} ${scopePhrase(g.scope)}, through ${rolePhrase(g, matches)}.`,
+          message: `${g.binding.kind} ${g.binding.name} lets ${who} ${what} ${scopePhrase(g.scope)}, through ${rolePhrase(g, matches)}.${note ? ` ${note}` : ''}`,
         };
       });
     },
