@@ -6,7 +6,7 @@ import type { Workload } from '../../../cluster/types';
 import { oncePerInventory } from '../helpers';
 import { defineCheck, type Check, type RawFinding } from '../../check';
 import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../rbac/model';
-import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule } from '../../rbac/rules';
+import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type ResourceRequest } from '../../rbac/rules';
 import { describeSubjectRef, isEveryone, type SubjectRef } from '../../rbac/subjects';
 import { SEVERITIES, type ResourceRef, type Severity } from '../../types';
 
@@ -26,6 +26,31 @@ export interface DangerMatch {
   rules: { rule: PolicyRule; from: string }[];
 }
 
+/** Per danger, the requests it stands for that a binding of each kind reaches, by verb. */
+type Compiled = { d: Danger; byVerb: [string, ResourceRequest[]][] }[];
+const compiledCache = new WeakMap<RbacModel, WeakMap<Danger[], [Compiled, Compiled]>>();
+
+function compile(dangers: Danger[], model: RbacModel): [Compiled, Compiled] {
+  let perModel = compiledCache.get(model);
+  if (!perModel) compiledCache.set(model, (perModel = new WeakMap()));
+  let hit = perModel.get(dangers);
+  if (!hit) {
+    // Whether a RoleBinding reaches a request depends on its kind, not on which namespace it is in.
+    const forScope = (scope: string | null): Compiled =>
+      dangers
+        .filter((d) => !(d.clusterWideOnly && scope !== null))
+        .map((d) => ({
+          d,
+          byVerb: d.verbs.map((verb): [string, ResourceRequest[]] => [
+            verb,
+            d.groups.flatMap((group) => d.resources.map((res) => ({ verb, group, ...splitResource(res) }))).filter((req) => model.reaches({ scope }, req)),
+          ]),
+        }));
+    perModel.set(dangers, (hit = [forScope(null), forScope('any-namespace')]));
+  }
+  return hit;
+}
+
 /**
  * The dangers a grant's rules allow where its binding reaches: a RoleBinding never reaches cluster-scoped
  * resources (nodes/proxy, webhooks), the model knows which. Rules limited by resourceNames are skipped:
@@ -33,17 +58,17 @@ export interface DangerMatch {
  */
 export function matchDangers(dangers: Danger[], rules: Grant['rules'], scope: string | null, model: RbacModel): DangerMatch[] {
   const out: DangerMatch[] = [];
-  for (const d of dangers) {
-    if (d.clusterWideOnly && scope !== null) continue;
+  for (const { d, byVerb } of compile(dangers, model)[scope === null ? 0 : 1]) {
     const verbs = new Set<string>();
     const hit: DangerMatch['rules'] = [];
-    const requests = d.verbs.flatMap((verb) => d.groups.flatMap((group) => d.resources.map((res) => ({ verb, group, ...splitResource(res) }))));
-    const reachable = requests.filter((req) => model.reaches({ scope }, req));
     for (const r of rules) {
-      const allowed = [...new Set(reachable.filter((req) => ruleAllows(r.rule, req)).map((req) => req.verb))];
-      if (allowed.length === 0) continue;
-      allowed.forEach((v) => verbs.add(v));
-      hit.push(r);
+      let allowed = false;
+      for (const [verb, reqs] of byVerb)
+        if (reqs.some((req) => ruleAllows(r.rule, req))) {
+          verbs.add(verb);
+          allowed = true;
+        }
+      if (allowed) hit.push(r);
     }
     if (hit.length) out.push({ phrase: `${d.verbs.filter((v) => verbs.has(v)).join('/')} ${d.what}`, rules: hit });
   }
