@@ -124,5 +124,7 @@ describe('answers', () => {
   it('says when RBAC objects could not be read', () => {
     const partial = inventoryOf([], { missing: { rolebindings: { reason: 'forbidden', detail: '403' } } });
     expect(subjectsJson(partial).incomplete).toEqual(['rolebindings: forbidden']);
+    const noCrds = inventoryOf([], { missing: { customresourcedefinitions: { reason: 'forbidden', detail: '403' } } });
+    expect(subjectsJson(noCrds).incomplete).toEqual(['customresourcedefinitions: forbidden (custom resources are taken as namespaced)']);
   });
 });

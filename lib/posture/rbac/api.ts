@@ -82,7 +82,11 @@ export function parseSubject(kind: string, name: string, namespace: string | nul
 
 /** RBAC kinds the scan could not read: the answers below are then incomplete, and say so. */
 function incomplete(inv: Inventory): string[] {
-  return RBAC_KINDS.filter((k) => inv.missing[k]).map((k) => `${k}: ${inv.missing[k]!.reason}`);
+  const out = RBAC_KINDS.filter((k) => inv.missing[k]).map((k) => `${k}: ${inv.missing[k]!.reason}`);
+  // Without CRDs, a cluster-scoped custom resource is taken as namespaced: RoleBindings may then seem to grant it.
+  const crds = inv.missing.customresourcedefinitions;
+  if (crds) out.push(`customresourcedefinitions: ${crds.reason} (custom resources are taken as namespaced)`);
+  return out;
 }
 
 const subjectJson = (s: SubjectRef) => (s.kind === 'ServiceAccount' ? { kind: s.kind, namespace: s.namespace, name: s.name } : { kind: s.kind, name: s.name });
