@@ -186,7 +186,9 @@ export function buildRbacModel(inv: Inventory): RbacModel {
   };
 
   // Everyone who could be allowed: subjects bindings name, ServiceAccounts that exist, the groups all their members are in.
-  const everyone = (): SubjectRef[] => {
+  let universe: SubjectRef[] | undefined;
+  const everyone = (): SubjectRef[] => (universe ??= listEveryone());
+  const listEveryone = (): SubjectRef[] => {
     const all = new Map<string, SubjectRef>();
     const add = (s: SubjectRef) => {
       const k = subjectKey(s);
