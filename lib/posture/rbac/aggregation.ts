@@ -52,10 +52,6 @@ function compileSelector(sel: unknown): ((labels: Record<string, string>) => boo
   return (labels) => tests.every((t) => t(labels));
 }
 
-export function selectorMatches(sel: Selector, labels: Record<string, string>): boolean {
-  return compileSelector(sel)?.(labels) ?? false;
-}
-
 /**
  * The ClusterRoles each aggregated role selects, in the controller's order; null for a role that is
  * not aggregated, or whose selectors the controller cannot parse (it then leaves the role as stored).

@@ -95,6 +95,20 @@ describe('aggregated ClusterRoles', () => {
   });
 });
 
+describe('aggregation the controller cannot parse', () => {
+  it('leaves a role whose selector is invalid (In without values) as stored, as the controller fails to sync it', () => {
+    const inv = inventoryOf([
+      clusterRole('broken', [readPods], { aggregate: [{ matchExpressions: [{ key: 'tier', operator: 'In', values: [] }] }] }),
+      clusterRole('secret-feeder', [readSecrets], { labels: { tier: 'secret' } }),
+      binding('ClusterRoleBinding', 'b', 'broken', [{ kind: 'User', name: 'u' }]),
+    ]);
+    const rules = rbacModel(inv)
+      .permissionsOf({ kind: 'User', name: 'u' })
+      .flatMap((g) => g.rules.map((r) => r.rule.resources.join()));
+    expect(rules).toEqual(['pods']);
+  });
+});
+
 describe('subjects', () => {
   const inv = inventoryOf([
     clusterRole('secret-reader', [readSecrets]),
