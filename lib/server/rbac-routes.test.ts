@@ -31,7 +31,15 @@ describe('GET /api/rbac/subjects', () => {
   it('lists subjects and answers who-can questions', async () => {
     expect(await (await list(req('/api/rbac/subjects'))).json()).toMatchObject({ count: 1, subjects: [{ kind: 'User', name: 'alice@acme.com' }] });
     const who = await (await list(req('/api/rbac/subjects?verb=get&resource=pods&namespace=shop'))).json();
-    expect(who.subjects.map((s: { name: string }) => s.name)).toEqual(['alice@acme.com']);
+    expect(who.subjects.map((s: { name: string }) => s.name)).toEqual(['system:masters', 'alice@acme.com']);
+  });
+  it('asks cluster-scoped and non-resource-URL questions', async () => {
+    // alice's ClusterRoleBinding reaches a cluster-scoped request; nobody but system:masters gets /healthz
+    const cluster = await (await list(req('/api/rbac/subjects?verb=get&resource=pods&scope=cluster'))).json();
+    expect(cluster.subjects.map((s: { name: string }) => s.name)).toEqual(['system:masters', 'alice@acme.com']);
+    const url = await (await list(req('/api/rbac/subjects?verb=get&url=/healthz'))).json();
+    expect(url.subjects.map((s: { name: string }) => s.name)).toEqual(['system:masters']);
+    expect((await list(req('/api/rbac/subjects?verb=get&resource=pods&scope=cluster&namespace=shop'))).status).toBe(400);
   });
   it('answers 400 on a bad question and 503 without a posture', async () => {
     const bad = await list(req('/api/rbac/subjects?resource=pods'));
@@ -48,6 +56,11 @@ describe('GET /api/rbac/subjects/:kind/:name', () => {
     const res = await detail(req('/api/rbac/subjects/User/alice%40acme.com'), params('User', 'alice%40acme.com'));
     expect(res.status).toBe(200);
     expect((await res.json()).grants.map((g: { binding: { name: string } }) => g.binding.name)).toEqual(['alice-view']);
+  });
+  it('answers a ServiceAccount asked in its User form as the ServiceAccount', async () => {
+    const name = encodeURIComponent('system:serviceaccount:ci:builder');
+    const body = await (await detail(req(`/api/rbac/subjects/User/${name}`), params('User', name))).json();
+    expect(body.subject).toEqual({ kind: 'ServiceAccount', namespace: 'ci', name: 'builder' });
   });
   it('refuses unknown kinds and ServiceAccounts without a namespace', async () => {
     expect((await detail(req('/api/rbac/subjects/Pod/x'), params('Pod', 'x'))).status).toBe(400);

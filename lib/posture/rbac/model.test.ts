@@ -66,12 +66,17 @@ describe('aggregated ClusterRoles', () => {
     const grants = rbacModel(inv).permissionsOf({ kind: 'Group', name: 'sre' });
     expect(grants).toHaveLength(1);
     expect(grants[0]!.rules.map((r) => `${r.from}:${r.rule.resources.join()}`).sort()).toEqual(['reader-pods:pods', 'secret-feeder:secrets']);
+    // system:masters holds everything through the authorizer itself: always listed first.
     expect(
       rbacModel(inv)
         .whoCan('list', 'secrets')
         .map((m) => m.subject.name),
-    ).toEqual(['sre']);
-    expect(rbacModel(inv).whoCan('delete', 'nodes')).toEqual([]);
+    ).toEqual(['system:masters', 'sre']);
+    expect(
+      rbacModel(inv)
+        .whoCan('delete', 'nodes')
+        .map((m) => m.subject.name),
+    ).toEqual(['system:masters']);
   });
 
   it('survives roles that aggregate each other and an empty selector', () => {
@@ -87,6 +92,20 @@ describe('aggregated ClusterRoles', () => {
     const rulesOf = (user: string) => m.permissionsOf({ kind: 'User', name: user }).flatMap((g) => g.rules.map((r) => r.rule.resources.join()));
     expect(rulesOf('u').sort()).toEqual(['pods', 'secrets']);
     expect(rulesOf('v').sort()).toEqual(['pods', 'secrets']);
+  });
+});
+
+describe('aggregation the controller cannot parse', () => {
+  it('leaves a role whose selector is invalid (In without values) as stored, as the controller fails to sync it', () => {
+    const inv = inventoryOf([
+      clusterRole('broken', [readPods], { aggregate: [{ matchExpressions: [{ key: 'tier', operator: 'In', values: [] }] }] }),
+      clusterRole('secret-feeder', [readSecrets], { labels: { tier: 'secret' } }),
+      binding('ClusterRoleBinding', 'b', 'broken', [{ kind: 'User', name: 'u' }]),
+    ]);
+    const rules = rbacModel(inv)
+      .permissionsOf({ kind: 'User', name: 'u' })
+      .flatMap((g) => g.rules.map((r) => r.rule.resources.join()));
+    expect(rules).toEqual(['pods']);
   });
 });
 
@@ -117,8 +136,8 @@ describe('subjects', () => {
 
   it('limits a RoleBinding to a ClusterRole to its namespace', () => {
     const inShop = m.whoCan('get', 'secrets', { namespace: 'shop' });
-    expect(inShop.map((x) => `${x.subject.kind}:${x.subject.name}`).sort()).toEqual(['Group:team-a', 'ServiceAccount:builder']);
-    expect(m.whoCan('get', 'secrets', { namespace: 'payments' })).toEqual([]);
+    expect(inShop.map((x) => `${x.subject.kind}:${x.subject.name}`).sort()).toEqual(['Group:system:masters', 'Group:team-a', 'ServiceAccount:builder']);
+    expect(m.whoCan('get', 'secrets', { namespace: 'payments' }).map((x) => x.subject.name)).toEqual(['system:masters']);
     // without a namespace: anywhere, each grant with its scope
     expect(
       m
@@ -140,7 +159,7 @@ describe('subjects', () => {
       roleBindingToRole('a', 'right-ns', 'r', [{ kind: 'User', name: 'y' }]),
     ]);
     const m2 = buildRbacModel(inv2);
-    expect(m2.whoCan('get', 'secrets').map((x) => x.subject.name)).toEqual(['y']);
+    expect(m2.whoCan('get', 'secrets').map((x) => x.subject.name)).toEqual(['system:masters', 'y']);
     expect(m2.permissionsOf({ kind: 'User', name: 'x' })[0]!.roleMissing).toBe(true);
   });
 });
@@ -156,7 +175,7 @@ describe('scale', () => {
     const inv = inventoryOf(objects);
     const m = rbacModel(inv);
     const hits = m.whoCan('list', 'secrets', { namespace: 'ns-2' });
-    expect(hits).toHaveLength(40); // i ≡ 2 (mod 500) is even: every one binds sec
+    expect(hits).toHaveLength(41); // i ≡ 2 (mod 500) is even: every one binds sec; and system:masters
     expect(rbacModel(inv)).toBe(m); // memoised on the inventory
   });
 });

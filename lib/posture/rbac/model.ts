@@ -1,11 +1,14 @@
-// The effective-permission model: for every subject, what its bindings grant, where, and through what.
+// The effective-permission model: for every subject, what its bindings grant, where, and through what,
+// answered the way the API server's RBAC authorizer would (see README.md in this folder).
 // Built once per inventory (WeakMap) in time linear in bindings + rules, so 20,000 bindings stay fast.
 import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject } from '../../cluster/types';
 import { labelsOf } from '../checks/helpers';
 import { clusterRoleResolver, type SourcedRule } from './aggregation';
-import { ruleAllows, rulesOf, splitResource, type ResourceRequest } from './rules';
-import { impliedGroups, normaliseSubject, subjectKey, type SubjectRef } from './subjects';
+import { connectPolicy, isConnectRequest, type ConnectPolicy } from './connect';
+import { ruleAllows, ruleAllowsNonResource, rulesOf, splitResource, type ResourceRequest } from './rules';
+import { clusterScopedResources, namespacedAsk } from './scope';
+import { impliedGroups, isSuperuserGroup, MASTERS, normaliseSubject, resolveSubject, subjectKey, type SubjectRef } from './subjects';
 import { memoBuild, memoHit, memoStored } from '../read-tracking';
 
 export interface ObjectRef {
@@ -39,14 +42,27 @@ export interface SubjectSummary {
   clusterWide: boolean;
 }
 
+export interface GrantMatch {
+  grant: Grant;
+  rule: SourcedRule;
+  /** Matched through `get` on pods/exec (attach, portforward): a WebSocket session on clusters before 1.35. */
+  viaGet?: true;
+}
+
 export interface WhoCanMatch {
   subject: SubjectRef;
-  grants: { grant: Grant; rule: SourcedRule }[];
+  /** Grants that allow it: the subject's own, or those of a group all its members are in (grant.subject says which). */
+  grants: GrantMatch[];
+  /** system:masters: allowed by the authorizer itself, whatever the bindings say. */
+  superuser?: true;
 }
 
 export interface WhoCanQuery {
-  /** Limit to grants that apply in this namespace (cluster-wide ones included); omitted = anywhere. */
+  /** The request's namespace: RoleBindings there count, besides ClusterRoleBindings. */
   namespace?: string;
+  /** A request without a namespace (cluster-scoped): only ClusterRoleBindings count. Implied for cluster-scoped resources. */
+  clusterScoped?: boolean;
+  /** Neither: grants anywhere, each with its scope. */
   group?: string;
   subresource?: string;
   name?: string;
@@ -57,18 +73,29 @@ export interface RbacModel {
   grants: Grant[];
   /** Subjects named by at least one binding. */
   subjects(): SubjectSummary[];
-  /** Grants naming this subject directly or through the groups Kubernetes adds to it. */
+  /** Grants naming this subject (a ServiceAccount's user name read as the ServiceAccount) or a group all its members are in. */
   permissionsOf(subject: SubjectRef): Grant[];
+  /** Every subject allowed the request: those bindings name, ServiceAccounts in the inventory, the groups they imply, and system:masters. */
   whoCan(verb: string, resource: string, query?: WhoCanQuery): WhoCanMatch[];
+  /** The same for a non-resource URL (/healthz, /metrics): only ClusterRoles bound by ClusterRoleBindings reach those. */
+  whoCanURL(verb: string, path: string): WhoCanMatch[];
+  /** The grants that let one subject make the request; `superuser` for system:masters. */
+  allows(subject: SubjectRef, verb: string, resource: string, query?: WhoCanQuery): { grants: GrantMatch[]; superuser: boolean };
+  /** Whether a request for this resource carries no namespace, so no RoleBinding can grant it (but see scope.ts namespacedAsk). */
+  isClusterScoped(group: string, resource: string): boolean;
+  /** Whether a grant's binding is consulted for the request: a ClusterRoleBinding always, a RoleBinding only for requests in its namespace. */
+  reaches(grant: Pick<Grant, 'scope'>, req: ResourceRequest, query?: WhoCanQuery): boolean;
+  /** Which verbs open an exec/attach/port-forward session on this cluster's version. */
+  connect: ConnectPolicy;
 }
 
-// Keyed by the four lists the model reads, not the inventory: an inventory that a watched pod
-// change replaced (lib/cluster/apply-change.ts) keeps these lists, and the model with them.
+// Keyed by the lists the model reads, not the inventory: an inventory that a watched pod change
+// replaced (lib/cluster/apply-change.ts) keeps these lists, and the model with them.
 const cache = new WeakMap<object, { lists: readonly unknown[]; model: RbacModel }>();
 
 export function rbacModel(inv: Inventory): RbacModel {
-  const { clusterroles, roles, clusterrolebindings, rolebindings } = inv.objects;
-  const lists = [clusterroles, roles, clusterrolebindings, rolebindings];
+  const { clusterroles, roles, clusterrolebindings, rolebindings, customresourcedefinitions, serviceaccounts } = inv.objects;
+  const lists = [clusterroles, roles, clusterrolebindings, rolebindings, customresourcedefinitions, serviceaccounts, inv.cluster.version];
   const hit = cache.get(rolebindings);
   if (hit && hit.lists.every((l, i) => l === lists[i])) {
     memoHit(hit.model); // incremental recomputation: this caller depends on what the build read
@@ -125,6 +152,77 @@ export function buildRbacModel(inv: Inventory): RbacModel {
     }
   }
 
+  const isClusterScoped = clusterScopedResources(inv.objects.customresourcedefinitions);
+  const connect = connectPolicy(inv.cluster.version);
+  const masters: SubjectRef = { kind: 'Group', name: MASTERS };
+
+  /** Whether the grant's binding is consulted for the request, in `q`'s namespace (or without one, or anywhere). */
+  const reaches = (g: Pick<Grant, 'scope'>, req: ResourceRequest, q: WhoCanQuery = {}, clusterScoped = isClusterScoped(req.group, req.resource)): boolean => {
+    if (g.scope === null) return true;
+    if (q.clusterScoped || (q.namespace !== undefined && q.namespace !== g.scope)) return false;
+    if (!clusterScoped) return true;
+    const ask = namespacedAsk(req);
+    return ask === 'binding-namespace' || (ask === 'own-namespace' && (req.name ?? g.scope) === g.scope);
+  };
+
+  /** A matcher for one request: which of some grants allow it, and through which rule. */
+  const matcher = (verb: string, resource: string, q: WhoCanQuery) => {
+    const split = q.subresource !== undefined ? { resource, subresource: q.subresource } : splitResource(resource);
+    const req: ResourceRequest = { verb, group: q.group ?? '', ...split, name: q.name };
+    const clusterScoped = isClusterScoped(req.group, req.resource);
+    // Before 1.35 a WebSocket exec/attach/port-forward needed only get: that opens the same session as create.
+    const alsoGet = verb === 'create' && connect.verbs.includes('get') && isConnectRequest(req.group, req.resource, req.subresource);
+    return (gs: Grant[]): GrantMatch[] => {
+      const out: GrantMatch[] = [];
+      for (const grant of gs) {
+        if (!reaches(grant, req, q, clusterScoped)) continue;
+        for (const rule of grant.rules) {
+          if (ruleAllows(rule.rule, req)) out.push({ grant, rule });
+          else if (alsoGet && ruleAllows(rule.rule, { ...req, verb: 'get' })) out.push({ grant, rule, viaGet: true });
+        }
+      }
+      return out;
+    };
+  };
+
+  // Everyone who could be allowed: subjects bindings name, ServiceAccounts that exist, the groups all their members are in.
+  let universe: SubjectRef[] | undefined;
+  const everyone = (): SubjectRef[] => (universe ??= listEveryone());
+  const listEveryone = (): SubjectRef[] => {
+    const all = new Map<string, SubjectRef>();
+    const add = (s: SubjectRef) => {
+      const k = subjectKey(s);
+      if (all.has(k)) return;
+      all.set(k, s);
+      impliedGroups(s).forEach(add);
+    };
+    for (const gs of bySubject.values()) add(gs[0]!.subject);
+    for (const sa of inv.objects.serviceaccounts)
+      if (sa.metadata.namespace) add({ kind: 'ServiceAccount', namespace: sa.metadata.namespace, name: sa.metadata.name });
+    all.delete(subjectKey(masters));
+    return [...all.values()];
+  };
+
+  const holders = (direct: (gs: Grant[]) => GrantMatch[]): WhoCanMatch[] => {
+    const byKey = new Map<string, GrantMatch[]>();
+    for (const [k, gs] of bySubject) {
+      const m = direct(gs);
+      if (m.length) byKey.set(k, m);
+    }
+    const out: WhoCanMatch[] = [{ subject: masters, grants: byKey.get(subjectKey(masters)) ?? [], superuser: true }];
+    if (byKey.size === 0) return out;
+    for (const s of everyone()) {
+      const grants = [s, ...impliedGroups(s)].flatMap((x) => byKey.get(subjectKey(x)) ?? []);
+      if (grants.length) out.push({ subject: s, grants });
+    }
+    return out;
+  };
+
+  const permissionsOf = (subject: SubjectRef): Grant[] => {
+    const s = resolveSubject(subject);
+    return [s, ...impliedGroups(s)].flatMap((x) => bySubject.get(subjectKey(x)) ?? []);
+  };
+
   return {
     grants,
     subjects() {
@@ -138,25 +236,21 @@ export function buildRbacModel(inv: Inventory): RbacModel {
         };
       });
     },
-    permissionsOf(subject) {
-      return [subject, ...impliedGroups(subject)].flatMap((s) => bySubject.get(subjectKey(s)) ?? []);
+    permissionsOf,
+    whoCan: (verb, resource, query = {}) => holders(matcher(verb, resource, query)),
+    whoCanURL: (verb, path) =>
+      holders((gs) =>
+        gs
+          .filter((g) => g.scope === null)
+          .flatMap((grant) => grant.rules.filter((rule) => ruleAllowsNonResource(rule.rule, { verb, path })).map((rule) => ({ grant, rule }))),
+      ),
+    allows(subject, verb, resource, query = {}) {
+      const s = resolveSubject(subject);
+      return { grants: matcher(verb, resource, query)(permissionsOf(s)), superuser: isSuperuserGroup(s) };
     },
-    whoCan(verb, resource, query = {}) {
-      const split = query.subresource !== undefined ? { resource, subresource: query.subresource } : splitResource(resource);
-      const req: ResourceRequest = { verb, group: query.group ?? '', ...split, name: query.name };
-      const out = new Map<string, WhoCanMatch>();
-      for (const grant of grants) {
-        if (query.namespace !== undefined && grant.scope !== null && grant.scope !== query.namespace) continue;
-        for (const rule of grant.rules) {
-          if (!ruleAllows(rule.rule, req)) continue;
-          const k = subjectKey(grant.subject);
-          const m = out.get(k) ?? { subject: grant.subject, grants: [] };
-          m.grants.push({ grant, rule });
-          out.set(k, m);
-        }
-      }
-      return [...out.values()];
-    },
+    isClusterScoped,
+    reaches: (grant, req, query) => reaches(grant, req, query),
+    connect,
   };
 }
 

@@ -1,7 +1,8 @@
 // RBAC PolicyRules as the API server reads them, and the authorizer's matching semantics
 // (k8s.io/kubernetes pkg/apis/rbac/v1 evaluation_helpers.go): '*' in verbs, apiGroups and
-// resources matches anything; '*/<sub>' matches that subresource of any resource; a rule with
-// resourceNames grants only on the objects it names.
+// resources matches anything; '*/<sub>' matches that (non-empty) subresource of any resource; a rule
+// with resourceNames grants only on the objects it names; a nonResourceURL ending in '*' matches
+// every path it prefixes.
 import type { K8sObject } from '../../cluster/types';
 
 export interface PolicyRule {
@@ -60,7 +61,8 @@ export function groupMatches(rule: PolicyRule, group: string): boolean {
 
 export function resourceMatches(rule: PolicyRule, resource: string, subresource?: string): boolean {
   const combined = subresource ? `${resource}/${subresource}` : resource;
-  return rule.resources.some((r) => r === '*' || r === combined || (subresource !== undefined && r === `*/${subresource}`));
+  // '*/x' names a subresource: a request without one (or with an empty one) is not matched by it.
+  return rule.resources.some((r) => r === '*' || r === combined || (!!subresource && r === `*/${subresource}`));
 }
 
 export function nameMatches(rule: PolicyRule, name?: string): boolean {
@@ -75,6 +77,21 @@ export function ruleAllows(rule: PolicyRule, req: ResourceRequest): boolean {
     resourceMatches(rule, req.resource, req.subresource) &&
     nameMatches(rule, req.name)
   );
+}
+
+/** A request for a path outside the resource API (/healthz, /metrics, /apis). */
+export interface NonResourceRequest {
+  verb: string;
+  path: string;
+}
+
+export function nonResourceURLMatches(rule: PolicyRule, path: string): boolean {
+  return rule.nonResourceURLs.some((u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.replace(/\*+$/, ''))));
+}
+
+/** Only ClusterRoles bound by ClusterRoleBindings reach these: the request has no namespace. */
+export function ruleAllowsNonResource(rule: PolicyRule, req: NonResourceRequest): boolean {
+  return verbMatches(rule, req.verb) && nonResourceURLMatches(rule, req.path);
 }
 
 /** '*' verbs on '*' resources in '*' groups: cluster-admin under any name. */

@@ -1,5 +1,8 @@
 // GET /api/rbac/subjects: every subject (User, Group, ServiceAccount) a binding names, with counts.
-// GET /api/rbac/subjects?verb=get&resource=secrets[&namespace=shop][&group=apps]: who can do that.
+// GET /api/rbac/subjects?verb=get&resource=secrets[&namespace=shop|&scope=cluster][&group=apps]: who can do that
+//   (in that namespace; without one, a cluster-scoped request; neither: anywhere). Cluster-scoped kinds
+//   (nodes, clusterroles...) are always asked without a namespace.
+// GET /api/rbac/subjects?verb=get&url=/metrics: who can read a non-resource URL.
 import { parseWhoCan, subjectsJson, whoCanJson } from '@/lib/posture/rbac/api';
 import { jsonError, NO_STORE } from '@/lib/server/api-responses';
 import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';

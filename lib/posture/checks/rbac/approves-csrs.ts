@@ -25,7 +25,6 @@ rules:
       groups: [CERTS],
       resources: ['certificatesigningrequests/approval'],
       what: 'CertificateSigningRequest approval',
-      clusterScopedOnly: true,
     },
   ],
   baseSeverity(_matches, g) {

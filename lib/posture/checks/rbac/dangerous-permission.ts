@@ -5,8 +5,8 @@ import type { Inventory } from '../../../cluster/inventory';
 import type { Workload } from '../../../cluster/types';
 import { oncePerInventory } from '../helpers';
 import { defineCheck, type Check, type RawFinding } from '../../check';
-import { isBootstrapGrant, rbacModel, type Grant } from '../../rbac/model';
-import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule } from '../../rbac/rules';
+import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../rbac/model';
+import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type ResourceRequest } from '../../rbac/rules';
 import { describeSubjectRef, isEveryone, type SubjectRef } from '../../rbac/subjects';
 import { SEVERITIES, type ResourceRef, type Severity } from '../../types';
 
@@ -17,8 +17,8 @@ export interface Danger {
   resources: string[];
   /** What the resources are, for the message: "Secrets". */
   what: string;
-  /** Cluster-scoped resources: a RoleBinding cannot grant them, so only cluster-wide grants count. */
-  clusterScopedOnly?: boolean;
+  /** Count only cluster-wide grants (e.g. deleting pods anywhere), though a RoleBinding could grant it in its namespace. */
+  clusterWideOnly?: boolean;
 }
 
 export interface DangerMatch {
@@ -26,18 +26,49 @@ export interface DangerMatch {
   rules: { rule: PolicyRule; from: string }[];
 }
 
-/** The dangers a rule set grants. Rules limited by resourceNames are skipped: they reach only the objects they name. */
-export function matchDangers(dangers: Danger[], rules: Grant['rules'], scope: string | null): DangerMatch[] {
+/** Per danger, the requests it stands for that a binding of each kind reaches, by verb. */
+type Compiled = { d: Danger; byVerb: [string, ResourceRequest[]][] }[];
+const compiledCache = new WeakMap<RbacModel, WeakMap<Danger[], [Compiled, Compiled]>>();
+
+function compile(dangers: Danger[], model: RbacModel): [Compiled, Compiled] {
+  let perModel = compiledCache.get(model);
+  if (!perModel) compiledCache.set(model, (perModel = new WeakMap()));
+  let hit = perModel.get(dangers);
+  if (!hit) {
+    // Whether a RoleBinding reaches a request depends on its kind, not on which namespace it is in.
+    const forScope = (scope: string | null): Compiled =>
+      dangers
+        .filter((d) => !(d.clusterWideOnly && scope !== null))
+        .map((d) => ({
+          d,
+          byVerb: d.verbs.map((verb): [string, ResourceRequest[]] => [
+            verb,
+            d.groups.flatMap((group) => d.resources.map((res) => ({ verb, group, ...splitResource(res) }))).filter((req) => model.reaches({ scope }, req)),
+          ]),
+        }));
+    perModel.set(dangers, (hit = [forScope(null), forScope('any-namespace')]));
+  }
+  return hit;
+}
+
+/**
+ * The dangers a grant's rules allow where its binding reaches: a RoleBinding never reaches cluster-scoped
+ * resources (nodes/proxy, webhooks), the model knows which. Rules limited by resourceNames are skipped:
+ * they reach only the objects they name.
+ */
+export function matchDangers(dangers: Danger[], rules: Grant['rules'], scope: string | null, model: RbacModel): DangerMatch[] {
   const out: DangerMatch[] = [];
-  for (const d of dangers) {
-    if (d.clusterScopedOnly && scope !== null) continue;
+  for (const { d, byVerb } of compile(dangers, model)[scope === null ? 0 : 1]) {
     const verbs = new Set<string>();
     const hit: DangerMatch['rules'] = [];
     for (const r of rules) {
-      const allowed = d.verbs.filter((verb) => d.groups.some((group) => d.resources.some((res) => ruleAllows(r.rule, { verb, group, ...splitResource(res) }))));
-      if (allowed.length === 0) continue;
-      allowed.forEach((v) => verbs.add(v));
-      hit.push(r);
+      let allowed = false;
+      for (const [verb, reqs] of byVerb)
+        if (reqs.some((req) => ruleAllows(r.rule, req))) {
+          verbs.add(verb);
+          allowed = true;
+        }
+      if (allowed) hit.push(r);
     }
     if (hit.length) out.push({ phrase: `${d.verbs.filter((v) => verbs.has(v)).join('/')} ${d.what}`, rules: hit });
   }
@@ -143,7 +174,12 @@ export interface DangerousPermissionSpec {
   title: string;
   severity: Severity;
   remediation: string;
-  dangers: Danger[];
+  /** What is dangerous; a function when it depends on the cluster (its version, e.g.). */
+  dangers: Danger[] | ((model: RbacModel) => Danger[]);
+  /** Matches that the Danger shape cannot say (e.g. "delete on many resources"), beside `dangers`. */
+  extraMatches?(rules: Grant['rules'], g: Grant, model: RbacModel): DangerMatch[];
+  /** Appended to a finding's message (e.g. why get on pods/exec counts on a cluster of unknown version). */
+  note?(model: RbacModel, matches: DangerMatch[]): string | null;
   /** Report subjects of a namespace delegation (admin/edit to people) at this severity instead of skipping them. */
   delegationSeverity?: Severity;
   /** A severity from what matched (e.g. CSR approval with or without signer approval). */
@@ -162,6 +198,8 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
     examines: examinedBindings,
     evaluate(inv) {
       const uses = serviceAccountUse(inv);
+      const model = rbacModel(inv);
+      const dangers = typeof spec.dangers === 'function' ? spec.dangers(model) : spec.dangers;
       const byBinding = new Map<string, { g: Grant; matches: DangerMatch[]; subjects: { s: SubjectRef; sev: Severity }[] }>();
       // Grants of one role share its rules array: match each role once per scope kind, not once per binding.
       const memo = new Map<Grant['rules'], [DangerMatch[] | null, DangerMatch[] | null]>();
@@ -169,9 +207,11 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
         const slot = g.scope === null ? 0 : 1;
         const entry = memo.get(g.rules) ?? [null, null];
         memo.set(g.rules, entry);
-        return (entry[slot] ??= g.rules.some((r) => isSuperuserRule(r.rule)) ? [] : matchDangers(spec.dangers, g.rules, g.scope));
+        return (entry[slot] ??= g.rules.some((r) => isSuperuserRule(r.rule))
+          ? []
+          : [...matchDangers(dangers, g.rules, g.scope, model), ...(spec.extraMatches?.(g.rules, g, model) ?? [])]);
       };
-      for (const g of rbacModel(inv).grants) {
+      for (const g of model.grants) {
         if (isBootstrapGrant(g) || isKubernetesItself(g.subject, g)) continue;
         const matches = matchesOf(g);
         if (matches.length === 0) continue;
@@ -189,10 +229,11 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
         const severity = subjects.map((x) => x.sev).sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b))[0]!;
         const who = subjects.map((x) => subjectLabel(x.s, uses)).join(', ');
         const what = matches.map((m) => m.phrase).join('; ');
+        const note = spec.note?.(model, matches);
         return {
           resource: bindingRef(g),
           severity,
-          message: `${g.binding.kind} ${g.binding.name} lets ${who} ${what} ${scopePhrase(g.scope)}, through ${rolePhrase(g, matches)}.`,
+          message: `${g.binding.kind} ${g.binding.name} lets ${who} ${what} ${scopePhrase(g.scope)}, through ${rolePhrase(g, matches)}.${note ? ` ${note}` : ''}`,
         };
       });
     },

@@ -20,7 +20,6 @@ rules:
       groups: ['admissionregistration.k8s.io'],
       resources: ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'],
       what: 'admission webhook configurations',
-      clusterScopedOnly: true,
     },
   ],
 });

@@ -18,14 +18,13 @@ rules:
 \`\`\``,
   dangers: [
     { verbs: ['escalate', 'bind'], groups: [RBAC], resources: ['roles', 'clusterroles'], what: 'roles' },
-    { verbs: ['impersonate'], groups: [''], resources: ['users', 'groups'], what: 'users and groups', clusterScopedOnly: true },
+    { verbs: ['impersonate'], groups: [''], resources: ['users', 'groups'], what: 'users and groups' },
     { verbs: ['impersonate'], groups: [''], resources: ['serviceaccounts'], what: 'service accounts' },
     {
       verbs: ['impersonate'],
       groups: ['authentication.k8s.io'],
       resources: ['uids', 'userextras/scopes'],
       what: 'user IDs and extras',
-      clusterScopedOnly: true,
     },
   ],
 });

@@ -1,7 +1,9 @@
+import { connectDanger, connectNote } from './connect-verbs';
 import { dangerousPermissionCheck } from './dangerous-permission';
 
 // A shell in a pod is its service account token, its Secrets and its network position. Before
-// Kubernetes 1.31 a WebSocket exec needed only get, so get counts too.
+// Kubernetes 1.35 a WebSocket exec needed only get, so get counts too on older clusters (and on
+// clusters whose version we do not know, saying so); from 1.35 only create (rbac/connect.ts).
 export default dangerousPermissionCheck({
   id: 'rbac.exec-attach-pods',
   title: 'Binding grants pods/exec or pods/attach',
@@ -13,5 +15,6 @@ rules:
   resources: [pods, pods/log]
   verbs: [get, list, watch]
 \`\`\``,
-  dangers: [{ verbs: ['create', 'get'], groups: [''], resources: ['pods/exec', 'pods/attach'], what: 'pods/exec and pods/attach' }],
+  dangers: (model) => [connectDanger(model, ['exec', 'attach'], 'pods/exec and pods/attach')],
+  note: connectNote,
 });

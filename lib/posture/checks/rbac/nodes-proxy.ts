@@ -13,5 +13,5 @@ rules:
   resources: [nodes/metrics, nodes/stats]
   verbs: [get]
 \`\`\``,
-  dangers: [{ verbs: ['get', 'create', 'update', 'patch'], groups: [''], resources: ['nodes/proxy'], what: 'nodes/proxy', clusterScopedOnly: true }],
+  dangers: [{ verbs: ['get', 'create', 'update', 'patch'], groups: [''], resources: ['nodes/proxy'], what: 'nodes/proxy' }],
 });

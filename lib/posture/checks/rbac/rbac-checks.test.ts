@@ -4,12 +4,15 @@ import type { K8sObject } from '../../../cluster/types';
 import { isNotAssessed, type Check, type RawFinding } from '../../check';
 import { binding, deployment, inventoryOf, restrictedSpec } from '../../test-inventory';
 import approvesCsrs from './approves-csrs';
+import broadDelete from './broad-delete';
 import createsSaTokens from './creates-sa-tokens';
 import createsWorkloads from './creates-workloads';
+import deletesEvents from './deletes-events';
 import editsAdmissionWebhooks from './edits-admission-webhooks';
 import escalateBindImpersonate from './escalate-bind-impersonate';
 import execAttachPods from './exec-attach-pods';
 import nodesProxy from './nodes-proxy';
+import portForwardPods from './port-forward-pods';
 import readsSecrets from './reads-secrets';
 import wildcardPermissions from './wildcard-permissions';
 
@@ -22,8 +25,8 @@ const clusterRole = (name: string, rules: Rule[], labels: Record<string, string>
 });
 const user = (name: string) => ({ kind: 'User', name });
 const sa = (namespace: string, name: string) => ({ kind: 'ServiceAccount', namespace, name });
-const run = (check: Check, objects: K8sObject[]): RawFinding[] => {
-  const out = check.evaluate(inventoryOf(objects));
+const run = (check: Check, objects: K8sObject[], version?: string): RawFinding[] => {
+  const out = check.evaluate(inventoryOf(objects, { version }));
   if (isNotAssessed(out)) throw new Error(out.notAssessed);
   return out;
 };
@@ -92,6 +95,24 @@ const cases: { check: Check; failing: K8sObject[]; passing: K8sObject[]; expect:
     failing: granted([{ apiGroups: ['admissionregistration.k8s.io'], resources: ['mutatingwebhookconfigurations'], verbs: ['patch'] }]),
     passing: granted([{ apiGroups: ['admissionregistration.k8s.io'], resources: ['mutatingwebhookconfigurations'], verbs: ['get', 'list', 'watch'] }]),
     expect: /lets User eve patch admission webhook configurations/,
+  },
+  {
+    check: portForwardPods,
+    failing: granted([{ apiGroups: [''], resources: ['pods/portforward'], verbs: ['create'] }]),
+    passing: granted([{ apiGroups: [''], resources: ['pods', 'services'], verbs: ['get', 'list'] }]),
+    expect: /lets User eve create pods\/portforward across the whole cluster/,
+  },
+  {
+    check: broadDelete,
+    failing: granted([{ apiGroups: [''], resources: ['pods'], verbs: ['delete'] }]),
+    passing: granted([{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'update', 'patch'] }]),
+    expect: /lets User eve delete pods across the whole cluster/,
+  },
+  {
+    check: deletesEvents,
+    failing: granted([{ apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['deletecollection'] }]),
+    passing: granted([{ apiGroups: ['', 'events.k8s.io'], resources: ['events'], verbs: ['get', 'list', 'watch', 'create', 'patch'] }]),
+    expect: /lets User eve deletecollection Events across the whole cluster/,
   },
 ];
 
@@ -193,6 +214,62 @@ describe('shared rules of the RBAC checks', () => {
   it('rates CSR approval without signer approval medium', () => {
     const [f] = run(approvesCsrs, granted([{ apiGroups: ['certificates.k8s.io'], resources: ['certificatesigningrequests/approval'], verbs: ['update'] }]));
     expect(f!.severity).toBe('medium');
+  });
+});
+
+describe('exec, attach and port-forward by cluster version (1.35: AuthorizePodWebsocketUpgradeCreatePermission)', () => {
+  const getOnly = granted([{ apiGroups: [''], resources: ['pods/exec', 'pods/portforward'], verbs: ['get'] }]);
+  it('counts get on pods/exec before 1.35, not from 1.35', () => {
+    expect(run(execAttachPods, getOnly, 'v1.34.3')[0]!.message).toBe(
+      'ClusterRoleBinding eve-r lets User eve get pods/exec and pods/attach across the whole cluster, through ClusterRole r.',
+    );
+    expect(run(execAttachPods, getOnly, 'v1.35.0')).toEqual([]);
+    expect(run(portForwardPods, getOnly, 'v1.35.1')).toEqual([]);
+    expect(run(portForwardPods, getOnly, 'v1.33.0')).toHaveLength(1);
+  });
+  it('counts get when the version is unknown, and says why', () => {
+    const [f] = run(execAttachPods, getOnly);
+    expect(f!.message).toMatch(/get pods\/exec .* version is unknown, so get on pods\/exec, pods\/attach and pods\/portforward is counted/);
+    // create alone needs no such caveat
+    const [c] = run(execAttachPods, granted([{ apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] }]));
+    expect(c!.message).not.toMatch(/version is unknown/);
+  });
+});
+
+describe('rbac.broad-delete', () => {
+  it("flags '*' and many kinds anywhere, pods/workloads/namespaces only cluster-wide", () => {
+    const wild = clusterRole('wild', [{ apiGroups: ['apps'], resources: ['*'], verbs: ['deletecollection'] }]);
+    const many = clusterRole('many', [
+      { apiGroups: [''], resources: ['configmaps', 'services', 'secrets', 'serviceaccounts', 'persistentvolumeclaims'], verbs: ['delete'] },
+      { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'networkpolicies'], verbs: ['delete'] },
+      { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ['delete'] },
+      { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['delete'] },
+    ]);
+    const podsOnly = clusterRole('pods', [{ apiGroups: [''], resources: ['pods', 'namespaces'], verbs: ['delete'] }]);
+    const findings = run(broadDelete, [
+      wild,
+      many,
+      podsOnly,
+      binding('RoleBinding', 'wild-in-shop', 'wild', [user('eve')], 'shop'),
+      binding('RoleBinding', 'many-in-shop', 'many', [user('eve')], 'shop'),
+      binding('RoleBinding', 'pods-in-shop', 'pods', [user('eve')], 'shop'),
+      binding('ClusterRoleBinding', 'pods-everywhere', 'pods', [user('eve')]),
+    ]);
+    expect(findings.map((f) => [f.resource.name, f.severity, f.message.replace(/^.* lets User eve (.*?) (in namespace|across).*$/, '$1')]).sort()).toEqual([
+      ['many-in-shop', 'medium', 'delete 10 kinds of resources'],
+      ['pods-everywhere', 'high', 'delete pods; delete namespaces'],
+      ['wild-in-shop', 'medium', 'deletecollection every resource'],
+    ]);
+  });
+  it('does not count cluster-scoped kinds a RoleBinding cannot reach towards "many", nor resourceNames-limited rules', () => {
+    const clusterKinds = clusterRole('c', [
+      { apiGroups: [''], resources: ['nodes', 'persistentvolumes', 'namespaces', 'configmaps', 'services'], verbs: ['delete'] },
+      { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles', 'clusterrolebindings', 'roles', 'rolebindings'], verbs: ['delete'] },
+      { apiGroups: ['storage.k8s.io'], resources: ['storageclasses'], verbs: ['delete'] },
+      { apiGroups: ['apps'], resources: ['deployments'], verbs: ['delete'], resourceNames: ['web'] },
+    ]);
+    expect(run(broadDelete, [clusterKinds, binding('RoleBinding', 'rb', 'c', [user('eve')], 'shop')])).toEqual([]);
+    expect(run(broadDelete, [clusterKinds, binding('ClusterRoleBinding', 'crb', 'c', [user('eve')])])[0]!.message).toMatch(/delete 10 kinds of resources/);
   });
 });
 

@@ -1,5 +1,6 @@
 // GET /api/rbac/subjects/:kind/:name[?namespace=] : what the subject can do (its own bindings and its
-// groups'), binding by binding, with the role's effective rules. ServiceAccounts need ?namespace=.
+// groups'), binding by binding, with the role's effective rules. ServiceAccounts need ?namespace=, or
+// can be asked as User system:serviceaccount:<ns>:<name>.
 import { parseSubject, subjectDetailJson } from '@/lib/posture/rbac/api';
 import { jsonError, NO_STORE } from '@/lib/server/api-responses';
 import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
