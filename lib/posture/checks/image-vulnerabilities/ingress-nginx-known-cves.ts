@@ -15,7 +15,9 @@ const CONTROLLER_REPOSITORIES = /(^|\/)(ingress-nginx\/controller(-chroot)?|kube
 
 function controllers(w: Workload): Container[] {
   return allContainers(w.spec).filter((c) => {
-    const img = typeof c.image === 'string' ? parseImage(c.image) : null;
+    // A substring test first: this runs on every container of every workload.
+    if (typeof c.image !== 'string' || !(c.image.includes('ingress-nginx/controller') || c.image.includes('nginx-ingress-controller'))) return false;
+    const img = parseImage(c.image);
     return img !== null && CONTROLLER_REPOSITORIES.test(img.repository);
   });
 }
