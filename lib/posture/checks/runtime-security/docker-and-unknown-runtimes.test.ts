@@ -35,19 +35,30 @@ describe('runtime-security.docker-engine-end-of-life', () => {
 });
 
 describe('runtime-security.runtime-not-assessed', () => {
-  it('names, per node, a runtime the checks have no data for, and a node that reports none', () => {
-    const inv = inventoryOf([node('k', 'kata://3.2.0'), node('w', 'frakti://1.0'), node('x'), node('c', 'containerd://1.7.22'), node('d', 'docker://24.0.9'), node('o', 'cri-o://1.30.4')]);
+  it('names, per node, the runtime string and what of it was not assessed', () => {
+    const inv = inventoryOf([
+      node('k', 'kata://3.2.0'),
+      node('x'),
+      node('u', 'containerd://unknown'),
+      node('o', 'cri-o://1.30.4'),
+      node('n', 'docker://31.0.0'),
+      node('c', 'containerd://1.7.22'),
+      node('d', 'docker://24.0.9'),
+    ]);
     const out = runtimeNotAssessed.evaluate(inv) as { resource: { name: string }; message: string; severity?: string }[];
-    expect(out.map((f) => f.resource.name)).toEqual(['k', 'w', 'x']);
-    expect(out[0]!.message).toContain('"kata://3.2.0"');
-    expect(out[1]!.message).toContain('"frakti://1.0"');
-    expect(out[2]!.message).toContain('reports no status.nodeInfo.containerRuntimeVersion');
+    expect(Object.fromEntries(out.map((f) => [f.resource.name, f.message]))).toEqual({
+      k: 'Node k runs "kata://3.2.0": no vulnerability or end-of-life data for it here, so neither was assessed.',
+      x: 'Node x reports no status.nodeInfo.containerRuntimeVersion: its container runtime was not assessed for vulnerabilities or end of life.',
+      u: 'Node u runs "containerd://unknown": no vulnerability or end-of-life data for it here, so neither was assessed.',
+      o: 'Node o runs "cri-o://1.30.4": no end-of-life data for it here, so that was not assessed.',
+      n: 'Node n runs "docker://31.0.0": no end-of-life data for it here, so that was not assessed.',
+    });
     expect(out.every((f) => f.severity === undefined)).toBe(true); // the check's own severity: info
     expect(runtimeNotAssessed.severity).toBe('info');
   });
 
-  it('says nothing when every node runs a runtime with data', () => {
-    expect(runtimeNotAssessed.evaluate(inventoryOf([node('c', 'containerd://2.3.2'), node('d', 'docker://28.5.2')]))).toEqual([]);
+  it('says nothing when every node runs a runtime release with data', () => {
+    expect(runtimeNotAssessed.evaluate(inventoryOf([node('c', 'containerd://2.3.2'), node('d', 'docker://28.5.2'), node('e', 'containerd://1.2.13')]))).toEqual([]);
   });
 
   it('is not assessed without nodes', () => {
