@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../cluster/inventory';
 import { scanDemo } from '../../cluster/offline';
 import { isNotAssessed, type CheckOutcome, type RawFinding } from '../check';
+import { computePosture } from '../engine';
+import { checkById } from '../registry';
+import { SEVERITY_ORDER } from './host-security/nodes';
 import ingressNginxKnownCves from './image-vulnerabilities/ingress-nginx-known-cves';
 import readOnlyRootFilesystem from './pod-security/read-only-root-filesystem';
 import dockerEngineEndOfLife from './runtime-security/docker-engine-end-of-life';
@@ -36,5 +39,25 @@ describe('issue-14 checks on the demo cluster', () => {
     const namespaces = new Set(out.map((f) => f.resource.namespace));
     expect(namespaces.has('legacy-crm')).toBe(true);
     expect(namespaces.has('payments')).toBe(false);
+  });
+
+  it("keeps every finding of the issue-14 checks at or below the check's declared severity", () => {
+    const ids = [
+      'authn-authz.secret-in-environment',
+      'authn-authz.apiserver-admission-plugins',
+      'authn-authz.control-plane-profiling',
+      'authn-authz.control-plane-bind-address',
+      'authn-authz.controller-manager-service-account-credentials',
+      'encryption.apiserver-etcd-tls',
+      'encryption.etcd-client-cert-auth',
+      'pod-security.read-only-root-filesystem',
+      'image-vulnerabilities.ingress-nginx-known-cves',
+      'runtime-security.docker-engine-end-of-life',
+      'runtime-security.runtime-not-assessed',
+    ];
+    const doc = computePosture(inv);
+    const mine = doc.findings.filter((f) => ids.includes(f.checkId));
+    expect(new Set(mine.map((f) => f.checkId)).size).toBeGreaterThanOrEqual(4);
+    for (const f of mine) expect(SEVERITY_ORDER.indexOf(f.severity), f.checkId).toBeGreaterThanOrEqual(SEVERITY_ORDER.indexOf(checkById(f.checkId)!.severity));
   });
 });
