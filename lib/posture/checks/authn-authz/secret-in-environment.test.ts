@@ -3,7 +3,7 @@ import type { K8sObject, PodSpec } from '../../../cluster/types';
 import { computePosture } from '../../engine';
 import { deployment, inventoryOf, pod } from '../../test-inventory';
 import secretInEnvironment from './secret-in-environment';
-import { secretName } from './secret-patterns';
+import { secretName, secretValueKind } from './secret-patterns';
 
 type Env = { name: string; value?: string; valueFrom?: unknown }[];
 const withEnv = (env: Env, name = 'app'): PodSpec => ({ containers: [{ name, image: 'nginx', env } as never] });
@@ -117,5 +117,25 @@ describe('agrees with Polaris sensitiveContainerEnvVar and Kubescape C-0012 fixt
   // the word "key" is not a credential, and flagging it would train people to ignore the check.
   it('does not flag a value that merely contains "_key_" (Kubescape does)', () => {
     expect(run([pod('t', 'audit-pod', withEnv([{ name: 'some-name', value: 'my_key_value' }]))])).toEqual([]);
+  });
+});
+
+describe('secret value formats', () => {
+  it.each([
+    ['-----BEGIN RSA PRIVATE KEY-----\nMIIE', 'a private key'],
+    ['-----BEGIN PRIVATE KEY-----', 'a private key'],
+    ['-----BEGIN ENCRYPTED PRIVATE KEY-----', 'a private key'],
+    ['---BEGIN OPENSSH PRIVATE KEY---', 'a private key'],
+    ['xoxb-' + '1234567890-abcdefghij', 'a Slack token'],
+    ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'a JSON Web Token'],
+    ['a public key: -----BEGIN PUBLIC KEY-----', null],
+    ['eyJ' + '-'.repeat(50_000), null],
+  ])('%#', (value, label) => {
+    expect(secretValueKind(value)).toBe(label);
+  });
+
+  it('scans only the head of a huge value', () => {
+    expect(secretValueKind('x'.repeat(20_000) + AWS_KEY_ID)).toBeNull();
+    expect(secretValueKind('x '.repeat(100) + AWS_KEY_ID)).toBe('an AWS access key ID');
   });
 });

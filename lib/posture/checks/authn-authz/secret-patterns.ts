@@ -30,21 +30,26 @@ export function secretName(name: string): string | null {
 
 /**
  * Well-known credential formats (as published by the issuers and used by secret scanners such as
- * gitleaks). Each has a label; the matched text is never returned.
+ * gitleaks). Each has a label; the matched text is never returned. Values come from the cluster,
+ * so every pattern is linear: no unbounded repeat is followed by something that can fail after it.
  */
 const VALUE_PATTERNS: { label: string; pattern: RegExp }[] = [
-  { label: 'a private key', pattern: /-{3,}\s*BEGIN\s+[A-Z0-9 ]*PRIVATE KEY/i },
+  { label: 'a private key', pattern: /BEGIN[ \t]{1,4}(?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY/i },
   { label: 'an AWS access key ID', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
   { label: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
   { label: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
   { label: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
   { label: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
   { label: 'a Stripe secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}\b/ },
-  { label: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
+  { label: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,1024}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{8}/ },
 ];
 
+/** Longest prefix of a value scanned for formats: a PEM private key is a few KiB; a hostile value may be megabytes. */
+const SCANNED_CHARS = 16 * 1024;
+
 export function secretValueKind(value: string): string | null {
-  return VALUE_PATTERNS.find((p) => p.pattern.test(value))?.label ?? null;
+  const head = value.length > SCANNED_CHARS ? value.slice(0, SCANNED_CHARS) : value;
+  return VALUE_PATTERNS.find((p) => p.pattern.test(head))?.label ?? null;
 }
 
 /**
