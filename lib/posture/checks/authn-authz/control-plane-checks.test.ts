@@ -101,6 +101,11 @@ describe('authn-authz.control-plane-profiling (CIS 1.2.15, 1.3.2, 1.4.1)', () =>
     expect(out[0]!.message).toContain('the default is true');
     expect(out[1]!.message).toContain('sets --profiling=true');
   });
+
+  it('says a scheduler configured by file was not assessed rather than flagging or passing it', () => {
+    const [f] = findings(controlPlaneProfiling, controlPlane({ 'kube-scheduler': { profiling: null, config: '/etc/kubernetes/scheduler-config.yaml' } }));
+    expect(f).toMatchObject({ severity: 'info', message: expect.stringContaining('not assessed') });
+  });
 });
 
 describe('authn-authz.apiserver-admission-plugins (CIS 1.2.10, 1.2.14)', () => {
@@ -136,6 +141,11 @@ describe('encryption.etcd-client-cert-auth (CIS 2.1-2.3)', () => {
   it('flags etcd without --client-cert-auth=true (default false)', () => {
     const [f] = findings(etcdClientCertAuth, controlPlane({ etcd: { 'client-cert-auth': null } }));
     expect(f!.message).toContain('does not set --client-cert-auth=true');
+  });
+
+  it('says etcd configured by --config-file (which makes it ignore its flags) was not assessed', () => {
+    const [f] = findings(etcdClientCertAuth, controlPlane({ etcd: { 'client-cert-auth': null, 'config-file': '/etc/etcd/etcd.yaml' } }));
+    expect(f).toMatchObject({ severity: 'info', message: expect.stringContaining('not assessed') });
   });
 
   it('flags --auto-tls=true and a missing server certificate', () => {

@@ -20,6 +20,9 @@ export default defineCheck({
     evaluateControlPlane(inv, COMPONENTS, (cmd, name, component) => {
       const value = flag(cmd, 'profiling');
       if (value === 'false') return null;
+      // A KubeSchedulerConfiguration file can turn profiling off (enableProfiling: false) where we cannot see it.
+      const config = component === 'kube-scheduler' && value === undefined ? flag(cmd, 'config') : undefined;
+      if (config) return { severity: 'info', message: `${name} sets no --profiling flag and reads ${config}, which is not visible through the API: whether it sets enableProfiling: false was not assessed (CIS 1.4.1).` };
       const how = value === undefined ? 'does not set --profiling=false (the default is true)' : `sets --profiling=${value}`;
       return {
         message: `${name} ${how}: /debug/pprof exposes the program's internals (heap, goroutines) to anyone allowed to read it, and profiling costs CPU (CIS ${CIS[component as keyof typeof CIS]}).`,
