@@ -47,7 +47,7 @@ function ownership(inv: Inventory, namespaces: Set<string>): string {
 }
 
 export const CUTOFFS: Record<string, Cutoff> = {
-  // kube-apiserver static pods' mirrors live in kube-system; no other pod is read.
+  // The control plane's static pods' mirrors (kube-apiserver, controller manager, scheduler, etcd) live in kube-system; no other pod is read.
   [APISERVER_MEMO]: { judges: ['objects.pods'], unchanged: (_prev, _next, touched) => !touched.namespaces.has('kube-system') },
   // Resolving a report's object to its workload reads names and ownerReferences only.
   'owner-index': {

@@ -33,11 +33,30 @@ describe('authn-authz and encryption checks on the demo cluster', () => {
       'authn-authz.apiserver-audit-logging',
       'authn-authz.apiserver-kubelet-certificates',
       'authn-authz.apiserver-token-auth-file',
+      'authn-authz.control-plane-profiling',
       'encryption.apiserver-encryption-at-rest',
       'encryption.apiserver-tls-min-version',
     ]);
     const audit = on('kube-system', 'kube-apiserver-cp-1').find((x) => x.check === 'authn-authz.apiserver-audit-logging')!;
     expect(audit.f.message).toContain('--audit-log-maxage=7');
+  });
+
+  it('read the controller manager and scheduler: profiling left on, kubeadm defaults otherwise; etcd-cp-1 passes', () => {
+    expect(ids('kube-system', 'kube-controller-manager-cp-1')).toEqual(['authn-authz.control-plane-profiling']);
+    expect(ids('kube-system', 'kube-scheduler-cp-1')).toEqual(['authn-authz.control-plane-profiling']);
+    expect(ids('kube-system', 'etcd-cp-1')).toEqual([]);
+    for (const id of ['encryption.etcd-client-cert-auth', 'encryption.apiserver-etcd-tls', 'authn-authz.apiserver-admission-plugins']) expect(notAssessed.has(id), id).toBe(false);
+  });
+
+  it("find crm-worker's literal AWS keys without repeating them", () => {
+    const [secret, ...more] = on('legacy-crm', 'crm-worker').filter((x) => x.check === 'authn-authz.secret-in-environment');
+    expect(more).toEqual([]);
+    expect(secret!.f.severity).toBe('high');
+    expect(secret!.f.message).toContain('AWS_ACCESS_KEY_ID holds what looks like an AWS access key ID');
+    expect(secret!.f.message).toContain('AWS_SECRET_ACCESS_KEY is named like a credential');
+    expect(JSON.stringify(found)).not.toMatch(/AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
+    const elsewhere = found.filter((x) => x.check === 'authn-authz.secret-in-environment' && x.f.resource.name !== 'crm-worker');
+    expect(elsewhere.map((x) => x.f.resource.name)).toEqual([]);
   });
 
   it('find the legacy token Secret, the plain-HTTP NodePort and the Ingress without TLS in legacy-crm', () => {

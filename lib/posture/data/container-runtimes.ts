@@ -12,6 +12,16 @@ export const CONTAINERD_EOL: Readonly<Record<string, string>> = {
   '2.3': '2028-04-30',
 };
 
+/**
+ * A containerd minor's end of life. Minors older than the table (1.0-1.2) ended before its
+ * oldest row; newer unknown ones have none known yet (null).
+ */
+export function containerdEol(minor: string): string | null {
+  if (CONTAINERD_EOL[minor]) return CONTAINERD_EOL[minor]!;
+  const [major, min] = minor.split('.').map(Number) as [number, number];
+  return major < 1 || (major === 1 && min < 3) ? CONTAINERD_EOL['1.3']! : null;
+}
+
 export interface RuntimeVersion {
   runtime: string;
   version: string;

@@ -9,9 +9,11 @@
 // and CVE-2025-4437): "every version ever" would flag every node without telling what to upgrade to.
 // runc is not here: the Node API does not expose runc's version, and which runc each containerd or
 // CRI-O build ships depends on the packager, so it cannot be inferred from the runtime version.
+// Docker Engine's rows (docker-engine.ts) are the runc fixes Docker's release notes tie to its releases.
 // Refresh: re-read data/osv for modules containerd/containerd, containerd/containerd/v2 and
 // cri-o/cri-o, add rows, and extend runtime-cves.test.ts with each range's boundaries.
 import type { CveRow } from './cve-row';
+import { DOCKER_ENGINE_CVES } from './docker-engine';
 
 export const RUNTIME_CVE_SOURCE = 'golang/vulndb data/osv (commit a752ea54, 2026-08-21)';
 
@@ -285,5 +287,12 @@ export const CRIO_CVES: readonly CveRow[] = [
 export function runtimeCves(runtime: string): readonly CveRow[] | null {
   if (runtime === 'containerd') return CONTAINERD_CVES;
   if (runtime === 'cri-o') return CRIO_CVES;
+  if (runtime === 'docker') return DOCKER_ENGINE_CVES;
   return null;
+}
+
+/** Where a runtime's rows come from, and what they cannot see, for finding messages. */
+export function runtimeCveSource(runtime: string): string {
+  if (runtime === 'docker') return "Docker Engine release notes on the runc each release shipped; a runc updated separately is not visible through the API";
+  return `${RUNTIME_CVE_SOURCE}; the runc it ships is not visible through the API and is not judged`;
 }

@@ -1,6 +1,7 @@
-// The kube-apiserver command line, read from the static mirror pods kubeadm-style control planes
-// show in kube-system. Managed control planes (EKS, GKE, AKS) run the API server out of sight:
-// there the flag checks are not assessed rather than passed.
+// The control-plane command lines (kube-apiserver, kube-controller-manager, kube-scheduler, etcd),
+// read from the static mirror pods kubeadm-style control planes show in kube-system. Managed
+// control planes (EKS, GKE, AKS) run them out of sight: there the flag checks are not assessed
+// rather than passed.
 import type { Inventory } from '../../../cluster/inventory';
 import type { K8sObject } from '../../../cluster/types';
 import { notAssessed, ref, type CheckOutcome, type RawFinding } from '../../check';
@@ -44,24 +45,34 @@ export function flagList(cmd: ApiServerCommandLine, name: string): string[] {
     .filter(Boolean);
 }
 
+/** The control-plane components kubeadm runs as static pods in kube-system. */
+export const CONTROL_PLANE_COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'] as const;
+export type ControlPlaneComponent = (typeof CONTROL_PLANE_COMPONENTS)[number];
+
 /** Memoised: nine checks ask, and a pod change outside kube-system cannot change the answer (incremental-cutoffs.ts). */
 export function apiServerCommandLines(inv: Inventory): ApiServerCommandLine[] {
-  return oncePerInventory(inv, APISERVER_MEMO, () => [inv.objects.pods], () => findApiServers(inv));
+  return controlPlaneCommandLines(inv)['kube-apiserver'];
+}
+
+/** Every visible control-plane component's command lines, found in one pass over the pods. */
+export function controlPlaneCommandLines(inv: Inventory): Record<ControlPlaneComponent, ApiServerCommandLine[]> {
+  return oncePerInventory(inv, APISERVER_MEMO, () => [inv.objects.pods], () => findControlPlane(inv));
 }
 
 export const APISERVER_MEMO = 'apiserver-command-lines';
 
-function findApiServers(inv: Inventory): ApiServerCommandLine[] {
-  const out: ApiServerCommandLine[] = [];
+function findControlPlane(inv: Inventory): Record<ControlPlaneComponent, ApiServerCommandLine[]> {
+  const out = Object.fromEntries(CONTROL_PLANE_COMPONENTS.map((c) => [c, [] as ApiServerCommandLine[]])) as Record<ControlPlaneComponent, ApiServerCommandLine[]>;
   for (const pod of inv.objects.pods) {
     if (pod.metadata.namespace !== 'kube-system') continue;
-    const labelled = pod.metadata.labels?.component === 'kube-apiserver';
-    if (!labelled && !pod.metadata.name.startsWith('kube-apiserver-')) continue;
-    const containers: unknown[] = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
-    for (const c of containers) {
-      const argv = commandLine(c);
-      if (argv.some((a) => /(^|\/)kube-apiserver$/.test(a)) || (c as { name?: unknown }).name === 'kube-apiserver') {
-        out.push({ pod, flags: parseFlags(argv) });
+    for (const component of CONTROL_PLANE_COMPONENTS) {
+      const labelled = pod.metadata.labels?.component === component;
+      if (!labelled && !pod.metadata.name.startsWith(`${component}-`)) continue;
+      const containers: unknown[] = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
+      const binary = new RegExp(`(^|/)${component}$`);
+      const found = containers.find((c) => commandLine(c).some((a) => binary.test(a)) || (c as { name?: unknown }).name === component);
+      if (found) {
+        out[component].push({ pod, flags: parseFlags(commandLine(found)) });
         break;
       }
     }
@@ -78,12 +89,37 @@ function commandLine(c: unknown): string[] {
 
 /** Runs `inspect` on every visible kube-apiserver; not assessed when there is none. */
 export function evaluateApiServers(inv: Inventory, inspect: (cmd: ApiServerCommandLine, name: string) => Omit<RawFinding, 'resource'> | null): CheckOutcome {
-  const lines = apiServerCommandLines(inv);
-  if (lines.length === 0) return notAssessed(NOT_VISIBLE);
-  return lines.flatMap((cmd) => {
-    const hit = inspect(cmd, `kube-apiserver pod ${cmd.pod.metadata.name}`);
+  return evaluateControlPlane(inv, ['kube-apiserver'], inspect);
+}
+
+export const examinesApiServers = (inv: Inventory) => apiServerCommandLines(inv).map((c) => ref(c.pod));
+
+/**
+ * Runs `inspect` on every visible pod of the given components; not assessed when none of them is
+ * visible (a managed control plane, or etcd outside the cluster).
+ */
+export function evaluateControlPlane(
+  inv: Inventory,
+  components: readonly ControlPlaneComponent[],
+  inspect: (cmd: ApiServerCommandLine, name: string, component: ControlPlaneComponent) => Omit<RawFinding, 'resource'> | null,
+): CheckOutcome {
+  const all = controlPlaneCommandLines(inv);
+  const lines = components.flatMap((component) => all[component].map((cmd) => ({ cmd, component })));
+  if (lines.length === 0) return notAssessed(notVisible(components));
+  return lines.flatMap(({ cmd, component }) => {
+    const hit = inspect(cmd, `${component} pod ${cmd.pod.metadata.name}`, component);
     return hit ? [{ resource: ref(cmd.pod), ...hit }] : [];
   });
 }
 
-export const examinesApiServers = (inv: Inventory) => apiServerCommandLines(inv).map((c) => ref(c.pod));
+export function examinesControlPlane(components: readonly ControlPlaneComponent[]) {
+  return (inv: Inventory) => {
+    const all = controlPlaneCommandLines(inv);
+    return components.flatMap((c) => all[c].map((cmd) => ref(cmd.pod)));
+  };
+}
+
+function notVisible(components: readonly ControlPlaneComponent[]): string {
+  if (components.length === 1 && components[0] === 'kube-apiserver') return NOT_VISIBLE;
+  return `${components.join(', ')} flags are not visible: no such pod in kube-system (a managed control plane, an external etcd, or an input without the control-plane pods)`;
+}

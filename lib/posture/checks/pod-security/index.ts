@@ -18,6 +18,7 @@ import privileged from './pss-privileged';
 import procMount from './pss-proc-mount';
 import procMountRestricted from './pss-proc-mount-restricted';
 import restrictedVolumes from './pss-restricted-volumes';
+import readOnlyRootFilesystem from './read-only-root-filesystem';
 import runAsNonRoot from './pss-run-as-non-root';
 import runAsUser from './pss-run-as-user';
 import seccompBaseline from './pss-seccomp-baseline';
@@ -60,4 +61,5 @@ export const podSecurityChecks: readonly Check[] = [
   namespaceNoDefaultDeny,
   workloadNotSelectedByNetworkPolicy,
   networkPolicyAllowsAll,
+  readOnlyRootFilesystem,
 ];

@@ -22,6 +22,12 @@ describe('runtime-security.containerd-end-of-life', () => {
     ]);
   });
 
+  it('treats lines older than the table (1.2 and before) as past end of life rather than passing them', () => {
+    expect(containerdEndOfLife.evaluate(inventoryOf([node('old', 'containerd://1.2.13')]))).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('containerd 1.2 reached end of life before 2021-03-04') }),
+    ]);
+  });
+
   it('is not assessed, rather than passing, without nodes', () => {
     expect(isNotAssessed(containerdEndOfLife.evaluate(inventoryOf([])))).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { defineCheck, notAssessed, ref } from '../../check';
-import { CONTAINERD_EOL, parseRuntimeVersion } from '../../data/container-runtimes';
+import { CONTAINERD_EOL, containerdEol, parseRuntimeVersion } from '../../data/container-runtimes';
 import { noNodeFacts } from '../host-security/nodes';
 
 export default defineCheck({
@@ -17,9 +17,10 @@ export default defineCheck({
     const today = inv.readAt.slice(0, 10);
     return inv.objects.nodes.flatMap((n) => {
       const rt = parseRuntimeVersion(n.status?.nodeInfo?.containerRuntimeVersion);
-      const eol = rt?.runtime === 'containerd' && rt.minor ? CONTAINERD_EOL[rt.minor] : undefined;
+      const eol = rt?.runtime === 'containerd' && rt.minor ? containerdEol(rt.minor) : null;
       if (!rt || !eol || eol > today) return [];
-      return [{ resource: ref(n), message: `Node ${n.metadata.name} runs containerd ${rt.version}; containerd ${rt.minor} reached end of life on ${eol}.` }];
+      const when = rt.minor! in CONTAINERD_EOL ? `on ${eol}` : `before ${eol} (when 1.3, the oldest line listed, did)`;
+      return [{ resource: ref(n), message: `Node ${n.metadata.name} runs containerd ${rt.version}; containerd ${rt.minor} reached end of life ${when}.` }];
     });
   },
 });

@@ -33,7 +33,19 @@ describe('runtime-security.runtime-known-cves', () => {
 
   it('is not assessed without nodes, or when no node runs a runtime it has data for', () => {
     expect(isNotAssessed(runtimeKnownCves.evaluate(inventoryOf([namespace('a')])))).toBe(true);
-    expect(isNotAssessed(runtimeKnownCves.evaluate(inventoryOf([node('d', 'docker://24.0.7')])))).toBe(true);
+    expect(isNotAssessed(runtimeKnownCves.evaluate(inventoryOf([node('d', 'frakti://1.0.0')])))).toBe(true);
+  });
+
+  it('judges Docker Engine nodes by the runc fixes Docker shipped, at high at most', () => {
+    const out = runtimeKnownCves.evaluate(inventoryOf([node('old', 'docker://24.0.8'), node('fixed', 'docker://24.0.9'), node('new', 'docker://28.5.2')]));
+    expect(out).toEqual([
+      expect.objectContaining({
+        resource: expect.objectContaining({ name: 'old' }),
+        severity: 'high',
+        message: expect.stringMatching(/docker 24\.0\.8, affected by CVE-2024-21626 .*fixed in 24\.0\.9/),
+      }),
+    ]);
+    expect((out as { message: string }[])[0]!.message).toContain('Docker Engine release notes');
   });
 });
 

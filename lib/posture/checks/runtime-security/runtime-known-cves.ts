@@ -1,6 +1,6 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import { parseRuntimeVersion } from '../../data/container-runtimes';
-import { RUNTIME_CVE_SOURCE, runtimeCves } from '../../data/runtime-cves';
+import { runtimeCveSource, runtimeCves } from '../../data/runtime-cves';
 import { coreVersion } from '../../data/version';
 import { listCves, matchingCves, noNodeFacts, nodeInfo, worst } from '../host-security/nodes';
 
@@ -10,14 +10,14 @@ export default defineCheck({
   severity: 'high',
   title: 'Node container runtime has known vulnerabilities',
   remediation:
-    'Upgrade containerd or CRI-O on the node to a release that fixes these CVEs (usually by moving the node pool to a newer node image), then drain and replace the node.',
+    'Upgrade containerd, CRI-O or Docker Engine on the node to a release that fixes these CVEs (usually by moving the node pool to a newer node image), then drain and replace the node.',
   needs: ['nodes'],
   examines: (inv) => inv.objects.nodes.filter((n) => runtimeCves(parseRuntimeVersion(nodeInfo(n).containerRuntimeVersion)?.runtime ?? '')).map(ref),
   evaluate(inv) {
     const why = noNodeFacts(inv, 'containerRuntimeVersion');
     if (why) return notAssessed(why);
     const judged = inv.objects.nodes.filter((n) => runtimeCves(parseRuntimeVersion(nodeInfo(n).containerRuntimeVersion)?.runtime ?? ''));
-    if (judged.length === 0) return notAssessed('no node runs containerd or CRI-O, the runtimes this check has vulnerability data for');
+    if (judged.length === 0) return notAssessed('no node runs containerd, CRI-O or Docker Engine, the runtimes this check has vulnerability data for (runtime-not-assessed names each node)');
     return judged.flatMap((n) => {
       const rt = parseRuntimeVersion(nodeInfo(n).containerRuntimeVersion)!;
       const core = coreVersion(rt.version);
@@ -28,7 +28,7 @@ export default defineCheck({
         {
           resource: ref(n),
           severity: worst(hits.map((h) => h.row.severity)),
-          message: `Node ${n.metadata.name} runs ${rt.runtime} ${rt.version}, affected by ${listCves(hits)} (${RUNTIME_CVE_SOURCE}; the runc it ships is not visible through the API and is not judged).`,
+          message: `Node ${n.metadata.name} runs ${rt.runtime} ${rt.version}, affected by ${listCves(hits)} (${runtimeCveSource(rt.runtime)}).`,
         },
       ];
     });
