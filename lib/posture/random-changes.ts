@@ -6,7 +6,8 @@ import { RESOURCES, type Inventory, type ResourceKey } from '../cluster/inventor
 import type { K8sObject } from '../cluster/types';
 import { seededRandom } from '../synthetic/generate';
 
-const KEY_BY_KIND = new Map<string, ResourceKey>(RESOURCES.map((r) => [r.kind, r.key]));
+// The first definition of a kind is Kubernetes' own (Calico's NetworkPolicy comes later).
+const KEY_BY_KIND = new Map<string, ResourceKey>([...RESOURCES].reverse().map((r) => [r.kind, r.key]));
 
 export function randomChanges(inv: Inventory, count: number, seed: number): ResourceChange[] {
   const rand = seededRandom(seed);

@@ -74,6 +74,11 @@ export interface CheckResult {
   /** Why the check could not run (missing permission, kind not served, no data). */
   reason?: string;
   findings: number;
+  /**
+   * Objects an assessed check could not judge, and why (e.g. a Calico selector it cannot
+   * evaluate); neither passed nor failed. Absent when there are none.
+   */
+  notAssessedFor?: { resource: ResourceRef; reason: string }[];
 }
 
 export interface NamespaceSummary {
