@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MissingKind, ResourceKey } from '../../../cluster/inventory';
 import type { K8sObject } from '../../../cluster/types';
+import { redactDocument } from '../../../snapshots/redact';
+import { postureDocumentSchema } from '../../../snapshots/validate';
 import { computePosture } from '../../engine';
+import { restrictToNamespaces } from '../../view-filter';
 import { deployment, inventoryOf, namespace, restrictedSpec } from '../../test-inventory';
 import namespaceNoDefaultDeny from './namespace-no-default-deny';
 import namespaceNoNetworkPolicy from './namespace-no-network-policy';
@@ -86,6 +89,12 @@ describe('Cilium policies', () => {
     expect(o.notSelected.notAssessed).toEqual([expect.stringMatching(/^Deployment shop\/web: CiliumNetworkPolicy shop\/mesh selects by io\.cilium\.k8s\.policy\.cluster/)]);
     const check = o.doc.checks.find((c) => c.id === 'pod-security.workload-not-selected-by-network-policy')!;
     expect(check).toMatchObject({ assessed: true, findings: 0 });
+    // The list survives a snapshot import, is pseudonymised when shared, and is cut to a viewer's namespaces.
+    expect(postureDocumentSchema.safeParse(o.doc).success).toBe(true);
+    const shared = JSON.stringify(redactDocument(o.doc).document.checks);
+    expect(shared).not.toMatch(/shop|"web"/);
+    expect(restrictToNamespaces(o.doc, ['other']).checks.find((c) => c.id === check.id)!.notAssessedFor).toBeUndefined();
+    expect(restrictToNamespaces(o.doc, ['shop']).checks.find((c) => c.id === check.id)!.notAssessedFor).toHaveLength(1);
   });
 
   it('specs[] rules are read one by one', () => {
@@ -188,5 +197,14 @@ describe('an engine whose policies cannot be read', () => {
 
   it('where it is not installed, the 403 changes nothing', () => {
     expect(outcome([shop, web], forbidden).noPolicy.found).toEqual(['medium Namespace shop']);
+  });
+});
+
+describe('the namespace summary', () => {
+  it('shows another engine’s default deny, and null where it cannot tell', () => {
+    const of = (objects: K8sObject[]) => outcome(objects).doc.namespaces.find((n) => n.name === 'shop')!.defaultDeny;
+    expect(of([shop, web, cnp('deny', { endpointSelector: {}, ingress: [{}], egress: [{}] })])).toEqual({ ingress: true, egress: true });
+    expect(of([shop, web, gnp('in', { selector: 'all()', types: ['Ingress'] })])).toEqual({ ingress: true, egress: false });
+    expect(of([shop, web, calicoNp('odd', { selector: "app =~ 'x'", types: ['Ingress'] })])).toBeNull();
   });
 });

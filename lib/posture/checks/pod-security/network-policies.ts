@@ -39,8 +39,8 @@ function engines(inv: Inventory): EnginePolicies {
   );
 }
 
-/** The namespaces that run workloads, each with the policies that may apply to it. */
-export function namespaceNetworks(inv: Inventory): NamespaceNetwork[] {
+/** Each namespace (by name) with the policies that may apply to it; built once per call. */
+export function namespaceNetworkOf(inv: Inventory): (name: string) => NamespaceNetwork {
   const { views, unreadable } = engines(inv);
   const k8s = byNamespace(inv.objects.networkpolicies);
   const nsObjects = new Map(inv.objects.namespaces.map((n) => [n.metadata.name, n]));
@@ -50,7 +50,7 @@ export function namespaceNetworks(inv: Inventory): NamespaceNetwork[] {
     if (list) list.push(w);
     else workloads.set(w.namespace, [w]);
   }
-  return namespacesWithWorkloads(inv).map((name) => {
+  return (name) => {
     const ns = nsObjects.get(name);
     return {
       name,
@@ -61,7 +61,12 @@ export function namespaceNetworks(inv: Inventory): NamespaceNetwork[] {
       workloads: workloads.get(name) ?? [],
       unreadable,
     };
-  });
+  };
+}
+
+/** The namespaces that run workloads, each with the policies that may apply to it. */
+export function namespaceNetworks(inv: Inventory): NamespaceNetwork[] {
+  return namespacesWithWorkloads(inv).map(namespaceNetworkOf(inv));
 }
 
 export function podContext(net: NamespaceNetwork, w: Workload): PodContext {
