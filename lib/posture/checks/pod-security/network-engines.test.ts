@@ -208,3 +208,13 @@ describe('the namespace summary', () => {
     expect(of([shop, web, calicoNp('odd', { selector: "app =~ 'x'", types: ['Ingress'] })])).toBeNull();
   });
 });
+
+describe('the CLI table', () => {
+  it('lists the objects an assessed check could not judge, with control characters from the cluster removed', async () => {
+    const { formatTable } = await import('../../../cli/format-table');
+    const o = outcome([shop, web, calicoNp('odd', { selector: "app =~ '\u001b[2Jx'", types: ['Ingress'] })]);
+    const table = formatTable(o.doc);
+    expect(table).toMatch(/NOT ASSESSED\n(.*\n)*  pod-security\.workload-not-selected-by-network-policy Deployment\/shop\/web: Calico NetworkPolicy shop\/odd/);
+    expect(table).not.toContain('\u001b');
+  });
+});
