@@ -40,7 +40,7 @@ class Parser {
     this.skip();
     if (!this.s.startsWith(token, this.pos)) return false;
     // A word operator must end where the word ends: "in" is not the start of "inner".
-    if (/^[a-z]/.test(token) && /[A-Za-z0-9_]/.test(this.s[this.pos + token.length] ?? '')) return false;
+    if (/[a-z]$/.test(token) && /[A-Za-z0-9_]/.test(this.s[this.pos + token.length] ?? '')) return false;
     this.pos += token.length;
     return true;
   }

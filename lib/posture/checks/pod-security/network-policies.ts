@@ -118,15 +118,28 @@ function bearing(net: NamespaceNetwork): PolicyView[] {
   );
 }
 
-/** How many policies bear on the namespace, named by kind: "2 NetworkPolicies and 1 CiliumNetworkPolicy". */
-export function describePolicies(net: NamespaceNetwork): string {
+/** The policies bearing on the namespace, counted by kind: NetworkPolicy first. */
+function countsByKind(net: NamespaceNetwork): Map<string, number> {
   const counts = new Map<string, number>();
   if (net.policies.length) counts.set('NetworkPolicy', net.policies.length);
   // A Cilium policy with several rules is one policy.
   const policies = new Map(bearing(net).map((v) => [v.policy, v.kind]));
   for (const kind of policies.values()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  const parts = [...counts].map(([k, n]) => countOf(n, k, k.endsWith('y') ? `${k.slice(0, -1)}ies` : `${k}s`));
+  return counts;
+}
+
+const plural = (kind: string) => (kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`);
+
+/** How many policies bear on the namespace, named by kind: "2 NetworkPolicies and 1 CiliumNetworkPolicy". */
+export function describePolicies(net: NamespaceNetwork): string {
+  const parts = [...countsByKind(net)].map(([k, n]) => countOf(n, k, plural(k)));
   return parts.length ? parts.join(' and ') : 'no network policy';
+}
+
+/** The kind of the namespace's only policy ("CiliumNetworkPolicy"), or null when there are several. */
+export function onlyPolicyKind(net: NamespaceNetwork): string | null {
+  const counts = [...countsByKind(net)];
+  return counts.length === 1 && counts[0]![1] === 1 ? counts[0]![0] : null;
 }
 
 export { isUnknown };

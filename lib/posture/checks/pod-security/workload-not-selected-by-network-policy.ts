@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { workloadRef } from '../helpers';
-import { describePolicies, isIsolated, isPoliced, isUnknown, namespaceNetworks, policyCanApply, selectingWithoutEffect } from './network-policies';
+import { describePolicies, isIsolated, isPoliced, isUnknown, namespaceNetworks, onlyPolicyKind, policyCanApply, selectingWithoutEffect } from './network-policies';
 
 /** Each workload the check looks at (in namespaces with some policy; not host-network), with its answer. */
 function judged(inv: Parameters<typeof namespaceNetworks>[0]) {
@@ -9,11 +9,6 @@ function judged(inv: Parameters<typeof namespaceNetworks>[0]) {
     if (policed === false) return [];
     return n.workloads.filter(policyCanApply).map((w) => ({ n, w, isolated: isUnknown(policed) ? policed : isIsolated(n, w) }));
   });
-}
-
-/** "is not selected by the only NetworkPolicy", "is selected by none of the 2 NetworkPolicies and 1 …". */
-function policiesText(described: string): string {
-  return /^1 [^ ]+( [^ ]+)?$/.test(described) && !described.includes(' and ') ? `is not selected by the only ${described.slice(2)}` : `is selected by none of the ${described}`;
 }
 
 // Only namespaces that have some policy: where there is none, namespace-no-network-policy
@@ -56,10 +51,11 @@ spec:
       .map(({ n, w }) => {
         const labels = Object.entries(w.podLabels).map(([k, v]) => `${k}=${v}`);
         const inert = selectingWithoutEffect(n, w);
+        const only = onlyPolicyKind(n);
         const inertText = inert.length ? ` ${inert.join(', ')} select${inert.length === 1 ? 's' : ''} it but ha${inert.length === 1 ? 's' : 've'} no ingress or egress rules, so restrict nothing.` : '';
         return {
           resource: workloadRef(w),
-          message: `${w.kind} ${w.namespace}/${w.name} (pod labels ${labels.length ? labels.join(', ') : 'none'}) ${policiesText(describePolicies(n))} in ${w.namespace}: its pods accept traffic from anywhere and can reach anything.${inertText}`,
+          message: `${w.kind} ${w.namespace}/${w.name} (pod labels ${labels.length ? labels.join(', ') : 'none'}) ${only ? `is not selected by the only ${only}` : `is selected by none of the ${describePolicies(n)}`} in ${w.namespace}: its pods accept traffic from anywhere and can reach anything.${inertText}`,
         };
       });
   },
