@@ -56,7 +56,10 @@ export function enginePolicies(inv: Inventory): EnginePolicies {
   const unreadable: string[] = [];
   for (const s of SOURCES) {
     const read = s.keys.filter((k) => !inv.missing[k]);
-    for (const k of read) for (const o of inv.objects[k]) views.push(...s.views(o));
+    // Calico's API and its CRDs hold the same policies: the first kind that has any, not both.
+    const chosen = read.find((k) => inv.objects[k].length > 0);
+    // knp.default.* is Calico's name for a Kubernetes NetworkPolicy, already read as one.
+    if (chosen) for (const o of inv.objects[chosen]) if (!o.metadata.name.startsWith('knp.default.')) views.push(...s.views(o));
     if (read.length > 0) continue;
     // None of its kinds could be read. Not served (or not in the input) means the engine is absent.
     const failed = s.keys.map((k) => inv.missing[k]!).find((m) => m.reason === 'forbidden' || m.reason === 'error');

@@ -140,6 +140,12 @@ describe('Calico policies', () => {
     expect(sa.noPolicy.found).toEqual([]);
   });
 
+  it('counts a policy served by both Calico APIs once, and skips its knp.default.* mirrors of Kubernetes policies', () => {
+    const both = [calicoNp('web', { selector: "app == 'web'" }), calicoNp('web', { selector: "app == 'web'" }, 'crd.projectcalico.org/v1'), calicoNp('knp.default.x', { selector: 'all()' })];
+    const o = outcome([shop, web, db, ...both]);
+    expect(o.doc.findings.find((f) => f.resource.name === 'db')!.message).toContain('is not selected by the only Calico NetworkPolicy in shop');
+  });
+
   it('keeps a Calico NetworkPolicy and a Kubernetes one of the same name apart', () => {
     const inv = inventoryOf([calicoNp('same', { selector: 'all()' }), obj('networking.k8s.io/v1', 'NetworkPolicy', 'same', 'shop', { podSelector: {} })]);
     expect([inv.objects.networkpolicies.length, inv.objects.caliconetworkpolicies.length]).toEqual([1, 1]);
