@@ -41,6 +41,16 @@ export function ChecksTable({ checks }: { checks: CheckResult[] }) {
                 <p className="font-medium text-slate-900">{c.title}</p>
                 <p className="font-mono text-[11px] text-slate-500">{c.id}</p>
                 {!c.assessed && <p className="mt-0.5 text-slate-600">{c.reason}</p>}
+                {c.notAssessedFor && c.notAssessedFor.length > 0 && (
+                  <p className="mt-0.5 text-slate-600" data-not-assessed-for={c.notAssessedFor.length}>
+                    Not assessed for {c.notAssessedFor.length} object{c.notAssessedFor.length === 1 ? '' : 's'} (
+                    {c.notAssessedFor
+                      .slice(0, 3)
+                      .map((o) => `${o.resource.kind} ${o.resource.namespace ? `${o.resource.namespace}/` : ''}${o.resource.name}`)
+                      .join(', ')}
+                    {c.notAssessedFor.length > 3 ? ', …' : ''}): {c.notAssessedFor[0]!.reason}
+                  </p>
+                )}
               </td>
               <td className="px-2 py-1.5">
                 <span className={`rounded px-1.5 py-0.5 font-semibold ${SEVERITY_BADGE[c.severity]}`}>{SEVERITY_LABEL[c.severity]}</span>

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInventory } from '../lib/cluster/build-inventory';
-import { RESOURCES } from '../lib/cluster/inventory';
+import { pluralOf, RESOURCES } from '../lib/cluster/inventory';
 import { parseObjects } from '../lib/cluster/manifests';
 import type { K8sObject } from '../lib/cluster/types';
 import { computePosture } from '../lib/posture/engine';
@@ -121,7 +121,7 @@ describe.skipIf(!HAVE_KUBECTL).each(OVERLAYS)('deploy/overlays/%s', (overlay) =>
     const rules = all.filter((r) => !reviews.includes(r));
     const granted = rules.flatMap((r) => r.apiGroups.flatMap((g) => r.resources.map((res) => `${g}/${res}`))).sort();
     const wanted = RESOURCES.filter((r) => !('metadataOnly' in r && r.metadataOnly))
-      .map((r) => `${r.group}/${r.key}`)
+      .map((r) => `${r.group}/${pluralOf(r)}`)
       .sort();
     expect(granted).toEqual(wanted);
     for (const r of rules) expect([...r.verbs].sort(), r.resources.join(',')).toEqual(['list', 'watch']);

@@ -1,7 +1,8 @@
 // Which resources the fake API server serves: the built-in kinds the posture reads (always,
 // even with no objects, like a real cluster), a few other common core kinds, and the custom
-// resources declared by CustomResourceDefinition objects among the fixtures.
-import { RESOURCES } from '../../lib/cluster/inventory';
+// resources declared by CustomResourceDefinition objects among the fixtures, and those of the
+// aggregated APIs it knows that an APIService object among the fixtures declares (Calico's).
+import { pluralOf, RESOURCES } from '../../lib/cluster/inventory';
 import type { K8sObject } from '../../lib/cluster/types';
 
 export interface ServedResource {
@@ -44,7 +45,19 @@ const EXTRA_BUILTINS = [
   { key: 'persistentvolumeclaims', group: '', version: 'v1', kind: 'PersistentVolumeClaim', namespaced: true },
   { key: 'persistentvolumes', group: '', version: 'v1', kind: 'PersistentVolume', namespaced: false },
   { key: 'poddisruptionbudgets', group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', namespaced: true },
+  { key: 'apiservices', group: 'apiregistration.k8s.io', version: 'v1', kind: 'APIService', namespaced: false },
 ];
+
+/**
+ * Aggregated APIs, served by an add-on's own API server rather than CRDs: an APIService object
+ * of this name among the fixtures makes the fake server serve these resources.
+ */
+const AGGREGATED: Record<string, { group: string; version: string; plural: string; kind: string; namespaced: boolean }[]> = {
+  'v3.projectcalico.org': [
+    { group: 'projectcalico.org', version: 'v3', plural: 'networkpolicies', kind: 'NetworkPolicy', namespaced: true },
+    { group: 'projectcalico.org', version: 'v3', plural: 'globalnetworkpolicies', kind: 'GlobalNetworkPolicy', namespaced: false },
+  ],
+};
 
 export function buildCatalog(objects: readonly K8sObject[]): ServedResource[] {
   // Optional kinds (PodSecurityPolicy, scanner reports) exist only where a CRD or an old
@@ -53,7 +66,7 @@ export function buildCatalog(objects: readonly K8sObject[]): ServedResource[] {
     (r): ServedResource => ({
       group: r.group,
       versions: [r.version],
-      plural: r.key,
+      plural: pluralOf(r),
       singular: r.kind.toLowerCase(),
       kind: r.kind,
       namespaced: r.namespaced,
@@ -61,7 +74,14 @@ export function buildCatalog(objects: readonly K8sObject[]): ServedResource[] {
       categories: IN_CATEGORY_ALL.has(r.key) ? ['all'] : [],
     }),
   );
-  const custom = objects.filter((o) => o.kind === 'CustomResourceDefinition').flatMap(fromCrd);
+  const custom = [
+    ...objects.filter((o) => o.kind === 'CustomResourceDefinition').flatMap(fromCrd),
+    ...objects.filter((o) => o.kind === 'APIService').flatMap((o) =>
+      (AGGREGATED[o.metadata.name] ?? []).map(
+        (r): ServedResource => ({ ...r, versions: [r.version], singular: r.kind.toLowerCase(), shortNames: [], categories: [] }),
+      ),
+    ),
+  ];
   const seen = new Set(builtins.map((r) => `${r.group}/${r.plural}`));
   return [...builtins, ...custom.filter((r) => !seen.has(`${r.group}/${r.plural}`))];
 }

@@ -27,11 +27,18 @@ export function formatTable(doc: PostureDocument): string {
     const obj = `${f.resource.kind}/${f.resource.namespace ? f.resource.namespace + '/' : ''}${f.resource.name}`;
     lines.push(row([f.severity, f.checkId, obj, f.message], [9, 44, 48, 0]));
   }
-  const notAssessed = doc.checks.filter((c) => !c.assessed);
+  const notAssessed = doc.checks.filter((c) => !c.assessed || c.notAssessedFor?.length);
   if (notAssessed.length) {
     lines.push('');
     lines.push('NOT ASSESSED');
-    for (const c of notAssessed) lines.push(`  ${c.id}: ${c.reason ?? ''}`);
+    for (const c of notAssessed) {
+      if (!c.assessed) lines.push(row([`  ${c.id}: ${c.reason ?? ''}`], [0]));
+      // Objects an assessed check could not judge.
+      for (const o of c.notAssessedFor ?? []) {
+        const obj = `${o.resource.kind}/${o.resource.namespace ? o.resource.namespace + '/' : ''}${o.resource.name}`;
+        lines.push(row([`  ${c.id} ${obj}: ${o.reason}`], [0]));
+      }
+    }
   }
   return lines.join('\n') + '\n';
 }

@@ -49,10 +49,38 @@ export const RESOURCES = [
   { key: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true, offlineAbsent: 'missing', optional: true, metadataOnly: true },
   // Istio's mTLS policy (encryption.service-mesh-mtls); served only where Istio is installed.
   { key: 'peerauthentications', group: 'security.istio.io', version: 'v1', kind: 'PeerAuthentication', namespaced: true, optional: true },
+  // Network policies of other engines (lib/posture/network/engines.ts), served only where the engine is installed.
+  // Calico's own API (projectcalico.org/v3, its API server) and the CRDs behind it (crd.projectcalico.org/v1)
+  // name their kinds like the Kubernetes ones: `plural` is the list path, `key` stays unique.
+  { key: 'ciliumnetworkpolicies', group: 'cilium.io', version: 'v2', kind: 'CiliumNetworkPolicy', namespaced: true, optional: true },
+  { key: 'ciliumclusterwidenetworkpolicies', group: 'cilium.io', version: 'v2', kind: 'CiliumClusterwideNetworkPolicy', namespaced: false, optional: true },
+  { key: 'caliconetworkpolicies', plural: 'networkpolicies', group: 'projectcalico.org', version: 'v3', kind: 'NetworkPolicy', namespaced: true, optional: true },
+  { key: 'calicoglobalnetworkpolicies', plural: 'globalnetworkpolicies', group: 'projectcalico.org', version: 'v3', kind: 'GlobalNetworkPolicy', namespaced: false, optional: true },
+  { key: 'calicocrdnetworkpolicies', plural: 'networkpolicies', group: 'crd.projectcalico.org', version: 'v1', kind: 'NetworkPolicy', namespaced: true, optional: true },
+  {
+    key: 'calicocrdglobalnetworkpolicies',
+    plural: 'globalnetworkpolicies',
+    group: 'crd.projectcalico.org',
+    version: 'v1',
+    kind: 'GlobalNetworkPolicy',
+    namespaced: false,
+    optional: true,
+  },
+  { key: 'adminnetworkpolicies', group: 'policy.networking.k8s.io', version: 'v1alpha1', kind: 'AdminNetworkPolicy', namespaced: false, optional: true },
+  {
+    key: 'baselineadminnetworkpolicies',
+    group: 'policy.networking.k8s.io',
+    version: 'v1alpha1',
+    kind: 'BaselineAdminNetworkPolicy',
+    namespaced: false,
+    optional: true,
+  },
 ] as const satisfies readonly ResourceDef[];
 
 export interface ResourceDef {
   key: string;
+  /** The resource's plural in API paths, where it differs from `key` (two groups share a plural). */
+  plural?: string;
   group: string;
   version: string;
   kind: string;
@@ -102,10 +130,31 @@ export function settingsFromEnv(env: Record<string, string | undefined> = proces
   return list.length ? { allowedRegistries: list } : {};
 }
 
-export function resourceByKind(kind: string): (typeof RESOURCES)[number] | undefined {
-  return RESOURCES.find((r) => r.kind === kind);
+export function resourceByKind(kind: string, apiVersion?: string): (typeof RESOURCES)[number] | undefined {
+  return lookupResource(kind, apiVersion);
+}
+
+/** The plural an API path names the resource by. */
+export function pluralOf(def: ResourceDef): string {
+  return def.plural ?? def.key;
+}
+
+/**
+ * Finds a kind's definition by apiVersion and kind (Calico's NetworkPolicy is not Kubernetes'), or by
+ * kind alone when the object names no group the list knows (a manifest without apiVersion).
+ */
+export function resourceLookup<D extends ResourceDef>(defs: readonly D[]): (kind: string, apiVersion?: string) => D | undefined {
+  const byGroupKind = new Map(defs.map((d) => [`${d.group}/${d.kind}`, d]));
+  const byKind = new Map<string, D>();
+  for (const d of defs) if (!byKind.has(d.kind)) byKind.set(d.kind, d);
+  return (kind, apiVersion) => {
+    const group = typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+    return byGroupKind.get(`${group}/${kind}`) ?? byKind.get(kind);
+  };
 }
 
 export function emptyObjects(): Record<ResourceKey, K8sObject[]> {
   return Object.fromEntries(RESOURCES.map((r) => [r.key, []])) as unknown as Record<ResourceKey, K8sObject[]>;
 }
+
+const lookupResource = resourceLookup(RESOURCES);

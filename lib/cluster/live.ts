@@ -1,7 +1,7 @@
 // Reading a live cluster: every kind the posture needs, in parallel, page by page.
 import { ApiError, createApiClient, TransportError, type ApiClient, type ApiClientOptions } from './api-client';
 import { buildInventory } from './build-inventory';
-import { RESOURCES, type Inventory, type MissingKind, type ResourceDef, type ResourceKey } from './inventory';
+import { pluralOf, RESOURCES, type Inventory, type MissingKind, type ResourceDef, type ResourceKey } from './inventory';
 import { loadKubeConfig, type KubeconfigOptions } from './kubeconfig';
 import type { K8sObject } from './types';
 
@@ -109,7 +109,7 @@ function missingFrom(e: unknown, def: ResourceDef): MissingKind {
 export const METADATA_ONLY_ACCEPT = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 
 export function listPath(def: ResourceDef): string {
-  return def.group ? `/apis/${def.group}/${def.version}/${def.key}` : `/api/${def.version}/${def.key}`;
+  return def.group ? `/apis/${def.group}/${def.version}/${pluralOf(def)}` : `/api/${def.version}/${pluralOf(def)}`;
 }
 
 /** A continue token can expire (410) between pages; the list then starts over, a few times at most. */

@@ -15,6 +15,12 @@ export interface NotAssessed {
   notAssessed: string;
 }
 
+/** An object the check could not judge (e.g. a policy engine's selector it cannot evaluate). */
+export interface ObjectNotAssessed {
+  resource: ResourceRef;
+  reason: string;
+}
+
 export type CheckOutcome = RawFinding[] | NotAssessed;
 
 export interface Check {
@@ -32,6 +38,11 @@ export interface Check {
    * scores as simply passed or failed.
    */
   examines?(inv: Inventory): ResourceRef[];
+  /**
+   * Objects the check could not judge, and why (e.g. a Calico selector it cannot evaluate): it
+   * neither finds nor examines them, and the document lists them with the reason.
+   */
+  notAssessedFor?(inv: Inventory): ObjectNotAssessed[];
   /**
    * 'namespace': the check's findings and examined objects in namespace N depend only on the
    * objects in N (its Namespace object included) and on cluster-scoped kinds, so after a change

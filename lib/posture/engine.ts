@@ -1,7 +1,7 @@
 // Inventory -> posture document. Pure: no I/O, no clock unless given one.
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
-import { isNotAssessed, type Check } from './check';
+import { isNotAssessed, type Check, type ObjectNotAssessed } from './check';
 import { detectCoverage } from './coverage/detect';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
@@ -100,7 +100,16 @@ export function runCheck(check: Check, inv: Inventory): Evaluated {
     resource: f.resource,
   }));
   const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
-  return { check, result: { ...base, assessed: true, findings: findings.length }, findings, scope };
+  const unjudged = check.notAssessedFor?.(inv) ?? [];
+  return { check, result: withNotAssessed({ ...base, assessed: true, findings: findings.length }, unjudged), findings, scope };
+}
+
+/** The result listing the objects not assessed, in one order whichever way they were gathered (incremental.ts). */
+export function withNotAssessed(result: CheckResult, list: readonly ObjectNotAssessed[]): CheckResult {
+  const { notAssessedFor: _old, ...rest } = result;
+  if (list.length === 0) return rest;
+  const sorted = [...list].sort((a, b) => collate(refKey(a.resource), refKey(b.resource)) || collate(a.reason, b.reason));
+  return { ...rest, notAssessedFor: sorted.map((o) => ({ resource: o.resource, reason: bounded(o.reason) })) };
 }
 
 /** Longest finding message kept: a pod with thousands of containers must not make a megabyte message. */

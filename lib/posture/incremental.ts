@@ -8,8 +8,8 @@
 // document equals computePosture's (incremental.test.ts proves it on random changes).
 import type { Touched } from '../cluster/apply-change';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
-import type { Check } from './check';
-import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, type Evaluated } from './engine';
+import type { Check, ObjectNotAssessed } from './check';
+import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, withNotAssessed, type Evaluated } from './engine';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import { CUTOFFS } from './incremental-cutoffs';
@@ -20,6 +20,8 @@ import type { Finding, PostureDocument } from './types';
 interface Slice {
   findings: Finding[];
   scope: string[];
+  /** Objects the check could not judge (CheckResult.notAssessedFor). */
+  unjudged: ObjectNotAssessed[];
 }
 
 interface CheckState {
@@ -164,7 +166,7 @@ function split(e: Evaluated): Map<string, Slice> | null {
   const m = new Map<string, Slice>();
   const slice = (ns: string) => {
     let s = m.get(ns);
-    if (!s) m.set(ns, (s = { findings: [], scope: [] }));
+    if (!s) m.set(ns, (s = { findings: [], scope: [], unjudged: [] }));
     return s;
   };
   for (const f of e.findings) {
@@ -176,6 +178,11 @@ function split(e: Evaluated): Map<string, Slice> | null {
     const ns = namespaceOfKey(key);
     if (ns === null) return null;
     slice(ns).scope.push(key);
+  }
+  for (const o of e.result.notAssessedFor ?? []) {
+    const ns = namespaceOfKey(refKey(o.resource));
+    if (ns === null) return null;
+    slice(ns).unjudged.push(o);
   }
   return m;
 }
@@ -199,13 +206,15 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
   const prev = state.evaluated;
   const findings: Finding[] = [];
   const scope: string[] = [];
+  const unjudged: ObjectNotAssessed[] = [];
   for (const s of byNamespace.values()) {
     findings.push(...s.findings);
     scope.push(...s.scope);
+    unjudged.push(...s.unjudged);
   }
   const evaluated: Evaluated = {
     check: prev.check,
-    result: { ...prev.result, findings: findings.length },
+    result: withNotAssessed({ ...prev.result, findings: findings.length }, unjudged),
     findings,
     scope: prev.check.examines ? scope : null,
   };

@@ -1,7 +1,7 @@
 // What the document's namespace summaries say beside the score: the pod-security level each
 // namespace enforces, and the objects in it that bear on its posture.
 import type { Inventory } from '../cluster/inventory';
-import { defaultDenyOf } from './network/network-policy';
+import { deniesByDefault, namespaceNetworkOf } from './checks/pod-security/network-policies';
 import { parseClusterMinor, parseEnforcePolicy } from './pss/namespace-level';
 import type { NamespaceSummary } from './types';
 
@@ -43,10 +43,11 @@ export function namespaceObjects(inv: Inventory): (name: string) => NamespaceSum
 /** Each namespace's default-deny NetworkPolicy per direction; null when NetworkPolicies were not readable. */
 export function namespaceDefaultDeny(inv: Inventory): (name: string) => NamespaceSummary['defaultDeny'] {
   if (inv.missing.networkpolicies) return () => null;
-  const byNs = new Map<string, typeof inv.objects.networkpolicies>();
-  for (const p of inv.objects.networkpolicies) {
-    const ns = p.metadata.namespace ?? '';
-    byNs.set(ns, [...(byNs.get(ns) ?? []), p]);
-  }
-  return (name) => defaultDenyOf(byNs.get(name) ?? []);
+  const networkOf = namespaceNetworkOf(inv);
+  return (name) => {
+    // Any engine's default deny counts (Cilium, Calico, AdminNetworkPolicy); "cannot tell" is null.
+    const net = networkOf(name);
+    const [ingress, egress] = [deniesByDefault(net, 'Ingress'), deniesByDefault(net, 'Egress')];
+    return typeof ingress === 'boolean' && typeof egress === 'boolean' ? { ingress, egress } : null;
+  };
 }

@@ -1,12 +1,13 @@
 // Seeded random changes to an inventory's objects, as a watch would deliver them: pods,
-// Deployments, NetworkPolicies, RoleBindings, namespace labels, quotas, ServiceAccounts,
+// Deployments, NetworkPolicies (Kubernetes', Cilium's, Calico's, AdminNetworkPolicies), RoleBindings, namespace labels, quotas, ServiceAccounts,
 // added, modified and deleted. For tests of the incremental path (never used at run time).
 import type { ResourceChange } from '../cluster/apply-change';
 import { RESOURCES, type Inventory, type ResourceKey } from '../cluster/inventory';
 import type { K8sObject } from '../cluster/types';
 import { seededRandom } from '../synthetic/generate';
 
-const KEY_BY_KIND = new Map<string, ResourceKey>(RESOURCES.map((r) => [r.kind, r.key]));
+// The first definition of a kind is Kubernetes' own; Calico's NetworkPolicy goes by its own name here.
+const KEY_BY_KIND = new Map<string, ResourceKey>([...[...RESOURCES].reverse().map((r) => [r.kind, r.key] as const), ['CalicoNetworkPolicy', 'caliconetworkpolicies']]);
 
 export function randomChanges(inv: Inventory, count: number, seed: number): ResourceChange[] {
   const rand = seededRandom(seed);
@@ -70,6 +71,24 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
             ? { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }
             : { podSelector: { matchLabels: metadata.labels }, ingress: [{}], policyTypes: ['Ingress'] },
         };
+      case 'CiliumNetworkPolicy':
+      case 'CiliumClusterwideNetworkPolicy':
+        return { apiVersion: 'cilium.io/v2', kind, metadata, spec: ciliumSpec() };
+      case 'CalicoNetworkPolicy':
+        return { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata, spec: calicoSpec() };
+      case 'GlobalNetworkPolicy':
+        return { apiVersion: 'projectcalico.org/v3', kind, metadata: { name }, spec: calicoSpec() };
+      case 'AdminNetworkPolicy':
+        return {
+          apiVersion: 'policy.networking.k8s.io/v1alpha1',
+          kind,
+          metadata: { name },
+          spec: {
+            priority: 10,
+            subject: chance(0.5) ? { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': pick(namespaces()) } } } : { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: pick(['web', 'api']) } } } },
+            ingress: [{ action: pick(['Deny', 'Pass', 'Allow']), from: [{ namespaces: {} }] }],
+          },
+        };
       case 'RoleBinding':
         return {
           apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -100,6 +119,16 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
     }
   };
 
+  const ciliumSpec = (): Record<string, unknown> => {
+    const selector = pick([{}, { matchLabels: { app: pick(['web', 'api', 'db']) } }, { matchLabels: { 'k8s:io.kubernetes.pod.namespace': pick(namespaces()) } }, { matchLabels: { 'io.cilium.k8s.policy.cluster': 'east' } }]);
+    return { endpointSelector: selector, ...pick([{ ingress: [{}] }, { egress: [{}] }, { ingress: [], egress: [] }, { ingressDeny: [{ fromEntities: ['all'] }] }]) };
+  };
+
+  const calicoSpec = (): Record<string, unknown> => ({
+    selector: pick(['all()', "app == 'web'", `projectcalico.org/namespace == '${pick(namespaces())}'`, "app =~ 'odd'"]),
+    ...(chance(0.5) ? { types: ['Ingress', 'Egress'] } : { ingress: [{ action: 'Allow' }] }),
+  });
+
   const namespaceLabels = (): Record<string, string> => {
     const labels: Record<string, string> = {};
     if (chance(0.7)) labels['pod-security.kubernetes.io/enforce'] = pick(['privileged', 'baseline', 'restricted']);
@@ -122,10 +151,21 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
         copy.metadata.labels = namespaceLabels();
         break;
       case 'NetworkPolicy':
+        if (o.apiVersion !== 'networking.k8s.io/v1') {
+          copy.spec = calicoSpec();
+          break;
+        }
         copy.spec = chance(0.5) ? { podSelector: {}, policyTypes: ['Ingress'] } : { podSelector: { matchLabels: { app: 'web' } }, ingress: [{}], egress: [{}] };
         break;
       case 'RoleBinding':
         copy.roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: pick(['cluster-admin', 'view', 'edit']) };
+        break;
+      case 'CiliumNetworkPolicy':
+      case 'CiliumClusterwideNetworkPolicy':
+        copy.spec = ciliumSpec();
+        break;
+      case 'GlobalNetworkPolicy':
+        copy.spec = calicoSpec();
         break;
       case 'ResourceQuota':
         copy.spec = chance(0.5) ? { hard: { pods: '5' } } : { hard: { 'limits.cpu': '2', 'requests.memory': '1Gi' } };
@@ -136,16 +176,32 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
     return copy;
   };
 
-  const kinds = ['Pod', 'Pod', 'Pod', 'Deployment', 'NetworkPolicy', 'RoleBinding', 'RoleBinding', 'Namespace', 'ResourceQuota', 'ServiceAccount'];
+  const kinds = [
+    'Pod',
+    'Pod',
+    'Pod',
+    'Deployment',
+    'NetworkPolicy',
+    'RoleBinding',
+    'RoleBinding',
+    'Namespace',
+    'ResourceQuota',
+    'ServiceAccount',
+    'CiliumNetworkPolicy',
+    'CalicoNetworkPolicy',
+  ];
+  // Cluster-wide policies re-run whole checks: rarer, as in a real cluster.
+  const rareKinds = ['CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy'];
   const changes: ResourceChange[] = [];
   while (changes.length < count) {
-    const kind = pick(kinds);
+    const kind = chance(0.04) ? pick(rareKinds) : pick(kinds);
     const key = KEY_BY_KIND.get(kind)!;
     const objects = live.get(key)!;
     const roll = rand();
     let change: ResourceChange;
     if (roll < 0.4 || objects.size === 0) {
-      const o = newObject(kind, kind === 'Namespace' ? undefined : someNamespace());
+      const clusterWide = ['Namespace', ...rareKinds].includes(kind);
+      const o = newObject(kind, clusterWide ? undefined : someNamespace());
       change = { type: 'ADDED', resource: key, object: o };
     } else if (roll < 0.8) {
       change = { type: 'MODIFIED', resource: key, object: modify(pick([...objects.values()])) };

@@ -74,6 +74,11 @@ export interface CheckResult {
   /** Why the check could not run (missing permission, kind not served, no data). */
   reason?: string;
   findings: number;
+  /**
+   * Objects an assessed check could not judge, and why (e.g. a Calico selector it cannot
+   * evaluate); neither passed nor failed. Absent when there are none.
+   */
+  notAssessedFor?: { resource: ResourceRef; reason: string }[];
 }
 
 export interface NamespaceSummary {
@@ -85,8 +90,9 @@ export interface NamespaceSummary {
   /** What the namespace holds that bears on its posture. */
   objects: { workloads: number; pods: number; networkPolicies: number; resourceQuotas: number; limitRanges: number };
   /**
-   * Whether a NetworkPolicy denies each direction by default (podSelector: {}, no rules); null
-   * when NetworkPolicies could not be read. Absent in documents written before it existed.
+   * Whether a policy of any engine (NetworkPolicy podSelector: {} with no rules, Cilium, Calico,
+   * AdminNetworkPolicy) denies each direction by default; null when NetworkPolicies could not be
+   * read, or another engine's policies cannot tell. Absent in documents written before it existed.
    */
   defaultDeny?: { ingress: boolean; egress: boolean } | null;
 }

@@ -24,7 +24,13 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
   const namespaces = doc.namespaces.filter((n) => visible.has(n.name));
   const perCheck = new Map<string, number>();
   for (const f of findings) perCheck.set(f.checkId, (perCheck.get(f.checkId) ?? 0) + 1);
-  const checks = doc.checks.map((c) => ({ ...c, findings: c.assessed ? (perCheck.get(c.id) ?? 0) : c.findings }));
+  const checks = doc.checks.map((c) => {
+    const seen = { ...c, findings: c.assessed ? (perCheck.get(c.id) ?? 0) : c.findings };
+    if (!c.notAssessedFor) return seen;
+    const mine = c.notAssessedFor.filter((o) => visible.has((o.resource.namespace ?? (o.resource.kind === 'Namespace' ? o.resource.name : null)) ?? ''));
+    const { notAssessedFor: _all, ...rest } = seen;
+    return mine.length ? { ...rest, notAssessedFor: mine } : rest;
+  });
   const areas = doc.areas.map((a) => {
     const counts = zeroCounts();
     for (const f of findings) if (f.area === a.id) counts[f.severity]++;

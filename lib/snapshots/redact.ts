@@ -27,11 +27,13 @@ export function redactDocument(doc: PostureDocument): Redaction {
   pseudonym(doc.cluster.name, 'cluster');
   // Namespaces next, so a name that is both a namespace and an object reads as the namespace.
   for (const n of doc.namespaces) pseudonym(n.name, 'ns');
-  for (const f of doc.findings) if (f.resource.namespace) pseudonym(f.resource.namespace, 'ns');
-  for (const f of doc.findings) {
-    const kind = f.resource.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'object';
-    if (f.resource.kind === 'Namespace') pseudonym(f.resource.name, 'ns');
-    else pseudonym(f.resource.name, kind);
+  // Objects named by findings, then those a check could not judge (CheckResult.notAssessedFor).
+  const named = [...doc.findings.map((f) => f.resource), ...doc.checks.flatMap((c) => (c.notAssessedFor ?? []).map((o) => o.resource))];
+  for (const r of named) if (r.namespace) pseudonym(r.namespace, 'ns');
+  for (const r of named) {
+    const kind = r.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'object';
+    if (r.kind === 'Namespace') pseudonym(r.name, 'ns');
+    else pseudonym(r.name, kind);
   }
 
   // Longest names first, so "web-frontend" is replaced before "web". A name only counts as a
@@ -50,7 +52,11 @@ export function redactDocument(doc: PostureDocument): Redaction {
     cluster: { ...doc.cluster, name: names.get(doc.cluster.name)! },
     namespaces: doc.namespaces.map((n) => ({ ...n, name: names.get(n.name)! })),
     findings: doc.findings.map((f) => ({ ...f, title: text(f.title), message: text(f.message), remediation: text(f.remediation), resource: ref(f.resource) })),
-    checks: doc.checks.map((c) => (c.reason === undefined ? c : { ...c, reason: text(c.reason) })),
+    checks: doc.checks.map((c) => ({
+      ...c,
+      ...(c.reason === undefined ? {} : { reason: text(c.reason) }),
+      ...(c.notAssessedFor ? { notAssessedFor: c.notAssessedFor.map((o) => ({ resource: ref(o.resource), reason: text(o.reason) })) } : {}),
+    })),
     missingKinds: doc.missingKinds.map((m) => ({ ...m, detail: text(m.detail) })),
   };
   return { document, names };

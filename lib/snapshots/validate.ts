@@ -24,6 +24,8 @@ export const MAX_IMPORT_DEPTH = 64;
 const MIN_TAKEN_AT = Date.UTC(1970, 0, 1);
 const MAX_TAKEN_AT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+const resourceRef = z.strictObject({ kind: str, namespace: str.nullable(), name: str, apiVersion: str.optional() });
+
 export const postureDocumentSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: z.iso.datetime({ offset: true }).refine((s) => {
@@ -73,11 +75,21 @@ export const postureDocumentSchema = z.strictObject({
       title: str,
       message: str,
       remediation: str,
-      resource: z.strictObject({ kind: str, namespace: str.nullable(), name: str, apiVersion: str.optional() }),
+      resource: resourceRef,
     }),
   ),
   checks: z.array(
-    z.strictObject({ id: str, area, severity, title: str, assessed: z.boolean(), reason: str.optional(), findings: z.number().int().nonnegative() }),
+    z.strictObject({
+      id: str,
+      area,
+      severity,
+      title: str,
+      assessed: z.boolean(),
+      reason: str.optional(),
+      findings: z.number().int().nonnegative(),
+      // Objects an assessed check could not judge (absent in documents written before it existed).
+      notAssessedFor: z.array(z.strictObject({ resource: resourceRef, reason: str })).optional(),
+    }),
   ),
   missingKinds: z.array(z.strictObject({ resource: str, reason: str, detail: str })),
 });

@@ -52,16 +52,32 @@ describe('encryption.ingress-tls-host-mismatch', () => {
 });
 
 describe('encryption.service-plain-http', () => {
-  const svc = (type: string, ports: Record<string, unknown>[]) => obj('Service', 'v1', 'web', 'shop', { spec: { type, ports } });
+  const svc = (type: string, ports: Record<string, unknown>[], annotations?: Record<string, string>) =>
+    obj('Service', 'v1', 'web', 'shop', { spec: { type, ports } }, annotations);
+  const AWS = 'service.beta.kubernetes.io/aws-load-balancer-';
+  const node = (addresses: { type: string; address: string }[]) => obj('Node', 'v1', 'n1', undefined, { status: { addresses } });
 
-  it('flags NodePort and LoadBalancer ports that carry plain HTTP, naming the port', () => {
+  it('rates plain HTTP by reach: NodePort medium (high with external node IPs), internet load balancer high', () => {
     expect(findings(servicePlainHttp, [svc('NodePort', [{ name: 'web', port: 80, targetPort: 8080, nodePort: 30080 }])])).toEqual([
-      'medium Service/shop/web: NodePort Service shop/web exposes plain HTTP outside the cluster on port 80 (port 80, node port 30080).',
+      "medium Service/shop/web: NodePort Service shop/web exposes plain HTTP on every node's address on port 80 (port 80, node port 30080).",
     ]);
+    expect(
+      findings(servicePlainHttp, [svc('NodePort', [{ name: 'web', port: 80, nodePort: 30080 }]), node([{ type: 'ExternalIP', address: '203.0.113.7' }])]),
+    ).toEqual([expect.stringMatching(/^high .*external IPs included on port 80/)]);
     expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ name: 'api', port: 9000, appProtocol: 'http' }])])).toEqual([
-      expect.stringContaining('on port 9000 (appProtocol http)'),
+      'high Service/shop/web: LoadBalancer Service shop/web exposes plain HTTP to the internet on port 9000 (appProtocol http).',
     ]);
-    // Beside an HTTPS port, port 80 is usually a redirect: still flagged, lower.
+  });
+
+  it('rates a single port 443 serving HTTP as what it is, with no HTTPS port invented beside it', () => {
+    const out = findings(servicePlainHttp, [svc('LoadBalancer', [{ port: 443, targetPort: 8080 }], { [`${AWS}backend-protocol`]: 'http' })]);
+    expect(out).toEqual([
+      `high Service/shop/web: LoadBalancer Service shop/web exposes plain HTTP to the internet on port 443 (${AWS}backend-protocol: http and no ${AWS}ssl-cert for it).`,
+    ]);
+    expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ port: 443, targetPort: 8080 }])])).toEqual([expect.stringMatching(/^high .*on port 443 \(targetPort 8080\)\.$/)]);
+  });
+
+  it('keeps port 80 beside a real HTTPS port low, naming that port', () => {
     expect(
       findings(servicePlainHttp, [
         svc('LoadBalancer', [
@@ -69,7 +85,48 @@ describe('encryption.service-plain-http', () => {
           { name: 'https', port: 443 },
         ]),
       ]),
-    ).toEqual([expect.stringMatching(/^low .*on port 80 \(named http\), next to an HTTPS port/)]);
+    ).toEqual(['low Service/shop/web: LoadBalancer Service shop/web exposes plain HTTP to the internet on port 80 (named http), next to HTTPS on port 443 (check it only redirects there).']);
+  });
+
+  describe('AWS', () => {
+    it('passes ports the ssl-cert covers: every port without ssl-ports, else the listed numbers or names', () => {
+      const cert = { [`${AWS}ssl-cert`]: 'arn:aws:acm:eu-west-1:1:certificate/x', [`${AWS}backend-protocol`]: 'http' };
+      expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ name: 'http', port: 80, targetPort: 8080 }], cert)])).toEqual([]);
+      expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ name: 'web', port: 443, targetPort: 8080 }], { ...cert, [`${AWS}ssl-ports`]: 'web' })])).toEqual([]);
+      const partial = svc('LoadBalancer', [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'https', port: 443, targetPort: 8080 }], { ...cert, [`${AWS}ssl-ports`]: '443' });
+      expect(findings(servicePlainHttp, [partial])).toEqual([expect.stringMatching(/^low .*on port 80 \(.*\), next to HTTPS on port 443/)]);
+    });
+
+    it('an internal load balancer lowers plain HTTP to medium', () => {
+      for (const a of [{ [`${AWS}internal`]: 'true' }, { [`${AWS}scheme`]: 'internal' }] as Record<string, string>[]) {
+        expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ name: 'http', port: 80 }], a)])).toEqual([
+          expect.stringMatching(/^medium .*plain HTTP to the private network \(internal load balancer: service\.beta\.kubernetes\.io\/aws-load-balancer-/),
+        ]);
+      }
+    });
+  });
+
+  describe('Azure', () => {
+    it('has no TLS-terminating Service annotation: only internal lowers the rating', () => {
+      expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ name: 'http', port: 80 }], { 'service.beta.kubernetes.io/azure-dns-label-name': 'shop' })])).toEqual([
+        expect.stringMatching(/^high .*to the internet on port 80/),
+      ]);
+      expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ name: 'http', port: 80 }], { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' })])).toEqual([
+        expect.stringMatching(/^medium .*internal load balancer: service\.beta\.kubernetes\.io\/azure-load-balancer-internal/),
+      ]);
+    });
+  });
+
+  describe('GCP', () => {
+    it('reads app-protocols per port name (HTTPS passes, HTTP fails) and the internal load-balancer type', () => {
+      const ports = [{ name: 'web', port: 8443 }, { name: 'admin', port: 9000 }];
+      expect(findings(servicePlainHttp, [svc('LoadBalancer', ports, { 'cloud.google.com/app-protocols': '{"web":"HTTPS","admin":"HTTP"}' })])).toEqual([
+        'low Service/shop/web: LoadBalancer Service shop/web exposes plain HTTP to the internet on port 9000 (cloud.google.com/app-protocols HTTP), next to HTTPS on port 8443 (check it only redirects there).',
+      ]);
+      expect(findings(servicePlainHttp, [svc('LoadBalancer', [{ name: 'http', port: 80 }], { 'networking.gke.io/load-balancer-type': 'Internal' })])).toEqual([
+        expect.stringMatching(/^medium .*networking\.gke\.io\/load-balancer-type: Internal/),
+      ]);
+    });
   });
 
   it('passes on ClusterIP Services, TLS ports and declared HTTPS', () => {

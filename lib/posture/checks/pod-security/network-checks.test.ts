@@ -112,3 +112,20 @@ describe('pod-security namespace labels', () => {
     expect(run(namespaceNoEnforceLevel, [ns({}), web])[0]!.message).not.toContain('only reports');
   });
 });
+
+describe('pod-security.namespace-no-enforce-level on empty namespaces', () => {
+  it('reports an unlabelled namespace at low severity before its first pod, and medium once it runs one', () => {
+    const empty = namespace('payments-next');
+    expect(run(namespaceNoEnforceLevel, [empty]).map((f) => [f.resource.name, f.severity])).toEqual([['payments-next', 'low']]);
+    expect(run(namespaceNoEnforceLevel, [empty])[0]!.message).toContain('runs no workload yet');
+    expect(run(namespaceNoEnforceLevel, [namespace('shop'), web]).map((f) => [f.resource.name, f.severity ?? 'medium'])).toEqual([['shop', 'medium']]);
+    expect(run(namespaceNoEnforceLevel, [namespace('payments-next', { 'pod-security.kubernetes.io/enforce': 'restricted' })])).toEqual([]);
+  });
+
+  it('leaves the control plane’s empty namespaces alone, but not once they run workloads', () => {
+    const system = ['kube-system', 'kube-public', 'kube-node-lease'].map((n) => namespace(n));
+    expect(run(namespaceNoEnforceLevel, system)).toEqual([]);
+    expect(namespaceNoEnforceLevel.examines!(inventoryOf(system))).toEqual([]);
+    expect(run(namespaceNoEnforceLevel, [...system, deployment('kube-public', 'oops', restrictedSpec)]).map((f) => f.resource.name)).toEqual(['kube-public']);
+  });
+});

@@ -1,10 +1,19 @@
 import { defineCheck } from '../../check';
-import { selectsPod } from '../../network/network-policy';
 import { workloadRef } from '../helpers';
-import { policedNamespaces, policyCanApply } from './network-policies';
+import { describePolicies, isIsolated, isPoliced, isUnknown, namespaceNetworks, onlyPolicyKind, policyCanApply, selectingWithoutEffect } from './network-policies';
 
-// Only namespaces that have some NetworkPolicy: where there is none, namespace-no-network-policy
+/** Each workload the check looks at (in namespaces with some policy; not host-network), with its answer. */
+function judged(inv: Parameters<typeof namespaceNetworks>[0]) {
+  return namespaceNetworks(inv).flatMap((n) => {
+    const policed = isPoliced(n);
+    if (policed === false) return [];
+    return n.workloads.filter(policyCanApply).map((w) => ({ n, w, isolated: isUnknown(policed) ? policed : isIsolated(n, w) }));
+  });
+}
+
+// Only namespaces that have some policy: where there is none, namespace-no-network-policy
 // already says that every pod is open. Host-network pods are out of scope: policies skip them.
+// Policies of Cilium, Calico and (Baseline)AdminNetworkPolicy count when they restrict the pods.
 export default defineCheck({
   id: 'pod-security.workload-not-selected-by-network-policy',
   area: 'pod-security',
@@ -31,22 +40,23 @@ spec:
 \`\`\``,
   needs: ['networkpolicies', 'pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => {
-    const policed = policedNamespaces(inv);
-    return inv.workloads.filter((w) => policed.has(w.namespace) && policyCanApply(w)).map(workloadRef);
-  },
+  examines: (inv) =>
+    judged(inv)
+      .filter((j) => !isUnknown(j.isolated))
+      .map((j) => workloadRef(j.w)),
+  notAssessedFor: (inv) => judged(inv).flatMap((j) => (isUnknown(j.isolated) ? [{ resource: workloadRef(j.w), reason: j.isolated.unknown }] : [])),
   evaluate(inv) {
-    const policed = policedNamespaces(inv);
-    return inv.workloads.flatMap((w) => {
-      const policies = policed.get(w.namespace);
-      if (!policies || !policyCanApply(w) || policies.some((p) => selectsPod(p, w.podLabels))) return [];
-      const labels = Object.entries(w.podLabels).map(([k, v]) => `${k}=${v}`);
-      return [
-        {
+    return judged(inv)
+      .filter((j) => j.isolated === false)
+      .map(({ n, w }) => {
+        const labels = Object.entries(w.podLabels).map(([k, v]) => `${k}=${v}`);
+        const inert = selectingWithoutEffect(n, w);
+        const only = onlyPolicyKind(n);
+        const inertText = inert.length ? ` ${inert.join(', ')} select${inert.length === 1 ? 's' : ''} it but ha${inert.length === 1 ? 's' : 've'} no ingress or egress rules, so restrict nothing.` : '';
+        return {
           resource: workloadRef(w),
-          message: `${w.kind} ${w.namespace}/${w.name} (pod labels ${labels.length ? labels.join(', ') : 'none'}) ${policies.length === 1 ? 'is not selected by the only NetworkPolicy' : `is selected by none of the ${policies.length} NetworkPolicies`} in ${w.namespace}: its pods accept traffic from anywhere and can reach anything.`,
-        },
-      ];
-    });
+          message: `${w.kind} ${w.namespace}/${w.name} (pod labels ${labels.length ? labels.join(', ') : 'none'}) ${only ? `is not selected by the only ${only}` : `is selected by none of the ${describePolicies(n)}`} in ${w.namespace}: its pods accept traffic from anywhere and can reach anything.${inertText}`,
+        };
+      });
   },
 });
