@@ -74,7 +74,7 @@ test.describe('request boundary: a proxy-mode server of its own', () => {
   test('boundary-nopreload: AUTH_MODE=proxy refuses to start without the preload', async () => {
     const port = await freePort();
     const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', POSTURE_SOURCE: 'demo', AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED_CIDRS: `${PROXY}/32`, DATA_DIR: dataDir };
-    const bare = spawnLogged(process.execPath, nextStartArgs('127.0.0.1', port), { env });
+    const bare = spawnLogged(process.execPath, nextStartArgs('127.0.0.1', port, false), { env });
     const timer = setTimeout(() => bare.child.kill('SIGKILL'), 60_000);
     const code = await bare.exited;
     clearTimeout(timer);
