@@ -102,7 +102,8 @@ test.describe('request boundary: a proxy-mode server of its own', () => {
     test.info().annotations.push({ type: 'RSS', description: `before ${(before / 2 ** 20).toFixed(0)} MiB, peak growth ${growthMiB.toFixed(1)} MiB` });
     expect(outcomes.filter((o) => o !== 401 && o !== 'reset'), 'only refusals').toEqual([]);
     expect(outcomes).toContain(401);
-    expect(growthMiB).toBeLessThan(150);
+    // Refused at the boundary the growth is about 1 MiB; buffered by the framework (the bug) it was 167 MiB and more.
+    expect(growthMiB).toBeLessThan(64);
   });
 
   test('boundary-body-declared: an unauthenticated or oversized declared body is refused before it is sent', async () => {
