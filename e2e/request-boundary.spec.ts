@@ -199,6 +199,8 @@ test.describe('request boundary: the suite servers', () => {
     expect(read.headers['x-content-type-options']).toBe('nosniff');
     const snap = await request(`${NONE}/api/snapshots`, { method: 'POST', headers: { ...foreign, 'content-type': 'application/json' }, body: '{}' });
     expect(snap.status).toBe(421);
+    const share = await request(`${NONE}/api/snapshots/1/shares`, { method: 'POST', headers: { ...foreign, 'content-type': 'application/json' }, body: '{}' });
+    expect(share.status).toBe(421);
     expect((await request(`${NONE}/`, { headers: foreign })).status).toBe(421);
     // Its own names: loopback by name or address.
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST.:${port}`, `[::1]:${port}`]) {
