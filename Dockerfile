@@ -38,10 +38,14 @@ ENV NODE_ENV=production \
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
+# The request boundary's preload (loaded by CMD before the server): nothing is served until
+# authentication and the boundary's checks are in place; see SECURITY.md.
+COPY --from=build /app/lib/server/boundary/preload.mjs ./lib/server/boundary/preload.mjs
+COPY --from=build /app/lib/server/boundary/security-headers.mjs ./lib/server/boundary/security-headers.mjs
 # The node image's own user is 1000; a high uid matches no host account.
 RUN mkdir -p /data && chown 10001:10001 /data && chmod 0700 /data \
     && rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /opt/yarn-* /usr/local/bin/yarn /usr/local/bin/yarnpkg
 USER 10001:10001
 VOLUME ["/data"]
 EXPOSE 3000
-CMD ["node", "server.js"]
+CMD ["node", "--import", "./lib/server/boundary/preload.mjs", "server.js"]

@@ -2,9 +2,10 @@
 // snapshot store (migrations run now, not on the first request) and starts scheduled snapshots.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  // Authentication first: a server that must not serve stops here, before any request.
+  // Authentication and the request boundary first: until they are in place the preload
+  // (lib/server/boundary/preload.mjs) answers 503; a server that must not serve stops here.
   const { startAuth } = await import('./lib/server/auth/startup-hook');
-  startAuth();
+  await startAuth();
   const { snapshotStore } = await import('./lib/server/snapshot-service');
   const { startSnapshotSchedule } = await import('./lib/server/snapshot-scheduler');
   try {

@@ -1,6 +1,11 @@
 // @ts-check
 // Security headers for every response. Pages get their Content-Security-Policy, with a
 // per-request nonce, from proxy.ts; JSON endpoints get a CSP that allows nothing at all.
+// The request boundary (lib/server/boundary) answers with the same headers.
+import { API_CSP, SECURITY_HEADERS } from './lib/server/boundary/security-headers.mjs';
+
+/** MAX_IMPORT_BYTES (lib/snapshots/validate.ts), 20 MiB, and one byte: a larger import reaches its route as too large, not cut short. */
+const IMPORT_BODY_CAP = 20 * 1024 * 1024 + 1;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,21 +24,19 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@kubernetes/client-node', '@electric-sql/pglite'],
+  // Next.js buffers each body for proxy.ts up to this size and silently cuts the rest (default
+  // 10 MB): a valid 15 MiB export failed as "not valid JSON". The request boundary has already
+  // refused bodies from anyone unauthenticated and any over their route's limit (20 MiB: import).
+  experimental: { proxyClientMaxBodySize: IMPORT_BODY_CAP },
   async headers() {
     return [
       {
         source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-        ],
+        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
       {
         source: '/api/:path*',
-        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+        headers: [{ key: 'Content-Security-Policy', value: API_CSP }],
       },
     ];
   },

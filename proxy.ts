@@ -38,14 +38,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      // API routes too: the gate covers them (they skip the nonce and keep next.config.js's CSP).
-      source: '/((?!_next/static|_next/image|favicon.ico).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // API routes too: the gate covers them (they skip the nonce and keep next.config.js's CSP).
+  // Prefetches too: a request header is the client's choice, never a reason to skip the gate.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

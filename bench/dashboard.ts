@@ -32,7 +32,8 @@ export interface Dashboard {
 export async function startDashboard(port: number, env: Record<string, string>): Promise<Dashboard> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', ...env };
   for (const k of ['POSTURE_SOURCE', 'POSTURE_FROM', 'KUBECONFIG', 'KUBE_CONTEXT', 'DATABASE_URL']) if (!(k in env)) delete childEnv[k];
-  const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // As `npm start` runs it: the request boundary's preload first (lib/server/boundary).
+  const child = spawn(process.execPath, ['--import', './lib/server/boundary/preload.mjs', path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: childEnv,
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: false,
@@ -46,7 +47,7 @@ export async function startDashboard(port: number, env: Record<string, string>):
     try {
       const r = await fetch(`${url}/api/contexts`);
       await r.arrayBuffer();
-      break;
+      if (r.status !== 503) break; // 503: still starting (the request boundary is not in place yet)
     } catch {
       if (Date.now() > deadline) throw new Error(`next start did not listen on ${port}: ${stderr}`);
       await new Promise((r) => setTimeout(r, 300));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readObjectsFromPath } from '../lib/cluster/manifests';
 import { apiServerVersion, DEMO_MANIFESTS } from '../lib/cluster/offline';
+import { nextStartArgs } from './boundary-helpers';
 import { startFakeCluster } from './fake-cluster/server';
 
 const port = Number(process.env.PORT ?? 3100);
@@ -52,7 +53,8 @@ delete env.POSTURE_SOURCE;
 env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-data-'));
 delete env.DATABASE_URL;
 delete env.KUBE_CONTEXT; // the kubeconfig's current context, whatever the caller's shell says
-const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'inherit' });
+// As `npm start` runs it: the request boundary's preload first (lib/server/boundary).
+const next = spawn(process.execPath, nextStartArgs('127.0.0.1', port), { env, stdio: 'inherit' });
 
 const stop = async () => {
   next.kill('SIGTERM');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { readObjectsFromPath } from '../lib/cluster/manifests';
 import { apiServerVersion, DEMO_MANIFESTS } from '../lib/cluster/offline';
 import { AUTH_E2E } from './auth-fixtures';
+import { nextStartArgs } from './boundary-helpers';
 import { startFakeCluster } from './fake-cluster/server';
 
 const port = Number(process.env.PORT ?? 3105);
@@ -24,7 +25,7 @@ delete base.DATABASE_URL;
 async function start(p: number, env: Record<string, string>): Promise<ChildProcess> {
   // A store each: an embedded PGlite store has one writer.
   const DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-auth-data-'));
-  return spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(p)], {
+  return spawn(process.execPath, nextStartArgs('127.0.0.1', p), {
     env: { ...base, ...env, DATA_DIR } as NodeJS.ProcessEnv,
     stdio: 'inherit',
   });

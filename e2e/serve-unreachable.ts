@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { nextStartArgs } from './boundary-helpers';
 
 /** A port nothing listens on: bound once by us, then released. */
 async function closedPort(): Promise<number> {
@@ -39,7 +40,8 @@ delete env.POSTURE_SOURCE;
 env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-gone-data-'));
 delete env.DATABASE_URL;
 delete env.KUBE_CONTEXT;
-const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'inherit' });
+// As `npm start` runs it: the request boundary's preload first (lib/server/boundary).
+const next = spawn(process.execPath, nextStartArgs('127.0.0.1', port), { env, stdio: 'inherit' });
 
 const stop = () => {
   next.kill('SIGTERM');

@@ -8,26 +8,31 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { FORGED_TARGETS, hammer, type HammerResult } from './boundary-helpers';
 import { readFinalStage } from './dockerfile-stage';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 const PROXY_SECRET = 'standalone-e2e-proxy-secret';
 const VIEWER = { 'X-Forwarded-User': 'ops@example.com', 'X-Forwarded-Groups': 'sre', 'X-Auth-Proxy-Secret': PROXY_SECRET };
+// An outsider's forgery: identity headers and a peer-address header naming a trusted proxy address.
+const FORGED = { 'X-Forwarded-User': 'mallory@example.com', 'X-Forwarded-Groups': 'sre', 'X-Kp-Peer-Address': '10.99.0.7' };
 const BUILT = existsSync(path.join(DIST, 'standalone', 'server.js'));
 
 test.describe('container image (standalone server)', () => {
   test.skip(!BUILT, `no standalone build in ${DIST}/standalone: build with NEXT_OUTPUT_STANDALONE=1 (npm run test:e2e does)`);
-  test.setTimeout(60_000);
+  // Start-up waits behind a 503 until authentication is in place: slow on a loaded machine.
+  test.setTimeout(120_000);
 
   let server: ChildProcess | undefined;
   let root = '';
   let base = '';
   let dataDir = '';
   let log = '';
+  let flood: ReturnType<typeof hammer> | undefined;
 
   test.beforeAll(async () => {
     const stage = readFinalStage();
-    expect(stage.cmd).toEqual(['node', 'server.js']);
+    expect(stage.cmd).toEqual(['node', '--import', './lib/server/boundary/preload.mjs', 'server.js']);
     expect(stage.user?.uid, 'the image runs as a numeric non-root user').toBeGreaterThan(0);
     expect(stage.env).toMatchObject({ HOSTNAME: '0.0.0.0', DATA_DIR: '/data', NEXT_TELEMETRY_DISABLED: '1', AUTH_MODE: 'token' });
 
@@ -63,6 +68,7 @@ test.describe('container image (standalone server)', () => {
       POSTURE_SOURCE: 'demo',
       AUTH_MODE: 'proxy',
       AUTH_PROXY_SECRET: PROXY_SECRET,
+      AUTH_PROXY_TRUSTED_CIDRS: '10.99.0.0/16',
       AUTH_ADMIN_GROUPS: 'sre',
     };
     // As root, run as the image's user: the app files stay root-owned, so any write outside DATA_DIR fails.
@@ -74,6 +80,8 @@ test.describe('container image (standalone server)', () => {
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
     child.on('exit', (code, signal) => (log += `\n[server exited: ${signal ?? code}]\n`));
+    // From the moment the process exists, an outsider sends forged identity headers.
+    flood = hammer(base, FORGED_TARGETS, FORGED);
   });
 
   test.afterEach(async ({}, testInfo) => {
@@ -81,12 +89,13 @@ test.describe('container image (standalone server)', () => {
   });
 
   test.afterAll(async () => {
+    await flood?.stop();
     server?.kill('SIGTERM');
     if (root) await rm(root, { recursive: true, force: true });
   });
 
   test('serves /healthz, becomes ready, and renders the overview', async ({ page }) => {
-    await expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status, { timeout: 20_000 }).toBe(200);
+    await expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
     expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ status: 'ok' });
 
     let ready: { ready?: boolean } = {};
@@ -116,6 +125,17 @@ test.describe('container image (standalone server)', () => {
     // The snapshot store was opened in DATA_DIR, the one writable path.
     expect(await readdir(dataDir)).toContain('pglite');
     expect(log).not.toMatch(/EACCES|EROFS/);
+  });
+
+  test('standalone-startup-forgery: forged identity headers sent from before the port opens are never served', async () => {
+    // The flood has run from the spawn until the server serves the real proxy, and a little after.
+    await expect
+      .poll(async () => (await fetch(`${base}/api/posture/overview`, { headers: VIEWER }).catch(() => null))?.status, { timeout: 90_000 })
+      .toBe(200);
+    const result: HammerResult = await flood!.stop();
+    test.info().annotations.push({ type: 'statuses during start-up', description: JSON.stringify(result.statuses) });
+    expect(result.served, `served to forged headers: ${JSON.stringify(result.served.slice(0, 5))}`).toEqual([]);
+    expect(result.statuses[401] ?? 0).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authConfigFromEnv } from './config';
 import { gate, isPublicPath, safeNext } from './gate';
+import { OFF_SITE_NEXT } from '../../../e2e/open-redirect-payloads';
 import { createSession } from './session';
 
 const token = authConfigFromEnv({ AUTH_MODE: 'token', AUTH_SESSION_SECRET: 'q'.repeat(32) });
@@ -36,5 +37,17 @@ describe('safeNext', () => {
   it('keeps local paths and drops anything that leaves the site', () => {
     expect(safeNext('/findings?area=rbac')).toBe('/findings?area=rbac');
     for (const bad of ['//evil.example', 'https://evil.example', '/\\evil', '', null]) expect(safeNext(bad)).toBe('/');
+  });
+
+  // Each payload, resolved the way a browser resolves a Location header, must stay on this origin.
+  it.each(OFF_SITE_NEXT)('safeNext-open-redirect: %j stays on this origin', (payload) => {
+    const next = safeNext(payload);
+    expect(next.startsWith('/') && !next.startsWith('//')).toBe(true);
+    expect(new URL(next, 'https://dashboard.example').origin).toBe('https://dashboard.example');
+  });
+
+  it('returns the normalised path', () => {
+    expect(safeNext('/namespaces/../findings?q=a b')).toBe('/findings?q=a%20b');
+    expect(safeNext('/a\\b')).toBe('/a/b');
   });
 });

@@ -36,8 +36,22 @@ export function gate(
   return { pass: false, status: 401, json: { error: auth.reason } };
 }
 
-/** A same-site path to return to after sign-in; anything else (//evil, https://…) becomes '/'. */
+const HERE = 'http://same-origin.invalid';
+
+/**
+ * A same-origin path to return to after sign-in, as a browser would resolve it: URL parsing drops
+ * tabs and newlines and reads backslashes as slashes, so '/\t/evil.example' is '//evil.example'.
+ * Anything that leaves this origin becomes '/'; the rest comes back normalised.
+ */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+  if (!next) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, HERE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== HERE || url.username || url.password) return '/';
+  // '/.//evil' normalises to the path '//evil', which a Location header would read as a host.
+  return url.pathname.replace(/^\/+/, '/') + url.search + url.hash;
 }
