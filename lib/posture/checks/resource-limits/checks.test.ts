@@ -41,6 +41,11 @@ describe('resource-limits.container-no-requests', () => {
       {
         resource: { kind: 'Deployment', namespace: 'shop', name: 'web', apiVersion: 'apps/v1' },
         message: expect.stringMatching(/^Deployment shop\/web: container app has no resources\.requests\.memory \(the namespace has no LimitRange default\)\./),
+        names: [
+          { role: 'namespace', value: 'shop', at: 11 },
+          { role: 'object', kind: 'Deployment', value: 'web', at: 16 },
+          { role: 'object', kind: 'Container', value: 'app', at: 31 },
+        ],
       },
     ]);
   });
