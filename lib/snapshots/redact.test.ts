@@ -27,7 +27,7 @@ describe('redactDocument', () => {
   it('the planted cluster names something in every place a share shows', () => {
     // The fixture must exercise what the penetration test found, or the tests below prove nothing.
     const json = JSON.stringify(planted);
-    for (const name of ['zqns-payments', 'zqobj-ledger', 'zqsubj-alice', 'zqsa-deployer', 'zqsa-legacy', 'zqhost.shop.example', 'zqreg.corp.example', 'zqteam/zqledger', 'zqcluster-prod', 'zqobj-falco', 'zqsa-reader'])
+    for (const name of ['zqvol-data', '/srv/zqpath', 'zqprobe.internal', 'zqns-payments', 'zqobj-ledger', 'zqsubj-alice', 'zqsa-deployer', 'zqsa-legacy', 'zqhost.shop.example', 'zqreg.corp.example', 'zqteam/zqledger', 'zqcluster-prod', 'zqobj-falco', 'zqsa-reader'])
       expect(json, name).toContain(name);
     const evidence = planted.areas.flatMap((a) => a.coverage?.tools ?? []).map((t) => t.evidence);
     expect(evidence.join(' ')).toContain('zqobj-falco');
@@ -63,6 +63,8 @@ describe('redactDocument', () => {
     expect(ingress.message).toMatch(/^Ingress namespace-\d+\/ingress-\d+ has no TLS section: host-1 is served over plain HTTP\.$/);
     const token = document.findings.find((f) => f.checkId === 'authn-authz.legacy-token-secret')!;
     expect(token.message).toMatch(/for ServiceAccount subject-\d+:/);
+    const pss = document.findings.find((f) => f.checkId === 'pod-security.pss.privileged')!;
+    expect(pss.message).toMatch(/^Deployment namespace-\d+\/deployment-\d+ breaks .*: container "container-\d+" must not set securityContext\.privileged=true\./);
     expect(document.view?.restrictedTo).toEqual([payments!.name]);
     expect(document.cluster.name).toBe('cluster-1');
     // Kubernetes' own groups are the same everywhere and stay readable.

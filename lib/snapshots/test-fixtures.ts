@@ -43,7 +43,11 @@ export function plantedDocument(): PostureDocument {
       namespace('zqns-payments', { 'pod-security.kubernetes.io/enforce': 'privileged' }),
       namespace('zqns-security'),
       deployment('default', 'zqobj-web', app('web')),
-      deployment('zqns-payments', 'zqobj-ledger', { ...app('ledger'), serviceAccountName: 'zqsa-ledger' }),
+      deployment('zqns-payments', 'zqobj-ledger', {
+        containers: [{ ...app('ledger').containers[0]!, livenessProbe: { httpGet: { host: 'zqprobe.internal', port: 80 } } }],
+        volumes: [{ name: 'zqvol-data', hostPath: { path: '/srv/zqpath' } }],
+        serviceAccountName: 'zqsa-ledger',
+      }),
       {
         apiVersion: 'apps/v1',
         kind: 'DaemonSet',
