@@ -34,7 +34,12 @@ export function redactDocument(doc: PostureDocument): Redaction {
   const p = new Pseudonyms();
   // Namespaces and references first, so pseudonyms follow the document's order.
   const clusterName = p.of({ role: 'cluster', value: doc.cluster.name });
-  const namespaces = doc.namespaces.map((n) => ({ ...n, name: p.of({ role: 'namespace', value: n.name }) }));
+  const namespaces = doc.namespaces.map((n) => ({
+    ...n,
+    name: p.of({ role: 'namespace', value: n.name }),
+    // The version is the label's own text: kept only when it is a version.
+    ...(n.podSecurity ? { podSecurity: { ...n.podSecurity, version: /^(latest|v1\.\d{1,3})$/.test(n.podSecurity.version) ? n.podSecurity.version : 'not a version' } } : {}),
+  }));
   const findings = doc.findings.map((f) => redactFinding(f, p));
   const areas = doc.areas.map((a) => (a.coverage ? { ...a, coverage: { ...a.coverage, tools: a.coverage.tools.map((t) => redactTool(t, a.id, p)) } } : a));
   const missingDetails = doc.missingKinds.map((m) => m.detail).filter((d) => d.length > 0);
@@ -78,7 +83,8 @@ function redactTool(t: CoverageTool, area: AreaId, p: Pseudonyms): CoverageTool 
   const { names, ...rest } = t;
   return {
     ...rest,
-    name: TOOL_SIGNATURES.some((s) => s.name === t.name) || t.names ? t.name : 'a tool',
+    // Tool names come from the catalogue (or the sandbox list); anything else came from an import.
+    name: TOOL_SIGNATURES.some((s) => s.name === t.name) || /^(gVisor|Kata Containers) sandbox$/.test(t.name) ? t.name : 'a tool',
     role: marked(t.role, names?.role) ?? catalogue ?? 'covers part of this area',
     evidence: marked(t.evidence, names?.evidence) ?? WITHHELD_EVIDENCE,
   };

@@ -41,7 +41,7 @@ export function plantedDocument(): PostureDocument {
     [
       namespace('default'),
       namespace('zqns-payments', { 'pod-security.kubernetes.io/enforce': 'privileged' }),
-      namespace('zqns-security'),
+      namespace('zqns-security', { 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/enforce-version': 'zqver' }),
       deployment('default', 'zqobj-web', app('web')),
       deployment('zqns-payments', 'zqobj-ledger', {
         containers: [{ ...app('ledger').containers[0]!, livenessProbe: { httpGet: { host: 'zqprobe.internal', port: 80 } } }],

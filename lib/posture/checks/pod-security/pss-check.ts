@@ -121,8 +121,7 @@ function message(w: Workload, v: Violation, control: Control, view: NamespaceVie
  * (a host path, a probe host, an unquoted container name): then the detail is not marked at all.
  */
 function markedDetail(w: Workload, detail: string): Message | null {
-  const containers = new Set(allContainers(w.spec).map((c) => c.name).filter((n): n is string => typeof n === 'string'));
-  const volumes = new Set((Array.isArray(w.spec.volumes) ? w.spec.volumes : []).map((v) => v?.name).filter((n): n is string => typeof n === 'string'));
+  const { containers, volumes, strings } = specNames(w);
   const text: string[] = [];
   const names: ReturnType<typeof obj>[] = [];
   let from = 0;
@@ -135,9 +134,22 @@ function markedDetail(w: Workload, detail: string): Message | null {
   }
   text.push(detail.slice(from));
   const prosePart = text.join(' ');
-  const risky = [...containers, ...volumes, ...specStrings(w.spec), w.name, w.namespace].some((n) => n.length > 0 && mentionsToken(prosePart, n));
+  const risky = [...strings, w.name, w.namespace].some((n) => n.length > 0 && mentionsToken(prosePart, n));
   if (risky) return null;
   return names.reduce((m, n, i) => msg`${m}${n}${prose(text[i + 1]!)}`, msg`${prose(text[0]!)}`);
+}
+
+// Read once per workload: ~19 Pod Security checks describe the same one.
+const namesOfSpec = new WeakMap<Workload, { containers: Set<string>; volumes: Set<string>; strings: string[] }>();
+
+function specNames(w: Workload) {
+  let n = namesOfSpec.get(w);
+  if (!n) {
+    const containers = new Set(allContainers(w.spec).map((c) => c.name).filter((x): x is string => typeof x === 'string'));
+    const volumes = new Set((Array.isArray(w.spec.volumes) ? w.spec.volumes : []).map((v) => v?.name).filter((x): x is string => typeof x === 'string'));
+    namesOfSpec.set(w, (n = { containers, volumes, strings: [...containers, ...volumes, ...specStrings(w.spec)] }));
+  }
+  return n;
 }
 
 /** Host paths and hosts the spec names (hostPath volumes, probe and lifecycle hosts). */
