@@ -67,12 +67,7 @@ function redactFinding(f: Finding, p: Pseudonyms): Finding {
 }
 
 function redactRef(r: ResourceRef, p: Pseudonyms): ResourceRef {
-  const name =
-    r.kind === 'Namespace'
-      ? p.of({ role: 'namespace', value: r.name })
-      : r.kind === 'Cluster'
-        ? p.of({ role: 'cluster', value: r.name })
-        : p.of({ role: 'object', value: r.name, kind: r.kind });
+  const name = p.of({ role: 'object', value: r.name, kind: r.kind });
   return { ...r, namespace: r.namespace === null ? null : p.of({ role: 'namespace', value: r.namespace }), name };
 }
 
@@ -108,11 +103,21 @@ function mentions(text: string, name: string): boolean {
   return new RegExp(`(?<![A-Za-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
 }
 
+/** A Namespace, ServiceAccount or Cluster object named as an object is the namespace, subject or cluster of that name. */
+function sameThing(n: NamedValue): NamedValue {
+  if (n.role !== 'object') return n;
+  if (n.kind === 'Namespace') return { role: 'namespace', value: n.value };
+  if (n.kind === 'ServiceAccount') return { role: 'subject', value: n.value };
+  if (n.kind === 'Cluster') return { role: 'cluster', value: n.value };
+  return n;
+}
+
 class Pseudonyms {
   readonly map = new Map<string, string>();
   private readonly counts = new Map<string, number>();
 
-  of(n: NamedValue): string {
+  of(named: NamedValue): string {
+    const n = sameThing(named);
     if (n.role === 'subject' && BUILT_IN_SUBJECTS.has(n.value)) return n.value;
     if (n.role === 'object' && n.kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.has(n.value)) return n.value;
     // An object's kind is part of its identity: Deployment web and Service web are two objects.
