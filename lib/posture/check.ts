@@ -1,13 +1,18 @@
 import type { Inventory, ResourceKey } from '../cluster/inventory';
-import type { AreaId, Finding, ResourceRef, Severity } from './types';
+import type { AreaId, Finding, NameAt, ResourceRef, Severity } from './types';
 
 /** A finding as a check emits it; the engine fills in checkId, area and title. */
 export interface RawFinding {
   resource: ResourceRef;
   message: string;
+  /**
+   * Where message names cluster objects: write `...marked(msg`…`)` (lib/posture/message.ts) in
+   * place of `message`. Without it a redacted share cannot show the message and hides it.
+   */
+  names?: NameAt[];
   /** Overrides the check's default severity (e.g. a PSS breach that is critical). */
   severity?: Severity;
-  /** Overrides the check's default remediation with advice for this object. */
+  /** Overrides the check's default remediation with fixed advice for this kind of case (never names: shown as is when redacted). */
   remediation?: string;
 }
 

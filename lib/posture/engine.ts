@@ -3,6 +3,7 @@ import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
 import { isNotAssessed, type Check, type ObjectNotAssessed } from './check';
 import { detectCoverage } from './coverage/detect';
+import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
@@ -90,15 +91,19 @@ export function runCheck(check: Check, inv: Inventory): Evaluated {
     return notRun(check, base, `the check failed on this input: ${(e as Error).message}`);
   }
   if (isNotAssessed(outcome)) return notRun(check, base, outcome.notAssessed);
-  const findings: Finding[] = outcome.map((f) => ({
-    checkId: check.id,
-    area: check.area,
-    severity: f.severity ?? check.severity,
-    title: check.title,
-    message: bounded(f.message),
-    remediation: f.remediation ?? check.remediation,
-    resource: f.resource,
-  }));
+  const findings: Finding[] = outcome.map((f) => {
+    const { message, names } = bounded(f.message, f.names);
+    return {
+      checkId: check.id,
+      area: check.area,
+      severity: f.severity ?? check.severity,
+      title: check.title,
+      message,
+      ...(names ? { names } : {}),
+      remediation: f.remediation ?? check.remediation,
+      resource: f.resource,
+    };
+  });
   const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
   const unjudged = check.notAssessedFor?.(inv) ?? [];
   return { check, result: withNotAssessed({ ...base, assessed: true, findings: findings.length }, unjudged), findings, scope };
@@ -109,16 +114,10 @@ export function withNotAssessed(result: CheckResult, list: readonly ObjectNotAss
   const { notAssessedFor: _old, ...rest } = result;
   if (list.length === 0) return rest;
   const sorted = [...list].sort((a, b) => collate(refKey(a.resource), refKey(b.resource)) || collate(a.reason, b.reason));
-  return { ...rest, notAssessedFor: sorted.map((o) => ({ resource: o.resource, reason: bounded(o.reason) })) };
+  return { ...rest, notAssessedFor: sorted.map((o) => ({ resource: o.resource, reason: bounded(o.reason).message })) };
 }
 
-/** Longest finding message kept: a pod with thousands of containers must not make a megabyte message. */
-export const MAX_MESSAGE_CHARS = 2_000;
-
-function bounded(message: string): string {
-  if (message.length <= MAX_MESSAGE_CHARS) return message;
-  return `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters left out)`;
-}
+export { MAX_MESSAGE_CHARS } from './message';
 
 function notRun(check: Check, base: Omit<CheckResult, 'assessed' | 'findings'>, reason: string): Evaluated {
   return { check, result: { ...base, assessed: false, reason, findings: 0 }, findings: [], scope: null };

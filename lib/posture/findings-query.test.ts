@@ -54,4 +54,56 @@ describe('findings query', () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"a, ""b""\nc"');
   });
+
+  // OWASP CSV injection: a spreadsheet may trim leading blanks and read full-width signs as
+  // ASCII ones, so any of these first characters can start a formula.
+  it.each([
+    ['=1+1'],
+    ['+1+1'],
+    ['-1+1'],
+    ['@SUM(A1)'],
+    ['\t=1+1'],
+    ['\r=1+1'],
+    ['\n=1+1'],
+    [' =1+1'],
+    ['\uFF1D1+1'], // ＝
+    ['\uFF0B1+1'], // ＋
+    ['\uFF0D1+1'], // －
+    ['\uFF201+1'], // ＠
+  ])('defuses a cell starting with %j by prefixing a quote', (value) => {
+    const row = findingsToCsv([f({ name: 'x', message: value })]).split('\r\n').slice(1).join('\r\n');
+    const cells = parseCsvRow(row);
+    expect(cells[7]).toBe(`'${value}`);
+  });
+
+  it('leaves ordinary cells as they are', () => {
+    const cells = parseCsvRow(findingsToCsv([f({ name: 'x', message: 'Deployment shop/cart runs -1 replicas' })]).split('\r\n')[1]!);
+    expect(cells[7]).toBe('Deployment shop/cart runs -1 replicas');
+  });
 });
+
+/** One RFC 4180 record: quoted cells may hold separators, quotes (doubled) and line breaks. */
+function parseCsvRow(text: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  while (i <= text.length) {
+    if (text[i] === '"') {
+      let v = '';
+      i++;
+      for (;;) {
+        if (text[i] === '"' && text[i + 1] === '"') (v += '"'), (i += 2);
+        else if (text[i] === '"') break;
+        else v += text[i++];
+      }
+      cells.push(v);
+      i += 2; // closing quote and comma
+    } else {
+      const end = text.indexOf(',', i);
+      const stop = end === -1 ? text.indexOf('\r\n', i) === -1 ? text.length : text.indexOf('\r\n', i) : end;
+      cells.push(text.slice(i, stop));
+      if (end === -1) break;
+      i = end + 1;
+    }
+  }
+  return cells;
+}

@@ -89,7 +89,11 @@ export function findingsToCsv(findings: readonly Finding[]): string {
   return [CSV_COLUMNS as readonly string[], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+// OWASP CSV injection: formula signs, and what a spreadsheet may strip or fold into one before
+// reading the cell (leading blanks and line breaks; the full-width ＝ ＋ － ＠).
+const FORMULA_START = /^[=+\-@\t\r\n \uFF1D\uFF0B\uFF0D\uFF20]/;
+
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

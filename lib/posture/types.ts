@@ -28,6 +28,8 @@ export interface CoverageTool {
   role: string;
   /** The object that proved the tool is there, e.g. "CustomResourceDefinition vulnerabilityreports.aquasecurity.github.io". */
   evidence: string;
+  /** The names in role and evidence, as Finding.names marks them. Absent in older documents. */
+  names?: { role: NameAt[]; evidence: NameAt[] };
 }
 
 export interface Coverage {
@@ -55,12 +57,34 @@ export interface ResourceRef {
   apiVersion?: string;
 }
 
+export const NAME_ROLES = ['namespace', 'object', 'subject', 'host', 'image', 'registry', 'cluster'] as const;
+export type NameRole = (typeof NAME_ROLES)[number];
+
+/** A name inside a sentence: what it names, so redaction can replace it (lib/posture/message.ts). */
+export interface NamedValue {
+  role: NameRole;
+  value: string;
+  /** For objects: their kind, so a pseudonym reads deployment-3 rather than object-3. */
+  kind?: string;
+}
+
+/** A name at a place in a sentence: `sentence.slice(at, at + value.length) === value`. */
+export interface NameAt extends NamedValue {
+  at: number;
+}
+
 export interface Finding {
   checkId: string;
   area: AreaId;
   severity: Severity;
   title: string;
   message: string;
+  /**
+   * Where message names cluster objects, in order; everything else in it is the check's own prose.
+   * Absent in older documents and for checks that write a plain string (redaction then hides the message).
+   */
+  names?: NameAt[];
+  /** Fixed advice from the check: it never names cluster objects (shown as is in redacted shares). */
   remediation: string;
   resource: ResourceRef;
 }

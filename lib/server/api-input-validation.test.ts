@@ -53,14 +53,16 @@ vi.mock('@/lib/server/request-source', () => ({
   requestSource: async () => ({ kind: 'demo' }),
 }));
 vi.mock('@/lib/server/snapshot-service', async (importActual) => {
-  const { isId } = await importActual<typeof import('@/lib/server/snapshot-service')>();
+  const { isId, ShareLimitError } = await importActual<typeof import('@/lib/server/snapshot-service')>();
   const store = { get: async () => null, delete: async () => false, list: async () => [], listShares: async () => [], revokeShare: async () => false };
   return {
     isId,
+    ShareLimitError,
     snapshotStore: async () => store,
     requestScope: async () => ({ spec: { kind: 'demo' }, scope: 'demo' }),
     takeSnapshot: async () => ({ ok: false, error: 'no posture yet' }),
     createShare: async () => null,
+    revokeShare: async () => false,
     importSnapshot: async () => {
       throw new Error('not reached in these tests');
     },

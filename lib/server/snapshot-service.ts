@@ -3,7 +3,8 @@
 import type { SourceSpec } from '../cluster/source';
 import type { PostureDocument } from '../posture/types';
 import { redactDocument } from '../snapshots/redact';
-import { MAX_SHARE_HOURS, MIN_SHARE_HOURS, newShareToken, shareTokenHash } from '../snapshots/share-token';
+import { LRUCache } from 'lru-cache';
+import { MAX_SHARE_HOURS, MIN_SHARE_HOURS, maxSharesPerSnapshot, newShareToken, shareTokenHash } from '../snapshots/share-token';
 import type { ShareMeta, SnapshotMeta, SnapshotOrigin, SnapshotStore } from '../snapshots/store';
 import { getPosture } from './posture-service';
 import { requestSource, sourceKey } from './request-source';
@@ -53,29 +54,60 @@ export async function importSnapshot(doc: PostureDocument, label?: string | null
   return (await snapshotStore()).save(doc, label, { scope: '', origin: 'import' });
 }
 
+/** Thrown by createShare when the snapshot already has the most live share links allowed. */
+export class ShareLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`this snapshot already has ${limit} active share links, the most allowed (SHARE_LINKS_PER_SNAPSHOT): revoke one, or wait for one to expire`);
+  }
+}
+
+/** A new share link; null for an unknown snapshot. Throws ShareLimitError when the snapshot has the most live links allowed. */
 export async function createShare(snapshotId: string, opts: { expiresInHours: number; redact: boolean }): Promise<{ token: string; share: ShareMeta } | null> {
   const store = await snapshotStore();
-  if (!(await store.get(snapshotId))) return null;
   const hours = Math.min(MAX_SHARE_HOURS, Math.max(MIN_SHARE_HOURS, opts.expiresInHours));
   const { token, hash } = newShareToken();
-  const share = await store.addShare(snapshotId, hash, { redact: opts.redact, expiresAt: new Date(Date.now() + hours * 3_600_000) });
+  const maxActive = maxSharesPerSnapshot();
+  const share = await store.addShareWithin(snapshotId, hash, { redact: opts.redact, expiresAt: new Date(Date.now() + hours * 3_600_000), maxActive });
+  if (share === 'no-snapshot') return null;
+  if (share === 'full') throw new ShareLimitError(maxActive);
   return { token, share };
 }
 
+export interface OpenedShare {
+  document: PostureDocument;
+  takenAt: string;
+  label: string | null;
+  share: ShareMeta;
+}
+
+// Redacted documents by share id: redacting a large document on every page view of a shared link
+// is the slow part. Bounded by entries and by findings held; a share's entry goes when it is
+// revoked. Whether the link still opens is asked of the store on every request, before the cache.
+const g2 = globalThis as typeof globalThis & { __kpRedactedShares?: LRUCache<string, { document: PostureDocument; takenAt: string }> };
+const redactedShares = (g2.__kpRedactedShares ??= new LRUCache({ max: 32, maxSize: 250_000, sizeCalculation: (v) => 1 + v.document.findings.length }));
+
 /** The document a share link shows (redacted when the share says so), or null for any token that does not open one. */
-export async function openShare(token: string): Promise<{ document: PostureDocument; takenAt: string; label: string | null; share: ShareMeta } | null> {
+export async function openShare(token: string): Promise<OpenedShare | null> {
   const hash = shareTokenHash(token);
   if (!hash) return null;
-  const found = await (await snapshotStore()).findShare(hash);
-  if (!found) return null;
-  const { share, snapshot } = found;
-  return {
-    document: share.redact ? redactDocument(snapshot.document).document : snapshot.document,
-    takenAt: snapshot.takenAt,
-    // A label is free text a team wrote; it is not shown outside the team when redacting.
-    label: share.redact ? null : snapshot.label,
-    share,
-  };
+  const store = await snapshotStore();
+  const share = await store.liveShare(hash);
+  if (!share) return null;
+  const cached = share.redact ? redactedShares.get(share.id) : undefined;
+  // A label is free text a team wrote; it is not shown outside the team when redacting.
+  if (cached) return { ...cached, label: null, share };
+  const snapshot = await store.get(share.snapshotId);
+  if (!snapshot) return null;
+  if (!share.redact) return { document: snapshot.document, takenAt: snapshot.takenAt, label: snapshot.label, share };
+  const entry = { document: redactDocument(snapshot.document).document, takenAt: snapshot.takenAt };
+  redactedShares.set(share.id, entry);
+  return { ...entry, label: null, share };
+}
+
+/** Revokes a share at once, and forgets its redacted document. */
+export async function revokeShare(id: string): Promise<boolean> {
+  redactedShares.delete(id);
+  return (await snapshotStore()).revokeShare(id);
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

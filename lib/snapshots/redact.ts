@@ -1,63 +1,145 @@
-// Redaction for sharing outside the team: every namespace and object name in a posture
-// document becomes a stable pseudonym (ns-1, deployment-3), in the references and in the
-// text that names them. Scores, counts and check results are kept as they are.
-import type { PostureDocument, ResourceRef } from '@/lib/posture/types';
+// Redaction for sharing outside the team. Every name the document holds becomes a stable
+// pseudonym (namespace-1, deployment-3, subject-2, host-1, image-4, registry-1, cluster-1),
+// taken from structure: references, namespace summaries, and the places Finding.names and
+// CoverageTool.names mark inside sentences. Prose is never searched for names, so a
+// namespace called "default" leaves "the default level" alone. A sentence whose names are not
+// marked (older documents, checks writing plain strings) is replaced by a generic one, never
+// shown. Scores, counts and check results are kept as they are.
+import { namesFit, replaceNames } from '@/lib/posture/message';
+import { TOOL_SIGNATURES } from '@/lib/posture/coverage/tools';
+import type { AreaId, CheckResult, CoverageTool, Finding, NameAt, NamedValue, PostureDocument, ResourceRef } from '@/lib/posture/types';
 
 export interface Redaction {
   document: PostureDocument;
-  /** original -> pseudonym, for tests and for nothing else (never shipped with the document). */
+  /** `role:value` -> pseudonym, for tests and for nothing else (never shipped with the document). */
   names: Map<string, string>;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Kubernetes' own identities and roles: the same in every cluster, so naming them reveals nothing. */
+const BUILT_IN_SUBJECTS = new Set([
+  'system:anonymous',
+  'system:unauthenticated',
+  'system:authenticated',
+  'system:masters',
+  'system:serviceaccounts',
+  'system:nodes',
+]);
+const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
+
+export const WITHHELD_MESSAGE = 'The details of this finding name cluster objects and are not shown in a redacted share.';
+export const WITHHELD_REASON = 'Not assessed; the reason names cluster objects and is not shown in a redacted share.';
+export const WITHHELD_EVIDENCE = 'an object in the cluster (its name is not shown in a redacted share)';
 
 export function redactDocument(doc: PostureDocument): Redaction {
-  const names = new Map<string, string>();
-  const perKind = new Map<string, number>();
-  const pseudonym = (original: string, prefix: string) => {
-    let p = names.get(original);
-    if (!p) {
-      const n = (perKind.get(prefix) ?? 0) + 1;
-      perKind.set(prefix, n);
-      p = `${prefix}-${n}`;
-      names.set(original, p);
-    }
-    return p;
-  };
-  pseudonym(doc.cluster.name, 'cluster');
-  // Namespaces next, so a name that is both a namespace and an object reads as the namespace.
-  for (const n of doc.namespaces) pseudonym(n.name, 'ns');
-  // Objects named by findings, then those a check could not judge (CheckResult.notAssessedFor).
-  const named = [...doc.findings.map((f) => f.resource), ...doc.checks.flatMap((c) => (c.notAssessedFor ?? []).map((o) => o.resource))];
-  for (const r of named) if (r.namespace) pseudonym(r.namespace, 'ns');
-  for (const r of named) {
-    const kind = r.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'object';
-    if (r.kind === 'Namespace') pseudonym(r.name, 'ns');
-    else pseudonym(r.name, kind);
-  }
-
-  // Longest names first, so "web-frontend" is replaced before "web". A name only counts as a
-  // whole token: not inside a longer name made of the same characters.
-  const originals = [...names.keys()].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
-  const pattern = originals.length ? new RegExp(`(?<![A-Za-z0-9_.-])(?:${originals.map(escapeRe).join('|')})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g') : null;
-  const text = (s: string) => (pattern ? s.replace(pattern, (m) => names.get(m) ?? m) : s);
-  const ref = (r: ResourceRef): ResourceRef => ({
-    ...r,
-    namespace: r.namespace === null ? null : (names.get(r.namespace) ?? text(r.namespace)),
-    name: names.get(r.name) ?? text(r.name),
-  });
-
+  const p = new Pseudonyms();
+  // Namespaces and references first, so pseudonyms follow the document's order.
+  const clusterName = p.of({ role: 'cluster', value: doc.cluster.name });
+  const namespaces = doc.namespaces.map((n) => ({
+    ...n,
+    name: p.of({ role: 'namespace', value: n.name }),
+    // The version is the label's own text: kept only when it is a version.
+    ...(n.podSecurity ? { podSecurity: { ...n.podSecurity, version: /^(latest|v1\.\d{1,3})$/.test(n.podSecurity.version) ? n.podSecurity.version : 'not a version' } } : {}),
+  }));
+  const findings = doc.findings.map((f) => redactFinding(f, p));
+  const areas = doc.areas.map((a) => (a.coverage ? { ...a, coverage: { ...a.coverage, tools: a.coverage.tools.map((t) => redactTool(t, a.id, p)) } } : a));
+  const missingDetails = doc.missingKinds.map((m) => m.detail).filter((d) => d.length > 0);
   const document: PostureDocument = {
     ...doc,
-    cluster: { ...doc.cluster, name: names.get(doc.cluster.name)! },
-    namespaces: doc.namespaces.map((n) => ({ ...n, name: names.get(n.name)! })),
-    findings: doc.findings.map((f) => ({ ...f, title: text(f.title), message: text(f.message), remediation: text(f.remediation), resource: ref(f.resource) })),
-    checks: doc.checks.map((c) => ({
-      ...c,
-      ...(c.reason === undefined ? {} : { reason: text(c.reason) }),
-      ...(c.notAssessedFor ? { notAssessedFor: c.notAssessedFor.map((o) => ({ resource: ref(o.resource), reason: text(o.reason) })) } : {}),
-    })),
-    missingKinds: doc.missingKinds.map((m) => ({ ...m, detail: text(m.detail) })),
+    cluster: { ...doc.cluster, name: clusterName },
+    areas,
+    namespaces,
+    findings,
+    checks: doc.checks.map((c) => redactReason(c, missingDetails, p)),
+    missingKinds: doc.missingKinds.map((m) => ({ ...m, detail: `${m.resource} could not be read (${m.reason}).` })),
+    ...(doc.view ? { view: { restrictedTo: doc.view.restrictedTo.map((n) => p.of({ role: 'namespace', value: n })) } } : {}),
   };
-  return { document, names };
+  return { document, names: p.map };
+}
+
+function redactFinding(f: Finding, p: Pseudonyms): Finding {
+  const resource = redactRef(f.resource, p);
+  const message =
+    f.names && namesFit(f.message, f.names)
+      ? replaceNames(f.message, f.names, (n) => p.of(n))
+      : `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}: ${WITHHELD_MESSAGE}`;
+  const { names: _names, ...rest } = f; // the marks hold the original names
+  return { ...rest, message, resource };
+}
+
+function redactRef(r: ResourceRef, p: Pseudonyms): ResourceRef {
+  const name = p.of({ role: 'object', value: r.name, kind: r.kind });
+  return { ...r, namespace: r.namespace === null ? null : p.of({ role: 'namespace', value: r.namespace }), name };
+}
+
+function redactTool(t: CoverageTool, area: AreaId, p: Pseudonyms): CoverageTool {
+  const marked = (text: string, names: NameAt[] | undefined) => (names && namesFit(text, names) ? replaceNames(text, names, (n) => p.of(n)) : null);
+  // Without marks (older documents): the catalogue's words for the tool, and no evidence.
+  const catalogue = TOOL_SIGNATURES.find((s) => s.name === t.name)?.covers.find((c) => c.area === area)?.role;
+  const { names, ...rest } = t;
+  return {
+    ...rest,
+    // Tool names come from the catalogue (or the sandbox list); anything else came from an import.
+    name: TOOL_SIGNATURES.some((s) => s.name === t.name) || /^(gVisor|Kata Containers) sandbox$/.test(t.name) ? t.name : 'a tool',
+    role: marked(t.role, names?.role) ?? catalogue ?? 'covers part of this area',
+    evidence: marked(t.evidence, names?.evidence) ?? WITHHELD_EVIDENCE,
+  };
+}
+
+/**
+ * A not-assessed reason is the check's own words, but some carry an API error or a version
+ * read from the cluster: one that holds an error text, a failure, or any name the document
+ * knows is withheld whole.
+ */
+function redactReason(c: CheckResult, missingDetails: string[], p: Pseudonyms): CheckResult {
+  const risky = (r: string) => r.startsWith('the check failed') || missingDetails.some((d) => r.includes(d)) || p.originals().some((n) => mentions(r, n));
+  // Objects a check could not judge: named through their pseudonyms, their reasons judged like the check's.
+  const perObject = c.notAssessedFor
+    ? { notAssessedFor: c.notAssessedFor.map((o) => ({ resource: redactRef(o.resource, p), reason: risky(o.reason) ? WITHHELD_REASON : o.reason })) }
+    : {};
+  if (c.reason === undefined) return { ...c, ...perObject };
+  return { ...c, ...perObject, ...(risky(c.reason) ? { reason: WITHHELD_REASON } : {}) };
+}
+
+/** Substring for names of 3+ characters (hiding too much is the safe side), whole word for shorter ones. */
+function mentions(text: string, name: string): boolean {
+  if (name.length >= 3) return text.includes(name);
+  return new RegExp(`(?<![A-Za-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
+}
+
+/** A Namespace, ServiceAccount or Cluster object named as an object is the namespace, subject or cluster of that name. */
+function sameThing(n: NamedValue): NamedValue {
+  if (n.role !== 'object') return n;
+  if (n.kind === 'Namespace') return { role: 'namespace', value: n.value };
+  if (n.kind === 'ServiceAccount') return { role: 'subject', value: n.value };
+  if (n.kind === 'Cluster') return { role: 'cluster', value: n.value };
+  return n;
+}
+
+class Pseudonyms {
+  readonly map = new Map<string, string>();
+  private readonly counts = new Map<string, number>();
+
+  of(named: NamedValue): string {
+    const n = sameThing(named);
+    if (n.role === 'subject' && BUILT_IN_SUBJECTS.has(n.value)) return n.value;
+    if (n.role === 'object' && n.kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.has(n.value)) return n.value;
+    // An object's kind is part of its identity: Deployment web and Service web are two objects.
+    const key = n.role === 'object' ? `object:${n.kind ?? ''}:${n.value}` : `${n.role}:${n.value}`;
+    let name = this.map.get(key);
+    if (!name) {
+      const prefix = n.role === 'object' ? (n.kind ?? 'object').toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'object' : n.role;
+      const count = (this.counts.get(prefix) ?? 0) + 1;
+      this.counts.set(prefix, count);
+      name = `${prefix}-${count}`;
+      this.map.set(key, name);
+    }
+    return name;
+  }
+
+  private seen: string[] | null = null;
+  /** Every original name met so far (reasons are checked after findings and coverage). */
+  originals(): string[] {
+    this.seen ??= [...this.map.keys()].map((k) => k.slice(k.indexOf(':', k.startsWith('object:') ? 7 : 0) + 1)).filter((v) => v.length > 0);
+    return this.seen;
+  }
 }

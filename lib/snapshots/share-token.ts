@@ -19,3 +19,15 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 /** Share lifetimes: at least an hour, at most 90 days. */
 export const MIN_SHARE_HOURS = 1;
 export const MAX_SHARE_HOURS = 90 * 24;
+
+/** Live share links one snapshot may have at once (SHARE_LINKS_PER_SNAPSHOT, default 20): each is a standing way in. */
+export const DEFAULT_SHARES_PER_SNAPSHOT = 20;
+
+export function maxSharesPerSnapshot(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.SHARE_LINKS_PER_SNAPSHOT?.trim();
+  if (!raw) return DEFAULT_SHARES_PER_SNAPSHOT;
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 1 && n <= 10_000) return n;
+  console.warn(`[snapshots] SHARE_LINKS_PER_SNAPSHOT=${JSON.stringify(raw)} is not a whole number from 1 to 10000; using ${DEFAULT_SHARES_PER_SNAPSHOT}`);
+  return DEFAULT_SHARES_PER_SNAPSHOT;
+}

@@ -177,19 +177,48 @@ export class SnapshotStore {
     return toShare(rows[0]!);
   }
 
+  /**
+   * addShare, unless the snapshot already has `maxActive` live shares (not revoked, not expired):
+   * counted and inserted under a lock on the snapshot's row, so concurrent requests cannot pass the cap together.
+   */
+  async addShareWithin(
+    snapshotId: string,
+    tokenHash: string,
+    opts: { redact: boolean; expiresAt: Date; maxActive: number; now?: Date },
+  ): Promise<ShareMeta | 'no-snapshot' | 'full'> {
+    return this.sql.transaction(async (tx) => {
+      if ((await tx.query('SELECT id FROM snapshots WHERE id = $1 FOR UPDATE', [snapshotId])).length === 0) return 'no-snapshot';
+      const [{ n }] = (await tx.query<{ n: number | string }>(
+        'SELECT count(*) AS n FROM snapshot_shares WHERE snapshot_id = $1 AND revoked_at IS NULL AND expires_at > $2',
+        [snapshotId, (opts.now ?? new Date()).toISOString()],
+      )) as [{ n: number | string }];
+      if (Number(n) >= opts.maxActive) return 'full';
+      const rows = await tx.query<ShareRow>(
+        `INSERT INTO snapshot_shares (id, snapshot_id, token_hash, redact, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE}`,
+        [randomUUID(), snapshotId, tokenHash, opts.redact, opts.expiresAt.toISOString()],
+      );
+      return toShare(rows[0]!);
+    });
+  }
+
   async listShares(snapshotId: string): Promise<ShareMeta[]> {
     return (await this.sql.query<ShareRow>(`SELECT ${SHARE} FROM snapshot_shares WHERE snapshot_id = $1 ORDER BY created_at DESC`, [snapshotId])).map(toShare);
   }
 
   /** The live share (not expired, not revoked) with this token hash, and its snapshot; null otherwise. */
   async findShare(tokenHash: string, now = new Date()): Promise<{ share: ShareMeta; snapshot: Snapshot } | null> {
+    const share = await this.liveShare(tokenHash, now);
+    const snapshot = share && (await this.get(share.snapshotId));
+    return share && snapshot ? { share, snapshot } : null;
+  }
+
+  /** The live share (not expired, not revoked) with this token hash, without its snapshot. */
+  async liveShare(tokenHash: string, now = new Date()): Promise<ShareMeta | null> {
     const rows = await this.sql.query<ShareRow>(`SELECT ${SHARE} FROM snapshot_shares WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`, [
       tokenHash,
       now.toISOString(),
     ]);
-    if (!rows[0]) return null;
-    const snapshot = await this.get(rows[0].snapshot_id);
-    return snapshot ? { share: toShare(rows[0]), snapshot } : null;
+    return rows[0] ? toShare(rows[0]) : null;
   }
 
   /** Revokes a share by its id; false when there is no such unrevoked share. */

@@ -1,6 +1,6 @@
 // Validates an uploaded posture document before anything is stored.
 import { z } from 'zod';
-import { AREA_IDS, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
+import { AREA_IDS, NAME_ROLES, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 
 /** 20 MiB: a 5 000-namespace cluster with ~50 000 findings is ~15 MiB of JSON; more is not a posture document. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -18,6 +18,8 @@ const str = z
   .string()
   .max(10_000)
   .refine((s) => !UNSTORABLE.test(s), 'contains U+0000 or an unpaired surrogate');
+/** Where a sentence names cluster objects (Finding.names); redaction checks they fit the sentence before trusting them. */
+const names = z.array(z.strictObject({ role: z.enum(NAME_ROLES), value: str, kind: str.optional(), at: z.number().int().nonnegative() }));
 /** A posture document's nesting is 6 levels deep; far deeper input is refused before it is walked. */
 export const MAX_IMPORT_DEPTH = 64;
 // The store keeps the time as timestamptz and reads it back as a JS Date: both must hold it.
@@ -44,7 +46,7 @@ export const postureDocumentSchema = z.strictObject({
       coverage: z
         .strictObject({
           status: z.enum(['covered', 'partial', 'not-covered']),
-          tools: z.array(z.strictObject({ name: str, role: str, evidence: str })),
+          tools: z.array(z.strictObject({ name: str, role: str, evidence: str, names: z.strictObject({ role: names, evidence: names }).optional() })),
           suggestion: str.optional(),
         })
         .nullable(),
@@ -74,6 +76,7 @@ export const postureDocumentSchema = z.strictObject({
       severity,
       title: str,
       message: str,
+      names: names.optional(),
       remediation: str,
       resource: resourceRef,
     }),

@@ -2,6 +2,7 @@
 import { defineCheck, type Check } from '../check';
 import { areaMeta } from '../areas';
 import { clusterRef } from '../checks/helpers';
+import { cluster, join, marked, msg, prose, unmarked } from '../message';
 import type { AreaId, Severity } from '../types';
 import { detectCoverage } from './detect';
 
@@ -22,9 +23,14 @@ export function defineCoverageCheck(area: AreaId, severity: Severity, risk: stri
         {
           resource: clusterRef(inv),
           severity: partial ? lower(severity) : severity,
-          message: partial
-            ? `Only partly covered: ${cov.tools.map((t) => `${t.name}, ${t.role}, seen as ${t.evidence}`).join('; ')}. ${risk}`
-            : `No known tool covers this area in cluster ${inv.cluster.name}. ${risk} What would cover it: ${meta.coveredBy}.`,
+          ...marked(
+            partial
+              ? msg`Only partly covered: ${join(
+                  cov.tools.map((t) => msg`${prose(t.name)}, ${unmarked(t.role, t.names?.role ?? [])}, seen as ${unmarked(t.evidence, t.names?.evidence ?? [])}`),
+                  '; ',
+                )}. ${prose(risk)}`
+              : msg`No known tool covers this area in cluster ${cluster(inv.cluster.name)}. ${prose(risk)} What would cover it: ${prose(meta.coveredBy ?? '')}.`,
+          ),
         },
       ];
     },

@@ -9,6 +9,7 @@ import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
 import { oncePerInventory } from '../checks/helpers';
 import { sandboxedRuntimeClasses } from '../checks/runtime-security/sandbox';
+import { image as imageName, join, marked, msg, named, obj, prose, type Message } from '../message';
 import type { AreaId, Coverage, CoverageTool } from '../types';
 import { missedNodes } from './node-coverage';
 import { policyResults } from './policy-reports';
@@ -17,9 +18,10 @@ import { TOOL_SIGNATURES, type ToolSignature } from './tools';
 
 export interface Sighting {
   tool: ToolSignature;
-  evidence: string;
+  /** With its names marked: a redacted share shows it with pseudonyms (lib/posture/message.ts). */
+  evidence: Message;
   /** Why the sighting covers only part of the area (agent missing nodes, no policy, one-off run); null when it covers it all. */
-  limit: string | null;
+  limit: Message | null;
 }
 
 /** Memoised per inventory: the engine and each area's coverage check all ask, and a sighting scans every workload. */
@@ -41,7 +43,7 @@ function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
     for (const s of sightings) {
       for (const c of s.tool.covers.filter((c) => c.area === area.id)) {
         const limit = s.limit;
-        tools.push({ name: s.tool.name, role: c.role + (limit ? ` (${limit})` : ''), evidence: s.evidence });
+        tools.push(coverageTool(s.tool.name, limit ? msg`${prose(c.role)} (${limit})` : msg`${prose(c.role)}`, s.evidence));
         if (c.full && !limit) full = true;
       }
     }
@@ -74,25 +76,25 @@ function sight(
   candidates: { w: Workload; images: string[] }[],
   toolsOf: (image: string) => Set<ToolSignature>,
 ): Sighting | null {
-  const found: { evidence: string; limit: string | null }[] = [];
+  const found: { evidence: Message; limit: Message | null; daemonSet?: boolean }[] = [];
 
   // A node agent is judged by its DaemonSet; anything else by the first object that proves it.
   for (const { w, images } of candidates) {
     const image = images.find((i) => toolsOf(i).has(tool));
     if (!image) continue;
-    const evidence = `${w.kind} ${w.namespace}/${w.name} (image ${image})`;
+    const evidence = msg`${named(w)} (image ${imageName(image)})`;
     if (tool.perNode && w.kind === 'DaemonSet') {
       const missed = missedNodes(inv, w);
-      found.unshift({ evidence, limit: missed ? `not running on every node: ${missed}` : null });
+      found.unshift({ evidence, limit: missed ? msg`not running on every node: ${missed}` : null, daemonSet: true });
       break;
     }
-    found.push({ evidence, limit: w.kind === 'Job' ? 'a one-off run, not a recurring benchmark' : null });
+    found.push({ evidence, limit: w.kind === 'Job' ? msg`a one-off run, not a recurring benchmark` : null });
   }
   for (const crd of inv.objects.customresourcedefinitions) {
     const group = String(crd.spec?.group ?? '');
     const plural = String(crd.spec?.names?.plural ?? '');
     if (tool.crdGroups?.some((g) => g === group || g === `${group}/${plural}`)) {
-      found.push({ evidence: `CustomResourceDefinition ${crd.metadata.name}`, limit: null });
+      found.push({ evidence: msg`CustomResourceDefinition ${obj(crd.metadata.name, 'CustomResourceDefinition')}`, limit: null });
       break;
     }
   }
@@ -101,33 +103,35 @@ function sight(
   const report = policyResults(inv).find((r) => tool.policyReportSources?.includes(r.source.toLowerCase()));
   if (report) {
     const m = report.report.metadata;
-    found.push({ evidence: `${report.report.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} (results from ${report.source})`, limit: null });
+    found.push({ evidence: msg`${named({ kind: report.report.kind, namespace: m.namespace, name: m.name })} (results from ${prose(report.source)})`, limit: null });
   }
   if (found.length === 0) return null;
 
-  if (tool.perNode && !found.some((f) => f.evidence.startsWith('DaemonSet '))) {
+  if (tool.perNode && !found.some((f) => f.daemonSet)) {
     // CRDs or webhooks of an agent whose DaemonSet is nowhere to be seen watch nothing.
-    return { tool, evidence: found[0]!.evidence, limit: 'its node agent DaemonSet was not found' };
+    return { tool, evidence: found[0]!.evidence, limit: msg`its node agent DaemonSet was not found` };
   }
   if (tool.needsPolicy) {
     const policy = registryPolicies(inv).find((p) => p.tool === tool.name);
-    if (policy) return { tool, evidence: `${found[0]!.evidence}; policy ${policy.evidence}`, limit: null };
-    return { tool, evidence: found[0]!.evidence, limit: 'no registry-pinning or signature policy visible' };
+    if (policy) return { tool, evidence: msg`${found[0]!.evidence}; policy ${policy.evidence}`, limit: null };
+    return { tool, evidence: found[0]!.evidence, limit: msg`no registry-pinning or signature policy visible` };
   }
   // Any unlimited sighting wins (a kube-bench CronJob or its reports beat a one-off Job).
-  return found.find((f) => f.limit === null) ? { tool, ...found.find((f) => f.limit === null)! } : { tool, ...found[0]! };
+  const chosen = found.find((f) => f.limit === null) ?? found[0]!;
+  return { tool, evidence: chosen.evidence, limit: chosen.limit };
 }
 
-function findWebhook(inv: Inventory, tool: ToolSignature): string | null {
+function findWebhook(inv: Inventory, tool: ToolSignature): Message | null {
   for (const cfg of [...inv.objects.validatingwebhookconfigurations, ...inv.objects.mutatingwebhookconfigurations]) {
-    const label = `${cfg.kind} ${cfg.metadata.name}`;
+    const label = named({ kind: cfg.kind, name: cfg.metadata.name });
     if (tool.webhookNames?.includes(cfg.metadata.name)) return label;
     const hooks = Array.isArray(cfg.webhooks) ? (cfg.webhooks as Record<string, unknown>[]) : [];
     for (const h of hooks) {
       const name = typeof h?.name === 'string' ? h.name : '';
-      if (name && tool.webhookSuffixes?.some((s) => name.endsWith(s))) return `${label} (webhook ${name})`;
+      if (name && tool.webhookSuffixes?.some((s) => name.endsWith(s))) return msg`${label} (webhook ${obj(name, 'webhook')})`;
       const svc = (h?.clientConfig as { service?: { name?: unknown; namespace?: unknown } } | undefined)?.service;
-      if (typeof svc?.name === 'string' && tool.webhookServices?.includes(svc.name)) return `${label} (service ${String(svc.namespace ?? '?')}/${svc.name})`;
+      if (typeof svc?.name === 'string' && tool.webhookServices?.includes(svc.name))
+        return msg`${label} (service ${named({ kind: 'Service', namespace: String(svc.namespace ?? '?'), name: svc.name })})`;
     }
   }
   return null;
@@ -153,11 +157,20 @@ function matchesImage(image: string, patterns: string[] | undefined): boolean {
 
 /** A sandboxed RuntimeClass is partial runtime coverage: it contains the workloads that use it, and detects nothing. */
 function sandboxTools(inv: Inventory): CoverageTool[] {
-  return sandboxedRuntimeClasses(inv).map(({ rc, sandbox, users }) => ({
-    name: `${sandbox} sandbox`,
-    role: `isolates ${users.length} workload${users.length === 1 ? '' : 's'} from the host kernel; detects nothing`,
-    evidence: `RuntimeClass ${rc.metadata.name} (handler ${String((rc as K8sObject & { handler?: unknown }).handler)})${
-      users.length > 0 ? `, used by ${users.map((u) => `${u.kind} ${u.namespace}/${u.name}`).join(', ')}` : ', used by no workload'
-    }`,
-  }));
+  return sandboxedRuntimeClasses(inv).map(({ rc, sandbox, users }) =>
+    coverageTool(
+      `${sandbox} sandbox`,
+      msg`isolates ${users.length} workload${prose(users.length === 1 ? '' : 's')} from the host kernel; detects nothing`,
+      msg`${named({ kind: 'RuntimeClass', name: rc.metadata.name })} (handler ${obj(String((rc as K8sObject & { handler?: unknown }).handler), 'handler')})${
+        users.length > 0 ? msg`, used by ${join(users.map(named))}` : msg`, used by no workload`
+      }`,
+    ),
+  );
+}
+
+/** A tool as the document lists it: its words, and where they name cluster objects. */
+function coverageTool(name: string, role: Message, evidence: Message): CoverageTool {
+  const r = marked(role);
+  const e = marked(evidence);
+  return { name, role: r.message, evidence: e.message, names: { role: r.names, evidence: e.names } };
 }

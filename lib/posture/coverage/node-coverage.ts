@@ -3,6 +3,7 @@
 // labels and taints, the way the scheduler would.
 import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject, Workload } from '../../cluster/types';
+import { msg, obj, type Message } from '../message';
 
 interface Toleration {
   key?: string;
@@ -25,20 +26,20 @@ interface Requirement {
 const AUTO_TOLERATED = /^node\.kubernetes\.io\/(not-ready|unreachable|disk-pressure|memory-pressure|pid-pressure|unschedulable|network-unavailable)$/;
 
 /** A short description of the nodes the DaemonSet misses, or null when it covers them all (or cannot be judged). */
-export function missedNodes(inv: Inventory, w: Workload): string | null {
+export function missedNodes(inv: Inventory, w: Workload): Message | null {
   const nodes = inv.objects.nodes;
   if (nodes.length === 0) return null; // nothing to judge against: do not guess
   const ds = inv.objects.daemonsets.find((d) => d.metadata.namespace === w.namespace && d.metadata.name === w.name);
   const eligible = nodes.filter((n) => schedulable(w, n));
-  const missed = nodes.filter((n) => !eligible.includes(n)).map((n) => n.metadata.name);
+  const missed = nodes.filter((n) => !eligible.includes(n)).map((n) => obj(n.metadata.name, 'Node'));
   const scheduled = Number(ds?.status?.desiredNumberScheduled);
   if (Number.isFinite(scheduled) && ds?.status) {
     if (scheduled >= nodes.length) return null;
-    const named = missed.length > 0 ? ` (not scheduled on ${missed.join(', ')})` : '';
-    return `scheduled on ${scheduled} of ${nodes.length} nodes${named}`;
+    const named = missed.length > 0 ? msg` (not scheduled on ${missed})` : msg``;
+    return msg`scheduled on ${scheduled} of ${nodes.length} nodes${named}`;
   }
   if (missed.length === 0) return null;
-  return `its nodeSelector, affinity or tolerations exclude ${missed.join(', ')}`;
+  return msg`its nodeSelector, affinity or tolerations exclude ${missed}`;
 }
 
 export function schedulable(w: Workload, node: K8sObject): boolean {

@@ -3,10 +3,11 @@
 // template) are not listed yet. This looks wherever the inventory holds objects.
 import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject } from '../../cluster/types';
+import { msg, named, type Message } from '../message';
 
 export interface RegistryPolicy {
   tool: 'Kyverno' | 'OPA Gatekeeper' | 'Sigstore policy-controller' | 'Ratify';
-  evidence: string;
+  evidence: Message;
 }
 
 /** Gatekeeper constraint kinds from the gatekeeper-library that restrict where images come from or how they are referenced. */
@@ -15,14 +16,14 @@ const GATEKEEPER_IMAGE_CONSTRAINTS =
 
 export function registryPolicy(o: K8sObject): RegistryPolicy | null {
   const group = (o.apiVersion ?? '').split('/')[0];
-  const label = `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
+  const label = named({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name });
   if (group === 'kyverno.io' && (o.kind === 'ClusterPolicy' || o.kind === 'Policy')) {
     const rules = Array.isArray(o.spec?.rules) ? (o.spec.rules as Record<string, unknown>[]) : [];
     const verifies = rules.some((r) => Array.isArray(r?.verifyImages) && r.verifyImages.length > 0);
     // A validate pattern (or deny condition) that constrains the image field pins registries or tags.
     const pins = rules.some((r) => r?.validate !== undefined && /"image"\s*:|\.image\b|images\./.test(JSON.stringify(r.validate)));
-    if (verifies) return { tool: 'Kyverno', evidence: `${label} (verifyImages)` };
-    if (pins) return { tool: 'Kyverno', evidence: `${label} (validates image references)` };
+    if (verifies) return { tool: 'Kyverno', evidence: msg`${label} (verifyImages)` };
+    if (pins) return { tool: 'Kyverno', evidence: msg`${label} (validates image references)` };
     return null;
   }
   if (group === 'constraints.gatekeeper.sh' && GATEKEEPER_IMAGE_CONSTRAINTS.test(o.kind)) {

@@ -1,6 +1,7 @@
 // Per workload, the containers that end up without a CPU/memory request or limit. Pure.
 import type { Inventory } from '../../cluster/inventory';
 import type { Container, Workload } from '../../cluster/types';
+import { join, msg, named, obj, prose, type Message } from '../message';
 import { effectiveResources, limitRangeDefaults, type Kind } from './container-resources';
 
 export interface ContainerGap {
@@ -37,9 +38,12 @@ export function workloadGaps(inv: Inventory, kind: Kind): WorkloadGaps[] {
   });
 }
 
-export function describeGaps(g: WorkloadGaps): string {
-  const w = g.workload;
-  const each = g.gaps.map((c) => `container ${c.container} has no ${c.missing.join(' or ')}`).join('; ');
-  const lr = g.limitRange ? ` (LimitRange ${g.limitRange} supplies no default for it either)` : ' (the namespace has no LimitRange default)';
-  return `${w.kind} ${w.namespace}/${w.name}: ${each}${lr}`;
+/** The gaps in words, with the workload, containers and LimitRange marked as names (lib/posture/message.ts). */
+export function describeGaps(g: WorkloadGaps): Message {
+  const each = join(
+    g.gaps.map((c) => msg`container ${obj(c.container, 'Container')} has no ${prose(c.missing.join(' or '))}`),
+    '; ',
+  );
+  const lr = g.limitRange ? msg` (LimitRange ${obj(g.limitRange, 'LimitRange')} supplies no default for it either)` : msg` (the namespace has no LimitRange default)`;
+  return msg`${named(g.workload)}: ${each}${lr}`;
 }

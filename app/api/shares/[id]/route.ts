@@ -2,7 +2,7 @@
 import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
 import { isSameOrigin } from '@/lib/server/same-origin';
-import { isId, snapshotStore } from '@/lib/server/snapshot-service';
+import { isId, revokeShare } from '@/lib/server/snapshot-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,5 +15,5 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   // One answer for every id that revokes nothing, well-formed or not.
   const none = () => jsonError(404, 'no such share, or already revoked');
   if (!isId(id)) return none();
-  return withStoreErrors(async () => ((await (await snapshotStore()).revokeShare(id)) ? new Response(null, { status: 204 }) : none()));
+  return withStoreErrors(async () => ((await revokeShare(id)) ? new Response(null, { status: 204 }) : none()));
 }

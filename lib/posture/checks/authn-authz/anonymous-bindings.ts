@@ -1,5 +1,6 @@
 import type { K8sObject } from '../../../cluster/types';
 import { defineCheck, ref } from '../../check';
+import { marked, msg, named, ns, subject } from '../../message';
 import { allBindings, isBootstrapDefault, roleRefOf, subjectsOf } from '../rbac/bindings';
 
 // Everyone who can reach the API server, with or without credentials.
@@ -37,9 +38,11 @@ export default defineCheck({
           {
             resource: ref(b),
             severity,
-            message: `${b.kind} ${b.metadata.name} grants ${role ? `${role.kind} ${role.name}` : 'a role'} to ${hit.map((s) => s.name).join(', ')}${
-              b.kind === 'RoleBinding' ? ` in namespace ${b.metadata.namespace}` : ''
-            }.`,
+            ...marked(
+              msg`${named({ kind: b.kind, name: b.metadata.name })} grants ${role ? named(role) : msg`a role`} to ${hit.map((s) => subject(s.name))}${
+                b.kind === 'RoleBinding' ? msg` in namespace ${ns(b.metadata.namespace ?? '')}` : msg``
+              }.`,
+            ),
           },
         ];
       });

@@ -1,4 +1,5 @@
 import { defineCheck, ref } from '../../check';
+import { marked, msg, named, prose, subject } from '../../message';
 
 // Set on every kubernetes.io/service-account-token Secret (the API requires it); Secrets are
 // read as metadata only, so this annotation, not the type, is what we can see.
@@ -22,21 +23,21 @@ export default defineCheck({
       const sa = s.metadata.annotations?.[SA_ANNOTATION];
       if (!sa) return [];
       const labels = s.metadata.labels ?? {};
-      const where = `Secret ${s.metadata.namespace}/${s.metadata.name}`;
+      const where = named({ kind: 'Secret', namespace: s.metadata.namespace, name: s.metadata.name });
       if (labels[INVALID_SINCE]) {
         return [
           {
             resource: ref(s),
             severity: 'low' as const,
-            message: `${where} holds a legacy token for ServiceAccount ${sa}, invalidated since ${labels[INVALID_SINCE]}: delete it.`,
+            ...marked(msg`${where} holds a legacy token for ServiceAccount ${subject(sa)}, invalidated since ${prose(labels[INVALID_SINCE])}: delete it.`),
           },
         ];
       }
-      const used = labels[LAST_USED] ? ` It was last used on ${labels[LAST_USED]}.` : '';
+      const used = labels[LAST_USED] ? msg` It was last used on ${prose(labels[LAST_USED])}.` : msg``;
       return [
         {
           resource: ref(s),
-          message: `${where} holds a never-expiring token for ServiceAccount ${sa}: anyone who copied it keeps the ServiceAccount's rights until the Secret is deleted.${used}`,
+          ...marked(msg`${where} holds a never-expiring token for ServiceAccount ${subject(sa)}: anyone who copied it keeps the ServiceAccount's rights until the Secret is deleted.${used}`),
         },
       ];
     });

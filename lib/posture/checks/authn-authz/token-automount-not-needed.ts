@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { marked, msg, named, prose, subject } from '../../message';
 import { workloadRef } from '../helpers';
 import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './service-accounts';
 
@@ -28,7 +29,7 @@ If the app does use the token (for Vault, or cloud workload identity), mount a p
         return [
           {
             resource: workloadRef(w),
-            message: `${w.kind} ${w.namespace}/${w.name} mounts the token of ServiceAccount ${saName} (${token.why}), yet no RoleBinding or ClusterRoleBinding grants that ServiceAccount anything: the token is likely unused, and whoever breaks into the pod can still use it as everything all authenticated users may do.`,
+            ...marked(msg`${named(w)} mounts the token of ServiceAccount ${subject(saName)} (${prose(token.why)}), yet no RoleBinding or ClusterRoleBinding grants that ServiceAccount anything: the token is likely unused, and whoever breaks into the pod can still use it as everything all authenticated users may do.`),
           },
         ];
       });

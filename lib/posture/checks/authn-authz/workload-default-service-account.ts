@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { marked, msg, named, ns } from '../../message';
 import { workloadRef } from '../helpers';
 import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './service-accounts';
 
@@ -27,14 +28,14 @@ then set spec.template.spec.serviceAccountName: my-app on the workload.`,
       .map((w) => {
         const granted = bindingsOf(inv, w.namespace, 'default');
         const token = mountsToken(w, findServiceAccount(inv, w.namespace, 'default'));
-        const grants = granted.length ? `, which is granted roles by ${granted.map((b) => `${b.kind} ${b.metadata.name}`).join(', ')}` : '';
+        const grants = granted.length ? msg`, which is granted roles by ${granted.map((b) => named({ kind: b.kind, name: b.metadata.name }))}` : msg``;
         const severity = granted.length && token.mounted ? 'high' : token.mounted ? 'medium' : 'low';
         return {
           resource: workloadRef(w),
           severity,
-          message: `${w.kind} ${w.namespace}/${w.name} runs as ServiceAccount default${grants}${
-            token.mounted ? ', with its token mounted' : ''
-          }: every pod in ${w.namespace} without its own ServiceAccount shares that identity, so a right given to one is given to all.`,
+          ...marked(msg`${named(w)} runs as ServiceAccount default${grants}${
+            token.mounted ? msg`, with its token mounted` : msg``
+          }: every pod in ${ns(w.namespace)} without its own ServiceAccount shares that identity, so a right given to one is given to all.`),
         };
       });
   },

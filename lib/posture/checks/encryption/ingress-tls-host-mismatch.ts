@@ -1,5 +1,6 @@
 import type { K8sObject } from '../../../cluster/types';
 import { defineCheck, ref } from '../../check';
+import { host, marked, msg, named } from '../../message';
 
 /** A TLS host covers a rule host when equal, or as `*.example.com` for exactly one more label. */
 export function tlsCovers(tlsHost: string, host: string): boolean {
@@ -44,9 +45,11 @@ with a certificate valid for it:
       return [
         {
           resource: ref(ing),
-          message: `Ingress ${ing.metadata.namespace}/${ing.metadata.name} routes ${uncovered.join(', ')} but its TLS hosts (${tlsHosts.join(', ')}) do not cover ${
-            uncovered.length === 1 ? 'it' : 'them'
-          }: that traffic gets plain HTTP or the controller's default certificate.`,
+          ...marked(
+            msg`${named(ref(ing))} routes ${uncovered.map(host)} but its TLS hosts (${tlsHosts.map(host)}) do not cover ${
+              uncovered.length === 1 ? msg`it` : msg`them`
+            }: that traffic gets plain HTTP or the controller's default certificate.`,
+          ),
         },
       ];
     });

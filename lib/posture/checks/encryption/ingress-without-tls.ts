@@ -1,4 +1,5 @@
 import { defineCheck, ref } from '../../check';
+import { host, marked, msg, named } from '../../message';
 
 export default defineCheck({
   id: 'encryption.ingress-without-tls',
@@ -18,7 +19,7 @@ export default defineCheck({
           .filter((h: unknown) => typeof h === 'string');
         return {
           resource: ref(ing),
-          message: `Ingress ${ing.metadata.namespace}/${ing.metadata.name} has no TLS section: ${hosts.length ? hosts.join(', ') : 'its traffic'} is served over plain HTTP.`,
+          ...marked(msg`${named(ref(ing))} has no TLS section: ${hosts.length ? msg`${hosts.map((h: string) => host(h))}` : msg`its traffic`} is served over plain HTTP.`),
         };
       });
   },

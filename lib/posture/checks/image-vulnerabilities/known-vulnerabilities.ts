@@ -1,4 +1,5 @@
 import { defineCheck, notAssessed, ref } from '../../check';
+import { image, marked, msg, obj, prose } from '../../message';
 import type { Severity } from '../../types';
 import { workloadRef } from '../helpers';
 import { imageReports } from './reports';
@@ -23,7 +24,10 @@ export default defineCheck({
         return {
           resource: r.workload ? workloadRef(r.workload) : ref(r.report),
           severity,
-          message: `Container ${r.container} runs ${r.image} with ${r.counts.critical} critical and ${r.counts.high} high vulnerabilities${examples ? `, e.g. ${examples}` : ''}.`,
+          // CVE ids and package names are public; the container and image are the cluster's.
+          ...marked(
+            msg`Container ${obj(r.container, 'Container')} runs ${image(r.image)} with ${r.counts.critical} critical and ${r.counts.high} high vulnerabilities${prose(examples ? `, e.g. ${examples}` : '')}.`,
+          ),
         };
       });
   },

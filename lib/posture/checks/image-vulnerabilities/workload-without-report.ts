@@ -1,3 +1,4 @@
+import { marked, msg, named } from '../../message';
 import { defineCheck, notAssessed } from '../../check';
 import { workloadRef } from '../helpers';
 import { scannedWorkloads } from './reports';
@@ -23,7 +24,7 @@ export default defineCheck({
       .filter((w) => !scanned.has(w))
       .map((w) => ({
         resource: workloadRef(w),
-        message: `No VulnerabilityReport covers ${w.kind} ${w.namespace}/${w.name}: nobody knows what its images contain.`,
+        ...marked(msg`No VulnerabilityReport covers ${named(w)}: nobody knows what its images contain.`),
       }));
   },
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { marked, msg, ns as nsName } from '../../message';
 import { parseEnforcePolicy } from '../../pss/namespace-level';
 import { namespaceRef, namespacesWithWorkloads } from '../helpers';
 
@@ -28,7 +29,9 @@ metadata:
       })
       .map((ns) => ({
         resource: namespaceRef(ns.metadata.name),
-        message: `Namespace ${ns.metadata.name} is labelled pod-security.kubernetes.io/enforce=privileged: the API server admits any pod here, privileged containers, host namespaces and hostPath mounts included, from anyone who can create pods in it.`,
+        ...marked(
+          msg`Namespace ${nsName(ns.metadata.name)} is labelled pod-security.kubernetes.io/enforce=privileged: the API server admits any pod here, privileged containers, host namespaces and hostPath mounts included, from anyone who can create pods in it.`,
+        ),
       }));
   },
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { marked, msg, ns as nsName, prose } from '../../message';
 import { labelsOf, namespaceRef, namespacesWithWorkloads } from '../helpers';
 
 const PREFIX = 'pod-security.kubernetes.io/';
@@ -33,18 +34,23 @@ export default defineCheck({
         const labels = labelsOf(ns);
         // warn/audit without enforce look like protection but admit every violating pod.
         const onlyReports = ['warn', 'audit'].filter((m) => labels[`${PREFIX}${m}`]).map((m) => `${m}=${labels[`${PREFIX}${m}`]}`);
-        const reporting = onlyReports.length ? ` It only reports violations (${onlyReports.join(', ')}): warn and audit admit the pod anyway.` : '';
+        // The values are Pod Security levels (privileged, baseline, restricted): no names.
+        const reporting = onlyReports.length ? msg` It only reports violations (${prose(onlyReports.join(', '))}): warn and audit admit the pod anyway.` : msg``;
         const name = ns.metadata.name;
         if (!running.has(name)) {
           return {
             resource: namespaceRef(name),
             severity: 'low' as const,
-            message: `Namespace ${name} runs no workload yet and has no ${ENFORCE} label: the first pod created in it is admitted at the API server's default level (privileged unless its admission configuration says otherwise). Label it before workloads arrive.${reporting}`,
+            ...marked(
+              msg`Namespace ${nsName(name)} runs no workload yet and has no ${prose(ENFORCE)} label: the first pod created in it is admitted at the API server's default level (privileged unless its admission configuration says otherwise). Label it before workloads arrive.${reporting}`,
+            ),
           };
         }
         return {
           resource: namespaceRef(name),
-          message: `Namespace ${name} runs workloads but has no ${ENFORCE} label, so only the API server's default level applies (privileged unless its admission configuration says otherwise).${reporting}`,
+          ...marked(
+            msg`Namespace ${nsName(name)} runs workloads but has no ${prose(ENFORCE)} label, so only the API server's default level applies (privileged unless its admission configuration says otherwise).${reporting}`,
+          ),
         };
       });
   },

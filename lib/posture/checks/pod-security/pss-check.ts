@@ -8,8 +8,9 @@ import { controlById } from '../../pss/controls/index';
 import { effectiveMinor, evaluateControl } from '../../pss/evaluate';
 import { parseClusterMinor, parseEnforcePolicy, type NamespacePolicy } from '../../pss/namespace-level';
 import type { Control, Violation } from '../../pss/types';
+import { marked, msg, named, ns, obj, prose, type Message } from '../../message';
 import type { Severity } from '../../types';
-import { labelsOf, workloadRef } from '../helpers';
+import { allContainers, labelsOf, workloadRef } from '../helpers';
 
 const CONTROLLER_KEYS: ResourceKey[] = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'];
 const RANK = { privileged: 0, baseline: 1, restricted: 2 } as const;
@@ -54,17 +55,19 @@ function policyText(p: NamespacePolicy): string {
 }
 
 /** Would the namespace's enforce level have rejected this? Said plainly, with any label error. */
-function enforcementSentence(ns: string, view: NamespaceView, control: Control): string {
+function enforcementSentence(namespace: string, view: NamespaceView, control: Control): Message {
   const { policy } = view;
-  if (!view.known) return `Namespace ${ns} is not in the inventory, so its enforce level is unknown.`;
+  const n = ns(namespace);
+  if (!view.known) return msg`Namespace ${n} is not in the inventory, so its enforce level is unknown.`;
   if (!policy.labelled) {
-    return `Namespace ${ns} has no enforce label, so only the API server's default level applies (privileged unless its admission configuration says otherwise).`;
+    return msg`Namespace ${n} has no enforce label, so only the API server's default level applies (privileged unless its admission configuration says otherwise).`;
   }
-  const errors = policy.errors.length ? ` (${policy.errors.join('; ')})` : '';
+  // Label errors quote label values, free text: message() leaves such a message unmarked.
+  const errors = prose(policy.errors.length ? ` (${policy.errors.join('; ')})` : '');
   if (RANK[policy.level] >= RANK[control.level]) {
-    return `Namespace ${ns} enforces ${policy.level}${errors}; this workload breaks it — it predates the label or is exempt.`;
+    return msg`Namespace ${n} enforces ${prose(policy.level)}${errors}; this workload breaks it — it predates the label or is exempt.`;
   }
-  return `Namespace ${ns} enforces ${policy.level}${errors}, which allows this; ${control.level} would forbid it.`;
+  return msg`Namespace ${n} enforces ${prose(policy.level)}${errors}, which allows this; ${prose(control.level)} would forbid it.`;
 }
 
 export function pssCheck(control: Control, spec: PssCheckSpec): Check {
@@ -95,7 +98,7 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
         findings.push({
           resource: workloadRef(w),
           severity: spec.severityOf?.(v) ?? spec.severity,
-          message: message(w, v, control, view),
+          ...message(w, v, control, view),
         });
       }
       return findings;
@@ -103,9 +106,71 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
   });
 }
 
-function message(w: Workload, v: Violation, control: Control, view: NamespaceView): string {
-  return (
-    `${w.kind} ${w.namespace}/${w.name} breaks Pod Security Standards ${control.level} control ${control.id} (${v.reason}) at ${policyText(view.policy)}: ` +
-    `${v.detail}. ${enforcementSentence(w.namespace, view, control)}`
-  );
+function message(w: Workload, v: Violation, control: Control, view: NamespaceView): Pick<RawFinding, 'message' | 'names'> {
+  const detail = markedDetail(w, v.detail);
+  const m = msg`${named(w)} breaks Pod Security Standards ${prose(control.level)} control ${prose(control.id)} (${prose(v.reason)}) at ${prose(policyText(view.policy))}: ${
+    detail ?? prose(v.detail)
+  }. ${enforcementSentence(w.namespace, view, control)}`;
+  // Unmarked (a redacted share withholds it) when the detail names something it cannot mark, or a label error quotes a label.
+  return detail && view.policy.errors.length === 0 ? marked(m) : { message: String(m) };
+}
+
+/**
+ * The controls' detail quotes the containers and volumes it is about ("container \"app\""): those
+ * quoted names are marked. null when anything else in it could name something of the workload's
+ * (a host path, a probe host, an unquoted container name): then the detail is not marked at all.
+ */
+function markedDetail(w: Workload, detail: string): Message | null {
+  const { containers, volumes, strings } = specNames(w);
+  const text: string[] = [];
+  const names: ReturnType<typeof obj>[] = [];
+  let from = 0;
+  for (const q of detail.matchAll(/"([^"]*)"/g)) {
+    const kind = containers.has(q[1]!) ? 'Container' : volumes.has(q[1]!) ? 'Volume' : null;
+    if (!kind) continue;
+    text.push(detail.slice(from, q.index + 1));
+    names.push(obj(q[1]!, kind));
+    from = q.index + q[0].length - 1;
+  }
+  text.push(detail.slice(from));
+  const prosePart = text.join(' ');
+  const risky = [...strings, w.name, w.namespace].some((n) => n.length > 0 && mentionsToken(prosePart, n));
+  if (risky) return null;
+  return names.reduce((m, n, i) => msg`${m}${n}${prose(text[i + 1]!)}`, msg`${prose(text[0]!)}`);
+}
+
+// Read once per workload: ~19 Pod Security checks describe the same one.
+const namesOfSpec = new WeakMap<Workload, { containers: Set<string>; volumes: Set<string>; strings: string[] }>();
+
+function specNames(w: Workload) {
+  let n = namesOfSpec.get(w);
+  if (!n) {
+    const containers = new Set(allContainers(w.spec).map((c) => c.name).filter((x): x is string => typeof x === 'string'));
+    const volumes = new Set((Array.isArray(w.spec.volumes) ? w.spec.volumes : []).map((v) => v?.name).filter((x): x is string => typeof x === 'string'));
+    namesOfSpec.set(w, (n = { containers, volumes, strings: [...containers, ...volumes, ...specStrings(w.spec)] }));
+  }
+  return n;
+}
+
+/** Host paths and hosts the spec names (hostPath volumes, probe and lifecycle hosts). */
+function specStrings(spec: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string, depth: number) => {
+    if (depth > 12) return;
+    if (typeof v === 'string') {
+      if (key === 'path' || key === 'host') out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key, depth + 1));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'containers' || depth < 2) walk(x, k, depth + 1);
+  };
+  walk(spec, '', 0);
+  return out;
+}
+
+/** Whether text holds name as a whole word (not inside a longer name such as "apparmor" for "app"). */
+function mentionsToken(text: string, name: string): boolean {
+  const word = /[A-Za-z0-9_.-]/;
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    if (!word.test(text[i - 1] ?? ' ') && !word.test(text[i + name.length] ?? ' ')) return true;
+  }
+  return false;
 }

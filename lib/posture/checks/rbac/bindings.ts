@@ -27,7 +27,3 @@ export function roleRefOf(binding: K8sObject): { kind: string; name: string } | 
 export function isBootstrapDefault(o: K8sObject): boolean {
   return labelsOf(o)['kubernetes.io/bootstrapping'] === 'rbac-defaults';
 }
-
-export function describeSubject(s: Subject): string {
-  return s.kind === 'ServiceAccount' ? `ServiceAccount ${s.namespace ?? '?'}/${s.name}` : `${s.kind} ${s.name}`;
-}

@@ -1,6 +1,8 @@
 import { defineCheck, ref } from '../../check';
 import type { K8sObject } from '../../../cluster/types';
-import { allBindings, describeSubject, isBootstrapDefault, roleRefOf, subjectsOf } from './bindings';
+import { marked, msg, named, ns } from '../../message';
+import { allBindings, isBootstrapDefault, roleRefOf, subjectsOf } from './bindings';
+import { subjectPhrase } from './dangerous-permission';
 
 // kubeadm (1.29+) binds the group in /etc/kubernetes/admin.conf's certificate to cluster-admin:
 // the break-glass credential. Listed, so nobody forgets it exists, but it weighs nothing.
@@ -31,20 +33,24 @@ export default defineCheck({
         return r?.kind === 'ClusterRole' && r.name === 'cluster-admin';
       })
       .map((b) => {
-        const who = subjectsOf(b).map(describeSubject).join(', ') || 'no subjects';
-        const scope = b.kind === 'ClusterRoleBinding' ? 'across the whole cluster' : `over everything in namespace ${b.metadata.namespace}`;
+        const subjects = subjectsOf(b).map(subjectPhrase);
+        const who = subjects.length ? msg`${subjects}` : msg`no subjects`;
+        const scope = b.kind === 'ClusterRoleBinding' ? msg`across the whole cluster` : msg`over everything in namespace ${ns(b.metadata.namespace ?? '')}`;
+        const binding = named({ kind: b.kind, name: b.metadata.name });
         if (isKubeadmBreakGlass(b))
           return {
             resource: ref(b),
             severity: 'info' as const,
-            message: `${b.kind} ${b.metadata.name} is kubeadm's break-glass binding: whoever holds /etc/kubernetes/admin.conf (or a certificate with group kubeadm:cluster-admins) is cluster-admin.`,
+            ...marked(
+              msg`${binding} is kubeadm's break-glass binding: whoever holds /etc/kubernetes/admin.conf (or a certificate with group kubeadm:cluster-admins) is cluster-admin.`,
+            ),
             remediation:
               'Keep admin.conf off workstations and day-to-day use; give people their own, narrower credentials, and rotate the certificate if it ever left the control plane.',
           };
         return {
           resource: ref(b),
           severity: b.kind === 'ClusterRoleBinding' ? ('critical' as const) : ('high' as const),
-          message: `${b.kind} ${b.metadata.name} grants cluster-admin ${scope} to ${who}.`,
+          ...marked(msg`${binding} grants cluster-admin ${scope} to ${who}.`),
         };
       });
   },

@@ -7,7 +7,8 @@ import { oncePerInventory } from '../helpers';
 import { defineCheck, type Check, type RawFinding } from '../../check';
 import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../rbac/model';
 import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type ResourceRequest } from '../../rbac/rules';
-import { describeSubjectRef, isEveryone, type SubjectRef } from '../../rbac/subjects';
+import { marked, msg, named, ns, obj, prose, subject, type Message } from '../../message';
+import { isEveryone, type SubjectRef } from '../../rbac/subjects';
 import { SEVERITIES, type ResourceRef, type Severity } from '../../types';
 
 export interface Danger {
@@ -133,19 +134,24 @@ export function subjectSeverity(base: Severity, g: Grant, s: SubjectRef, uses: M
   return shift(base, steps);
 }
 
-export function subjectLabel(s: SubjectRef, uses: Map<string, number>): string {
-  if (s.kind !== 'ServiceAccount') return describeSubjectRef(s);
+/** A subject as a message names it (its names marked, lib/posture/message.ts). */
+export function subjectPhrase(s: { kind: string; name: string; namespace?: string | null }): Message {
+  return s.kind === 'ServiceAccount' ? msg`ServiceAccount ${ns(s.namespace ?? '?')}/${subject(s.name)}` : msg`${prose(s.kind)} ${subject(s.name)}`;
+}
+
+export function subjectLabel(s: SubjectRef, uses: Map<string, number>): Message {
+  if (s.kind !== 'ServiceAccount') return subjectPhrase(s);
   const n = uses.get(`${s.namespace}/${s.name}`) ?? 0;
-  return `${describeSubjectRef(s)} (${n ? `used by ${n} workload${n === 1 ? '' : 's'}` : 'used by no workload'})`;
+  return msg`${subjectPhrase(s)} (${prose(n ? `used by ${n} workload${n === 1 ? '' : 's'}` : 'used by no workload')})`;
 }
 
-export function scopePhrase(scope: string | null): string {
-  return scope === null ? 'across the whole cluster' : `in namespace ${scope}`;
+export function scopePhrase(scope: string | null): Message {
+  return scope === null ? msg`across the whole cluster` : msg`in namespace ${ns(scope)}`;
 }
 
-export function rolePhrase(g: Grant, matches: DangerMatch[]): string {
+export function rolePhrase(g: Grant, matches: DangerMatch[]): Message {
   const feeders = [...new Set(matches.flatMap((m) => m.rules.map((r) => r.from)))].filter((f) => f !== g.role.name);
-  return `${g.role.kind} ${g.role.name}${feeders.length ? ` (aggregated from ${feeders.join(', ')})` : ''}`;
+  return msg`${named({ kind: g.role.kind, name: g.role.name })}${feeders.length ? msg` (aggregated from ${feeders.map((f) => obj(f, 'ClusterRole'))})` : msg``}`;
 }
 
 export function bindingRef(g: Grant): ResourceRef {
@@ -227,13 +233,13 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
       }
       return [...byBinding.values()].map(({ g, matches, subjects }): RawFinding => {
         const severity = subjects.map((x) => x.sev).sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b))[0]!;
-        const who = subjects.map((x) => subjectLabel(x.s, uses)).join(', ');
-        const what = matches.map((m) => m.phrase).join('; ');
-        const note = spec.note?.(model, matches);
+        const who = subjects.map((x) => subjectLabel(x.s, uses));
+        const what = matches.map((m) => m.phrase).join('; '); // the Danger's fixed words
+        const note = spec.note?.(model, matches); // fixed words about the cluster version
         return {
           resource: bindingRef(g),
           severity,
-          message: `${g.binding.kind} ${g.binding.name} lets ${who} ${what} ${scopePhrase(g.scope)}, through ${rolePhrase(g, matches)}.${note ? ` ${note}` : ''}`,
+          ...marked(msg`${named({ kind: g.binding.kind, name: g.binding.name })} lets ${who} ${prose(what)} ${scopePhrase(g.scope)}, through ${rolePhrase(g, matches)}.${note ? prose(` ${note}`) : msg``}`),
         };
       });
     },

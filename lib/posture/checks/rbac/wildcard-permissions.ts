@@ -1,6 +1,7 @@
 import { defineCheck, type RawFinding } from '../../check';
 import { isBootstrapGrant, rbacModel } from '../../rbac/model';
-import { describeRule, isSuperuserRule } from '../../rbac/rules';
+import { join, marked, msg, named, obj, prose, type Message } from '../../message';
+import { describeRule, isSuperuserRule, type PolicyRule } from '../../rbac/rules';
 import { SEVERITIES } from '../../types';
 import {
   bindingRef,
@@ -31,7 +32,7 @@ rules:
   examines: examinedBindings,
   evaluate(inv) {
     const uses = serviceAccountUse(inv);
-    const byBinding = new Map<string, RawFinding & { subjects: string[] }>();
+    const byBinding = new Map<string, RawFinding & { subjects: Message[] }>();
     for (const g of rbacModel(inv).grants) {
       if (isBootstrapGrant(g) || isKubernetesItself(g.subject, g)) continue;
       if (g.role.kind === 'ClusterRole' && g.role.name === 'cluster-admin') continue;
@@ -48,9 +49,18 @@ rules:
         resource: bindingRef(g),
         severity: worst,
         subjects,
-        message: `${g.binding.kind} ${g.binding.name} lets ${subjects.join(', ')} ${wild.map((r) => describeRule(r.rule)).join('; ')} ${scopePhrase(g.scope)}, through ${rolePhrase(g, [{ phrase: '', rules: wild }])}.`,
+        ...marked(
+          msg`${named({ kind: g.binding.kind, name: g.binding.name })} lets ${subjects} ${join(wild.map((r) => ruleWords(r.rule)), '; ')} ${scopePhrase(g.scope)}, through ${rolePhrase(g, [{ phrase: '', rules: wild }])}.`,
+        ),
       });
     }
     return [...byBinding.values()].map(({ subjects: _s, ...f }) => f);
   },
 });
+
+/** describeRule's words, with the objects a rule names (resourceNames) marked as names. */
+function ruleWords(rule: PolicyRule): Message {
+  if (rule.resourceNames.length === 0 || rule.nonResourceURLs.length) return msg`${prose(describeRule(rule))}`;
+  const [before, after] = describeRule({ ...rule, resourceNames: [] }).split(' in ', 2) as [string, string];
+  return msg`${prose(before)} named ${join(rule.resourceNames.map((n) => obj(n)), ',')} in ${prose(after)}`;
+}

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { image, join, marked, msg, named, obj, prose, registry } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
 import { parseImage, type ImageRef } from './image-ref';
 import { isPublicHub } from './public-registries';
@@ -28,10 +29,13 @@ export default defineCheck({
       const bad = allContainers(w.spec).flatMap((c) => {
         const img = typeof c.image === 'string' ? parseImage(c.image) : null;
         const why = img && disallowed(img, allowed);
-        return why ? [`container ${c.name} pulls ${c.image} from ${img.registry}, ${why}`] : [];
+        if (!img || !why) return [];
+        // A public hub's name is public; any other registry is the cluster's own.
+        const from = isPublicHub(img.registry) ? prose(img.registry) : registry(img.registry);
+        return [msg`container ${obj(c.name ?? '', 'Container')} pulls ${image(c.image!)} from ${from}, ${prose(why)}`];
       });
       if (bad.length === 0) return [];
-      return [{ resource: workloadRef(w), message: `${w.kind} ${w.namespace}/${w.name}: ${bad.join('; ')}.` }];
+      return [{ resource: workloadRef(w), ...marked(msg`${named(w)}: ${join(bad, '; ')}.`) }];
     });
   },
 });

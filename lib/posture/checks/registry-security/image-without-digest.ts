@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { image, marked, msg, named } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
 import { parseImage } from './image-ref';
 
@@ -25,7 +26,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
-          message: `${w.kind} ${w.namespace}/${w.name} references ${bad.map((c) => c.image).join(', ')} by tag only: whoever can push that tag decides what runs next.`,
+          ...marked(msg`${named(w)} references ${bad.map((c) => image(c.image!))} by tag only: whoever can push that tag decides what runs next.`),
         },
       ];
     });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { image, join, marked, msg, obj } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
 import { parseImage } from './image-ref';
 
@@ -21,7 +22,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
-          message: `${bad.map((c) => `container ${c.name} uses ${c.image}`).join('; ')}: a tag like latest (or none) points at whatever was pushed last.`,
+          ...marked(msg`${join(bad.map((c) => msg`container ${obj(c.name ?? '', 'Container')} uses ${image(c.image!)}`), '; ')}: a tag like latest (or none) points at whatever was pushed last.`),
         },
       ];
     });

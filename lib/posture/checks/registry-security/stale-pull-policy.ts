@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { image, join, marked, msg, named, obj, prose } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
 import { parseImage } from './image-ref';
 
@@ -25,7 +26,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
-          message: `${w.kind} ${w.namespace}/${w.name}: ${bad.map((c) => `container ${c.name} pulls ${c.image} with imagePullPolicy ${c.imagePullPolicy}`).join('; ')}: each node keeps whatever version it pulled first, and pods reuse it without the registry checking their pull secret.`,
+          ...marked(msg`${named(w)}: ${join(bad.map((c) => msg`container ${obj(c.name ?? '', 'Container')} pulls ${image(c.image!)} with imagePullPolicy ${prose(c.imagePullPolicy ?? '')}`), '; ')}: each node keeps whatever version it pulled first, and pods reuse it without the registry checking their pull secret.`),
         },
       ];
     });

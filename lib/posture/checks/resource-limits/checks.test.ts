@@ -41,6 +41,11 @@ describe('resource-limits.container-no-requests', () => {
       {
         resource: { kind: 'Deployment', namespace: 'shop', name: 'web', apiVersion: 'apps/v1' },
         message: expect.stringMatching(/^Deployment shop\/web: container app has no resources\.requests\.memory \(the namespace has no LimitRange default\)\./),
+        names: [
+          { role: 'namespace', value: 'shop', at: 11 },
+          { role: 'object', kind: 'Deployment', value: 'web', at: 16 },
+          { role: 'object', kind: 'Container', value: 'app', at: 31 },
+        ],
       },
     ]);
   });
@@ -92,7 +97,8 @@ describe('resource-limits.quota-near-limit', () => {
       quota('full', { hard: { pods: '10' }, used: { pods: '10' } }),
       quota('fine', { hard: { 'limits.memory': '8Gi' }, used: { 'limits.memory': '7Gi' } }),
     ]);
-    expect(out).toEqual([
+    // toMatchObject: findings also carry the places of their names (lib/posture/message.ts).
+    expect(out).toMatchObject([
       { resource: expect.objectContaining({ name: 'full' }), severity: 'medium', message: expect.stringContaining('is exhausted: pods 10 of 10 (100%)') },
       {
         resource: { kind: 'ResourceQuota', namespace: 'shop', name: 'near', apiVersion: 'v1' },
@@ -106,7 +112,7 @@ describe('resource-limits.quota-near-limit', () => {
     const out = quotaNearLimit.evaluate(inventoryOf([quota('offline')]));
     expect(isNotAssessed(out) && out.notAssessed).toMatch(/status\.used/);
     const mixed = run(quotaNearLimit, [quota('offline'), quota('live', { hard: { pods: '10' }, used: { pods: '1' } })]);
-    expect(mixed).toEqual([
+    expect(mixed).toMatchObject([
       { resource: expect.objectContaining({ name: 'offline' }), severity: 'info', message: expect.stringContaining('could not be examined') },
     ]);
     expect(run(quotaNearLimit, [])).toEqual([]);

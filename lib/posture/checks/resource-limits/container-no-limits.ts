@@ -1,5 +1,6 @@
 import { defineCheck } from '../../check';
 import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
+import { marked, msg, prose } from '../../message';
 import { workloadRef } from '../helpers';
 
 export default defineCheck({
@@ -31,7 +32,9 @@ Or give the namespace a LimitRange with a Container default.`,
       return {
         resource: workloadRef(g.workload),
         severity: memory ? 'medium' : 'low',
-        message: `${describeGaps(g)}. ${memory ? 'Without a memory limit one leak can use up the node’s memory and get other pods killed.' : 'Without a CPU limit a busy process can starve its neighbours.'}`,
+        ...marked(
+          msg`${describeGaps(g)}. ${prose(memory ? 'Without a memory limit one leak can use up the node’s memory and get other pods killed.' : 'Without a CPU limit a busy process can starve its neighbours.')}`,
+        ),
       };
     });
   },

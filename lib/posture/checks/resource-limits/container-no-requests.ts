@@ -1,5 +1,6 @@
 import { defineCheck } from '../../check';
 import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
+import { marked, msg } from '../../message';
 import { workloadRef } from '../helpers';
 
 export default defineCheck({
@@ -25,7 +26,7 @@ Or give the namespace a LimitRange with a Container defaultRequest.`,
   evaluate(inv) {
     return workloadGaps(inv, 'requests').map((g) => ({
       resource: workloadRef(g.workload),
-      message: `${describeGaps(g)}. Without requests the scheduler reserves nothing for it, and under node pressure pods using more than they request are evicted first.`,
+      ...marked(msg`${describeGaps(g)}. Without requests the scheduler reserves nothing for it, and under node pressure pods using more than they request are evicted first.`),
     }));
   },
 });

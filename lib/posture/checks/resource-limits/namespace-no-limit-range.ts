@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { marked, msg, ns as nsName } from '../../message';
 import { namespaceRef, namespacesWithout, namespacesWithWorkloads } from '../helpers';
 
 export default defineCheck({
@@ -13,7 +14,7 @@ export default defineCheck({
   evaluate(inv) {
     return namespacesWithout(inv, inv.objects.limitranges).map((ns) => ({
       resource: namespaceRef(ns),
-      message: `Namespace ${ns} has no LimitRange: containers that declare no requests or limits run unbounded.`,
+      ...marked(msg`Namespace ${nsName(ns)} has no LimitRange: containers that declare no requests or limits run unbounded.`),
     }));
   },
 });

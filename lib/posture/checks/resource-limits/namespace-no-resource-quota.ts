@@ -1,4 +1,5 @@
 import { defineCheck } from '../../check';
+import { marked, msg, ns as nsName } from '../../message';
 import { namespaceRef, namespacesWithout, namespacesWithWorkloads } from '../helpers';
 
 export default defineCheck({
@@ -13,7 +14,7 @@ export default defineCheck({
   evaluate(inv) {
     return namespacesWithout(inv, inv.objects.resourcequotas).map((ns) => ({
       resource: namespaceRef(ns),
-      message: `Namespace ${ns} has no ResourceQuota: its workloads can consume the whole cluster's CPU, memory and object counts.`,
+      ...marked(msg`Namespace ${nsName(ns)} has no ResourceQuota: its workloads can consume the whole cluster's CPU, memory and object counts.`),
     }));
   },
 });

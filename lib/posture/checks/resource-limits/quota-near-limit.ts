@@ -1,4 +1,5 @@
 import { defineCheck, notAssessed, ref, type RawFinding } from '../../check';
+import { marked, msg, named, prose } from '../../message';
 import { quotaUsage, USAGE_THRESHOLD } from '../../resources/quota-usage';
 
 export default defineCheck({
@@ -22,9 +23,9 @@ spec:
       return notAssessed('No ResourceQuota carries status.used (offline manifests hold only spec), so usage cannot be compared with the quota.');
     }
     return usages.flatMap(({ q, usage }): RawFinding[] => {
-      const name = `ResourceQuota ${q.metadata.namespace}/${q.metadata.name}`;
+      const name = named(ref(q));
       if (usage === null) {
-        return [{ resource: ref(q), severity: 'info', message: `${name} has no status.used, so how much of it is used could not be examined.` }];
+        return [{ resource: ref(q), severity: 'info', ...marked(msg`${name} has no status.used, so how much of it is used could not be examined.`) }];
       }
       const near = usage.filter((u) => u.ratio >= USAGE_THRESHOLD);
       if (near.length === 0) return [];
@@ -34,7 +35,10 @@ spec:
         {
           resource: ref(q),
           severity: full ? 'medium' : 'low',
-          message: `${name} is ${full ? 'exhausted' : 'nearly used up'}: ${list}. ${full ? 'New pods or objects counted by it are refused now.' : 'New pods or objects counted by it will soon be refused.'}`,
+          // Resource names (requests.cpu, count/deployments.apps) are types, not objects.
+          ...marked(
+            msg`${name} is ${prose(full ? 'exhausted' : 'nearly used up')}: ${prose(list)}. ${prose(full ? 'New pods or objects counted by it are refused now.' : 'New pods or objects counted by it will soon be refused.')}`,
+          ),
         },
       ];
     });

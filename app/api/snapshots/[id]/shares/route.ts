@@ -3,7 +3,7 @@
 import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { NO_STORE, jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
 import { isSameOrigin } from '@/lib/server/same-origin';
-import { createShare, isId, snapshotStore } from '@/lib/server/snapshot-service';
+import { ShareLimitError, createShare, isId, snapshotStore } from '@/lib/server/snapshot-service';
 import { readJsonBody } from '@/lib/server/route-input';
 import { shareInput } from '@/lib/snapshots/api-input';
 
@@ -30,8 +30,12 @@ export async function POST(request: Request, { params }: Ctx) {
   const input = await readJsonBody(request, shareInput); // 415, 413 (16 KiB), 400
   if (!input.ok) return input.response;
   return withStoreErrors(async () => {
-    const r = await createShare(id, input.value);
+    const r = await createShare(id, input.value).catch((e: unknown) => {
+      if (e instanceof ShareLimitError) return e;
+      throw e;
+    });
     if (!r) return jsonError(404, 'no such snapshot');
+    if (r instanceof ShareLimitError) return jsonError(409, r.message);
     const url = new URL(`/share/${r.token}`, request.url).pathname;
     return Response.json({ share: r.share, token: r.token, path: url }, { status: 201, headers: NO_STORE });
   });
