@@ -63,7 +63,9 @@ export async function createShare(snapshotId: string, opts: { expiresInHours: nu
 }
 
 /** The document a share link shows (redacted when the share says so), or null for any token that does not open one. */
-export async function openShare(token: string): Promise<{ document: PostureDocument; takenAt: string; label: string | null; share: ShareMeta } | null> {
+export async function openShare(
+  token: string,
+): Promise<{ document: PostureDocument; takenAt: string; createdAt: string; label: string | null; share: ShareMeta } | null> {
   const hash = shareTokenHash(token);
   if (!hash) return null;
   const found = await (await snapshotStore()).findShare(hash);
@@ -72,6 +74,7 @@ export async function openShare(token: string): Promise<{ document: PostureDocum
   return {
     document: share.redact ? redactDocument(snapshot.document).document : snapshot.document,
     takenAt: snapshot.takenAt,
+    createdAt: snapshot.createdAt,
     // A label is free text a team wrote; it is not shown outside the team when redacting.
     label: share.redact ? null : snapshot.label,
     share,
