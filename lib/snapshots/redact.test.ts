@@ -31,7 +31,8 @@ describe('redactDocument', () => {
   });
 
   it('replaces whole names only, longest first, and the result is still a valid document', () => {
-    const d = { ...doc, namespaces: [...doc.namespaces, { ...doc.namespaces[0]!, name: 'shop-admin' }] };
+    const empty = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    const d = { ...doc, namespaces: [...doc.namespaces, { ...doc.namespaces[0]!, name: 'shop-admin', score: 100, counts: empty }] };
     const { document, names } = redactDocument(d);
     expect(names.get('shop-admin')).toBe('ns-3');
     const text = redactDocument({ ...d, missingKinds: [{ resource: 'secrets', reason: 'forbidden', detail: 'shop-admin and shop and shopping' }] }).document

@@ -33,6 +33,7 @@ export default defineCheck({
   id: 'encryption.service-plain-http',
   area: 'encryption',
   severity: 'medium',
+  severityRange: ['low', 'medium'], // low where plain HTTP only redirects
   title: 'Service exposes plain HTTP outside the cluster',
   remediation: `Serve HTTPS on the exposed port (terminate TLS in the app, or put the Service behind a TLS Ingress and make it
 spec.type: ClusterIP). If the port only redirects to HTTPS, say so with appProtocol and keep the redirect:
