@@ -11,7 +11,8 @@ const ZERO = 'bg-white text-slate-500 ring-1 ring-inset ring-slate-200';
  * Critical to low always show (a zero muted, so rows line up); info shows when there is any, so
  * the badges always add up to the total beside them.
  * With `href`, each non-zero count links to the findings behind it.
- * `grid` lays the counts out as equal cells, number over word, so they line up across cards.
+ * `grid` lays the counts out as equal cells, number over word, so they line up across cards
+ * (four a row: an info cell starts a second row rather than squeezing the words).
  */
 export function SeverityCounts({
   counts,
@@ -25,7 +26,7 @@ export function SeverityCounts({
   const shown = SEVERITIES.filter((s) => s !== 'info' || counts.info > 0);
   const grid = variant === 'grid';
   return (
-    <ul className={grid ? `grid gap-1 ${shown.length === 5 ? 'grid-cols-5' : 'grid-cols-4'}` : 'flex flex-wrap gap-1'} aria-label="Findings by severity">
+    <ul className={grid ? 'grid grid-cols-4 gap-1' : 'flex flex-wrap gap-1'} aria-label="Findings by severity">
       {shown.map((s) => {
         const n = counts[s];
         const label = grid ? (

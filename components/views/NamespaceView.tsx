@@ -1,7 +1,7 @@
 // One namespace of a posture: its score and guards, its findings by area, its workloads and
 // who can act there. The list is every finding the namespace's counts count (its Namespace
-// object's own included), live or stored. A snapshot keeps the document, not the inventory,
-// so the workload list and the bindings say they are not in snapshots.
+// object's own included), live or stored. A snapshot keeps the document, not the inventory:
+// its workloads are those its findings name, and the bindings say they are not in snapshots.
 import { notFound } from 'next/navigation';
 import { FindingsTable } from '@/components/FindingsTable';
 import { NamespaceAccess } from '@/components/NamespaceAccess';
@@ -10,7 +10,7 @@ import { PodSecurityLevel } from '@/components/PodSecurityLevel';
 import { PostureLink as Link } from '@/components/PostureLink';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
-import { WorkloadsTable } from '@/components/WorkloadsTable';
+import { WorkloadsTable, workloadsNamedBy } from '@/components/WorkloadsTable';
 import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
 import { accessInNamespace } from '@/lib/posture/rbac/namespace-access';
 import { countBySeverity } from '@/lib/posture/scoring';
@@ -84,7 +84,10 @@ export function NamespaceView({ source, name: raw }: { source: PostureSource; na
         {inventory ? (
           <WorkloadsTable namespace={name} workloads={inventory.workloads.filter((w) => w.namespace === name)} findings={findings} />
         ) : (
-          <NotInSource what="The list of workloads" stored={!!view} />
+          <>
+            <NotInSource what="Workloads with no finding and pod counts are" stored={!!view} />
+            <WorkloadsTable namespace={name} workloads={workloadsNamedBy(findings)} findings={findings} />
+          </>
         )}
       </section>
       <section aria-labelledby="ns-access" className={SECTION}>
@@ -94,7 +97,7 @@ export function NamespaceView({ source, name: raw }: { source: PostureSource; na
         {inventory ? (
           <NamespaceAccess namespace={name} {...accessInNamespace(inventory, name)} />
         ) : (
-          <NotInSource what="The bindings that reach this namespace" stored={!!view} />
+          <NotInSource what="Who can act here is" stored={!!view} />
         )}
       </section>
       <section aria-labelledby="ns-findings" className="flex flex-col gap-2">
@@ -110,11 +113,8 @@ export function NamespaceView({ source, name: raw }: { source: PostureSource; na
 /** Said, not dropped: what needs the cluster's objects, which a stored document does not carry. */
 function NotInSource({ what, stored }: { what: string; stored: boolean }) {
   return (
-    <p className="text-slate-600" data-testid="not-in-source">
-      {stored
-        ? `${what} is not in snapshots: a snapshot keeps the posture document, not the cluster's objects.`
-        : `${what} is not available: this posture was not read from the cluster's objects.`}{' '}
-      The findings below name every object that has one.
+    <p className="mb-2 text-slate-600" data-testid="not-in-source">
+      {what} {stored ? 'not in snapshots: a snapshot keeps the posture document, not the cluster’s objects.' : 'not known: this posture was not read from the cluster’s objects.'}
     </p>
   );
 }
