@@ -183,6 +183,8 @@ test('the snapshot pages have no serious or critical accessibility violation', a
     `/snapshots/${before}`,
     `/snapshots/${before}/findings`,
     `/snapshots/${before}/namespaces`,
+    `/snapshots/${before}/namespaces/legacy-crm`,
+    `/snapshots/${before}/areas/rbac`,
     '/share/' + 'A'.repeat(43),
   ]) {
     await page.goto(path);
