@@ -23,7 +23,14 @@ describe('PostureLink', () => {
 
   it('puts only the filled fields of a filter form in the URL', () => {
     const form = new FormData();
-    for (const [k, v] of [['area', ''], ['severity', 'high'], ['namespace', ''], ['q', 'a b&c'], ['sort', 'severity']] as const) form.append(k, v);
+    for (const [k, v] of [
+      ['area', ''],
+      ['severity', 'high'],
+      ['namespace', ''],
+      ['q', 'a b&c'],
+      ['sort', 'severity'],
+    ] as const)
+      form.append(k, v);
     expect(queryOf(form)).toBe('?severity=high&q=a+b%26c&sort=severity');
     const empty = new FormData();
     empty.append('area', '');

@@ -14,15 +14,7 @@ const ZERO = 'bg-white text-slate-500 ring-1 ring-inset ring-slate-200';
  * `grid` lays the counts out as equal cells, number over word, so they line up across cards
  * (four a row: an info cell starts a second row rather than squeezing the words).
  */
-export function SeverityCounts({
-  counts,
-  href,
-  variant = 'inline',
-}: {
-  counts: Counts;
-  href?: (s: Severity) => string;
-  variant?: 'inline' | 'grid';
-}) {
+export function SeverityCounts({ counts, href, variant = 'inline' }: { counts: Counts; href?: (s: Severity) => string; variant?: 'inline' | 'grid' }) {
   const shown = SEVERITIES.filter((s) => s !== 'info' || counts.info > 0);
   const grid = variant === 'grid';
   return (

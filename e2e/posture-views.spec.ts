@@ -44,7 +44,10 @@ test('every namespace lists exactly the findings its counts count: live, in a sn
     ['shared', sharePath, stored],
   ] as const) {
     // A Namespace object's own findings count in its namespace: the demo has some.
-    expect(doc.findings.some((f) => f.resource.kind === 'Namespace'), source).toBe(true);
+    expect(
+      doc.findings.some((f) => f.resource.kind === 'Namespace'),
+      source,
+    ).toBe(true);
     for (const ns of doc.namespaces) {
       const n = total(ns.counts);
       await page.goto(`${base}/namespaces/${encodeURIComponent(ns.name)}`);
@@ -54,7 +57,8 @@ test('every namespace lists exactly the findings its counts count: live, in a sn
       await expect(rows, where).toHaveCount(n);
       // The by-area table adds up to the same total.
       let byArea = 0;
-      for (const list of await page.getByRole('table', { name: 'By area' }).getByRole('list', { name: 'Findings by severity' }).all()) byArea += await badgeSum(page, list);
+      for (const list of await page.getByRole('table', { name: 'By area' }).getByRole('list', { name: 'Findings by severity' }).all())
+        byArea += await badgeSum(page, list);
       expect(byArea, where).toBe(n);
       if (source !== 'live') {
         await expect(page.getByTestId('snapshot-banner'), where).toBeVisible();
@@ -137,4 +141,23 @@ test('snapshots are dated by when they were taken, to the second; compare keeps 
   await page.goto(`/snapshots/compare?from=${first}&to=${second}`);
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const name of ['Overview', 'Namespaces', 'Findings', 'Snapshots']) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+});
+
+test('an exported snapshot with findings edited out is refused on import, and the form says why', async ({ page }) => {
+  const id = await takeSnapshot(page.request, 'posture-views export');
+  const doc: PostureDocument = await (await page.request.get(`/api/snapshots/${id}`)).json();
+  const critical = doc.findings.findIndex((f) => f.severity === 'critical');
+  const edited = { ...doc, findings: doc.findings.filter((_, i) => i !== critical) }; // counts and scores left as they were
+  const count = async () => ((await (await page.request.get('/api/snapshots')).json()) as { snapshots: unknown[] }).snapshots.length;
+  const n = await count();
+
+  const res = await page.request.post('/api/snapshots/import', { data: JSON.stringify(edited), headers: { 'Content-Type': 'application/json' } });
+  expect(res.status()).toBe(400);
+  expect(((await res.json()) as { error: string }).error).toMatch(/^figures do not follow from the findings at \$\.checks\[\d+\]/);
+
+  await page.goto('/snapshots');
+  await page.getByLabel('Snapshot JSON file').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('form', { name: 'Import a snapshot' }).getByRole('alert')).toContainText('refuses such a document rather than recompute it');
+  expect(await count()).toBe(n);
 });

@@ -23,7 +23,11 @@ export function AreaView({ source, id }: { source: PostureSource; id: string }) 
   const findings = doc.findings.filter((f) => f.area === meta.id);
 
   return (
-    <ViewPage source={source} parent={{ href: '/', label: 'Overview' }} here={meta.kind === 'native' ? 'What Kubernetes provides' : 'What Kubernetes leaves to you'}>
+    <ViewPage
+      source={source}
+      parent={{ href: '/', label: 'Overview' }}
+      here={meta.kind === 'native' ? 'What Kubernetes provides' : 'What Kubernetes leaves to you'}
+    >
       <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3" aria-labelledby="area-title">
         <div className="md:col-span-2">
           <div className="flex flex-wrap items-center gap-2">

@@ -94,11 +94,7 @@ export function NamespaceView({ source, name: raw }: { source: PostureSource; na
         <h2 id="ns-access" className={H2}>
           Who can act here
         </h2>
-        {inventory ? (
-          <NamespaceAccess namespace={name} {...accessInNamespace(inventory, name)} />
-        ) : (
-          <NotInSource what="Who can act here is" stored={!!view} />
-        )}
+        {inventory ? <NamespaceAccess namespace={name} {...accessInNamespace(inventory, name)} /> : <NotInSource what="Who can act here is" stored={!!view} />}
       </section>
       <section aria-labelledby="ns-findings" className="flex flex-col gap-2">
         <h2 id="ns-findings" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -114,7 +110,10 @@ export function NamespaceView({ source, name: raw }: { source: PostureSource; na
 function NotInSource({ what, stored }: { what: string; stored: boolean }) {
   return (
     <p className="mb-2 text-slate-600" data-testid="not-in-source">
-      {what} {stored ? 'not in snapshots: a snapshot keeps the posture document, not the cluster’s objects.' : 'not known: this posture was not read from the cluster’s objects.'}
+      {what}{' '}
+      {stored
+        ? 'not in snapshots: a snapshot keeps the posture document, not the cluster’s objects.'
+        : 'not known: this posture was not read from the cluster’s objects.'}
     </p>
   );
 }
