@@ -7,6 +7,23 @@ const STATUS = {
   'not-assessed': { text: 'Not assessed', className: 'text-slate-500', icon: '–' },
 } as const;
 
+/**
+ * What a check's findings can be rated: one severity, or the range from its lowest to its
+ * highest (coloured by the highest), so the column never says "High" over critical findings.
+ */
+export function CheckSeverity({ check }: { check: Pick<CheckResult, 'severity' | 'severityRange'> }) {
+  const [lowest, highest] = check.severityRange ?? [check.severity, check.severity];
+  const text = lowest === highest ? SEVERITY_LABEL[highest] : `${SEVERITY_LABEL[lowest]}–${SEVERITY_LABEL[highest]}`;
+  return (
+    <span
+      className={`whitespace-nowrap rounded px-1.5 py-0.5 font-semibold ${SEVERITY_BADGE[highest]}`}
+      title={lowest === highest ? undefined : `Findings from ${lowest} to ${highest}, by what each one exposes`}
+    >
+      {text}
+    </span>
+  );
+}
+
 /** Every check of an area with its outcome; a check that could not run says why. */
 export function ChecksTable({ checks }: { checks: CheckResult[] }) {
   return (
@@ -53,7 +70,7 @@ export function ChecksTable({ checks }: { checks: CheckResult[] }) {
                 )}
               </td>
               <td className="px-2 py-1.5">
-                <span className={`rounded px-1.5 py-0.5 font-semibold ${SEVERITY_BADGE[c.severity]}`}>{SEVERITY_LABEL[c.severity]}</span>
+                <CheckSeverity check={c} />
               </td>
               <td className="px-2 py-1.5 text-right tabular-nums">{c.assessed ? c.findings : '—'}</td>
             </tr>

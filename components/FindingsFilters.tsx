@@ -1,17 +1,16 @@
-import { PostureLink as Link } from './PostureLink';
+import { PostureForm, PostureLink as Link } from './PostureLink';
 import { cloneElement } from 'react';
 import type { FindingsQuery } from '@/lib/posture/findings-query';
 import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 import { SEVERITY_LABEL } from './severity';
 
-/** A plain GET form: the filter lives in the URL, so a link shows the same view. */
-export function FindingsFilters({ doc, query, base = '' }: { doc: PostureDocument; query: FindingsQuery; /** a snapshot's base path */ base?: string }) {
+/** A GET form: the filter lives in the URL (only the fields that are set), so a link shows the same view. */
+export function FindingsFilters({ doc, query }: { doc: PostureDocument; query: FindingsQuery }) {
   const field = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs';
   const checks = doc.checks.filter((c) => c.findings > 0);
   return (
-    <form
-      method="get"
-      action={`${base}/findings`}
+    <PostureForm
+      action="/findings"
       className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
       aria-label="Filter findings"
     >
@@ -71,7 +70,7 @@ export function FindingsFilters({ doc, query, base = '' }: { doc: PostureDocumen
       <Link href="/findings" className="px-1 py-1 text-xs text-slate-600 underline">
         Clear
       </Link>
-    </form>
+    </PostureForm>
   );
 }
 

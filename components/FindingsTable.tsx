@@ -10,11 +10,15 @@ function objectHref(f: Finding): string {
   return `/findings?${p}`;
 }
 
-/** Findings as a dense table; each row opens to its remediation. */
+/**
+ * Findings as a dense table; each row opens to its remediation. The page scrolls, not a box
+ * inside it (overflow-clip keeps the rounded border without making a scroll container), so
+ * the sticky header stays in view down the whole list.
+ */
 export function FindingsTable({ findings, caption }: { findings: Finding[]; caption: string }) {
   if (findings.length === 0) return <p className="text-slate-500">No findings.</p>;
   return (
-    <div className="max-h-[70vh] overflow-auto rounded border border-slate-200">
+    <div className="overflow-clip rounded border border-slate-200">
       <table className="w-full border-collapse text-left text-xs">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-600">

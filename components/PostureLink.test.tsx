@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PostureBase, PostureLink, withBase } from './PostureLink';
+import { PostureBase, PostureLink, queryOf, withBase } from './PostureLink';
 
 describe('PostureLink', () => {
   it('keeps live links as they are', () => {
@@ -19,5 +19,21 @@ describe('PostureLink', () => {
       </PostureBase>,
     );
     expect(html).toContain('href="/snapshots/1/findings"');
+  });
+
+  it('puts only the filled fields of a filter form in the URL', () => {
+    const form = new FormData();
+    for (const [k, v] of [
+      ['area', ''],
+      ['severity', 'high'],
+      ['namespace', ''],
+      ['q', 'a b&c'],
+      ['sort', 'severity'],
+    ] as const)
+      form.append(k, v);
+    expect(queryOf(form)).toBe('?severity=high&q=a+b%26c&sort=severity');
+    const empty = new FormData();
+    empty.append('area', '');
+    expect(queryOf(empty)).toBe('');
   });
 });

@@ -3,6 +3,7 @@
 // snapshot (or a share link) renders the same components under its own base path, so the
 // same links stay inside that snapshot and never lead to live data.
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { createContext, useContext, type ComponentProps, type ReactNode } from 'react';
 
 const BaseContext = createContext('');
@@ -24,4 +25,34 @@ export function withBase(base: string, href: string): string {
 export function PostureLink({ href, ...rest }: ComponentProps<typeof Link>) {
   const base = usePostureBase();
   return <Link href={typeof href === 'string' ? withBase(base, href) : href} {...rest} />;
+}
+
+/**
+ * A GET form inside a posture view: its action under the view's base, and on submit only the
+ * fields that hold a value go into the URL (no `?area=&severity=`). Without JavaScript it
+ * submits as a plain form.
+ */
+export function PostureForm({ action, ...rest }: Omit<ComponentProps<'form'>, 'action' | 'method' | 'onSubmit'> & { action: string }) {
+  const base = usePostureBase();
+  const router = useRouter();
+  const target = withBase(base, action);
+  return (
+    <form
+      method="get"
+      action={target}
+      onSubmit={(e) => {
+        e.preventDefault();
+        router.push(target + queryOf(new FormData(e.currentTarget)));
+      }}
+      {...rest}
+    />
+  );
+}
+
+/** "?a=1&b=2" from a form's fields, empty ones left out; "" when none is set. */
+export function queryOf(data: FormData): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of data) if (typeof v === 'string' && v !== '') p.append(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
 }

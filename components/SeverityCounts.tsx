@@ -8,24 +8,17 @@ const ZERO = 'bg-white text-slate-500 ring-1 ring-inset ring-slate-200';
 
 /**
  * Counts by severity as labelled badges (colour and word, never colour alone).
+ * Critical to low always show (a zero muted, so rows line up); info shows when there is any, so
+ * the badges always add up to the total beside them.
  * With `href`, each non-zero count links to the findings behind it.
- * `grid` lays the counts out as equal cells, number over word, so they line up across cards.
+ * `grid` lays the counts out as equal cells, number over word, so they line up across cards
+ * (four a row: an info cell starts a second row rather than squeezing the words).
  */
-export function SeverityCounts({
-  counts,
-  showInfo = false,
-  href,
-  variant = 'inline',
-}: {
-  counts: Counts;
-  showInfo?: boolean;
-  href?: (s: Severity) => string;
-  variant?: 'inline' | 'grid';
-}) {
-  const shown = SEVERITIES.filter((s) => showInfo || s !== 'info');
+export function SeverityCounts({ counts, href, variant = 'inline' }: { counts: Counts; href?: (s: Severity) => string; variant?: 'inline' | 'grid' }) {
+  const shown = SEVERITIES.filter((s) => s !== 'info' || counts.info > 0);
   const grid = variant === 'grid';
   return (
-    <ul className={grid ? `grid gap-1 ${shown.length === 5 ? 'grid-cols-5' : 'grid-cols-4'}` : 'flex flex-wrap gap-1'} aria-label="Findings by severity">
+    <ul className={grid ? 'grid grid-cols-4 gap-1' : 'flex flex-wrap gap-1'} aria-label="Findings by severity">
       {shown.map((s) => {
         const n = counts[s];
         const label = grid ? (

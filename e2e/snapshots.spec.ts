@@ -66,12 +66,12 @@ test('a snapshot before and after a change: compare shows the new and the fixed 
   await expect(page.getByTestId('snapshot-banner')).toContainText('before cleanup');
   await expect(page.getByRole('button', { name: /rescan/i })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'What Kubernetes provides' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Findings' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
   await expect(page).toHaveURL(new RegExp(`/snapshots/${before}/findings`));
   await expect(page.getByRole('table')).toContainText('netshoot-debug-alice');
 
   // Its namespace table: filtered within the snapshot, rows open the snapshot's namespace page.
-  await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Namespaces' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Namespaces' }).click();
   await expect(page).toHaveURL(new RegExp(`/snapshots/${before}/namespaces$`));
   await page.getByLabel('Name contains').fill('pay');
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -183,6 +183,8 @@ test('the snapshot pages have no serious or critical accessibility violation', a
     `/snapshots/${before}`,
     `/snapshots/${before}/findings`,
     `/snapshots/${before}/namespaces`,
+    `/snapshots/${before}/namespaces/legacy-crm`,
+    `/snapshots/${before}/areas/rbac`,
     '/share/' + 'A'.repeat(43),
   ]) {
     await page.goto(path);

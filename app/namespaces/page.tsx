@@ -1,11 +1,9 @@
-import { NamespacesView } from '@/components/NamespacesView';
-import { parseNamespaceListQuery } from '@/lib/posture/namespace-list';
+import type { SearchParams } from '@/components/views/source';
+import { NamespacesView } from '@/components/views/NamespacesView';
 import { requirePosture } from '@/lib/server/posture-service';
 
 export const dynamic = 'force-dynamic';
 
-export default async function NamespacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = parseNamespaceListQuery(await searchParams);
-  const { doc } = await requirePosture();
-  return <NamespacesView doc={doc} query={query} />;
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <NamespacesView source={await requirePosture()} params={await searchParams} />;
 }

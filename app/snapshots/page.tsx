@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AppHeader } from '@/components/AppHeader';
+import { scanTimeIfDifferent, utcTime } from '@/components/snapshot-time';
 import { ImportSnapshotForm } from '@/components/snapshots/ImportSnapshotForm';
 import { SnapshotActions } from '@/components/snapshots/SnapshotActions';
 import { TakeSnapshotButton } from '@/components/snapshots/TakeSnapshotButton';
@@ -13,7 +14,6 @@ import type { SnapshotMeta } from '@/lib/snapshots/store';
 export const dynamic = 'force-dynamic';
 
 const BAND = { poor: 'text-band-poor', fair: 'text-band-fair', good: 'text-band-good' } as const;
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 
 export default async function SnapshotsPage() {
   await requireClusterViewer(); // whole-cluster documents (lib/server/auth)
@@ -28,13 +28,7 @@ export default async function SnapshotsPage() {
   const groups = groupSnapshots(all, scope);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
-      {doc ? (
-        <AppHeader doc={doc} />
-      ) : (
-        <Link href="/" className="text-lg font-semibold">
-          kube-posture
-        </Link>
-      )}
+      <AppHeader doc={doc} />
       <h1 className="text-xl font-semibold">Snapshots</h1>
       <p className="text-xs text-slate-600">
         A snapshot is the posture frozen at a moment: to compare after a change, share with an auditor, or attach to a ticket. Scheduled snapshots run when the
@@ -87,8 +81,9 @@ export default async function SnapshotsPage() {
                 <tr key={s.id} className="border-t border-slate-100 align-top" data-testid="snapshot-row">
                   <td className="p-2">
                     <Link href={`/snapshots/${s.id}`} className="underline">
-                      {when(s.takenAt)}
+                      <time dateTime={s.createdAt}>{utcTime(s.createdAt)}</time>
                     </Link>
+                    <ScanTime snapshot={s} />
                   </td>
                   <td className="p-2">{s.label ?? <span className="text-slate-400">—</span>}</td>
                   <td className={`p-2 font-semibold tabular-nums ${BAND[scoreBand(s.score)]}`}>{s.score}</td>
@@ -103,7 +98,7 @@ export default async function SnapshotsPage() {
                     </a>
                   </td>
                   <td className="p-2">
-                    <SnapshotActions id={s.id} name={`${s.cluster} ${when(s.takenAt)}`} />
+                    <SnapshotActions id={s.id} name={`${s.cluster} ${utcTime(s.createdAt)}`} />
                   </td>
                 </tr>
               ))}
@@ -122,11 +117,21 @@ function CompareSelect({ name, label, snapshots, pick }: { name: string; label: 
       <select name={name} defaultValue={snapshots[pick]?.id} className="rounded border border-slate-300 px-2 py-1 text-sm">
         {snapshots.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.cluster} · {when(s.takenAt)}
+            {s.cluster} · {utcTime(s.createdAt)}
             {s.label ? ` · ${s.label}` : ''} · {s.score}
           </option>
         ))}
       </select>
     </label>
   );
+}
+
+/** The scan a snapshot holds, when it ran at another time than the snapshot was stored. */
+function ScanTime({ snapshot }: { snapshot: SnapshotMeta }) {
+  const scan = scanTimeIfDifferent(snapshot.createdAt, snapshot.takenAt);
+  return scan ? (
+    <div className="text-xs text-slate-600">
+      scan <time dateTime={snapshot.takenAt}>{scan}</time>
+    </div>
+  ) : null;
 }

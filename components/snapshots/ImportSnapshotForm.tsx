@@ -4,6 +4,11 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
+// lib/snapshots/consistency.ts: an edited document is refused, not recomputed.
+const EDITED = /^figures do not follow from the findings/;
+const EDITED_HINT =
+  '. Its scores and counts no longer match its own findings and checks (was it edited?); the import refuses such a document rather than recompute it. Import the file as it was exported.';
+
 export function ImportSnapshotForm() {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -21,7 +26,7 @@ export function ImportSnapshotForm() {
         body: file,
       });
       const body = (await res.json().catch(() => ({}))) as { error?: string; snapshot?: { cluster: string } };
-      if (!res.ok) setResult({ ok: false, text: `Not imported: ${body.error ?? `HTTP ${res.status}`}` });
+      if (!res.ok) setResult({ ok: false, text: `Not imported: ${body.error ?? `HTTP ${res.status}`}${EDITED.test(body.error ?? '') ? EDITED_HINT : ''}` });
       else {
         setResult({ ok: true, text: `Imported a snapshot of ${body.snapshot?.cluster}.` });
         form.reset();
@@ -42,6 +47,9 @@ export function ImportSnapshotForm() {
         void upload(e.currentTarget);
       }}
     >
+      <p className="w-full text-xs text-slate-600">
+        A JSON snapshot as exported. Its scores and counts must follow from its findings: a document edited afterwards is refused, not recomputed.
+      </p>
       <label className="flex flex-col text-xs text-slate-600">
         Snapshot JSON file
         <input type="file" name="file" accept="application/json,.json" className="text-sm" />

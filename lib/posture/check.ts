@@ -31,7 +31,15 @@ export type CheckOutcome = RawFinding[] | NotAssessed;
 export interface Check {
   id: string;
   area: AreaId;
+  /** The severity the check is weighed at in scores, and its findings' unless one says otherwise. */
   severity: Severity;
+  /**
+   * Lowest and highest severity its findings can carry, when they can differ from `severity`
+   * (a breach rated by what it opens, a scanner's worst count); `severity` lies within it.
+   * Absent: every finding is at `severity`. The checks table shows it, and
+   * lib/posture/checks/severity-range.test.ts holds every finding on the demo and fixtures to it.
+   */
+  severityRange?: readonly [lowest: Severity, highest: Severity];
   title: string;
   remediation: string;
   /** Kinds the check reads: if any is missing from the inventory the check is not assessed. */
@@ -79,3 +87,8 @@ export function ref(obj: { kind: string; apiVersion?: string; metadata: { name: 
 }
 
 export type { Finding };
+
+/** The lowest and highest severity a check's findings can carry. */
+export function severityRangeOf(check: Pick<Check, 'severity' | 'severityRange'>): readonly [lowest: Severity, highest: Severity] {
+  return check.severityRange ?? [check.severity, check.severity];
+}

@@ -80,7 +80,8 @@ export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Da
 }
 
 export function runCheck(check: Check, inv: Inventory): Evaluated {
-  const base = { id: check.id, area: check.area, severity: check.severity, title: check.title };
+  const range = check.severityRange && { severityRange: [...check.severityRange] as CheckResult['severityRange'] };
+  const base = { id: check.id, area: check.area, severity: check.severity, ...range, title: check.title };
   const missingNeed = check.needs.find((k: ResourceKey) => inv.missing[k]);
   if (missingNeed) return notRun(check, base, inv.missing[missingNeed]!.detail);
   let outcome;

@@ -93,6 +93,8 @@ export interface CheckResult {
   id: string;
   area: AreaId;
   severity: Severity;
+  /** Lowest and highest severity its findings can carry; absent when all are at `severity`. */
+  severityRange?: [lowest: Severity, highest: Severity];
   title: string;
   assessed: boolean;
   /** Why the check could not run (missing permission, kind not served, no data). */

@@ -17,13 +17,13 @@ export async function loadSnapshotPage(id: string): Promise<LoadedSnapshot> {
   if (!isId(id)) notFound();
   const s = await (await snapshotStore()).get(id);
   if (!s) notFound();
-  return { doc: s.document, view: { takenAt: s.takenAt, label: s.label }, base: `/snapshots/${id}` };
+  return { doc: s.document, view: { takenAt: s.takenAt, createdAt: s.createdAt, label: s.label }, base: `/snapshots/${id}` };
 }
 
 export async function loadSharePage(token: string): Promise<LoadedSnapshot> {
   const s = await openShare(token).catch(() => null);
   if (!s) notFound();
-  return { doc: s.document, view: { takenAt: s.takenAt, label: s.label, shared: true }, base: `/share/${token}` };
+  return { doc: s.document, view: { takenAt: s.takenAt, createdAt: s.createdAt, label: s.label, shared: true }, base: `/share/${token}` };
 }
 
 /** Score over time of the snapshots taken from one source, for the overview's trend line. */

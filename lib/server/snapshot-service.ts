@@ -76,6 +76,7 @@ export async function createShare(snapshotId: string, opts: { expiresInHours: nu
 export interface OpenedShare {
   document: PostureDocument;
   takenAt: string;
+  createdAt: string;
   label: string | null;
   share: ShareMeta;
 }
@@ -83,7 +84,7 @@ export interface OpenedShare {
 // Redacted documents by share id: redacting a large document on every page view of a shared link
 // is the slow part. Bounded by entries and by findings held; a share's entry goes when it is
 // revoked. Whether the link still opens is asked of the store on every request, before the cache.
-const g2 = globalThis as typeof globalThis & { __kpRedactedShares?: LRUCache<string, { document: PostureDocument; takenAt: string }> };
+const g2 = globalThis as typeof globalThis & { __kpRedactedShares?: LRUCache<string, { document: PostureDocument; takenAt: string; createdAt: string }> };
 const redactedShares = (g2.__kpRedactedShares ??= new LRUCache({ max: 32, maxSize: 250_000, sizeCalculation: (v) => 1 + v.document.findings.length }));
 
 /** The document a share link shows (redacted when the share says so), or null for any token that does not open one. */
@@ -98,8 +99,8 @@ export async function openShare(token: string): Promise<OpenedShare | null> {
   if (cached) return { ...cached, label: null, share };
   const snapshot = await store.get(share.snapshotId);
   if (!snapshot) return null;
-  if (!share.redact) return { document: snapshot.document, takenAt: snapshot.takenAt, label: snapshot.label, share };
-  const entry = { document: redactDocument(snapshot.document).document, takenAt: snapshot.takenAt };
+  if (!share.redact) return { document: snapshot.document, takenAt: snapshot.takenAt, createdAt: snapshot.createdAt, label: snapshot.label, share };
+  const entry = { document: redactDocument(snapshot.document).document, takenAt: snapshot.takenAt, createdAt: snapshot.createdAt };
   redactedShares.set(share.id, entry);
   return { ...entry, label: null, share };
 }

@@ -14,7 +14,7 @@ import type { Finding, PostureDocument } from '@/lib/posture/types';
 import type { Snapshot } from './store';
 import { comparePostures, findingKey } from './compare';
 import { demoDocument, HOSTILE_STRINGS, textArb } from './posture-arbitraries';
-import { parsePostureImport } from './validate';
+import { parsePostureDocument } from './validate';
 
 // The page's own parts only: a cluster-wide viewer, and a store that holds the two documents.
 const stored = new Map<string, Snapshot>();
@@ -23,6 +23,9 @@ vi.mock('@/lib/server/snapshot-service', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/server/snapshot-service')>()),
   snapshotStore: async () => ({ get: async (id: string) => stored.get(id) ?? null }),
 }));
+// The shared header (live controls, which need the app router) is not the page's own part.
+vi.mock('@/lib/server/posture-service', () => ({ getPosture: async () => ({ doc: null, error: null, inventory: null }) }));
+vi.mock('@/components/AppHeader', () => ({ AppHeader: () => null }));
 const { default: ComparePage } = await import('@/app/snapshots/compare/page');
 
 const base = await demoDocument();
@@ -84,7 +87,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
 const docArb = fc.array(editArb, { maxLength: 6 }).map((edits) => {
   const d = structuredClone(base);
   for (const e of edits) e(d);
-  const r = parsePostureImport(JSON.stringify(d));
+  const r = parsePostureDocument(JSON.stringify(d));
   if (!r.ok) throw new Error(`the generator made an invalid document: ${r.error}`);
   return r.document;
 });

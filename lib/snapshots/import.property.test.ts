@@ -17,7 +17,7 @@ const base = await demoDocument();
 const RUNS = 200;
 
 /** Every refusal the import can give starts with one of these; the path ones name where. */
-const PATH_ERROR = /^(?:invalid posture document at|forbidden key at|nested deeper than \d+ levels at) (\$[^\s:]*)/;
+const PATH_ERROR = /^(?:invalid posture document at|forbidden key at|nested deeper than \d+ levels at|figures do not follow from the findings at) (\$[^\s:]*)/;
 const OTHER_ERROR = /^(?:not valid JSON: |unsupported schemaVersion |document is larger than |the file is empty$|label is longer than )/;
 
 function errorPath(error: string): string | null {
@@ -27,9 +27,11 @@ function errorPath(error: string): string | null {
 /** One path is the other, or lies inside it: the refusal points at the change or at what holds it. */
 const inside = (inner: string, outer: string) => inner === outer || inner.startsWith(outer + '.') || inner.startsWith(outer + '[');
 const related = (a: string, b: string) => inside(a, b) || inside(b, a);
+/** A figure that no longer follows from the findings names both sides ("$.areas[2]: …, but $.findings has …"): either may be the change. */
 const namesAChange = (error: string, touched: Path[]) => {
   const at = errorPath(error);
-  return at !== null && touched.some((p) => related(at, formatPath(p)));
+  const also = error.startsWith('figures do not follow') ? [...error.matchAll(/\$[\w.[\]]*/g)].map((m) => m[0].replace(/\.$/, '')) : [];
+  return at !== null && [at, ...also].some((a) => touched.some((p) => related(a, formatPath(p))));
 };
 
 const prototypeShape = () => [Object.prototype, Array.prototype, Function.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join());

@@ -43,4 +43,44 @@ describe('parsePostureImport', () => {
     }
     expect(checked).toBeGreaterThan(30);
   });
+
+  describe('figures that do not follow from the findings', () => {
+    const risky = sampleDocument({ privileged: true });
+    const refused = (d: unknown) => parsePostureImport(text(d));
+    it('refuses a document whose findings were edited out while its counts and scores stayed', () => {
+      const worst = risky.findings.findIndex((f) => f.severity === 'critical');
+      const edited = { ...risky, findings: risky.findings.filter((_, i) => i !== worst) };
+      expect(refused(edited)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^figures do not follow from the findings at \$\.checks\[\d+\]: says \d+ findings, but \$\.findings has/),
+      });
+    });
+    it('refuses counts that were lowered, on an area or a namespace, even with the checks adjusted', () => {
+      const areas = structuredClone(risky.areas);
+      const a = areas.findIndex((x) => x.counts.critical > 0);
+      areas[a]!.counts.critical -= 1;
+      expect(refused({ ...risky, areas })).toMatchObject({ ok: false, error: expect.stringContaining(`at $.areas[${a}]: counts`) });
+      const namespaces = structuredClone(risky.namespaces);
+      const n = namespaces.findIndex((x) => x.counts.medium + x.counts.high + x.counts.critical > 0);
+      namespaces[n]!.counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+      expect(refused({ ...risky, namespaces })).toMatchObject({ ok: false, error: expect.stringContaining(`at $.namespaces[${n}]: counts`) });
+    });
+    it('refuses a score raised past what its open findings allow, and a cluster score that is not the mean', () => {
+      const areas = structuredClone(risky.areas);
+      const a = areas.findIndex((x) => x.counts.critical > 0);
+      areas[a]!.score = 90;
+      expect(refused({ ...risky, areas, score: Math.round(areas.reduce((n, x) => n + (x.score ?? 0), 0) / areas.length) })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining(`at $.areas[${a}]: score 90 with a critical finding open`),
+      });
+      expect(refused({ ...risky, score: risky.score === 100 ? 99 : risky.score + 1 })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('at $.score:'),
+      });
+    });
+    it('counts a Namespace object’s own findings in that namespace, as the engine does', () => {
+      expect(risky.findings.some((f) => f.resource.kind === 'Namespace')).toBe(true);
+      expect(parsePostureImport(text(risky)).ok).toBe(true);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 // Validates an uploaded posture document before anything is stored.
 import { z } from 'zod';
 import { AREA_IDS, NAME_ROLES, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
+import { figureMismatch } from './consistency';
 
 /** 20 MiB: a 5 000-namespace cluster with ~50 000 findings is ~15 MiB of JSON; more is not a posture document. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -86,6 +87,7 @@ export const postureDocumentSchema = z.strictObject({
       id: str,
       area,
       severity,
+      severityRange: z.tuple([severity, severity]).optional(),
       title: str,
       assessed: z.boolean(),
       reason: str.optional(),
@@ -98,6 +100,17 @@ export const postureDocumentSchema = z.strictObject({
 });
 
 export type ImportResult = { ok: true; document: PostureDocument } | { ok: false; error: string };
+
+/**
+ * An upload, as the import takes it: a well-formed document (parsePostureDocument) whose
+ * figures follow from its findings and checks (consistency.ts); an edited one is refused.
+ */
+export function parsePostureImport(text: string): ImportResult {
+  const r = parsePostureDocument(text);
+  if (!r.ok) return r;
+  const mismatch = figureMismatch(r.document);
+  return mismatch ? { ok: false, error: `figures do not follow from the findings at ${mismatch}` } : r;
+}
 
 /** The first prototype key, or a nesting deeper than MAX_IMPORT_DEPTH; walked with a stack, not recursion (deep input would overflow it). */
 function structureProblem(root: unknown): string | null {
@@ -118,7 +131,8 @@ function structureProblem(root: unknown): string | null {
   return null;
 }
 
-export function parsePostureImport(text: string): ImportResult {
+/** A well-formed posture document: JSON, this schema version, the contract's shape, nothing more. */
+export function parsePostureDocument(text: string): ImportResult {
   if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) return { ok: false, error: `document is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB` };
   let raw: unknown;
   try {

@@ -1,14 +1,8 @@
-import { notFound } from 'next/navigation';
-import { AreaView } from '@/components/AreaView';
-import { AREAS } from '@/lib/posture/areas';
+import { AreaView } from '@/components/views/AreaView';
 import { requirePosture } from '@/lib/server/posture-service';
 
 export const dynamic = 'force-dynamic';
 
-export default async function AreaPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const meta = AREAS.find((a) => a.id === id);
-  if (!meta) notFound();
-  const { doc } = await requirePosture();
-  return <AreaView doc={doc} meta={meta} />;
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  return <AreaView source={await requirePosture()} id={(await params).id} />;
 }

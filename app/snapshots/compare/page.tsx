@@ -1,15 +1,17 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AppHeader } from '@/components/AppHeader';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from '@/components/severity';
+import { utcTime } from '@/components/snapshot-time';
 import { severityRank } from '@/lib/posture/scoring';
 import type { Finding } from '@/lib/posture/types';
 import { requireClusterViewer } from '@/lib/server/auth/guard';
+import { getPosture } from '@/lib/server/posture-service';
 import { isId, snapshotStore } from '@/lib/server/snapshot-service';
 import { comparePostures, type ScoreDelta } from '@/lib/snapshots/compare';
 
 export const dynamic = 'force-dynamic';
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -18,30 +20,23 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const [fromId, toId] = [one(sp.from), one(sp.to)];
   if (!isId(fromId) || !isId(toId)) notFound();
   const store = await snapshotStore();
-  const [from, to] = await Promise.all([store.get(fromId), store.get(toId)]);
+  const [from, to, { doc: live }] = await Promise.all([store.get(fromId), store.get(toId), getPosture()]);
   if (!from || !to) notFound();
   const c = comparePostures(from.document, to.document);
   const areaTitle = new Map([...from.document.areas, ...to.document.areas].map((a) => [a.id, a.title]));
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
-      <header className="flex flex-wrap items-baseline gap-3 border-b border-slate-200 pb-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight hover:underline">
-          kube-posture
-        </Link>
-        <Link href="/snapshots" className="text-xs text-slate-600 hover:underline">
-          Snapshots
-        </Link>
-      </header>
+      <AppHeader doc={live} />
       <h1 className="text-xl font-semibold">Compare snapshots</h1>
       <p className="text-sm text-slate-700">
         From{' '}
         <Link className="underline" href={`/snapshots/${from.id}`}>
-          {from.cluster} · {when(from.takenAt)}
+          {from.cluster} · {utcTime(from.createdAt)}
           {from.label ? ` · ${from.label}` : ''}
         </Link>{' '}
         to{' '}
         <Link className="underline" href={`/snapshots/${to.id}`}>
-          {to.cluster} · {when(to.takenAt)}
+          {to.cluster} · {utcTime(to.createdAt)}
           {to.label ? ` · ${to.label}` : ''}
         </Link>
         .{from.cluster !== to.cluster && <strong className="ml-1 text-amber-800">These are snapshots of different clusters.</strong>}

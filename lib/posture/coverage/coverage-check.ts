@@ -6,13 +6,18 @@ import { cluster, join, marked, msg, prose, unmarked } from '../message';
 import type { AreaId, Severity } from '../types';
 import { detectCoverage } from './detect';
 
-export function defineCoverageCheck(area: AreaId, severity: Severity, risk: string): Check {
+/**
+ * `title` says what is good ("A scanner covers …"), so the checks table reads "✓ Passed" plainly;
+ * partial coverage is reported one step below `severity`.
+ */
+export function defineCoverageCheck(area: AreaId, severity: Severity, title: string, risk: string): Check {
   const meta = areaMeta(area);
   return defineCheck({
     id: `${area}.coverage`,
     area,
     severity,
-    title: `No tool covers ${meta.title.toLowerCase()}`,
+    severityRange: [lower(severity), severity],
+    title,
     remediation: `Install ${meta.coveredBy}.`,
     needs: ['customresourcedefinitions', 'pods'],
     evaluate(inv) {

@@ -72,6 +72,7 @@ export function definePolicyReportCheck(area: AreaId, what: string): Check {
     id: `${area}.policy-report-failures`,
     area,
     severity: 'medium',
+    severityRange: ['info', 'critical'], // the result's own severity (medium when it has none); a warning is low
     title: `Policy report shows failed ${what} rules`,
     remediation:
       'Fix the object as the policy message says, or, if the rule does not apply, record an exception in the policy engine rather than ignoring the report.',

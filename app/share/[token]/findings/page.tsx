@@ -1,17 +1,7 @@
-import type { Metadata } from 'next';
-import { SnapshotFindings } from '@/components/snapshots/SnapshotFindings';
+import type { SearchParams } from '@/components/views/source';
+import { FindingsView } from '@/components/views/FindingsView';
 import { loadSharePage } from '@/lib/server/snapshot-pages';
 
-export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'kube-posture snapshot', robots: { index: false, follow: false } };
-
-export default async function SharedFindingsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { doc, view, base } = await loadSharePage((await params).token);
-  return <SnapshotFindings doc={doc} snapshot={view} base={base} params={await searchParams} />;
+export default async function Page({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<SearchParams> }) {
+  return <FindingsView source={await loadSharePage((await params).token)} params={await searchParams} />;
 }

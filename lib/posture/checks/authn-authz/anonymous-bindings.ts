@@ -22,6 +22,7 @@ export default defineCheck({
   id: 'authn-authz.binding-to-everyone',
   area: 'authn-authz',
   severity: 'critical',
+  severityRange: ['high', 'critical'], // system:authenticated alone is high
   title: 'Role bound to anonymous, unauthenticated or all authenticated users',
   remediation:
     "Remove system:anonymous, system:unauthenticated and system:authenticated from the binding's subjects; bind the role to the specific users, groups or service accounts that need it.",

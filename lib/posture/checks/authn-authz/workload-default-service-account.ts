@@ -11,6 +11,7 @@ export default defineCheck({
   id: 'authn-authz.workload-default-service-account',
   area: 'authn-authz',
   severity: 'low',
+  severityRange: ['low', 'high'], // medium with its token mounted, high when that token is granted rights
   title: "Workload runs as its namespace's default ServiceAccount",
   remediation: `Create a ServiceAccount per workload, and switch off the token of the namespace's default one:
   apiVersion: v1

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'encryption.apiserver-tls-min-version',
   area: 'encryption',
   severity: 'medium',
+  severityRange: ['low', 'medium'],
   title: 'kube-apiserver does not pin TLS 1.2 or later',
   remediation: `Pin the lowest TLS version the API server accepts:
   spec.containers[0].command:

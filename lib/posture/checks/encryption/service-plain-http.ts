@@ -69,6 +69,7 @@ export default defineCheck({
   id: 'encryption.service-plain-http',
   area: 'encryption',
   severity: 'high',
+  severityRange: ['low', 'high'], // low where plain HTTP only redirects beside a real HTTPS port
   title: 'Service exposes plain HTTP outside the cluster',
   remediation: `Serve HTTPS on the exposed port: terminate TLS at the cloud load balancer (AWS:
 service.beta.kubernetes.io/aws-load-balancer-ssl-cert with -ssl-ports), in the app, or behind a TLS Ingress with the

@@ -12,6 +12,7 @@ export default defineCheck({
   id: 'host-security.kubernetes-known-cves',
   area: 'host-security',
   severity: 'high',
+  severityRange: ['low', 'critical'], // the worst listed CVE's severity, one lower on a vendor build
   title: 'Kubernetes component version has known vulnerabilities',
   remediation:
     'Upgrade to the latest patch release of a supported Kubernetes minor (node pools for kubelets, the control plane for the API server); patch releases carry the security fixes.',

@@ -75,6 +75,7 @@ export default defineCheck({
   id: 'host-security.pod-reaches-host',
   area: 'host-security',
   severity: 'high',
+  severityRange: ['medium', 'critical'], // the worst way to the host: hostNetwork medium … privileged critical
   title: 'Workload can reach its node',
   remediation:
     'Drop privileged mode, host namespaces, node-level capabilities and sensitive hostPath mounts; if a node agent truly needs them, run it in a dedicated namespace with the privileged Pod Security level and nothing else.',

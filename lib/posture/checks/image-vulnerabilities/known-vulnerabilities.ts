@@ -8,6 +8,7 @@ export default defineCheck({
   id: 'image-vulnerabilities.known-vulnerabilities',
   area: 'image-vulnerabilities',
   severity: 'high',
+  severityRange: ['high', 'critical'], // critical when the report counts a critical vulnerability
   title: 'Image has known critical or high vulnerabilities',
   remediation: 'Rebuild the image on a patched base and bump the vulnerable packages to their fixed versions, then redeploy the workload.',
   needs: ['vulnerabilityreports'],

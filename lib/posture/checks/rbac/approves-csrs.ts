@@ -1,5 +1,5 @@
 import { ruleAllows } from '../../rbac/rules';
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck, weightedRange } from './dangerous-permission';
 
 const CERTS = 'certificates.k8s.io';
 
@@ -11,6 +11,7 @@ export default dangerousPermissionCheck({
   id: 'rbac.approves-csrs',
   title: 'Binding grants approving CertificateSigningRequests',
   severity: 'high',
+  severityRange: weightedRange('medium', 'high'), // medium without approve on a signer (baseSeverity)
   remediation: `Remove update on certificatesigningrequests/approval (and approve on signers) from the role's rules; leave CSR approval to the controller manager, or limit approve to your own signer with resourceNames:
 \`\`\`yaml
 rules:

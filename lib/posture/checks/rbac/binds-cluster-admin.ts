@@ -21,6 +21,7 @@ export default defineCheck({
   id: 'rbac.binds-cluster-admin',
   area: 'rbac',
   severity: 'critical',
+  severityRange: ['info', 'critical'], // a RoleBinding high; kubeadm's break-glass binding info
   title: 'Subject holds cluster-admin',
   remediation:
     'Replace the binding with a Role (or ClusterRole bound per namespace) that grants only the verbs and resources the subject needs; keep cluster-admin to a break-glass group.',

@@ -127,6 +127,11 @@ export function serviceAccountKey(w: Workload): string {
  * - the "everyone" groups (system:authenticated, system:unauthenticated, system:anonymous) are one step higher.
  * Severity never drops to info: a dangerous grant stays a finding.
  */
+/** What subjectSeverity can make of grants whose base lies from `lowestBase` to `highestBase`: two steps down to one up. */
+export function weightedRange(lowestBase: Severity, highestBase = lowestBase): [Severity, Severity] {
+  return [shift(lowestBase, -2), shift(highestBase, 1)];
+}
+
 export function subjectSeverity(base: Severity, g: Grant, s: SubjectRef, uses: Map<string, number>): Severity {
   let steps = g.scope === null ? 0 : -1;
   if (s.kind === 'ServiceAccount' && !uses.get(`${s.namespace}/${s.name}`)) steps -= 1;
@@ -190,6 +195,8 @@ export interface DangerousPermissionSpec {
   delegationSeverity?: Severity;
   /** A severity from what matched (e.g. CSR approval with or without signer approval). */
   baseSeverity?(matches: DangerMatch[], g: Grant): Severity;
+  /** With baseSeverity: the range it and the weighting can reach; else weightedRange(severity). */
+  severityRange?: readonly [Severity, Severity];
 }
 
 /** A check that flags bindings granting any of `dangers`; cluster-admin-like roles are left to the wildcard and cluster-admin checks. */
@@ -198,6 +205,7 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
     id: spec.id,
     area: 'rbac',
     severity: spec.severity,
+    severityRange: withDelegation(spec.severityRange ?? weightedRange(spec.severity), spec.delegationSeverity),
     title: spec.title,
     remediation: spec.remediation,
     needs: ['clusterrolebindings', 'rolebindings', 'clusterroles', 'roles'],
@@ -244,4 +252,9 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
       });
     },
   });
+}
+
+/** A range widened down to the severity delegations are reported at. */
+function withDelegation([lowest, highest]: readonly [Severity, Severity], delegation?: Severity): [Severity, Severity] {
+  return [delegation && SEVERITIES.indexOf(delegation) > SEVERITIES.indexOf(lowest) ? delegation : lowest, highest];
 }

@@ -12,6 +12,7 @@ import {
   serviceAccountUse,
   subjectLabel,
   subjectSeverity,
+  weightedRange,
 } from './dangerous-permission';
 
 // '*' grants today's and every future verb or resource (CIS 5.1.3). Bindings to cluster-admin itself
@@ -20,6 +21,7 @@ export default defineCheck({
   id: 'rbac.wildcard-permissions',
   area: 'rbac',
   severity: 'high',
+  severityRange: weightedRange('high', 'critical'), // high, critical for '*' on '*', then weighted by subject
   title: "Binding grants '*' verbs or resources",
   remediation: `List the verbs and resources the subject needs in the role's rules instead of '*'; '*' also grants every resource and verb added later:
 \`\`\`yaml

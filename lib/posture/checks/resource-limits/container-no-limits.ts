@@ -9,6 +9,7 @@ export default defineCheck({
   // Medium for a missing memory limit (one leak can take the node's memory); a CPU limit
   // alone is a judgement call (it throttles), so a finding that misses only CPU is low.
   severity: 'medium',
+  severityRange: ['low', 'medium'], // low when only a CPU limit is missing
   title: 'Container sets no memory or CPU limit',
   remediation: `Set a memory limit (and requests) on every container; add a CPU limit where a runaway process must not starve its neighbours:
 \`\`\`yaml

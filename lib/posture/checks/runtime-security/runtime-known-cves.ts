@@ -8,6 +8,7 @@ export default defineCheck({
   id: 'runtime-security.runtime-known-cves',
   area: 'runtime-security',
   severity: 'high',
+  severityRange: ['low', 'critical'], // the worst listed CVE's severity
   title: 'Node container runtime has known vulnerabilities',
   remediation:
     'Upgrade containerd, CRI-O or Docker Engine on the node to a release that fixes these CVEs (usually by moving the node pool to a newer node image), then drain and replace the node.',

@@ -1,13 +1,13 @@
 // The namespace table, worst first: the live page and a snapshot's (under its base path, see
 // PostureLink) render the same view.
-import { AppHeader, type SnapshotView } from '@/components/AppHeader';
 import { DefaultDeny, QuotaPresence } from '@/components/NamespaceGuards';
 import { PodSecurityLevel } from '@/components/PodSecurityLevel';
-import { PostureLink as Link } from '@/components/PostureLink';
+import { PostureForm, PostureLink as Link } from '@/components/PostureLink';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
-import { listNamespaces, type NamespaceListQuery } from '@/lib/posture/namespace-list';
-import type { PostureDocument } from '@/lib/posture/types';
+import { listNamespaces, parseNamespaceListQuery, type NamespaceListQuery } from '@/lib/posture/namespace-list';
+import type { PostureSource, SearchParams } from './source';
+import { ViewPage } from './ViewPage';
 
 function href(q: NamespaceListQuery, change: Partial<NamespaceListQuery>): string {
   const next = { ...q, ...change };
@@ -19,17 +19,9 @@ function href(q: NamespaceListQuery, change: Partial<NamespaceListQuery>): strin
   return `/namespaces${s ? `?${s}` : ''}`;
 }
 
-export function NamespacesView({
-  doc,
-  query,
-  base = '',
-  snapshot,
-}: {
-  doc: PostureDocument;
-  query: NamespaceListQuery;
-  base?: string;
-  snapshot?: SnapshotView;
-}) {
+export function NamespacesView({ source, params }: { source: PostureSource; params: SearchParams }) {
+  const { doc } = source;
+  const query = parseNamespaceListQuery(params);
   const { rows, total, pages, page } = listNamespaces(doc.namespaces, query);
   const th = 'px-2 py-1.5 font-semibold';
   const sortLink = (sort: NamespaceListQuery['sort'], label: string) => (
@@ -43,12 +35,11 @@ export function NamespacesView({
   );
 
   return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-4 p-4 sm:p-6">
-      <AppHeader doc={doc} snapshot={snapshot} />
+    <ViewPage source={source}>
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-xl font-semibold">Namespaces</h1>
-        <form method="get" action={`${base}/namespaces`} className="flex items-end gap-2" aria-label="Filter namespaces">
-          <input type="hidden" name="sort" value={query.sort} />
+        <PostureForm action="/namespaces" className="flex items-end gap-2" aria-label="Filter namespaces">
+          {query.sort !== 'score' && <input type="hidden" name="sort" value={query.sort} />}
           <label htmlFor="ns-q" className="sr-only">
             Name contains
           </label>
@@ -63,12 +54,12 @@ export function NamespacesView({
           <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-xs font-semibold text-white">
             Filter
           </button>
-        </form>
+        </PostureForm>
       </div>
       <p className="text-xs text-slate-600">
         {total} namespaces{query.q ? ` matching “${query.q}”` : ''}, worst first unless sorted otherwise.
       </p>
-      <div className="overflow-auto rounded border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white lg:overflow-visible">
         <table className="w-full border-collapse text-left text-xs">
           <caption className="sr-only">Namespaces and their posture</caption>
           <thead className="sticky top-0 bg-slate-100 text-slate-600">
@@ -144,6 +135,6 @@ export function NamespacesView({
           {page < pages && <Link href={href(query, { page: page + 1 })}>Next →</Link>}
         </nav>
       )}
-    </div>
+    </ViewPage>
   );
 }

@@ -1,31 +1,33 @@
 // One area of a posture: its checks and findings. The live page and a snapshot's page
 // (under its base path, see PostureLink) render the same view.
-import { AppHeader, type SnapshotView } from '@/components/AppHeader';
+import { notFound } from 'next/navigation';
 import { ChecksTable } from '@/components/ChecksTable';
 import { CoverageBadge } from '@/components/CoverageBadge';
 import { FindingsTable } from '@/components/FindingsTable';
 import { PostureLink as Link } from '@/components/PostureLink';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
-import type { AREAS } from '@/lib/posture/areas';
+import { AREAS } from '@/lib/posture/areas';
 import { orderChecksForReview } from '@/lib/posture/check-order';
 import { PAGE_SIZE } from '@/lib/posture/findings-query';
-import type { PostureDocument } from '@/lib/posture/types';
+import type { PostureSource } from './source';
+import { ViewPage } from './ViewPage';
 
-export function AreaView({ doc, meta, snapshot }: { doc: PostureDocument; meta: (typeof AREAS)[number]; snapshot?: SnapshotView }) {
-  const area = doc.areas.find((a) => a.id === meta.id)!;
+/** `id` comes from the URL: an area this document does not have is a 404. */
+export function AreaView({ source, id }: { source: PostureSource; id: string }) {
+  const { doc } = source;
+  const meta = AREAS.find((a) => a.id === id);
+  const area = meta && doc.areas.find((a) => a.id === meta.id);
+  if (!meta || !area) notFound();
   const checks = orderChecksForReview(doc.checks.filter((c) => c.area === meta.id));
   const findings = doc.findings.filter((f) => f.area === meta.id);
 
   return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
-      <AppHeader doc={doc} snapshot={snapshot} />
-      <nav className="text-xs text-slate-500" aria-label="Breadcrumb">
-        <Link href="/" className="hover:underline">
-          Overview
-        </Link>{' '}
-        / {meta.kind === 'native' ? 'What Kubernetes provides' : 'What Kubernetes leaves to you'}
-      </nav>
+    <ViewPage
+      source={source}
+      parent={{ href: '/', label: 'Overview' }}
+      here={meta.kind === 'native' ? 'What Kubernetes provides' : 'What Kubernetes leaves to you'}
+    >
       <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3" aria-labelledby="area-title">
         <div className="md:col-span-2">
           <div className="flex flex-wrap items-center gap-2">
@@ -79,6 +81,6 @@ export function AreaView({ doc, meta, snapshot }: { doc: PostureDocument; meta: 
           </p>
         )}
       </section>
-    </div>
+    </ViewPage>
   );
 }

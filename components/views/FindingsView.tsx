@@ -1,0 +1,61 @@
+// The findings of a posture, filtered and paged from the URL. Live, it offers the downloads
+// (/api/findings serves only the live posture); a snapshot shows the same list without them.
+import { FindingsFilters } from '@/components/FindingsFilters';
+import { FindingsTable } from '@/components/FindingsTable';
+import { PostureLink as Link } from '@/components/PostureLink';
+import { filterFindings, findingsQueryString, PAGE_SIZE, parseFindingsQuery, type FindingsQuery } from '@/lib/posture/findings-query';
+import type { PostureSource, SearchParams } from './source';
+import { ViewPage } from './ViewPage';
+
+export function FindingsView({ source, params }: { source: PostureSource; params: SearchParams }) {
+  const { doc, view } = source;
+  const query = parseFindingsQuery(params);
+  const all = filterFindings(doc.findings, query);
+  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  return (
+    <ViewPage source={source}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">Findings</h1>
+        <p className="text-xs text-slate-600">
+          {all.length} of {doc.findings.length} findings
+          {!view && <Downloads query={query} />}
+        </p>
+      </div>
+      <FindingsFilters doc={doc} query={query} />
+      <FindingsTable findings={shown} caption="Findings matching the filter" />
+      {pages > 1 && (
+        <nav className="flex items-center gap-3 text-xs" aria-label="Pages">
+          {page > 1 && <Link href={`/findings${findingsQueryString({ ...query, page: page - 1 })}`}>← Previous</Link>}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && <Link href={`/findings${findingsQueryString({ ...query, page: page + 1 })}`}>Next →</Link>}
+        </nav>
+      )}
+    </ViewPage>
+  );
+}
+
+/** The filtered list, every page of it, as CSV or JSON. */
+function Downloads({ query }: { query: FindingsQuery }) {
+  const href = (format: 'csv' | 'json') => {
+    const params = new URLSearchParams(findingsQueryString({ ...query, page: 1 }).slice(1));
+    params.set('format', format);
+    return `/api/findings?${params}`;
+  };
+  return (
+    <>
+      {' '}
+      ·{' '}
+      <a className="underline" href={href('csv')}>
+        Download CSV
+      </a>{' '}
+      ·{' '}
+      <a className="underline" href={href('json')}>
+        Download JSON
+      </a>
+    </>
+  );
+}
