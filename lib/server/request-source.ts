@@ -21,6 +21,35 @@ export function availableContexts(): { contexts: string[]; current: string | nul
   }
 }
 
+/** A cluster a request can be about: its source, the key its stored rows and session proofs carry, and a name for people. */
+export interface ClusterRef {
+  spec: SourceSpec;
+  key: string;
+  name: string;
+}
+
+/**
+ * The cluster a source reads: for a live source its kubeconfig context, the current one when
+ * none is picked, so that "no cookie" and "the current context picked" are one cluster.
+ */
+export function clusterOf(spec: SourceSpec): ClusterRef {
+  if (spec.kind !== 'live') return { spec, key: sourceKey(spec), name: spec.kind === 'demo' ? 'demo' : spec.path };
+  const context = spec.context ?? availableContexts().current ?? '';
+  return { spec, key: sourceKey({ ...spec, context }), name: context || 'in-cluster' };
+}
+
+/** Every cluster a viewer could pick (one per kubeconfig context), or just the deployment's. */
+export function knownClusters(): ClusterRef[] {
+  const base = sourceFromEnv();
+  if (base.kind !== 'live') return [clusterOf(base)];
+  return availableContexts().contexts.map((context) => clusterOf({ ...base, context }));
+}
+
+/** The cluster this request is about (the context cookie, else the deployment's). */
+export async function requestCluster(): Promise<ClusterRef> {
+  return clusterOf(await requestSource());
+}
+
 export async function requestSource(): Promise<SourceSpec> {
   const base = sourceFromEnv();
   if (base.kind !== 'live') return base;

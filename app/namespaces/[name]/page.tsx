@@ -11,7 +11,7 @@ import { WorkloadsTable } from '@/components/WorkloadsTable';
 import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
 import { accessInNamespace } from '@/lib/posture/rbac/namespace-access';
 import { countBySeverity } from '@/lib/posture/scoring';
-import { requirePosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/auth/viewer-posture';
 
 export const dynamic = 'force-dynamic';
 
