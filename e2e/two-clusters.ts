@@ -2,10 +2,11 @@
 // with two contexts, and "browsers" that call the route handlers directly with their own cookie
 // jar and client address, as the Next server would (next/headers answers from the jar). A test
 // file mocks next/headers with `nextHeaders` and sets the environment with `useTwoClusters`.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { afterAll, beforeAll } from 'vitest';
 import type { K8sObject } from '../lib/cluster/types';
 import { PEER_HEADER } from '../lib/server/auth/peer';
 import type { ReviewConfig } from './fake-cluster/reviews';
@@ -33,10 +34,11 @@ const CLUSTER_ROLE_BINDING: K8sObject[] = [
 /** Each cluster: a namespace the payments team owns, another it does not, and a cluster-wide grant reaching both. */
 export const OBJECTS: K8sObject[] = [ns('payments'), ns('legacy-crm'), ns('ci-system'), pod('payments', 'api'), pod('legacy-crm', 'crm'), ...CLUSTER_ROLE_BINDING];
 
-export const TOKENS = { pat: 'pat-token-0123456789', root: 'root-token-0123456789' } as const;
+export const TOKENS = { pat: 'pat-token-0123456789', root: 'root-token-0123456789', nobody: 'nobody-token-0123456789' } as const;
 const users = {
   [TOKENS.pat]: { username: 'pat@example.com', groups: ['payments-team'] },
   [TOKENS.root]: { username: 'root@example.com', groups: ['sre'] },
+  [TOKENS.nobody]: { username: 'nobody@example.com', groups: ['contractors'] }, // may see no namespace
 };
 /** In A the payments team may list pods in payments only; in B everywhere. */
 export const REVIEWS: Record<'a' | 'b', ReviewConfig> = {
@@ -152,4 +154,30 @@ export async function call(
 export async function asBrowser<T>(browser: Browser, fn: () => Promise<T>): Promise<T> {
   g.__kpTestBrowser = browser;
   return fn();
+}
+
+/**
+ * For a test file: both clusters up and the dashboard's environment set (AUTH_MODE=token, a
+ * temporary store) before its tests, everything closed after. Returns the running clusters.
+ */
+export function useTwoClusters(prefix: string, env: Record<string, string> = {}): () => TwoClusters {
+  let clusters: TwoClusters | undefined;
+  let dataDir = '';
+  beforeAll(async () => {
+    clusters = await startTwoClusters();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    Object.assign(process.env, tokenModeEnv(clusters.kubeconfig, dataDir, env));
+  }, 60_000);
+  afterAll(async () => {
+    await (await import('../lib/server/snapshot-service')).closeSnapshotStore();
+    await clusters?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return () => clusters!;
+}
+
+/** Signs `browser` in with `token` on the cluster its context cookie picks. */
+export async function signIn(browser: Browser, token: string): Promise<Response> {
+  const { POST } = await import('../app/api/auth/signin/route');
+  return call(browser, POST, 'POST', '/api/auth/signin', { form: { token } });
 }
