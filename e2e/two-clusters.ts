@@ -31,8 +31,26 @@ const CLUSTER_ROLE_BINDING: K8sObject[] = [
     subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: 'ci-system' }],
   } as K8sObject,
 ];
-/** Each cluster: a namespace the payments team owns, another it does not, and a cluster-wide grant reaching both. */
-export const OBJECTS: K8sObject[] = [ns('payments'), ns('legacy-crm'), ns('ci-system'), pod('payments', 'api'), pod('legacy-crm', 'crm'), ...CLUSTER_ROLE_BINDING];
+const FALCO: K8sObject = {
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'falco-agent', namespace: 'falco-system' },
+  spec: { selector: { matchLabels: { app: 'falco' } }, template: { metadata: { labels: { app: 'falco' } }, spec: { containers: [{ name: 'falco', image: 'falcosecurity/falco:0.38.0' }] } } },
+};
+/**
+ * Each cluster: a namespace the payments team owns, others it does not, a cluster-wide grant
+ * reaching them all, and a runtime-security tool whose evidence names its namespace.
+ */
+export const OBJECTS: K8sObject[] = [
+  ns('payments'),
+  ns('legacy-crm'),
+  ns('ci-system'),
+  ns('falco-system'),
+  pod('payments', 'api'),
+  pod('legacy-crm', 'crm'),
+  FALCO,
+  ...CLUSTER_ROLE_BINDING,
+];
 
 export const TOKENS = { pat: 'pat-token-0123456789', root: 'root-token-0123456789', nobody: 'nobody-token-0123456789' } as const;
 const users = {
