@@ -44,8 +44,8 @@ describe('accessInNamespace', () => {
     ]);
     const r = restrictAccess(accessInNamespace(withSa, 'shop'), new Set(['shop']));
     expect(r.clusterWide.map(({ subject, role, binding, powers }) => ({ subject, role, binding, powers }))).toEqual([
-      { subject: 'ServiceAccount shop/bot', role: 'ClusterRole', binding: 'ClusterRoleBinding #1', powers: ['everything'] },
-      { subject: 'a User', role: 'ClusterRole', binding: 'ClusterRoleBinding #2', powers: ['everything'] },
+      { subject: 'a User', role: 'ClusterRole', binding: 'ClusterRoleBinding #1', powers: ['everything'] },
+      { subject: 'ServiceAccount shop/bot', role: 'ClusterRole', binding: 'ClusterRoleBinding #2', powers: ['everything'] },
     ]);
     expect(r.local.map((x) => x.subject)).toEqual(['a ServiceAccount of another namespace', 'Group oncall']);
   });

@@ -74,10 +74,15 @@ export function restrictAccess(access: { local: AccessRow[]; clusterWide: Access
   const mine = (s: SubjectRef) => s.kind === 'ServiceAccount' && s.namespace !== undefined && visible.has(s.namespace);
   const otherNamespace = (s: SubjectRef) => s.kind === 'ServiceAccount' && !mine(s);
   const named = (r: AccessRow, keep: boolean): AccessRow => (keep ? r : { ...r, subject: hiddenSubject(r.subjectRef) });
+  // Sorted again by what is shown: the order must not hint at the hidden names.
+  const bySubject = (a: AccessRow, b: AccessRow) => a.subject.localeCompare(b.subject) || a.powers.join().localeCompare(b.powers.join());
   return {
     // A local RoleBinding is the namespace's own object: its Users and Groups are the viewer's to see.
-    local: access.local.map((r) => named(r, !otherNamespace(r.subjectRef))),
-    clusterWide: access.clusterWide.map((r, i) => ({ ...named(r, mine(r.subjectRef)), role: r.role.split(' ')[0]!, binding: `ClusterRoleBinding #${i + 1}` })),
+    local: access.local.map((r) => named(r, !otherNamespace(r.subjectRef))).sort(bySubject),
+    clusterWide: access.clusterWide
+      .map((r) => ({ ...named(r, mine(r.subjectRef)), role: r.role.split(' ')[0]! }))
+      .sort(bySubject)
+      .map((r, i) => ({ ...r, binding: `ClusterRoleBinding #${i + 1}` })),
   };
 }
 
