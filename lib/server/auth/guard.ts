@@ -6,12 +6,10 @@ import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { restrictToNamespaces } from '../../posture/view-filter';
 import type { PostureDocument } from '../../posture/types';
-import { knownClusters, requestCluster, type ClusterRef } from '../request-source';
+import { knownClusters, requestCluster } from '../request-source';
 import { authConfig } from './config';
 import { identify, type Identity, type IdentifyOptions } from './identify';
-import type { Viewer } from './viewer-types';
 
-export { reviewerFor } from './identify';
 
 export type Identified = Extract<Identity, { ok: true }>;
 
@@ -35,20 +33,11 @@ export async function requirePageIdentity(opts: Partial<IdentifyOptions> = {}): 
   throw new Error(`not authenticated: ${who.reason}`);
 }
 
-/** For pages: the viewer (null with AUTH_MODE=none), or off to /signin. */
-export async function requireViewer(): Promise<Viewer | null> {
-  return (await requirePageIdentity()).viewer;
-}
-
 /** For cluster-wide pages: 404 to anyone else, as for a missing page. */
 export async function requireClusterIdentity(): Promise<Identified> {
   const who = await requirePageIdentity();
   if (!who.scope.clusterWide) notFound();
   return who;
-}
-
-export async function requireClusterViewer(): Promise<Viewer | null> {
-  return (await requireClusterIdentity()).viewer;
 }
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -86,16 +75,7 @@ export async function routeIdentityOnAnyCluster(): Promise<{ ok: true; identity:
   return first;
 }
 
-/** For route handlers: the viewer, or the 401 to send. */
-export async function routeViewer(): Promise<{ ok: true; viewer: Viewer | null } | { ok: false; response: Response }> {
-  const r = await routeIdentity();
-  return r.ok ? { ok: true, viewer: r.identity.viewer } : r;
-}
-
 /** The document as this identity may see it: whole for cluster-wide viewers, else their namespaces only. */
 export function restrictFor(who: Identified, doc: PostureDocument): PostureDocument {
   return who.scope.clusterWide ? doc : restrictToNamespaces(doc, who.scope.namespaces);
 }
-
-/** The cluster a request is about, for callers that hold an identity already. */
-export type { ClusterRef };
