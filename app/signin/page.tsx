@@ -1,6 +1,7 @@
 // The AUTH_MODE=token sign-in form: a Kubernetes bearer token, checked by the API server of the
 // cluster the viewer is looking at (each cluster has its own sign-in; the page names it).
 import { redirect } from 'next/navigation';
+import { ContextPicker } from '@/components/ContextPicker';
 import { authConfig } from '@/lib/server/auth/config';
 import { safeNext } from '@/lib/server/auth/gate';
 import { requestCluster } from '@/lib/server/request-source';
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-lg font-semibold tracking-tight">Sign in to kube-posture</h1>
       <p data-testid="signin-cluster">
         Cluster: <span className="font-mono font-medium">{cluster.name}</span>. Each cluster you look at needs a token it accepts; signing in here
-        adds this cluster to your session.
+        adds this cluster to your session. <ContextPicker />
       </p>
       {message && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">

@@ -9,8 +9,20 @@ export function sourceKey(spec: SourceSpec): string {
   return spec.kind === 'live' ? `live:${spec.kubeconfig ?? ''}:${spec.context ?? ''}` : spec.kind === 'manifests' ? `manifests:${spec.path}` : 'demo';
 }
 
+const g = globalThis as typeof globalThis & { __kpContexts?: { at: number; value: { contexts: string[]; current: string | null } } };
+/** How long the kubeconfig's context list is reused: every request asks, and reading it is a file read and a YAML parse. */
+const CONTEXTS_TTL_MS = 5_000;
+
 /** The contexts a viewer may pick from; empty unless the dashboard reads a live cluster. */
 export function availableContexts(): { contexts: string[]; current: string | null } {
+  const hit = g.__kpContexts;
+  if (hit && Date.now() - hit.at < CONTEXTS_TTL_MS) return hit.value;
+  const value = readContexts();
+  g.__kpContexts = { at: Date.now(), value };
+  return value;
+}
+
+function readContexts(): { contexts: string[]; current: string | null } {
   const base = sourceFromEnv();
   if (base.kind !== 'live') return { contexts: [], current: null };
   try {
