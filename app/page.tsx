@@ -10,6 +10,6 @@ export default async function OverviewPage() {
   // Only the viewer's namespaces of the cluster they are signed in to (lib/server/auth).
   const { identity, doc, error } = await viewerPostureForPage();
   // The score over time from the stored snapshots of this source (the chart needs two); cluster-wide viewers only.
-  const trend = !doc || doc.view ? [] : await trendFor(sourceKey(identity.cluster.spec));
+  const trend = !doc || doc.view ? [] : await trendFor(sourceKey(identity.cluster.spec), identity.cluster.key);
   return <Overview initial={doc && overviewData(doc)} initialError={error} trend={trend} />;
 }

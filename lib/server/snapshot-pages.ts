@@ -42,10 +42,10 @@ export async function loadSharePage(token: string): Promise<LoadedSnapshot> {
   return { doc: s.document, view: { takenAt: s.takenAt, label: s.label, shared: true }, base: `/share/${token}` };
 }
 
-/** Score over time of the snapshots taken from one source, for the overview's trend line. */
-export async function trendFor(scope: string): Promise<{ at: string; score: number }[]> {
+/** Score over time of the snapshots taken from one source of one cluster, for the overview's trend line. */
+export async function trendFor(scope: string, clusterKey: string): Promise<{ at: string; score: number }[]> {
   try {
-    return (await (await snapshotStore()).listScope(scope)).map((s) => ({ at: s.takenAt, score: s.score }));
+    return (await (await snapshotStore()).listScope(scope)).filter((s) => s.clusterKey === clusterKey).map((s) => ({ at: s.takenAt, score: s.score }));
   } catch {
     return []; // no store: no trend, the overview still shows
   }
