@@ -10,7 +10,6 @@ import { knownClusters, requestCluster } from '../request-source';
 import { authConfig } from './config';
 import { identify, type Identity, type IdentifyOptions } from './identify';
 
-
 export type Identified = Extract<Identity, { ok: true }>;
 
 /** The current request, as identify() reads it. */
