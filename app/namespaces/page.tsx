@@ -1,6 +1,6 @@
 import type { SearchParams } from '@/components/views/source';
 import { NamespacesView } from '@/components/views/NamespacesView';
-import { requirePosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/auth/viewer-posture';
 
 export const dynamic = 'force-dynamic';
 

@@ -12,7 +12,8 @@ import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
 import { WorkloadsTable, workloadsNamedBy } from '@/components/WorkloadsTable';
 import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
-import { accessInNamespace } from '@/lib/posture/rbac/namespace-access';
+import type { Workload } from '@/lib/cluster/types';
+import type { AccessRow } from '@/lib/posture/rbac/namespace-access';
 import { countBySeverity } from '@/lib/posture/scoring';
 import type { PostureSource } from './source';
 import { ViewPage } from './ViewPage';
@@ -20,9 +21,15 @@ import { ViewPage } from './ViewPage';
 const SECTION = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm';
 const H2 = 'mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500';
 
+/** What only a live posture has, already cut to the viewer by lib/server/namespace-page.ts. */
+export interface LiveNamespace {
+  workloads: Workload[];
+  access: { local: AccessRow[]; clusterWide: AccessRow[] } | null;
+}
+
 /** `name` comes from the URL: a namespace this document does not have is a 404. */
-export function NamespaceView({ source, name: raw }: { source: PostureSource; name: string }) {
-  const { doc, view, inventory } = source;
+export function NamespaceView({ source, name: raw, live }: { source: PostureSource; name: string; live?: LiveNamespace }) {
+  const { doc, view } = source;
   const name = decodeURIComponent(raw);
   const ns = doc.namespaces.find((n) => n.name === name);
   if (!ns) notFound();
@@ -81,8 +88,8 @@ export function NamespaceView({ source, name: raw }: { source: PostureSource; na
         <h2 id="ns-workloads" className={H2}>
           Workloads ({ns.objects.workloads})
         </h2>
-        {inventory ? (
-          <WorkloadsTable namespace={name} workloads={inventory.workloads.filter((w) => w.namespace === name)} findings={findings} />
+        {live ? (
+          <WorkloadsTable namespace={name} workloads={live.workloads} findings={findings} />
         ) : (
           <>
             <NotInSource what="Workloads with no finding and pod counts are" stored={!!view} />
@@ -94,7 +101,7 @@ export function NamespaceView({ source, name: raw }: { source: PostureSource; na
         <h2 id="ns-access" className={H2}>
           Who can act here
         </h2>
-        {inventory ? <NamespaceAccess namespace={name} {...accessInNamespace(inventory, name)} /> : <NotInSource what="Who can act here is" stored={!!view} />}
+        {live?.access ? <NamespaceAccess namespace={name} {...live.access} /> : <NotInSource what="Who can act here is" stored={!!view} />}
       </section>
       <section aria-labelledby="ns-findings" className="flex flex-col gap-2">
         <h2 id="ns-findings" className="text-xs font-semibold uppercase tracking-wide text-slate-500">

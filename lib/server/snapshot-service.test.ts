@@ -22,9 +22,9 @@ describe('snapshot service: one store per process, share links', () => {
 
   it('a share link opens its snapshot by token, redacted when asked; the token is not stored', async () => {
     const doc = sampleDocument({ cluster: 'prod-eu', privileged: true });
-    const snap = await importSnapshot(doc, 'for the auditor');
-    const plain = await createShare(snap.id, { expiresInHours: 24, redact: false });
-    const redacted = await createShare(snap.id, { expiresInHours: 24, redact: true });
+    const snap = await importSnapshot(doc, 'for the auditor', 'demo');
+    const plain = await createShare(snap.id, 'demo', { expiresInHours: 24, redact: false });
+    const redacted = await createShare(snap.id, 'demo', { expiresInHours: 24, redact: true });
     expect(plain!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(plain!.token).not.toBe(redacted!.token);
     const rows = await (await snapshotStore()).sql.query<{ token_hash: string }>('SELECT token_hash FROM snapshot_shares');
@@ -39,26 +39,26 @@ describe('snapshot service: one store per process, share links', () => {
 
     expect(await openShare(plain!.token.slice(0, -1) + (plain!.token.endsWith('A') ? 'B' : 'A'))).toBeNull();
     expect(await openShare('not a token')).toBeNull();
-    expect(await (await snapshotStore()).revokeShare(plain!.share.id)).toBe(true);
+    expect(await (await snapshotStore()).revokeShare(plain!.share.id, 'demo')).toBe(true);
     expect(await openShare(plain!.token)).toBeNull();
   });
 
   it('clamps the lifetime and refuses an unknown snapshot', async () => {
-    const snap = await importSnapshot(sampleDocument());
-    const s = await createShare(snap.id, { expiresInHours: 100_000, redact: false });
+    const snap = await importSnapshot(sampleDocument(), null, 'demo');
+    const s = await createShare(snap.id, 'demo', { expiresInHours: 100_000, redact: false });
     expect(Date.parse(s!.share.expiresAt) - Date.now()).toBeLessThanOrEqual(90 * 86_400_000 + 1000);
-    expect(await createShare('00000000-0000-4000-8000-000000000000', { expiresInHours: 1, redact: false })).toBeNull();
+    expect(await createShare('00000000-0000-4000-8000-000000000000', 'demo', { expiresInHours: 1, redact: false })).toBeNull();
   });
 
   it('a redacted share link shows no planted name anywhere in what its pages load', async () => {
     const { view: _v, ...doc } = plantedDocument(); // as an import: no viewer restriction
-    const snap = await importSnapshot(doc, `label naming ${PLANT}ns-payments`);
-    const s = (await createShare(snap.id, { expiresInHours: 24, redact: true }))!;
+    const snap = await importSnapshot(doc, `label naming ${PLANT}ns-payments`, 'demo');
+    const s = (await createShare(snap.id, 'demo', { expiresInHours: 24, redact: true }))!;
     const page = await loadSharePage(s.token);
     const shown = JSON.stringify({ page, overview: overviewData(page.doc) }).toLowerCase();
     expect(shown).not.toContain(PLANT);
     // ...while the unredacted link shows them, so the test is looking in the right place.
-    const plain = (await createShare(snap.id, { expiresInHours: 24, redact: false }))!;
+    const plain = (await createShare(snap.id, 'demo', { expiresInHours: 24, redact: false }))!;
     expect(JSON.stringify(await loadSharePage(plain.token)).toLowerCase()).toContain(PLANT);
   });
 });
@@ -72,9 +72,9 @@ describe('share links: cached redaction and a cap per snapshot', () => {
   });
 
   it('redacts a shared document once, not on every request; revoking or expiry still close the link at once', async () => {
-    const snap = await importSnapshot(sampleDocument({ cluster: 'prod-eu' }));
-    const a = (await createShare(snap.id, { expiresInHours: 24, redact: true }))!;
-    const b = (await createShare(snap.id, { expiresInHours: 24, redact: true }))!;
+    const snap = await importSnapshot(sampleDocument({ cluster: 'prod-eu' }), null, 'demo');
+    const a = (await createShare(snap.id, 'demo', { expiresInHours: 24, redact: true }))!;
+    const b = (await createShare(snap.id, 'demo', { expiresInHours: 24, redact: true }))!;
     const redactions = vi.mocked(redactDocument);
     redactions.mockClear();
     const first = await openShare(a.token);
@@ -82,7 +82,7 @@ describe('share links: cached redaction and a cap per snapshot', () => {
     expect(redactions).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(first?.document)).not.toContain('prod-eu');
 
-    expect(await revokeShare(a.share.id)).toBe(true);
+    expect(await revokeShare(a.share.id, 'demo')).toBe(true);
     expect(await openShare(a.token)).toBeNull();
     // Expired in the store while its redaction is cached: the store decides, not the cache.
     await openShare(b.token);
@@ -91,29 +91,29 @@ describe('share links: cached redaction and a cap per snapshot', () => {
   });
 
   it('caps live share links per snapshot (SHARE_LINKS_PER_SNAPSHOT, default 20); revoked and expired ones do not count', async () => {
-    const snap = await importSnapshot(sampleDocument());
+    const snap = await importSnapshot(sampleDocument(), null, 'demo');
     const made = [];
-    for (let i = 0; i < 20; i++) made.push((await createShare(snap.id, { expiresInHours: 1, redact: false }))!);
-    await expect(createShare(snap.id, { expiresInHours: 1, redact: false })).rejects.toThrow(ShareLimitError);
-    await expect(createShare(snap.id, { expiresInHours: 1, redact: false })).rejects.toThrow(/already has 20 active share links/);
-    await revokeShare(made[0]!.share.id);
+    for (let i = 0; i < 20; i++) made.push((await createShare(snap.id, 'demo', { expiresInHours: 1, redact: false }))!);
+    await expect(createShare(snap.id, 'demo', { expiresInHours: 1, redact: false })).rejects.toThrow(ShareLimitError);
+    await expect(createShare(snap.id, 'demo', { expiresInHours: 1, redact: false })).rejects.toThrow(/already has 20 active share links/);
+    await revokeShare(made[0]!.share.id, 'demo');
     await (await snapshotStore()).sql.query('UPDATE snapshot_shares SET expires_at = $2 WHERE id = $1', [made[1]!.share.id, new Date(Date.now() - 1000).toISOString()]);
-    expect(await createShare(snap.id, { expiresInHours: 1, redact: false })).not.toBeNull();
-    expect(await createShare(snap.id, { expiresInHours: 1, redact: false })).not.toBeNull();
-    await expect(createShare(snap.id, { expiresInHours: 1, redact: false })).rejects.toThrow(ShareLimitError);
+    expect(await createShare(snap.id, 'demo', { expiresInHours: 1, redact: false })).not.toBeNull();
+    expect(await createShare(snap.id, 'demo', { expiresInHours: 1, redact: false })).not.toBeNull();
+    await expect(createShare(snap.id, 'demo', { expiresInHours: 1, redact: false })).rejects.toThrow(ShareLimitError);
     // Per snapshot: another snapshot has its own allowance.
-    const other = await importSnapshot(sampleDocument());
-    expect(await createShare(other.id, { expiresInHours: 1, redact: false })).not.toBeNull();
+    const other = await importSnapshot(sampleDocument(), null, 'demo');
+    expect(await createShare(other.id, 'demo', { expiresInHours: 1, redact: false })).not.toBeNull();
 
     process.env.SHARE_LINKS_PER_SNAPSHOT = '1';
-    await expect(createShare(other.id, { expiresInHours: 1, redact: false })).rejects.toThrow(/already has 1 active share link/);
+    await expect(createShare(other.id, 'demo', { expiresInHours: 1, redact: false })).rejects.toThrow(/already has 1 active share link/);
   });
 
   it('refuses concurrent requests past the cap too', async () => {
     process.env.SHARE_LINKS_PER_SNAPSHOT = '3';
-    const snap = await importSnapshot(sampleDocument());
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => createShare(snap.id, { expiresInHours: 1, redact: false })));
+    const snap = await importSnapshot(sampleDocument(), null, 'demo');
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => createShare(snap.id, 'demo', { expiresInHours: 1, redact: false })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
-    expect(await (await snapshotStore()).listShares(snap.id)).toHaveLength(3);
+    expect(await (await snapshotStore()).listShares(snap.id, 'demo')).toHaveLength(3);
   });
 });

@@ -7,21 +7,30 @@ import { LRUCache } from 'lru-cache';
 import { MAX_SHARE_HOURS, MIN_SHARE_HOURS, maxSharesPerSnapshot, newShareToken, shareTokenHash } from '../snapshots/share-token';
 import type { ShareMeta, SnapshotMeta, SnapshotOrigin, SnapshotStore } from '../snapshots/store';
 import { getPosture } from './posture-service';
-import { requestSource, sourceKey } from './request-source';
+import { sourceFromEnv } from '../cluster/source';
+import { clusterOf, requestSource, sourceKey, type ClusterRef } from './request-source';
 import { appStore } from './snapshot-store';
 
-const g = globalThis as typeof globalThis & { __kpSnapshotSignals?: boolean };
+const g = globalThis as typeof globalThis & { __kpSnapshotSignals?: boolean; __kpAdopted?: WeakSet<SnapshotStore> };
 
 /**
  * The process's store (appStore in snapshot-store.ts, shared with the readiness probe: two
- * PGlite instances must never open one directory). The first call opens it and runs migrations.
+ * PGlite instances must never open one directory). The first call opens it and runs migrations;
+ * rows from before cluster keys whose cluster was not recorded join the deployment's default cluster.
  */
-export function snapshotStore(): Promise<SnapshotStore> {
+export async function snapshotStore(): Promise<SnapshotStore> {
   if (!g.__kpSnapshotSignals) {
     g.__kpSnapshotSignals = true;
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void closeSnapshotStore().finally(() => exitIfOurs(signal)));
   }
-  return appStore().get();
+  const store = await appStore().get();
+  const adopted = (g.__kpAdopted ??= new WeakSet());
+  if (!adopted.has(store)) {
+    adopted.add(store);
+    const n = await store.adoptUnassigned(clusterOf(sourceFromEnv()).key);
+    if (n > 0) console.log(`[snapshots] ${n} snapshot(s) from before cluster keys assigned to the default cluster`);
+  }
+  return store;
 }
 
 export async function closeSnapshotStore(): Promise<void> {
@@ -41,17 +50,18 @@ export async function requestScope(): Promise<{ spec: SourceSpec; scope: string 
 
 export type TakeResult = { ok: true; snapshot: SnapshotMeta; stale: string | null } | { ok: false; error: string };
 
-/** Stores the current posture of a source. A stale posture (the last scan failed) is stored, and said so. */
-export async function takeSnapshot(opts: { label?: string | null; origin?: SnapshotOrigin; spec?: SourceSpec } = {}): Promise<TakeResult> {
-  const spec = opts.spec ?? (await requestSource());
-  const { doc, error } = await getPosture(spec);
+/** Stores the current posture of a cluster. A stale posture (the last scan failed) is stored, and said so. */
+export async function takeSnapshot(opts: { label?: string | null; origin?: SnapshotOrigin; cluster?: ClusterRef } = {}): Promise<TakeResult> {
+  const cluster = opts.cluster ?? clusterOf(await requestSource());
+  const { doc, error } = await getPosture(cluster.spec);
   if (!doc) return { ok: false, error: error ?? 'no posture yet' };
-  const snapshot = await (await snapshotStore()).save(doc, opts.label, { scope: sourceKey(spec), origin: opts.origin ?? 'manual' });
+  const snapshot = await (await snapshotStore()).save(doc, opts.label, { clusterKey: cluster.key, scope: sourceKey(cluster.spec), origin: opts.origin ?? 'manual' });
   return { ok: true, snapshot, stale: error };
 }
 
-export async function importSnapshot(doc: PostureDocument, label?: string | null): Promise<SnapshotMeta> {
-  return (await snapshotStore()).save(doc, label, { scope: '', origin: 'import' });
+/** Stores an uploaded document as a snapshot of the cluster it was imported into. */
+export async function importSnapshot(doc: PostureDocument, label: string | null | undefined, clusterKey: string): Promise<SnapshotMeta> {
+  return (await snapshotStore()).save(doc, label, { clusterKey, scope: '', origin: 'import' });
 }
 
 /** Thrown by createShare when the snapshot already has the most live share links allowed. */
@@ -62,12 +72,16 @@ export class ShareLimitError extends Error {
 }
 
 /** A new share link; null for an unknown snapshot. Throws ShareLimitError when the snapshot has the most live links allowed. */
-export async function createShare(snapshotId: string, opts: { expiresInHours: number; redact: boolean }): Promise<{ token: string; share: ShareMeta } | null> {
+export async function createShare(
+  snapshotId: string,
+  clusterKey: string,
+  opts: { expiresInHours: number; redact: boolean },
+): Promise<{ token: string; share: ShareMeta } | null> {
   const store = await snapshotStore();
   const hours = Math.min(MAX_SHARE_HOURS, Math.max(MIN_SHARE_HOURS, opts.expiresInHours));
   const { token, hash } = newShareToken();
   const maxActive = maxSharesPerSnapshot();
-  const share = await store.addShareWithin(snapshotId, hash, { redact: opts.redact, expiresAt: new Date(Date.now() + hours * 3_600_000), maxActive });
+  const share = await store.addShareWithin(snapshotId, clusterKey, hash, { redact: opts.redact, expiresAt: new Date(Date.now() + hours * 3_600_000), maxActive });
   if (share === 'no-snapshot') return null;
   if (share === 'full') throw new ShareLimitError(maxActive);
   return { token, share };
@@ -97,7 +111,7 @@ export async function openShare(token: string): Promise<OpenedShare | null> {
   const cached = share.redact ? redactedShares.get(share.id) : undefined;
   // A label is free text a team wrote; it is not shown outside the team when redacting.
   if (cached) return { ...cached, label: null, share };
-  const snapshot = await store.get(share.snapshotId);
+  const snapshot = await store.sharedSnapshot(share.snapshotId);
   if (!snapshot) return null;
   if (!share.redact) return { document: snapshot.document, takenAt: snapshot.takenAt, createdAt: snapshot.createdAt, label: snapshot.label, share };
   const entry = { document: redactDocument(snapshot.document).document, takenAt: snapshot.takenAt, createdAt: snapshot.createdAt };
@@ -106,9 +120,10 @@ export async function openShare(token: string): Promise<OpenedShare | null> {
 }
 
 /** Revokes a share at once, and forgets its redacted document. */
-export async function revokeShare(id: string): Promise<boolean> {
-  redactedShares.delete(id);
-  return (await snapshotStore()).revokeShare(id);
+export async function revokeShare(id: string, clusterKey: string): Promise<boolean> {
+  const revoked = await (await snapshotStore()).revokeShare(id, clusterKey);
+  if (revoked) redactedShares.delete(id);
+  return revoked;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

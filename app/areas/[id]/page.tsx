@@ -1,5 +1,5 @@
 import { AreaView } from '@/components/views/AreaView';
-import { requirePosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/auth/viewer-posture';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,11 @@
 import { NamespaceView } from '@/components/views/NamespaceView';
-import { requirePosture } from '@/lib/server/posture-service';
+import { loadNamespacePage } from '@/lib/server/namespace-page';
 
 export const dynamic = 'force-dynamic';
 
 export default async function Page({ params }: { params: Promise<{ name: string }> }) {
-  return <NamespaceView source={await requirePosture()} name={(await params).name} />;
+  const raw = (await params).name;
+  // The viewer's share: workloads, and who can act here without names from outside their namespaces.
+  const { doc, workloads, access } = await loadNamespacePage(decodeURIComponent(raw));
+  return <NamespaceView source={{ doc }} name={raw} live={{ workloads, access }} />;
 }
