@@ -5,6 +5,8 @@ export async function register() {
   // Authentication first: a server that must not serve stops here, before any request.
   const { startAuth } = await import('./lib/server/auth/startup-hook');
   startAuth();
+  const { installRequestTiming } = await import('./lib/server/metrics/request-timing');
+  installRequestTiming();
   const { snapshotStore } = await import('./lib/server/snapshot-service');
   const { startSnapshotSchedule } = await import('./lib/server/snapshot-scheduler');
   try {

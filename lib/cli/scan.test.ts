@@ -279,7 +279,7 @@ describe('the README examples', () => {
       }
       if (redirect) await writeFile(path.join(out, path.basename(redirect)), r.stdout);
     }
-  });
+  }, 300_000);
 });
 
 function objectName(r: { kind: string; namespace: string | null; name: string }): string {
