@@ -38,7 +38,7 @@ export function formatTable(doc: PostureDocument, opts: TableOptions = {}): stri
   lines.push(`FINDINGS  ${doc.findings.length} on ${groups.length} object${groups.length === 1 ? '' : 's'}`);
   for (const g of groups) {
     const where = opts.locate?.(g.resource);
-    const at = where ? `  (${where.file}${where.line ? `:${where.line}` : ''})` : '';
+    const at = where ? ` (${where.file}${where.line ? `:${where.line}` : ''})` : '';
     lines.push('');
     lines.push(...wrap(objectName(g.resource) + at, width));
     for (const f of g.findings) {
