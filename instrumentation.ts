@@ -6,6 +6,8 @@ export async function register() {
   // (lib/server/boundary/preload.mjs) answers 503; a server that must not serve stops here.
   const { startAuth } = await import('./lib/server/auth/startup-hook');
   await startAuth();
+  const { installRequestTiming } = await import('./lib/server/metrics/request-timing');
+  installRequestTiming();
   const { snapshotStore } = await import('./lib/server/snapshot-service');
   const { startSnapshotSchedule } = await import('./lib/server/snapshot-scheduler');
   try {

@@ -3,7 +3,7 @@
 import { secretMatches } from '@/lib/server/auth/authenticate';
 import { authConfig } from '@/lib/server/auth/config';
 import { clusterRouteIdentity } from '@/lib/server/auth/guard';
-import { postureMetrics } from '@/lib/server/metrics/prometheus';
+import { METRICS_CONTENT_TYPE, postureMetrics } from '@/lib/server/metrics/prometheus';
 import { getPosture, scanStats } from '@/lib/server/posture-service';
 import { requestSource } from '@/lib/server/request-source';
 
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
   }
   const spec = await requestSource();
   const { doc } = await getPosture(spec);
-  return new Response(postureMetrics(doc, scanStats(spec)), {
-    headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' },
+  return new Response(await postureMetrics(doc, scanStats(spec)), {
+    headers: { 'Content-Type': METRICS_CONTENT_TYPE, 'Cache-Control': 'no-store' },
   });
 }

@@ -1,18 +1,43 @@
-// npm run scan -- [--from PATH | --kubeconfig FILE [--context NAME]] [--format json|table|sarif] [--fail-on SEVERITY]
+// kube-posture scan: reads a cluster (live, files or the embedded demo), prints its posture.
 // stdout carries only the result; everything else goes to stderr.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { objectId } from '../cluster/build-inventory';
+import { RESOURCES, type Inventory } from '../cluster/inventory';
 import { InputError } from '../cluster/manifests';
+import { scanPath } from '../cluster/offline';
 import { readInventory, sourceFromEnv, type SourceSpec } from '../cluster/source';
+import { sourceLocationOf, type SourceLocation } from '../cluster/source-location';
 import { computePosture } from '../posture/engine';
-import { severityRank } from '../posture/scoring';
-import { SEVERITIES, type Severity } from '../posture/types';
 import { ALL_CHECKS } from '../posture/registry';
+import { severityRank } from '../posture/scoring';
+import { SEVERITIES, type ResourceRef, type Severity } from '../posture/types';
+import { applyFilter, parseFilter } from './filters';
 import { formatSarif } from './format-sarif';
 import { formatTable } from './format-table';
 
-const USAGE = 'usage: npm run scan -- [--from PATH | --kubeconfig FILE [--context NAME]] [--format json|table|sarif] [--fail-on critical|high|medium|low|info]';
+export const SCAN_USAGE = `usage: kube-posture scan [SOURCE] [OPTIONS]
 
-export async function main(argv: string[]): Promise<number> {
+SOURCE (default: KUBECONFIG or ~/.kube/config if present, else the embedded demo)
+  --from PATH              a folder of YAML/JSON manifests, or a \`kubectl get -o json|yaml\` dump
+  --kubeconfig FILE        a live cluster (read-only: list and watch)
+  --context NAME           the kubeconfig context to use
+  --demo                   the embedded demo cluster
+
+OPTIONS
+  --format table|json|sarif   output on stdout (default table)
+  --cluster-name NAME         the cluster's name in the output (default: folder, file or context)
+  --min-severity SEVERITY     list only findings at this severity or worse
+  --area AREA[,AREA]          list only findings of these areas
+  --namespace NS[,NS]         list only findings in these namespaces
+  --fail-on SEVERITY          exit 1 if a listed finding is at this severity or worse
+SEVERITY: ${SEVERITIES.join(', ')}. Scores always describe the whole cluster.
+Exit codes: 0 done, 1 --fail-on matched, 2 bad input.`;
+
+/** The demo's manifests beside this file, whatever the caller's working directory. */
+const DEMO_MANIFESTS = path.resolve(import.meta.dirname, '../demo/manifests');
+
+export async function scan(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -21,40 +46,69 @@ export async function main(argv: string[]): Promise<number> {
         from: { type: 'string' },
         kubeconfig: { type: 'string' },
         context: { type: 'string' },
+        demo: { type: 'boolean' },
         format: { type: 'string', default: 'table' },
+        'cluster-name': { type: 'string' },
+        'min-severity': { type: 'string' },
+        area: { type: 'string' },
+        namespace: { type: 'string' },
         'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }).values;
   } catch (e) {
-    return fail(`${(e as Error).message}\n${USAGE}`);
+    return fail(`${(e as Error).message}\n${SCAN_USAGE}`);
   }
   if (args.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(SCAN_USAGE + '\n');
     return 0;
   }
   const format = args.format as string;
   if (!['json', 'table', 'sarif'].includes(format)) return fail(`unknown --format ${format} (json, table or sarif)`);
   const failOn = args['fail-on'];
   if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) return fail(`unknown --fail-on ${failOn} (${SEVERITIES.join(', ')})`);
-  if (args.from && (args.kubeconfig || args.context)) return fail('--from reads files; it cannot be combined with --kubeconfig or --context');
+  const filter = parseFilter(args);
+  if (typeof filter === 'string') return fail(filter);
+  const sources = [args.from !== undefined, Boolean(args.kubeconfig || args.context), Boolean(args.demo)].filter(Boolean).length;
+  if (sources > 1) return fail('choose one source: --from, --kubeconfig/--context or --demo');
+  if (args['cluster-name'] === '') return fail('--cluster-name needs a name');
 
   const spec: SourceSpec = args.from
     ? { kind: 'manifests', path: args.from }
     : args.kubeconfig || args.context
       ? { kind: 'live', kubeconfig: args.kubeconfig, context: args.context }
-      : sourceFromEnv();
+      : args.demo
+        ? { kind: 'demo' }
+        : sourceFromEnv();
+  // With nothing said and no cluster configured, the user may not know the result is not theirs.
+  if (spec.kind === 'demo' && !args.demo) {
+    process.stderr.write(
+      'kube-posture: no cluster configured (no KUBECONFIG, ~/.kube/config or in-cluster token): scanning the embedded demo cluster.\n' +
+        'kube-posture: scan yours with --from PATH (manifests or a kubectl dump) or --kubeconfig FILE [--context NAME]; --demo says you meant the demo.\n',
+    );
+  }
 
-  let doc;
+  let inv: Inventory;
   try {
-    doc = computePosture(await readInventory(spec));
+    inv = spec.kind === 'demo' ? await scanPath(DEMO_MANIFESTS, 'demo') : await readInventory(spec);
   } catch (e) {
     return fail(e instanceof InputError ? e.message : `cannot scan: ${(e as Error).message}`);
   }
-  const remediations = new Map(ALL_CHECKS.map((c) => [c.id, c.remediation]));
-  process.stdout.write(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : format === 'sarif' ? formatSarif(doc, remediations) : formatTable(doc));
-  for (const m of doc.missingKinds) process.stderr.write(`kube-posture: not read: ${m.resource} (${m.reason}): ${m.detail}\n`);
+  if (args['cluster-name']) inv = { ...inv, cluster: { ...inv.cluster, name: args['cluster-name'] } };
+  const doc = applyFilter(computePosture(inv), filter);
+  const locate = locator(inv);
+
+  const rules = new Map(ALL_CHECKS.map((c) => [c.id, { remediation: c.remediation, docs: (c as { docs?: string }).docs }]));
+  const width = process.stdout.columns || Number(process.env.COLUMNS) || 100;
+  process.stdout.write(
+    format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : format === 'sarif' ? formatSarif(doc, { rules, locate }) : formatTable(doc, { width, locate }),
+  );
+  for (const m of doc.missingKinds) {
+    // An add-on's kind that the server does not serve just means the add-on is not installed.
+    if (m.reason === 'not-served' && isOptional(m.resource)) continue;
+    process.stderr.write(`kube-posture: not read: ${m.resource} (${m.reason}): ${m.detail}\n`);
+  }
 
   if (failOn) {
     const gate = severityRank(failOn as Severity);
@@ -67,17 +121,25 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** File and line of each object read from files, relative to the working directory. */
+function locator(inv: Inventory): (ref: ResourceRef) => SourceLocation | undefined {
+  if (inv.cluster.source !== 'manifests') return () => undefined;
+  const byId = new Map<string, SourceLocation>();
+  for (const list of Object.values(inv.objects)) {
+    for (const o of list) {
+      const loc = sourceLocationOf(o);
+      if (loc) byId.set(objectId(o), { ...loc, file: path.relative(process.cwd(), path.resolve(loc.file)) || loc.file });
+    }
+  }
+  return (ref) => byId.get(objectId({ kind: ref.kind, metadata: { namespace: ref.namespace ?? undefined, name: ref.name } }));
+}
+
+function isOptional(resource: string): boolean {
+  const def = RESOURCES.find((r) => r.key === resource);
+  return Boolean(def && 'optional' in def && def.optional);
+}
+
 function fail(message: string): number {
   process.stderr.write(`kube-posture: ${message}\n`);
   return 2;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`kube-posture: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = 2;
-  },
-);

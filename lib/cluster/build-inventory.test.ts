@@ -61,6 +61,23 @@ describe('buildInventory', () => {
     expect(inv.implicitNamespaces).toEqual(['ops']);
   });
 
+  it.each([
+    ['v1.24.17', true],
+    ['v1.25.0', false],
+    ['v1.31.4-eks-4f4795d', false],
+    [null, false],
+  ])('reports PodSecurityPolicies missing from an input only where the cluster (%s) still had them: %s', (version, missing) => {
+    const inv = buildInventory([], { cluster: { name: 'c', version, source: 'manifests' }, offline: true });
+    expect(inv.missing.podsecuritypolicies !== undefined).toBe(missing);
+    expect(inv.missing.nodes?.reason).toBe('not-in-input');
+  });
+
+  it('drops a live 404 for PodSecurityPolicy on a 1.25+ cluster, keeps it on an older one', () => {
+    const notServed = { podsecuritypolicies: { reason: 'not-served' as const, detail: 'the API server does not serve policy/v1beta1 podsecuritypolicies' } };
+    expect(buildInventory([], { cluster: { name: 'c', version: 'v1.30.1', source: 'live' }, missing: notServed }).missing).toEqual({});
+    expect(buildInventory([], { cluster: { name: 'c', version: 'v1.23.4', source: 'live' }, missing: notServed }).missing).toEqual(notServed);
+  });
+
   it('survives cyclic ownerReferences', () => {
     const a = {
       apiVersion: 'v1',

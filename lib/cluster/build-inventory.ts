@@ -1,6 +1,8 @@
 // Turns the objects read from any source into one Inventory. Live and offline sources both
 // end here, so the same objects give the same Inventory whatever their origin.
 import { emptyObjects, resourceByKind, RESOURCES, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
+import { setSourceLocation, sourceLocationOf } from './source-location';
+import { olderThan } from './version';
 import { WORKLOAD_KINDS, type K8sObject, type PodSpec, type Workload } from './types';
 
 export interface BuildOptions {
@@ -44,6 +46,10 @@ export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventor
     }
   }
 
+  for (const def of RESOURCES) {
+    if ('removedIn' in def && !olderThan(opts.cluster.version, def.removedIn)) delete missing[def.key];
+  }
+
   const declared = new Set(objects.namespaces.map((n) => n.metadata.name));
   const implicit = new Set<string>();
   for (const list of Object.values(objects)) {
@@ -64,7 +70,11 @@ export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventor
 }
 
 export function normalise(raw: K8sObject): K8sObject {
-  if (raw.kind === 'Secret') return secretMetadata(raw);
+  if (raw.kind === 'Secret') {
+    const secret = secretMetadata(raw);
+    setSourceLocation(secret, sourceLocationOf(raw));
+    return secret;
+  }
   const def = resourceByKind(raw.kind, raw.apiVersion);
   // Copying key by key rather than deleting keeps the objects in V8's fast mode for the checks.
   const metadata: Record<string, unknown> = {};
@@ -73,7 +83,9 @@ export function normalise(raw: K8sObject): K8sObject {
     metadata[k] = (raw.metadata as unknown as Record<string, unknown>)[k];
   }
   if (def?.namespaced && !metadata.namespace) metadata.namespace = 'default'; // kubectl's default for manifests
-  return { ...raw, metadata: metadata as unknown as K8sObject['metadata'] };
+  const obj = { ...raw, metadata: metadata as unknown as K8sObject['metadata'] };
+  setSourceLocation(obj, sourceLocationOf(raw));
+  return obj;
 }
 
 // The metadata a Secret keeps. No data value is ever stored: not data/stringData, and not

@@ -28,7 +28,16 @@ export const RESOURCES = [
   { key: 'validatingwebhookconfigurations', group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingWebhookConfiguration', namespaced: false },
   { key: 'mutatingwebhookconfigurations', group: 'admissionregistration.k8s.io', version: 'v1', kind: 'MutatingWebhookConfiguration', namespaced: false },
   { key: 'customresourcedefinitions', group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', namespaced: false },
-  { key: 'podsecuritypolicies', group: 'policy', version: 'v1beta1', kind: 'PodSecurityPolicy', namespaced: false, offlineAbsent: 'missing', optional: true },
+  {
+    key: 'podsecuritypolicies',
+    group: 'policy',
+    version: 'v1beta1',
+    kind: 'PodSecurityPolicy',
+    namespaced: false,
+    offlineAbsent: 'missing',
+    optional: true,
+    removedIn: '1.25',
+  },
   { key: 'vulnerabilityreports', group: 'aquasecurity.github.io', version: 'v1alpha1', kind: 'VulnerabilityReport', namespaced: true, optional: true },
   {
     key: 'clustervulnerabilityreports',
@@ -89,6 +98,8 @@ export interface ResourceDef {
   offlineAbsent?: 'missing';
   /** Served only when some add-on (a CRD) or an old API server provides it; absence is normal. */
   optional?: boolean;
+  /** The Kubernetes minor that removed the kind: not having it is news only on an older cluster. */
+  removedIn?: string;
   /** Listed as PartialObjectMetadataList: the server sends metadata only, never the object's content. */
   metadataOnly?: boolean;
 }

@@ -2,8 +2,9 @@
 // YAML, `kind: List`), or the output of `kubectl get … -A -o json|yaml`.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { isMap, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { setSourceLocation } from './source-location';
 import type { K8sObject } from './types';
 
 /** An input the user must fix; the message names the file. */
@@ -21,6 +22,7 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** A bigger file is almost certainly not a manifest; refusing it keeps memory bounded. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 const MAX_YAML_ALIASES = 1000;
+const KUSTOMIZE_GROUP = 'kustomize.config.k8s.io/';
 
 export async function readObjectsFromPath(inputPath: string): Promise<K8sObject[]> {
   let info;
@@ -62,8 +64,9 @@ export function parseObjects(text: string, file: string): K8sObject[] {
   if (text.includes('\u0000')) throw new InputError(file, 'binary file, not YAML or JSON');
   const values = parseJson(text, file) ?? parseYaml(text, file);
   const objects: K8sObject[] = [];
-  for (const v of values) flatten(v, file, objects);
-  if (values.length > 0 && objects.length === 0) throw new InputError(file, 'no Kubernetes objects (apiVersion, kind and metadata.name)');
+  for (const v of values) flatten(v.value, file, objects, v.lines);
+  if (values.length > 0 && objects.length === 0 && !values.every((v) => isKustomizeConfig(v.value)))
+    throw new InputError(file, 'no Kubernetes objects (apiVersion, kind and metadata.name)');
   return objects;
 }
 
@@ -72,7 +75,17 @@ export function parseObjects(text: string, file: string): K8sObject[] {
  * takes ~40× longer on a 100 MB dump. Anything JSON.parse rejects goes to the YAML parser,
  * which says where the error is.
  */
-function parseJson(text: string, file: string): unknown[] | null {
+/** A parsed document and, for YAML, the line of it and of each `items` entry of a List. */
+interface Parsed {
+  value: unknown;
+  lines?: Lines;
+}
+interface Lines {
+  line: number;
+  items?: Lines[];
+}
+
+function parseJson(text: string, file: string): Parsed[] | null {
   const first = /\S/.exec(text)?.[0];
   if (first !== '{' && first !== '[') return null;
   if (nestsDeeperThan(text)) throw new InputError(file, `JSON nested more than ${MAX_JSON_DEPTH} levels deep; no Kubernetes object is`);
@@ -83,12 +96,13 @@ function parseJson(text: string, file: string): unknown[] | null {
     return null;
   }
   if (value === null) return [];
-  return [value];
+  return [{ value }];
 }
 
-function parseYaml(text: string, file: string): unknown[] {
-  const docs = parseAllDocuments(text, { uniqueKeys: false });
-  const values: unknown[] = [];
+function parseYaml(text: string, file: string): Parsed[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { uniqueKeys: false, lineCounter });
+  const values: Parsed[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const err = doc.errors[0];
     if (err) throw new InputError(file, `invalid YAML: ${err.message.split('\n')[0]}`);
@@ -98,33 +112,49 @@ function parseYaml(text: string, file: string): unknown[] {
     } catch (e) {
       throw new InputError(file, `invalid YAML: ${(e as Error).message.split('\n')[0]}`);
     }
-    if (value !== null && value !== undefined) values.push(value);
+    if (value !== null && value !== undefined) values.push({ value, lines: linesOf(doc.contents, lineCounter) });
   }
   return values;
 }
 
-function flatten(value: unknown, file: string, out: K8sObject[]): void {
+function linesOf(node: Document['contents'], counter: LineCounter): Lines | undefined {
+  if (!node?.range) return undefined;
+  const lines: Lines = { line: counter.linePos(node.range[0]).line };
+  const items = isMap(node) ? node.get('items', true) : undefined;
+  if (isSeq(items)) lines.items = items.items.map((i) => linesOf(i as Document['contents'], counter) ?? lines);
+  return lines;
+}
+
+function flatten(value: unknown, file: string, out: K8sObject[], lines?: Lines): void {
   if (!isRecord(value)) throw new InputError(file, 'not a Kubernetes object (expected a mapping with apiVersion and kind)');
   const kind = value.kind;
   // `kubectl get -o json` prints a List (kind: List or e.g. PodList) with items.
   if (Array.isArray(value.items) && (typeof kind !== 'string' || kind.endsWith('List'))) {
     const listKind = typeof kind === 'string' && kind !== 'List' ? kind.slice(0, -'List'.length) : undefined;
-    for (const item of value.items) {
+    for (const [i, item] of value.items.entries()) {
       // Typed lists from the API omit kind/apiVersion on items.
       if (isRecord(item) && listKind && item.kind === undefined) item.kind = listKind;
       if (isRecord(item) && item.apiVersion === undefined && typeof value.apiVersion === 'string' && listKind) item.apiVersion = value.apiVersion;
-      flatten(item, file, out);
+      flatten(item, file, out, lines?.items?.[i]);
     }
     return;
   }
   if (typeof value.apiVersion !== 'string' || typeof kind !== 'string') {
     throw new InputError(file, 'not a Kubernetes object (missing apiVersion or kind)');
   }
+  if (isKustomizeConfig(value)) return;
   const meta = value.metadata;
   if (!isRecord(meta) || typeof meta.name !== 'string' || meta.name === '') {
     throw new InputError(file, `${kind} without metadata.name`);
   }
-  out.push(value as unknown as K8sObject);
+  const obj = value as unknown as K8sObject;
+  setSourceLocation(obj, lines ? { file, line: lines.line } : { file });
+  out.push(obj);
+}
+
+/** kustomization.yaml tells kustomize how to build the objects; it is not one of them. */
+function isKustomizeConfig(v: unknown): boolean {
+  return isRecord(v) && typeof v.apiVersion === 'string' && v.apiVersion.startsWith(KUSTOMIZE_GROUP);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

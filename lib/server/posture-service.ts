@@ -8,6 +8,7 @@ import { computePosture } from '../posture/engine';
 import type { PostureDocument } from '../posture/types';
 import { requestSource, sourceKey } from './request-source';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
+import { observeScan } from './metrics/prometheus';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
 
@@ -111,12 +112,14 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const doc = e.follower?.doc ?? computePosture(inventory);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
       Object.assign(stats, { lastDurationMs: Date.now() - started, succeeded: stats.succeeded + 1 });
+      observeScan(spec.kind, 'success', stats.lastDurationMs / 1000);
       emit({ type: 'done', generatedAt: doc.generatedAt });
       return doc;
     } catch (err) {
       e.error = (err as Error).message;
       e.scannedAt = Date.now(); // do not hammer an unreachable cluster on every request
       Object.assign(stats, { lastDurationMs: Date.now() - started, failed: stats.failed + 1 });
+      observeScan(spec.kind, 'failure', stats.lastDurationMs / 1000);
       emit({ type: 'error', message: e.error });
       throw err;
     } finally {

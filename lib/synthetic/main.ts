@@ -1,5 +1,5 @@
 // tsx lib/synthetic/main.ts --namespaces 2000 --pods 50000 --bindings 20000 --nodes 500 --out DIR
-// Writes DIR/cluster.json, a `kubectl get -o json` style List the offline scan reads (npm run scan -- --from DIR).
+// Writes DIR/cluster.json, a `kubectl get -o json` style List the offline scan reads (npx kube-posture scan --from DIR).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

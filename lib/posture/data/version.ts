@@ -1,19 +1,19 @@
-// A small version comparator for the formats nodes report: Kubernetes ("v1.31.4-eks-…"),
-// containerd / CRI-O ("1.7.22", "2.1.0-beta.0"), runc ("1.0.0-rc95", "1.4.0-rc.3") and
-// kernels ("5.15.0-1064-aws", where the suffix is a distribution build, not a pre-release).
-// Ordering follows semver: numbers compare numerically, a pre-release sorts before its release.
+// Versions as nodes and vulnerability feeds give them — Kubernetes ("v1.31.4-eks-…"),
+// containerd / CRI-O ("1.7.22", "2.1.0-beta.0"), runc ("1.0.0-rc95", "1.4.0-rc.3"), kernels
+// ("5.15.0-1064-aws") — compared by `semver`. Our own code is only what turns them into
+// semantic versions: vendor and distribution suffixes, a missing patch, and runc's "rc95".
+import { compare, parse, type SemVer } from 'semver';
 
-export interface ParsedVersion {
-  /** Numeric release parts, e.g. [1, 7, 22]. */
-  release: number[];
-  /** Pre-release identifiers split into number and text runs ("rc95" -> ["rc", 95]); empty for a release. */
-  pre: (string | number)[];
-}
+// Kubernetes vendor builds: "-eks-ab12", "-gke.1234000" name a build of that release, not a
+// pre-release of it (build metadata such as "+k3s1" already means that in semver).
+const VENDOR_SUFFIX = /-(?:eks|gke)[.-][0-9A-Za-z.-]*/;
+const VERSION = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]*)?$/;
 
 // Every node is checked against every known-CVE range: the same few strings, parsed again and again.
-const parsed = new Map<string, ParsedVersion | null>();
+const parsed = new Map<string, SemVer | null>();
 
-function cachedParse(v: string): Readonly<ParsedVersion> | null {
+/** The semantic version a version string stands for, or null when it is none. */
+export function semverOf(v: string): SemVer | null {
   let p = parsed.get(v);
   if (p === undefined) {
     if (parsed.size >= 10_000) parsed.clear(); // bounded: versions come from the cluster
@@ -22,55 +22,34 @@ function cachedParse(v: string): Readonly<ParsedVersion> | null {
   return p;
 }
 
-export function parseVersion(v: string): ParsedVersion | null {
-  const p = cachedParse(v);
-  return p && { release: [...p.release], pre: [...p.pre] }; // the caller's to change
-}
-
-function parseUncached(v: string): ParsedVersion | null {
-  const m = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(v.trim());
+function parseUncached(v: string): SemVer | null {
+  const m = VERSION.exec(v.trim().replace(VENDOR_SUFFIX, ''));
   if (!m) return null;
-  const release = m[1]!.split('.').map(Number);
-  const pre = (m[2] ?? '')
+  // "rc95" -> "rc.95": semver compares identifiers, so rc10 > rc9 only once the number stands alone.
+  const pre = (m[4] ?? '')
     .split(/[.-]/)
     .filter(Boolean)
     .flatMap((part) => part.match(/\d+|\D+/g) ?? [])
-    .map((t) => (/^\d+$/.test(t) ? Number(t) : t));
-  return { release, pre };
+    .map((t) => (/^\d+$/.test(t) ? String(Number(t)) : t))
+    .join('.');
+  return parse(`${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}${pre ? `-${pre}` : ''}`);
 }
 
 /**
  * The leading numeric release of a version as a node reports it, vendor and distribution
  * suffixes dropped: "v1.31.6-eks-ab12" -> "1.31.6", "5.15.0-1064-aws" -> "5.15.0",
- * "1.7.22~ds1" -> "1.7.22". Null when it does not start with a number.
+ * "1.7.22~ds1" -> "1.7.22". At most major.minor.patch. Null when it does not start with a number.
  */
 export function coreVersion(v: string | null | undefined): string | null {
-  const m = /^v?(\d+(?:\.\d+)*)/.exec((v ?? '').trim());
+  const m = /^v?(\d+(?:\.\d+){0,2})/.exec((v ?? '').trim());
   return m ? m[1]! : null;
 }
 
 export function compareVersions(a: string, b: string): number {
-  const pa = cachedParse(a);
-  const pb = cachedParse(b);
+  const pa = semverOf(a);
+  const pb = semverOf(b);
   if (!pa || !pb) throw new Error(`not a version: ${!pa ? a : b}`);
-  const n = Math.max(pa.release.length, pb.release.length);
-  for (let i = 0; i < n; i++) {
-    const d = (pa.release[i] ?? 0) - (pb.release[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (pa.pre.length === 0 || pb.pre.length === 0) return pa.pre.length === pb.pre.length ? 0 : pa.pre.length === 0 ? 1 : -1;
-  for (let i = 0; i < Math.max(pa.pre.length, pb.pre.length); i++) {
-    const x = pa.pre[i];
-    const y = pb.pre[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return Math.sign(x - y);
-    if (typeof x === 'number') return -1;
-    if (typeof y === 'number') return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+  return compare(pa, pb);
 }
 
 /** One affected interval: from `introduced` (inclusive; absent = every earlier version) to `fixed` (exclusive; absent = no fix). */

@@ -1,5 +1,7 @@
 // Conformance: the evaluator must agree with every Pod fixture Pod Security Admission tests
 // itself with (kubernetes/pod-security-admission test/testdata, copied to shared/psa-testdata).
+// PSA_TESTDATA names another copy. Without the fixtures the test is skipped with a notice, except
+// in CI (CI=true), where their absence fails it: conformance is never passed by default.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,15 @@ import { appliesAt, evaluatePod } from './evaluate';
 import type { ControlId, PssLevel } from './types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const FIXTURES = path.resolve(repoRoot, '../shared/psa-testdata');
+const FIXTURES = path.resolve(repoRoot, process.env.PSA_TESTDATA || '../shared/psa-testdata');
+const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+const SKIP = !existsSync(FIXTURES) && !IN_CI;
+if (SKIP) {
+  console.warn(
+    `PSA conformance fixtures not found at ${FIXTURES}: test skipped. Get them from the test/testdata folder of ` +
+      'kubernetes/pod-security-admission and set PSA_TESTDATA to that folder (README, "Two commands").',
+  );
+}
 const MIN_FILES = 4000;
 
 interface VersionDir {
@@ -55,7 +65,7 @@ function acceptedControls(id: ControlId, level: PssLevel, minor: number): Contro
 const dirs = versionDirs();
 const tally: Record<string, { pass: number; fail: number }> = {};
 
-describe('PSA conformance fixtures', () => {
+describe.skipIf(SKIP)('PSA conformance fixtures', () => {
   it(`finds at least ${MIN_FILES} fixtures in ${FIXTURES}`, () => {
     const total = dirs.reduce((n, d) => n + yamlFiles(path.join(d.dir, 'pass')).length + yamlFiles(path.join(d.dir, 'fail')).length, 0);
     expect(existsSync(FIXTURES), `fixture folder ${FIXTURES} is missing`).toBe(true);

@@ -1,0 +1,25 @@
+// kube-posture's command line: `kube-posture scan …` (bin/kube-posture.mjs runs this file).
+import { scan } from './scan';
+
+const USAGE = `usage: kube-posture <command> [options]
+
+commands
+  scan      read a cluster, a folder of manifests or a kubectl dump and print its posture
+            (kube-posture scan --help for its options)`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'scan') return scan(rest);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (command === undefined) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  // `kube-posture --from x` (no command) was the old `npm run scan --` form: say what to type.
+  const hint = command.startsWith('-') ? `; did you mean: kube-posture scan ${argv.join(' ')}` : '';
+  process.stderr.write(`kube-posture: unknown command ${command}${hint}\n${USAGE}\n`);
+  return 2;
+}
