@@ -220,7 +220,7 @@ describe('the CLI table', () => {
     const { formatTable } = await import('../../../cli/format-table');
     const o = outcome([shop, web, calicoNp('odd', { selector: "app =~ '\u001b[2Jx'", types: ['Ingress'] })]);
     const table = formatTable(o.doc);
-    expect(table).toMatch(/NOT ASSESSED\n(.*\n)*  pod-security\.workload-not-selected-by-network-policy Deployment\/shop\/web: Calico NetworkPolicy shop\/odd/);
+    expect(table).toMatch(/NOT ASSESSED FOR SOME OBJECTS\n(.*\n)*  Deployment shop\/web \[pod-security\.workload-not-selected-by-network-policy\]: Calico NetworkPolicy\s+shop\/odd/);
     expect(table).not.toContain('\u001b');
   });
 });
