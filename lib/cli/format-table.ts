@@ -1,5 +1,6 @@
 // A plain-text rendering of the posture document for terminals.
 import type { PostureDocument } from '../posture/types';
+import { formatFixFirst } from './format-attack-paths';
 
 export function formatTable(doc: PostureDocument): string {
   const lines: string[] = [];
@@ -7,6 +8,7 @@ export function formatTable(doc: PostureDocument): string {
     `kube-posture  cluster ${doc.cluster.name} (${doc.cluster.source}${doc.cluster.version ? `, ${doc.cluster.version}` : ''})  score ${doc.score}/100`,
   );
   lines.push('');
+  lines.push(...formatFixFirst(doc));
   lines.push(row(['AREA', 'SCORE', 'CRIT', 'HIGH', 'MED', 'LOW', 'COVERAGE'], [34, 6, 5, 5, 5, 5, 12]));
   for (const a of doc.areas) {
     lines.push(

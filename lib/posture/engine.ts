@@ -1,6 +1,7 @@
 // Inventory -> posture document. Pure: no I/O, no clock unless given one.
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
+import { analyseAttackPaths } from './attack-paths';
 import { isNotAssessed, type Check } from './check';
 import { detectCoverage } from './coverage/detect';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
@@ -44,7 +45,9 @@ export interface NamespaceReuse {
 }
 
 export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Date, coverage = detectCoverage(inv), reuse?: NamespaceReuse): PostureDocument {
-  const findings = sortedFindings(evaluated);
+  // Attack paths are a whole-cluster analysis: recomputed from the inventory each time (the incremental path too).
+  const attack = analyseAttackPaths(inv);
+  const findings = withPaths(sortedFindings(evaluated), attack.throughObject);
 
   const areas: AreaSummary[] = AREAS.map((meta) => {
     const mine = evaluated.filter((e) => e.check.area === meta.id);
@@ -75,7 +78,17 @@ export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Da
     findings,
     checks: evaluated.map((e) => e.result),
     missingKinds: Object.entries(inv.missing).map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
+    attackPaths: attack.summary,
   };
+}
+
+/** Findings whose object lies on attack paths, copied with the count (findings are shared with cached check results). */
+function withPaths(findings: Finding[], through: Map<string, number>): Finding[] {
+  if (through.size === 0) return findings;
+  return findings.map((f) => {
+    const n = through.get(refKey(f.resource));
+    return n ? { ...f, paths: n } : f;
+  });
 }
 
 export function runCheck(check: Check, inv: Inventory): Evaluated {

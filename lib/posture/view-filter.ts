@@ -3,6 +3,7 @@
 // from the document, so they are withheld (null) rather than shown for objects the viewer may
 // not see; the overall score becomes the mean of the visible namespaces' scores, and
 // `view.restrictedTo` says the document is a restricted view.
+import { restrictAttackPaths } from './attack-paths-view';
 import { SEVERITIES, type Finding, type PostureDocument, type SeverityCounts } from './types';
 
 function zeroCounts(): SeverityCounts {
@@ -46,6 +47,7 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
     namespaces,
     findings,
     checks,
+    ...(doc.attackPaths ? { attackPaths: restrictAttackPaths(doc.attackPaths, visible) } : {}),
     view: { restrictedTo: [...visible].filter((n) => namespaces.some((x) => x.name === n)).sort() },
   };
 }

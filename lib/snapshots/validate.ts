@@ -1,6 +1,6 @@
 // Validates an uploaded posture document before anything is stored.
 import { z } from 'zod';
-import { AREA_IDS, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
+import { AREA_IDS, ATTACK_TARGETS, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 
 /** 20 MiB: a 5 000-namespace cluster with ~50 000 findings is ~15 MiB of JSON; more is not a posture document. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -23,6 +23,28 @@ export const MAX_IMPORT_DEPTH = 64;
 // The store keeps the time as timestamptz and reads it back as a JS Date: both must hold it.
 const MIN_TAKEN_AT = Date.UTC(1970, 0, 1);
 const MAX_TAKEN_AT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+function attackPathsSchema() {
+  const target = z.enum(ATTACK_TARGETS);
+  const n = z.number().int().nonnegative();
+  const step = z.strictObject({ kind: str, namespace: str.nullable(), name: str.optional(), text: str, via: str.optional(), possible: z.literal(true).optional() });
+  return z.strictObject({
+    counts: z.strictObject(Object.fromEntries(ATTACK_TARGETS.map((t) => [t, n])) as Record<(typeof ATTACK_TARGETS)[number], typeof n>),
+    byNamespace: z.record(str, z.partialRecord(target, n)),
+    footholds: n,
+    fixFirst: z.array(
+      z.strictObject({
+        object: z.strictObject({ kind: str, namespace: str.nullable(), name: str, apiVersion: str.optional() }),
+        field: str,
+        change: str,
+        patch: str,
+        removes: z.strictObject({ 'cluster-admin': n, node: n }),
+      }),
+    ),
+    paths: z.array(z.strictObject({ target, steps: z.array(step), possible: z.boolean(), text: str })),
+    incomplete: z.array(str).optional(),
+  });
+}
 
 export const postureDocumentSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -74,12 +96,14 @@ export const postureDocumentSchema = z.strictObject({
       message: str,
       remediation: str,
       resource: z.strictObject({ kind: str, namespace: str.nullable(), name: str, apiVersion: str.optional() }),
+      paths: z.number().int().nonnegative().optional(),
     }),
   ),
   checks: z.array(
     z.strictObject({ id: str, area, severity, title: str, assessed: z.boolean(), reason: str.optional(), findings: z.number().int().nonnegative() }),
   ),
   missingKinds: z.array(z.strictObject({ resource: str, reason: str, detail: str })),
+  attackPaths: attackPathsSchema().optional(),
 });
 
 export type ImportResult = { ok: true; document: PostureDocument } | { ok: false; error: string };

@@ -1,0 +1,85 @@
+// Fix first: the changes that cut the most paths to cluster-admin and to nodes, greedily. Each round
+// scores every change by the paths whose current shortest route uses an edge it removes (an upper
+// bound on what it cuts: a path with another route survives), then tries changes for real in that
+// order (remove their edges, search again) until none left could beat the best found, keeps the
+// best, and goes on from the cluster with that change made. Where several edges of one object join
+// the same two steps (a container both privileged and mounting the runtime socket), the change is
+// the set of fields that cuts them all.
+import type { AttackFix, AttackTarget } from '../types';
+import { countPaths, pathsThrough, shortestTree, type Compiled } from './paths';
+
+const GOALS = ['cluster-admin', 'node'] as const satisfies readonly AttackTarget[];
+/** Changes tried for real per round, at most. */
+const MAX_TRIES = 24;
+
+export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] {
+  const max = opts.max ?? 8;
+  const g = c.graph;
+  const edgesOf: number[][] = g.fixes.map(() => []);
+  g.edges.forEach((e, i) => e.fixes.forEach((f) => edgesOf[f]!.push(i)));
+  // Parallel edges: same from and to.
+  const parallel = new Map<string, number[]>();
+  g.edges.forEach((e, i) => {
+    const k = `${e.from}>${e.to}`;
+    const l = parallel.get(k);
+    if (l) l.push(i);
+    else parallel.set(k, [i]);
+  });
+  const counts = () => GOALS.map((t) => countPaths(c, shortestTree(c, t)));
+  const apply = (fs: number[]) => fs.flatMap((f) => edgesOf[f]!.filter((e) => !c.cut[e] && (c.cut[e] = 1)));
+  const undo = (cut: number[]) => cut.forEach((e) => (c.cut[e] = 0));
+
+  const out: AttackFix[] = [];
+  const applied: number[] = [];
+  let before = counts();
+  while (out.length < max && before.some((n) => n > 0)) {
+    const score = new Map<string, { fixes: number[]; score: number }>();
+    const credit = (fixes: number[], n: number) => {
+      const k = fixes.join(',');
+      const s = score.get(k);
+      if (s) s.score += n;
+      else score.set(k, { fixes, score: n });
+    };
+    for (const t of GOALS) {
+      const tree = shortestTree(c, t);
+      const through = pathsThrough(c, tree);
+      for (let v = 0; v < through.length; v++) {
+        const e = tree.next[v]!;
+        if (e < 0 || !through[v]) continue;
+        const edge = g.edges[e]!;
+        for (const f of edge.fixes) credit([f], through[v]!);
+        const others = parallel.get(`${edge.from}>${edge.to}`)!.filter((x) => x !== e && !c.cut[x]);
+        if (others.length && edge.fixes.length) {
+          const object = g.fixes[edge.fixes[0]!]!.object;
+          const bundle = [edge.fixes[0]!, ...others.map((x) => g.edges[x]!.fixes.find((f) => sameObject(g.fixes[f]!.object, object)) ?? -1)];
+          if (!bundle.includes(-1)) credit([...new Set(bundle)].sort((a, b) => a - b), through[v]!);
+        }
+      }
+    }
+    const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.fixes.length - b.fixes.length);
+    let best: { fixes: number[]; after: number[]; removed: number } | null = null;
+    for (const cand of ranked.slice(0, MAX_TRIES)) {
+      if (best && best.removed >= cand.score) break; // nothing further down can cut more
+      const cut = apply(cand.fixes);
+      const after = counts();
+      undo(cut);
+      const removed = before.reduce((s, n, i) => s + n - after[i]!, 0);
+      if (removed > 0 && (!best || removed > best.removed)) best = { fixes: cand.fixes, after, removed };
+    }
+    if (!best) break;
+    applied.push(...apply(best.fixes));
+    const fixes = best.fixes.map((f) => g.fixes[f]!);
+    out.push({
+      object: fixes[0]!.object,
+      field: fixes.map((f) => f.field).join(' and '),
+      change: fixes.map((f) => f.change).join('; '),
+      patch: fixes.map((f) => f.patch).join('\n---\n'),
+      removes: { 'cluster-admin': before[0]! - best.after[0]!, node: before[1]! - best.after[1]! },
+    });
+    before = best.after;
+  }
+  undo(applied);
+  return out;
+}
+
+const sameObject = (a: { kind: string; namespace: string | null; name: string }, b: typeof a) => a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
