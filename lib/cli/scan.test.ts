@@ -40,6 +40,18 @@ describe('npm run scan', () => {
     expect(r.stdout).toMatch(/Pod security & network policies/);
   });
 
+  it('puts the attack paths in the JSON and the fix-first list first in the table', async () => {
+    const demo = path.join(root, 'lib/demo/manifests');
+    const json = JSON.parse((await scan('--from', demo, '--format', 'json')).stdout);
+    expect(json.attackPaths.counts['cluster-admin']).toBeGreaterThan(0);
+    expect(json.attackPaths.fixFirst.length).toBeGreaterThan(0);
+    const table = (await scan('--from', demo)).stdout;
+    const first = json.attackPaths.fixFirst[0];
+    expect(table.indexOf('FIX FIRST')).toBeGreaterThan(0);
+    expect(table.indexOf('FIX FIRST')).toBeLessThan(table.indexOf('AREA'));
+    expect(table).toContain(`1. ${first.object.kind}/${first.object.name}  ${first.change}`);
+  });
+
   it('prints SARIF 2.1.0 with one rule per check and one result per finding', async () => {
     const json = JSON.parse((await scan('--from', dump, '--format', 'json')).stdout);
     const sarif = JSON.parse((await scan('--from', dump, '--format', 'sarif')).stdout);
