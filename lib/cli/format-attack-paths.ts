@@ -6,7 +6,9 @@ export function formatFixFirst(doc: PostureDocument): string[] {
   if (!ap) return [];
   const clean = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?');
   const c = ap.counts;
-  const lines = [`ATTACK PATHS  cluster-admin ${c['cluster-admin']}  node ${c.node}  namespace Secrets ${c['namespace-secrets']}  all Secrets ${c['cluster-secrets']}  kube-system ${c['kube-system']}`];
+  const lines = [
+    `ATTACK PATHS  cluster-admin ${c['cluster-admin']}  node ${c.node}  namespace Secrets ${c['namespace-secrets']}  all Secrets ${c['cluster-secrets']}  kube-system ${c['kube-system']}`,
+  ];
   if (ap.fixFirst.length === 0) return [...lines, ''];
   lines.push('FIX FIRST');
   ap.fixFirst.forEach((f, i) => {

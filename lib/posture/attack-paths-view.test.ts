@@ -7,7 +7,13 @@ const summary: AttackPathsSummary = {
   byNamespace: { shop: { 'cluster-admin': 1, node: 1 }, ops: { 'cluster-admin': 1, node: 1 } },
   footholds: 4,
   fixFirst: [
-    { object: { kind: 'ClusterRoleBinding', namespace: null, name: 'x-admin' }, field: 'subjects', change: 'c', patch: 'p', removes: { 'cluster-admin': 3, node: 0 } },
+    {
+      object: { kind: 'ClusterRoleBinding', namespace: null, name: 'x-admin' },
+      field: 'subjects',
+      change: 'c',
+      patch: 'p',
+      removes: { 'cluster-admin': 3, node: 0 },
+    },
     { object: { kind: 'Deployment', namespace: 'shop', name: 'cart' }, field: 'f', change: 'c', patch: 'p', removes: { 'cluster-admin': 0, node: 1 } },
   ],
   paths: [
@@ -23,13 +29,29 @@ const summary: AttackPathsSummary = {
         { kind: 'Capability', namespace: null, text: 'cluster-admin' },
       ],
     },
-    { target: 'cluster-admin', possible: false, text: '…', steps: [{ kind: 'User', namespace: null, name: 'alice', text: 'User alice', via: 'holds * on *' }, { kind: 'Capability', namespace: null, text: 'cluster-admin' }] },
-    { target: 'node', possible: false, text: '…', steps: [{ kind: 'Pod', namespace: 'ops', name: 'o', text: 'Pod ops/o', via: 'privileged' }, { kind: 'Node', namespace: null, name: 'a1', text: 'Node a1' }] },
+    {
+      target: 'cluster-admin',
+      possible: false,
+      text: '…',
+      steps: [
+        { kind: 'User', namespace: null, name: 'alice', text: 'User alice', via: 'holds * on *' },
+        { kind: 'Capability', namespace: null, text: 'cluster-admin' },
+      ],
+    },
+    {
+      target: 'node',
+      possible: false,
+      text: '…',
+      steps: [
+        { kind: 'Pod', namespace: 'ops', name: 'o', text: 'Pod ops/o', via: 'privileged' },
+        { kind: 'Node', namespace: null, name: 'a1', text: 'Node a1' },
+      ],
+    },
   ],
 };
 
 describe('restrictAttackPaths', () => {
-  it('keeps only paths that start in the viewer\'s namespaces, naming steps outside them by kind only', () => {
+  it("keeps only paths that start in the viewer's namespaces, naming steps outside them by kind only", () => {
     const mine = restrictAttackPaths(summary, ['shop']);
     expect(mine.paths).toHaveLength(1);
     const json = JSON.stringify([mine.paths, mine.fixFirst]);

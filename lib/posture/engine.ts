@@ -232,12 +232,7 @@ function aggregatesOf(e: Evaluated): CheckAggregates {
  * `next` is `prev` re-run on some namespaces only (lib/posture/incremental.ts): its aggregates are
  * prev's with those namespaces' parts replaced, not rebuilt from every finding.
  */
-export function carryAggregates(
-  prev: Evaluated,
-  next: Evaluated,
-  namespaces: readonly string[],
-  fresh?: { findings: Finding[]; scope: string[] },
-): void {
+export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[], fresh?: { findings: Finding[]; scope: string[] }): void {
   const freshFindings = fresh?.findings;
   const old = aggregatesOf(prev);
   const touched = new Set(namespaces);
@@ -266,7 +261,9 @@ export function carryAggregates(
     failing,
     // Every finding of a namespace-split check is in some namespace: the others' counts stand.
     failingCount: freshFindings
-      ? old.failingCount - namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) + namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
+      ? old.failingCount -
+        namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) +
+        namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
       : new Set(next.findings.map((f) => refKey(f.resource))).size,
   });
 }

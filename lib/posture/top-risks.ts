@@ -20,7 +20,9 @@ export function topRisks(findings: readonly Finding[], limit: number, fixFirst?:
   const fixes: Finding[] = [];
   for (const fix of fixFirst) {
     if (fixes.some((f) => sameObject(f.resource, fix.object))) continue;
-    const cut = [fix.removes['cluster-admin'] ? `${fix.removes['cluster-admin']} to cluster-admin` : '', fix.removes.node ? `${fix.removes.node} to nodes` : ''].filter(Boolean).join(' and ');
+    const cut = [fix.removes['cluster-admin'] ? `${fix.removes['cluster-admin']} to cluster-admin` : '', fix.removes.node ? `${fix.removes.node} to nodes` : '']
+      .filter(Boolean)
+      .join(' and ');
     fixes.push({
       checkId: `attack-paths.fix-first.${fixes.length + 1}`,
       area: fix.object.kind.endsWith('Binding') ? 'rbac' : 'pod-security',

@@ -1,7 +1,7 @@
 // Redaction for sharing outside the team: every namespace and object name in a posture
 // document becomes a stable pseudonym (ns-1, deployment-3), in the references and in the
 // text that names them. Scores, counts and check results are kept as they are.
-import type { PostureDocument, ResourceRef } from '@/lib/posture/types';
+import type { AttackPathsSummary, PostureDocument, ResourceRef } from '@/lib/posture/types';
 
 export interface Redaction {
   document: PostureDocument;
@@ -28,11 +28,18 @@ export function redactDocument(doc: PostureDocument): Redaction {
   // Namespaces next, so a name that is both a namespace and an object reads as the namespace.
   for (const n of doc.namespaces) pseudonym(n.name, 'ns');
   for (const f of doc.findings) if (f.resource.namespace) pseudonym(f.resource.namespace, 'ns');
-  for (const f of doc.findings) {
-    const kind = f.resource.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'object';
-    if (f.resource.kind === 'Namespace') pseudonym(f.resource.name, 'ns');
-    else pseudonym(f.resource.name, kind);
-  }
+  const object = (r: { kind: string; namespace: string | null; name?: string }) => {
+    if (r.namespace) pseudonym(r.namespace, 'ns');
+    if (r.name === undefined) return;
+    if (r.kind === 'Namespace') pseudonym(r.name, 'ns');
+    else pseudonym(r.name, r.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'object');
+  };
+  for (const f of doc.findings) object(f.resource);
+  // Attack paths name objects no finding names (nodes, users, ServiceAccounts, bindings).
+  const ap = doc.attackPaths;
+  for (const ns of Object.keys(ap?.byNamespace ?? {})) pseudonym(ns, 'ns');
+  for (const f of ap?.fixFirst ?? []) object(f.object);
+  for (const p of ap?.paths ?? []) for (const step of p.steps) object(step);
 
   // Longest names first, so "web-frontend" is replaced before "web". A name only counts as a
   // whole token: not inside a longer name made of the same characters.
@@ -52,6 +59,33 @@ export function redactDocument(doc: PostureDocument): Redaction {
     findings: doc.findings.map((f) => ({ ...f, title: text(f.title), message: text(f.message), remediation: text(f.remediation), resource: ref(f.resource) })),
     checks: doc.checks.map((c) => (c.reason === undefined ? c : { ...c, reason: text(c.reason) })),
     missingKinds: doc.missingKinds.map((m) => ({ ...m, detail: text(m.detail) })),
+    ...(ap ? { attackPaths: redactAttackPaths(ap, names, text, ref) } : {}),
   };
   return { document, names };
+}
+
+function redactAttackPaths(
+  ap: AttackPathsSummary,
+  names: Map<string, string>,
+  text: (s: string) => string,
+  ref: (r: ResourceRef) => ResourceRef,
+): AttackPathsSummary {
+  const name = (n: string) => names.get(n) ?? text(n);
+  return {
+    ...ap,
+    byNamespace: Object.fromEntries(Object.entries(ap.byNamespace).map(([ns, c]) => [name(ns), c])),
+    fixFirst: ap.fixFirst.map((f) => ({ ...f, object: ref(f.object), field: text(f.field), change: text(f.change), patch: text(f.patch) })),
+    paths: ap.paths.map((p) => ({
+      ...p,
+      text: text(p.text),
+      steps: p.steps.map((s) => ({
+        ...s,
+        namespace: s.namespace === null ? null : name(s.namespace),
+        ...(s.name !== undefined ? { name: name(s.name) } : {}),
+        text: text(s.text),
+        ...(s.via !== undefined ? { via: text(s.via) } : {}),
+      })),
+    })),
+    ...(ap.incomplete ? { incomplete: ap.incomplete.map(text) } : {}),
+  };
 }

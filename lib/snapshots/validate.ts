@@ -27,7 +27,14 @@ const MAX_TAKEN_AT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 function attackPathsSchema() {
   const target = z.enum(ATTACK_TARGETS);
   const n = z.number().int().nonnegative();
-  const step = z.strictObject({ kind: str, namespace: str.nullable(), name: str.optional(), text: str, via: str.optional(), possible: z.literal(true).optional() });
+  const step = z.strictObject({
+    kind: str,
+    namespace: str.nullable(),
+    name: str.optional(),
+    text: str,
+    via: str.optional(),
+    possible: z.literal(true).optional(),
+  });
   return z.strictObject({
     counts: z.strictObject(Object.fromEntries(ATTACK_TARGETS.map((t) => [t, n])) as Record<(typeof ATTACK_TARGETS)[number], typeof n>),
     byNamespace: z.record(str, z.partialRecord(target, n)),

@@ -8,6 +8,13 @@ import { capsOf, inScope } from './capabilities';
 import { ESCAPES, PERMISSIONS, STRUCTURAL } from './catalogue';
 import { buildContext, mountsToken, serviceAccountOf, vIdentity, vNode, vNodeTokens, vWorkload, type Context } from './context';
 import type { Holder } from './edges/types';
+import { addedCaps, allContainers } from './security-context';
+
+/** Whether any escape rule could match: a privileged container, an added capability or a hostPath volume. Most workloads have none. */
+function mayEscape(w: Workload): boolean {
+  if ((Array.isArray(w.spec.volumes) ? w.spec.volumes : []).some((v) => v.hostPath)) return true;
+  return allContainers(w.spec).some((c) => c.securityContext?.privileged === true || addedCaps(c).length > 0);
+}
 
 export function buildAttackGraph(inv: Inventory): Context {
   const ctx = buildContext(inv);
@@ -49,6 +56,7 @@ export function buildAttackGraph(inv: Inventory): Context {
   };
   const unknownNode = g.vertex('node:?', () => ({ ref: null, text: 'the node it runs on', namespace: null, target: 'node' as const }));
   for (const w of inv.workloads) {
+    if (!mayEscape(w)) continue;
     const from = vWorkload(ctx, w);
     const nodes = [...(ctx.nodesOf.get(w) ?? [])];
     for (const rule of ESCAPES) {
@@ -57,7 +65,8 @@ export function buildAttackGraph(inv: Inventory): Context {
           if (hit.to === 'node') g.edge(from, unknownNode, rule.id, hit.via, { possible: hit.possible, fixes: hit.fixes });
           continue;
         }
-        for (const n of nodes) g.edge(from, hit.to === 'node' ? vNode(ctx, n) : vNodeTokens(ctx, n), rule.id, hit.via, { possible: hit.possible, fixes: hit.fixes });
+        for (const n of nodes)
+          g.edge(from, hit.to === 'node' ? vNode(ctx, n) : vNodeTokens(ctx, n), rule.id, hit.via, { possible: hit.possible, fixes: hit.fixes });
       }
     }
   }

@@ -4,7 +4,7 @@
 // (model.reaches: a RoleBinding reaches its namespace only, never a cluster-scoped resource but for
 // the Namespace object itself and `bind` on ClusterRoles).
 import type { Grant } from '../rbac/model';
-import { isSuperuserRule, ruleAllows, type PolicyRule, type ResourceRequest } from '../rbac/rules';
+import { isSuperuserRule, ruleAllows, ruleKey, type PolicyRule, type ResourceRequest } from '../rbac/rules';
 import type { Context } from './context';
 
 type Req = [verb: string, group: string, resource: string, subresource?: string];
@@ -33,7 +33,13 @@ export const ATOMS = {
   // A pod's image can be replaced in place (spec.containers[*].image is mutable): its code then runs as the pod.
   'pod-patch': reqs(['patch', 'update'], [['', 'pods']]),
   // exec/attach; get counts too where a WebSocket upgrade needs only get (rbac/connect.ts), added in atomsOf.
-  exec: reqs(['create'], [['', 'pods', 'exec'], ['', 'pods', 'attach']]),
+  exec: reqs(
+    ['create'],
+    [
+      ['', 'pods', 'exec'],
+      ['', 'pods', 'attach'],
+    ],
+  ),
   'secrets-list': reqs(['list', 'watch'], [['', 'secrets']]),
   'secrets-get': reqs(['get'], [['', 'secrets']]),
   'token-create': reqs(['create'], [['', 'serviceaccounts', 'token']]),
@@ -53,7 +59,13 @@ export const ATOMS = {
   'signer-approve': reqs(['approve'], [[CERTS, 'signers']]),
   // The kubelet authorizes GET as get and POST as create; a WebSocket exec through the kubelet is a GET.
   'nodes-proxy': reqs(['get', 'create'], [['', 'nodes', 'proxy']]),
-  'webhook-write': reqs(['create', 'update', 'patch'], [[ADMISSION, 'mutatingwebhookconfigurations'], [ADMISSION, 'mutatingadmissionpolicies']]),
+  'webhook-write': reqs(
+    ['create', 'update', 'patch'],
+    [
+      [ADMISSION, 'mutatingwebhookconfigurations'],
+      [ADMISSION, 'mutatingadmissionpolicies'],
+    ],
+  ),
   'ns-write': reqs(['update', 'patch'], [['', 'namespaces']]),
   'pods-log': reqs(['get'], [['', 'pods', 'log']]),
   'configmap-write': reqs(['update', 'patch'], [['', 'configmaps']]),
@@ -78,14 +90,31 @@ function ruleNames(rule: PolicyRule, req: ResourceRequest): 'all' | string[] | n
 
 type RuleAtoms = { kind: AtomKind; names: 'all' | string[]; req: ResourceRequest }[];
 const byRules = new WeakMap<object, RuleAtoms>();
+// Roles of the same rules in many namespaces (one per team) are matched once; keyed per exec policy.
+const byContent = new Map<string, RuleAtoms>();
 
 function ruleAtoms(ctx: Context, g: Grant): RuleAtoms {
   let out = byRules.get(g.rules);
   if (out) return out;
-  out = [];
+  const content = `${ctx.model.connect.verbs.join(',')}#${g.rules.map((r) => ruleKey(r.rule)).join(';')}`;
+  out = byContent.get(content);
+  if (!out) {
+    out = matchAtoms(ctx, g);
+    if (byContent.size > 10_000) byContent.clear(); // bounded: a long-running server sees many clusters' roles
+    byContent.set(content, out);
+  }
+  byRules.set(g.rules, out);
+  return out;
+}
+
+function matchAtoms(ctx: Context, g: Grant): RuleAtoms {
+  const out: RuleAtoms = [];
   if (g.rules.some((r) => isSuperuserRule(r.rule))) out.push({ kind: 'superuser', names: 'all', req: { verb: '*', group: '*', resource: '*' } });
   for (const [kind, list] of Object.entries(ATOMS) as [keyof typeof ATOMS, Req[]][]) {
-    const all = kind === 'exec' ? [...list, ...ctx.model.connect.verbs.filter((v) => v !== 'create').flatMap((v) => list.map(([, gr, r, s]) => [v, gr, r, s] as Req))] : list;
+    const all =
+      kind === 'exec'
+        ? [...list, ...ctx.model.connect.verbs.filter((v) => v !== 'create').flatMap((v) => list.map(([, gr, r, s]) => [v, gr, r, s] as Req))]
+        : list;
     for (const [verb, group, resource, subresource] of all) {
       const req: ResourceRequest = { verb, group, resource, ...(subresource ? { subresource } : {}) };
       let names: 'all' | string[] | null = null;
@@ -97,7 +126,6 @@ function ruleAtoms(ctx: Context, g: Grant): RuleAtoms {
       if (names) out.push({ kind, names, req });
     }
   }
-  byRules.set(g.rules, out);
   return out;
 }
 

@@ -41,7 +41,15 @@ export const ESCAPES: readonly ContainerEscape[] = [
   escapeVarLog,
 ];
 
-export const STRUCTURAL: readonly StructuralEdge[] = [exposure, workloadIdentity, nodeCredentials, runAsServiceAccount, execIntoPods, legacyTokens, clusterAdminReach];
+export const STRUCTURAL: readonly StructuralEdge[] = [
+  exposure,
+  workloadIdentity,
+  nodeCredentials,
+  runAsServiceAccount,
+  execIntoPods,
+  legacyTokens,
+  clusterAdminReach,
+];
 
 export const PERMISSIONS: readonly PermissionEdge[] = [
   holdsEverything,

@@ -23,8 +23,8 @@ export interface Context {
   nodesOf: Map<Workload, Set<string>>;
   /** Workloads with a pod on each node. */
   onNode: Map<string, Set<Workload>>;
-  /** `ns/pod` → its workload. */
-  podOwner: Map<string, Workload>;
+  /** Every pod read, with its workload: [namespace, pod name, workload]. */
+  podOwner: [string, string, Workload][];
   serviceAccounts: Map<string, Set<string>>;
   /** ServiceAccounts with automountServiceAccountToken: false. */
   noAutomount: Set<string>;
@@ -35,6 +35,9 @@ export interface Context {
   nodes: string[];
   /** Namespace labels by name. */
   nsLabels: Map<string, Record<string, string>>;
+  /** Memos: each workload's vertex, and whether it mounts a token. */
+  workloadVertex: Map<Workload, number>;
+  tokenMounted: Map<Workload, boolean>;
   /** Whether a workload's own identity may get pods/log in its namespace (set by build.ts). */
   canReadLogs?: (w: Workload) => boolean;
 }
@@ -56,7 +59,13 @@ export function buildContext(inv: Inventory): Context {
       if (r) owners.set(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`, { kind: r.kind, name: r.name });
     }
   }
+  const roots = new Map<string, Workload | undefined>();
   const rootOf = (kind: string, ns: string, name: string): Workload | undefined => {
+    const k = `${kind}/${ns}/${name}`;
+    if (!roots.has(k)) roots.set(k, findRoot(kind, ns, name));
+    return roots.get(k);
+  };
+  const findRoot = (kind: string, ns: string, name: string): Workload | undefined => {
     let cur = { kind, name };
     for (let hops = 0; hops < 4; hops++) {
       const key = `${cur.kind}/${ns}/${cur.name}`;
@@ -70,13 +79,13 @@ export function buildContext(inv: Inventory): Context {
   };
   const nodesOf = new Map<Workload, Set<string>>();
   const onNode = new Map<string, Set<Workload>>();
-  const podOwner = new Map<string, Workload>();
+  const podOwner: [string, string, Workload][] = [];
   for (const p of inv.objects.pods) {
     const ns = p.metadata.namespace ?? 'default';
     const r = p.metadata.ownerReferences?.find((x) => x?.controller) ?? p.metadata.ownerReferences?.[0];
     const w = (r ? rootOf(r.kind, ns, r.name) : undefined) ?? byKey.get(`Pod/${ns}/${p.metadata.name}`);
     if (!w) continue;
-    podOwner.set(`${ns}/${p.metadata.name}`, w);
+    podOwner.push([ns, p.metadata.name, w]);
     const node = typeof p.spec?.nodeName === 'string' ? p.spec.nodeName : null;
     const phase = p.status?.phase;
     if (!node || phase === 'Succeeded' || phase === 'Failed') continue;
@@ -122,6 +131,8 @@ export function buildContext(inv: Inventory): Context {
     legacyTokens,
     grantsOf,
     nodes,
+    workloadVertex: new Map(),
+    tokenMounted: new Map(),
     nsLabels: new Map(inv.objects.namespaces.map((n) => [n.metadata.name, n.metadata.labels ?? {}])),
   };
 }
@@ -140,13 +151,25 @@ function addTo(m: Map<string, Set<string>>, k: string, v: string) {
 
 export function serviceAccountOf(w: Workload): string {
   const s = w.spec as { serviceAccountName?: unknown; serviceAccount?: unknown };
-  return typeof s.serviceAccountName === 'string' && s.serviceAccountName ? s.serviceAccountName : typeof s.serviceAccount === 'string' && s.serviceAccount ? s.serviceAccount : 'default';
+  return typeof s.serviceAccountName === 'string' && s.serviceAccountName
+    ? s.serviceAccountName
+    : typeof s.serviceAccount === 'string' && s.serviceAccount
+      ? s.serviceAccount
+      : 'default';
 }
 
 /** Whether the workload's containers get its ServiceAccount's token: automounted, or a projected token volume. */
 export function mountsToken(ctx: Context, w: Workload): boolean {
+  let m = ctx.tokenMounted.get(w);
+  if (m === undefined) ctx.tokenMounted.set(w, (m = tokenOf(ctx, w)));
+  return m;
+}
+
+function tokenOf(ctx: Context, w: Workload): boolean {
   const projected = (Array.isArray(w.spec.volumes) ? w.spec.volumes : []).some(
-    (v) => Array.isArray((v.projected as { sources?: unknown[] } | undefined)?.sources) && (v.projected as { sources: { serviceAccountToken?: unknown }[] }).sources.some((s) => s?.serviceAccountToken),
+    (v) =>
+      Array.isArray((v.projected as { sources?: unknown[] } | undefined)?.sources) &&
+      (v.projected as { sources: { serviceAccountToken?: unknown }[] }).sources.some((s) => s?.serviceAccountToken),
   );
   if (projected) return true;
   if (w.spec.automountServiceAccountToken === false) return false;
@@ -166,6 +189,12 @@ export const CLUSTER_ADMIN = 'target:cluster-admin';
 export const ANY_NODE = 'cap:any-node';
 
 export function vWorkload(ctx: Context, w: Workload): number {
+  let v = ctx.workloadVertex.get(w);
+  if (v === undefined) ctx.workloadVertex.set(w, (v = workloadVertex(ctx, w)));
+  return v;
+}
+
+function workloadVertex(ctx: Context, w: Workload): number {
   return ctx.graph.vertex(`workload:${w.kind}/${w.namespace}/${w.name}`, () => ({
     ref: workloadRefOf(w),
     text: `${w.kind} ${w.namespace}/${w.name}`,
@@ -175,7 +204,12 @@ export function vWorkload(ctx: Context, w: Workload): number {
 }
 
 export function vNode(ctx: Context, name: string): number {
-  return ctx.graph.vertex(`node:${name}`, () => ({ ref: { kind: 'Node', namespace: null, name, apiVersion: 'v1' }, text: `Node ${name}`, namespace: null, target: 'node' }));
+  return ctx.graph.vertex(`node:${name}`, () => ({
+    ref: { kind: 'Node', namespace: null, name, apiVersion: 'v1' },
+    text: `Node ${name}`,
+    namespace: null,
+    target: 'node',
+  }));
 }
 
 export function vNodeTokens(ctx: Context, name: string): number {
@@ -210,7 +244,8 @@ const CAP_TEXT: Record<CapKind, (where: string) => string> = {
 export function vCap(ctx: Context, kind: CapKind, scope: string): number {
   return ctx.graph.vertex(`cap:${kind}:${scope}`, () => {
     const where = scope === '*' ? 'in every namespace' : `in namespace ${scope}`;
-    const target = kind === 'secrets' ? (scope === '*' ? 'cluster-secrets' : 'namespace-secrets') : kind === 'any-sa' && scope === 'kube-system' ? 'kube-system' : undefined;
+    const target =
+      kind === 'secrets' ? (scope === '*' ? 'cluster-secrets' : 'namespace-secrets') : kind === 'any-sa' && scope === 'kube-system' ? 'kube-system' : undefined;
     return { ref: null, text: CAP_TEXT[kind](where), namespace: scope === '*' ? null : scope, ...(target ? { target } : {}) };
   });
 }

@@ -5,7 +5,12 @@ import { inventoryOf, namespace } from '../test-inventory';
 import { buildAttackGraph } from './build';
 
 const NODE: K8sObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } };
-const EKS_NODE: K8sObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n2', labels: { 'eks.amazonaws.com/nodegroup': 'ng' } }, spec: { providerID: 'aws:///eu-west-1a/i-0abc' } };
+const EKS_NODE: K8sObject = {
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name: 'n2', labels: { 'eks.amazonaws.com/nodegroup': 'ng' } },
+  spec: { providerID: 'aws:///eu-west-1a/i-0abc' },
+};
 const IMAGE = 'registry.example/app@sha256:' + 'a'.repeat(64);
 
 function running(spec: PodSpec, extra: Partial<PodSpec> = {}, ns = 'app'): K8sObject {
@@ -32,8 +37,16 @@ function bind(kind: 'ClusterRoleBinding' | 'RoleBinding', roleName: string, subj
 }
 const ALICE = { kind: 'User', name: 'alice' };
 /** alice holds `rules` cluster-wide (or in namespace app). */
-const grant = (rules: object[], where: 'cluster' | 'app' = 'cluster') => [role('r', rules), where === 'cluster' ? bind('ClusterRoleBinding', 'r', ALICE) : bind('RoleBinding', 'r', ALICE, 'app')];
-const rule = (verbs: string[], resources: string[], apiGroups = [''], resourceNames?: string[]) => ({ verbs, resources, apiGroups, ...(resourceNames ? { resourceNames } : {}) });
+const grant = (rules: object[], where: 'cluster' | 'app' = 'cluster') => [
+  role('r', rules),
+  where === 'cluster' ? bind('ClusterRoleBinding', 'r', ALICE) : bind('RoleBinding', 'r', ALICE, 'app'),
+];
+const rule = (verbs: string[], resources: string[], apiGroups = [''], resourceNames?: string[]) => ({
+  verbs,
+  resources,
+  apiGroups,
+  ...(resourceNames ? { resourceNames } : {}),
+});
 
 function edges(objects: K8sObject[], version?: string) {
   const ctx = buildAttackGraph(inventoryOf([namespace('app', { 'pod-security.kubernetes.io/enforce': 'baseline' }), NODE, ...objects], { version }));
@@ -46,37 +59,121 @@ const cases: Case[] = [
   ['escape-privileged', [running(plain({ privileged: true }))], [running(plain({ privileged: false }))], 'Node n1'],
   ['escape-privileged-host-pid', [running(plain({ privileged: true }), { hostPID: true })], [running(plain({ privileged: true }))], 'Node n1'],
   ['escape-sys-module', [running(plain({ capabilities: { add: ['SYS_MODULE'] } }))], [running(plain({ capabilities: { add: ['NET_ADMIN'] } }))], 'Node n1'],
-  ['escape-sys-ptrace', [running(plain({ capabilities: { add: ['SYS_PTRACE', 'SYS_ADMIN'] } }), { hostPID: true })], [running(plain({ capabilities: { add: ['SYS_PTRACE', 'SYS_ADMIN'] } }))], 'Node n1'],
+  [
+    'escape-sys-ptrace',
+    [running(plain({ capabilities: { add: ['SYS_PTRACE', 'SYS_ADMIN'] } }), { hostPID: true })],
+    [running(plain({ capabilities: { add: ['SYS_PTRACE', 'SYS_ADMIN'] } }))],
+    'Node n1',
+  ],
   ['escape-sys-admin', [running(plain({ capabilities: { add: ['CAP_SYS_ADMIN'] } }))], [running(plain({ capabilities: { add: ['CHOWN'] } }))], 'Node n1'],
   ['escape-host-write', [running(withHost('/etc'))], [running(withHost('/etc', true))], 'Node n1'],
   ['escape-host-read', [running(withHost('/var/lib/kubelet', true))], [running(withHost('/data', true))], 'the credentials on Node n1'],
   ['escape-runtime-socket', [running(withHost('/run/containerd', true))], [running(withHost('/run/user', true))], 'Node n1'],
-  ['escape-var-log', [running(withHost('/var/log')), ...[role('logs', [rule(['get'], ['pods/log'])]), bind('RoleBinding', 'logs', { kind: 'ServiceAccount', name: 'default', namespace: 'app' }, 'app')]], [running(withHost('/var/log'))], 'Node n1'],
+  [
+    'escape-var-log',
+    [
+      running(withHost('/var/log')),
+      ...[role('logs', [rule(['get'], ['pods/log'])]), bind('RoleBinding', 'logs', { kind: 'ServiceAccount', name: 'default', namespace: 'app' }, 'app')],
+    ],
+    [running(withHost('/var/log'))],
+    'Node n1',
+  ],
   ['node-credentials', [running(plain())], [running(plain(), { automountServiceAccountToken: false })], 'ServiceAccount app/default'],
   ['workload-identity', [running(plain())], [running(plain(), { automountServiceAccountToken: false })], 'ServiceAccount app/default'],
-  ['run-as-service-account', [namespace('open')], [namespace('closed', { 'pod-security.kubernetes.io/enforce': 'restricted' })], 'a privileged pod on any node'],
+  [
+    'run-as-service-account',
+    [namespace('open')],
+    [namespace('closed', { 'pod-security.kubernetes.io/enforce': 'restricted' })],
+    'a privileged pod on any node',
+  ],
   ['exec-into-pods', [running(plain())], [], 'Pod app/p'],
-  ['legacy-tokens', [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 't', namespace: 'app', annotations: { 'kubernetes.io/service-account.name': 'ci' } } }], [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 't', namespace: 'app', labels: { 'kubernetes.io/legacy-token-invalid-since': '2026-01-01' }, annotations: { 'kubernetes.io/service-account.name': 'ci' } } }], 'ServiceAccount app/ci'],
+  [
+    'legacy-tokens',
+    [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 't', namespace: 'app', annotations: { 'kubernetes.io/service-account.name': 'ci' } } }],
+    [
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: {
+          name: 't',
+          namespace: 'app',
+          labels: { 'kubernetes.io/legacy-token-invalid-since': '2026-01-01' },
+          annotations: { 'kubernetes.io/service-account.name': 'ci' },
+        },
+      },
+    ],
+    'ServiceAccount app/ci',
+  ],
   ['holds-everything', grant([rule(['*'], ['*'], ['*'])]), grant([rule(['*'], ['pods'], ['*'])]), 'cluster-admin'],
-  ['create-workloads', grant([rule(['create'], ['deployments'], ['apps'])], 'app'), grant([rule(['create'], ['deployments'], [''])], 'app'), 'can run pods in namespace app'],
+  [
+    'create-workloads',
+    grant([rule(['create'], ['deployments'], ['apps'])], 'app'),
+    grant([rule(['create'], ['deployments'], [''])], 'app'),
+    'can run pods in namespace app',
+  ],
   ['exec-attach', grant([rule(['get'], ['pods/exec'])], 'app'), grant([rule(['get'], ['pods/exec'])], 'app'), 'can exec into pods in namespace app'],
   ['read-secrets', grant([rule(['list'], ['secrets'])], 'app'), grant([rule(['get'], ['secrets'], [''], ['x'])], 'app'), 'every Secret in namespace app'],
-  ['create-token', grant([rule(['create'], ['serviceaccounts/token'])], 'app'), grant([rule(['create'], ['serviceaccounts'])], 'app'), 'any ServiceAccount in namespace app'],
-  ['rbac-escalation', grant([rule(['create'], ['clusterrolebindings'], ['rbac.authorization.k8s.io']), rule(['bind'], ['clusterroles'], ['rbac.authorization.k8s.io'])]), grant([rule(['create'], ['clusterrolebindings'], ['rbac.authorization.k8s.io'])]), 'cluster-admin'],
+  [
+    'create-token',
+    grant([rule(['create'], ['serviceaccounts/token'])], 'app'),
+    grant([rule(['create'], ['serviceaccounts'])], 'app'),
+    'any ServiceAccount in namespace app',
+  ],
+  [
+    'rbac-escalation',
+    grant([rule(['create'], ['clusterrolebindings'], ['rbac.authorization.k8s.io']), rule(['bind'], ['clusterroles'], ['rbac.authorization.k8s.io'])]),
+    grant([rule(['create'], ['clusterrolebindings'], ['rbac.authorization.k8s.io'])]),
+    'cluster-admin',
+  ],
   ['impersonate', grant([rule(['impersonate'], ['groups'])]), grant([rule(['impersonate'], ['groups'])], 'app'), 'cluster-admin'],
-  ['csr-approve', grant([rule(['create'], ['certificatesigningrequests'], ['certificates.k8s.io']), rule(['update'], ['certificatesigningrequests/approval'], ['certificates.k8s.io']), rule(['approve'], ['signers'], ['certificates.k8s.io'], ['kubernetes.io/kube-apiserver-client'])]), grant([rule(['create'], ['certificatesigningrequests'], ['certificates.k8s.io']), rule(['update'], ['certificatesigningrequests/approval'], ['certificates.k8s.io'])]), 'cluster-admin'],
+  [
+    'csr-approve',
+    grant([
+      rule(['create'], ['certificatesigningrequests'], ['certificates.k8s.io']),
+      rule(['update'], ['certificatesigningrequests/approval'], ['certificates.k8s.io']),
+      rule(['approve'], ['signers'], ['certificates.k8s.io'], ['kubernetes.io/kube-apiserver-client']),
+    ]),
+    grant([
+      rule(['create'], ['certificatesigningrequests'], ['certificates.k8s.io']),
+      rule(['update'], ['certificatesigningrequests/approval'], ['certificates.k8s.io']),
+    ]),
+    'cluster-admin',
+  ],
   ['nodes-proxy', grant([rule(['get'], ['nodes/proxy'])]), grant([rule(['get'], ['nodes/proxy'])], 'app'), 'can exec into pods in every namespace'],
-  ['admission-webhooks', grant([rule(['patch'], ['mutatingwebhookconfigurations'], ['admissionregistration.k8s.io'])]), grant([rule(['patch'], ['validatingwebhookconfigurations'], ['admissionregistration.k8s.io'])]), 'can run pods in every namespace'],
-  ['namespace-labels', grant([rule(['patch'], ['namespaces']), rule(['create'], ['pods'])], 'app'), grant([rule(['create'], ['pods'])], 'app'), 'a privileged pod on any node'],
-  ['aws-auth', [EKS_NODE, ...grant([rule(['patch'], ['configmaps'], [''], ['aws-auth'])])], grant([rule(['patch'], ['configmaps'], [''], ['aws-auth'])]), 'cluster-admin'],
-  ['exposure', [running(plain()), { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'app' }, spec: { type: 'LoadBalancer', selector: { app: 'x' } } }], [running(plain()), { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'app' }, spec: { type: 'ClusterIP', selector: { app: 'x' } } }]],
+  [
+    'admission-webhooks',
+    grant([rule(['patch'], ['mutatingwebhookconfigurations'], ['admissionregistration.k8s.io'])]),
+    grant([rule(['patch'], ['validatingwebhookconfigurations'], ['admissionregistration.k8s.io'])]),
+    'can run pods in every namespace',
+  ],
+  [
+    'namespace-labels',
+    grant([rule(['patch'], ['namespaces']), rule(['create'], ['pods'])], 'app'),
+    grant([rule(['create'], ['pods'])], 'app'),
+    'a privileged pod on any node',
+  ],
+  [
+    'aws-auth',
+    [EKS_NODE, ...grant([rule(['patch'], ['configmaps'], [''], ['aws-auth'])])],
+    grant([rule(['patch'], ['configmaps'], [''], ['aws-auth'])]),
+    'cluster-admin',
+  ],
+  [
+    'exposure',
+    [
+      running(plain()),
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'app' }, spec: { type: 'LoadBalancer', selector: { app: 'x' } } },
+    ],
+    [running(plain()), { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'app' }, spec: { type: 'ClusterIP', selector: { app: 'x' } } }],
+  ],
 ];
 
 describe('the edge catalogue', () => {
   it.each(cases)('%s: planted where its precondition holds, not otherwise', (id, plants, not, to) => {
     const version = id === 'exec-attach' ? undefined : 'v1.35.0';
     // exposure: the pod carries the selected label
-    const label = (objs: K8sObject[]) => objs.map((o) => (o.kind === 'Pod' && id === 'exposure' ? { ...o, metadata: { ...o.metadata, labels: { app: 'x' } } } : o));
+    const label = (objs: K8sObject[]) =>
+      objs.map((o) => (o.kind === 'Pod' && id === 'exposure' ? { ...o, metadata: { ...o.metadata, labels: { app: 'x' } } } : o));
     const yes = edges(label(plants), version).filter((e) => e.rule === id && (!to || e.to === to));
     expect(yes.length).toBeGreaterThan(0);
     if (not.length === 0) return;

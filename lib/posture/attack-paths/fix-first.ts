@@ -52,7 +52,11 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
         if (others.length && edge.fixes.length) {
           const object = g.fixes[edge.fixes[0]!]!.object;
           const bundle = [edge.fixes[0]!, ...others.map((x) => g.edges[x]!.fixes.find((f) => sameObject(g.fixes[f]!.object, object)) ?? -1)];
-          if (!bundle.includes(-1)) credit([...new Set(bundle)].sort((a, b) => a - b), through[v]!);
+          if (!bundle.includes(-1))
+            credit(
+              [...new Set(bundle)].sort((a, b) => a - b),
+              through[v]!,
+            );
         }
       }
     }
@@ -82,4 +86,5 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
   return out;
 }
 
-const sameObject = (a: { kind: string; namespace: string | null; name: string }, b: typeof a) => a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+const sameObject = (a: { kind: string; namespace: string | null; name: string }, b: typeof a) =>
+  a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;

@@ -68,7 +68,13 @@ export function removeVolumeFix(w: Workload, volume: string, mounts: { container
       for (const p of paths) body.push(`  - mountPath: ${q(p)}`, '    $patch: delete');
     }
   }
-  return { key: `${refKey(object)}:volume:${volume}`, object, field: `${podSpecPath(w.kind).join('.')}.volumes[${volume}]`, change, patch: underPodSpec(w.kind, body) };
+  return {
+    key: `${refKey(object)}:volume:${volume}`,
+    object,
+    field: `${podSpecPath(w.kind).join('.')}.volumes[${volume}]`,
+    change,
+    patch: underPodSpec(w.kind, body),
+  };
 }
 
 export function readOnlyMountFix(w: Workload, container: string, volume: string, mountPath: string): Fix {
@@ -78,7 +84,14 @@ export function readOnlyMountFix(w: Workload, container: string, volume: string,
     object,
     field: `${podSpecPath(w.kind).join('.')}.containers[${container}].volumeMounts[${mountPath}].readOnly`,
     change: `mount ${mountPath} read-only in container ${container}`,
-    patch: underPodSpec(w.kind, ['containers:', `- name: ${q(container)}`, '  volumeMounts:', `  - mountPath: ${q(mountPath)}`, `    name: ${q(volume)}`, '    readOnly: true']),
+    patch: underPodSpec(w.kind, [
+      'containers:',
+      `- name: ${q(container)}`,
+      '  volumeMounts:',
+      `  - mountPath: ${q(mountPath)}`,
+      `    name: ${q(volume)}`,
+      '    readOnly: true',
+    ]),
   };
 }
 
@@ -87,12 +100,26 @@ export function bindingSubjectFix(g: Grant): Fix {
   const b = g.bindingObject;
   const object: ResourceRef = { kind: b.kind, namespace: b.metadata.namespace ?? null, name: b.metadata.name, apiVersion: b.apiVersion };
   const raw = Array.isArray(b.subjects) ? (b.subjects as { kind?: unknown; name?: unknown; namespace?: unknown }[]) : [];
-  const others = raw.filter((s) => !(s?.kind === g.subject.kind && s?.name === g.subject.name && (g.subject.kind !== 'ServiceAccount' || (s.namespace ?? b.metadata.namespace) === g.subject.namespace)));
+  const others = raw.filter(
+    (s) =>
+      !(
+        s?.kind === g.subject.kind &&
+        s?.name === g.subject.name &&
+        (g.subject.kind !== 'ServiceAccount' || (s.namespace ?? b.metadata.namespace) === g.subject.namespace)
+      ),
+  );
   const subject = describe(g.subject);
   const patch =
     others.length === 0
       ? `# ${subject} is the binding's only subject: delete it\n# kubectl delete ${b.kind.toLowerCase()} ${b.metadata.name}${b.metadata.namespace ? ` -n ${b.metadata.namespace}` : ''}\nsubjects: []`
-      : ['subjects:', ...others.flatMap((s) => [`- kind: ${q(String(s.kind))}`, `  name: ${q(String(s.name))}`, ...(s.namespace ? [`  namespace: ${q(String(s.namespace))}`] : [])])].join('\n');
+      : [
+          'subjects:',
+          ...others.flatMap((s) => [
+            `- kind: ${q(String(s.kind))}`,
+            `  name: ${q(String(s.name))}`,
+            ...(s.namespace ? [`  namespace: ${q(String(s.namespace))}`] : []),
+          ]),
+        ].join('\n');
   return {
     key: `${refKey(object)}:subject:${subjectKey(g.subject)}`,
     object,

@@ -16,9 +16,31 @@ export interface AttackAnalysis {
   throughObject: Map<string, number>;
 }
 
-const READS: ResourceKey[] = ['pods', 'nodes', 'serviceaccounts', 'roles', 'rolebindings', 'clusterroles', 'clusterrolebindings', 'services', 'ingresses', 'secrets', 'namespaces'];
+const READS: ResourceKey[] = [
+  'pods',
+  'nodes',
+  'serviceaccounts',
+  'roles',
+  'rolebindings',
+  'clusterroles',
+  'clusterrolebindings',
+  'services',
+  'ingresses',
+  'secrets',
+  'namespaces',
+];
+
+// One analysis per inventory object: a full and an incremental computation of the same inventory share it.
+const cache = new WeakMap<Inventory, AttackAnalysis>();
 
 export function analyseAttackPaths(inv: Inventory, opts: { keep?: number } = {}): AttackAnalysis {
+  if (opts.keep !== undefined) return analyse(inv, opts.keep);
+  let a = cache.get(inv);
+  if (!a) cache.set(inv, (a = analyse(inv, PATHS_KEPT_PER_TARGET)));
+  return a;
+}
+
+function analyse(inv: Inventory, keep: number): AttackAnalysis {
   const ctx = buildAttackGraph(inv);
   const c = compile(ctx.graph);
   const counts = {} as Record<AttackTarget, number>;
@@ -33,7 +55,7 @@ export function analyseAttackPaths(inv: Inventory, opts: { keep?: number } = {})
       if (tree.dist[f]! > 0 && ns) (byNamespace[ns] ??= {})[target] = (byNamespace[ns]![target] ?? 0) + 1;
     }
     countObjects(c, tree, throughObject);
-    paths.push(...shortestPaths(c, tree, target, opts.keep ?? PATHS_KEPT_PER_TARGET));
+    paths.push(...shortestPaths(c, tree, target, keep));
   }
   const incomplete = READS.filter((k) => inv.missing[k]).map((k) => `${k}: ${inv.missing[k]!.reason}`);
   return {

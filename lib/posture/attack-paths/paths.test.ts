@@ -15,7 +15,12 @@ function pod(ns: string, name: string, nodeName: string, spec: object = {}, labe
     status: { phase: 'Running' },
   };
 }
-const clusterRole = (name: string, rules: object[]): K8sObject => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name }, rules });
+const clusterRole = (name: string, rules: object[]): K8sObject => ({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'ClusterRole',
+  metadata: { name },
+  rules,
+});
 const ADMIN = clusterRole('cluster-admin', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }]);
 
 describe('attack paths', () => {
@@ -25,16 +30,27 @@ describe('attack paths', () => {
       namespace('kube-system', BASELINE),
       node('a1'),
       ADMIN,
-      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'storefront', namespace: 'shop' }, spec: { defaultBackend: { service: { name: 'cart', port: { number: 80 } } } } },
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'storefront', namespace: 'shop' },
+        spec: { defaultBackend: { service: { name: 'cart', port: { number: 80 } } } },
+      },
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'cart', namespace: 'shop' }, spec: { selector: { app: 'cart' } } },
-      pod('shop', 'cart', 'a1', { hostPID: true, automountServiceAccountToken: false, containers: [{ name: 'cart', image: IMAGE, securityContext: { privileged: true } }] }, { app: 'cart' }),
+      pod(
+        'shop',
+        'cart',
+        'a1',
+        { hostPID: true, automountServiceAccountToken: false, containers: [{ name: 'cart', image: IMAGE, securityContext: { privileged: true } }] },
+        { app: 'cart' },
+      ),
       pod('kube-system', 'x', 'a1', { serviceAccountName: 'x' }),
       binding('ClusterRoleBinding', 'x-admin', 'cluster-admin', [{ kind: 'ServiceAccount', name: 'x', namespace: 'kube-system' }]),
     ]);
     const { summary } = analyseAttackPaths(inv);
     const texts = summary.paths.filter((p) => p.target === 'cluster-admin').map((p) => p.text);
     expect(texts).toContain(
-      'Ingress shop/storefront (routes to Service cart) → Pod shop/cart (container cart is privileged with hostPID) → Node a1 (root on the host reads them) → the credentials on Node a1 (the token of Pod kube-system/x\'s pod) → ServiceAccount kube-system/x (holds * on * cluster-wide (ClusterRoleBinding x-admin)) → cluster-admin',
+      "Ingress shop/storefront (routes to Service cart) → Pod shop/cart (container cart is privileged with hostPID) → Node a1 (root on the host reads them) → the credentials on Node a1 (the token of Pod kube-system/x's pod) → ServiceAccount kube-system/x (holds * on * cluster-wide (ClusterRoleBinding x-admin)) → cluster-admin",
     );
     expect(summary.counts.node).toBeGreaterThan(0);
     // The escape names the Pod; the binding is on the path too.
@@ -58,7 +74,10 @@ describe('attack paths', () => {
     const { summary } = analyseAttackPaths(inv);
     expect(summary.counts['cluster-admin']).toBeGreaterThan(2);
     const firstTwo = summary.fixFirst.slice(0, 2);
-    expect(firstTwo.map((f) => `${f.object.kind}/${f.object.name}: ${f.field}`).sort()).toEqual(['ClusterRoleBinding/ops-admin: subjects', 'ClusterRoleBinding/support: subjects']);
+    expect(firstTwo.map((f) => `${f.object.kind}/${f.object.name}: ${f.field}`).sort()).toEqual([
+      'ClusterRoleBinding/ops-admin: subjects',
+      'ClusterRoleBinding/support: subjects',
+    ]);
     expect(firstTwo.reduce((n, f) => n + f.removes['cluster-admin'], 0)).toBe(summary.counts['cluster-admin']);
     expect(firstTwo[0]!.patch).toContain('subjects: []');
   });
@@ -74,12 +93,16 @@ describe('attack paths', () => {
     ]);
     const { summary } = analyseAttackPaths(inv, { keep: 50 });
     const eve = summary.paths.filter((p) => p.steps[0]!.text === 'User eve');
-    expect(eve.find((p) => p.target === 'node')?.text).toBe('User eve (can exec into pods named a (RoleBinding app/exec-one)) → Pod app/a (container a is privileged) → Node n1');
+    expect(eve.find((p) => p.target === 'node')?.text).toBe(
+      'User eve (can exec into pods named a (RoleBinding app/exec-one)) → Pod app/a (container a is privileged) → Node n1',
+    );
     expect(eve.some((p) => p.steps.some((s) => s.text === 'Pod app/b'))).toBe(false);
   });
 
   it('counts every path but keeps only the shortest few per target', () => {
-    const pods = Array.from({ length: 30 }, (_, i) => pod('app', `p${i}`, 'n1', { containers: [{ name: 'c', image: IMAGE, securityContext: { privileged: true } }] }));
+    const pods = Array.from({ length: 30 }, (_, i) =>
+      pod('app', `p${i}`, 'n1', { containers: [{ name: 'c', image: IMAGE, securityContext: { privileged: true } }] }),
+    );
     const { summary } = analyseAttackPaths(inventoryOf([namespace('app', BASELINE), node('n1'), ...pods]), { keep: 5 });
     expect(summary.counts.node).toBe(30);
     expect(summary.paths.filter((p) => p.target === 'node')).toHaveLength(5);

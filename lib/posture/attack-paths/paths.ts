@@ -101,7 +101,12 @@ const FOOTHOLD_RANK: Record<FootholdKind, number> = { exposed: 0, everyone: 1, c
 export function shortestPaths(c: Compiled, t: Tree, target: AttackTarget, limit: number): AttackPath[] {
   const g = c.graph;
   const starts = [...c.footholds].filter((f) => t.dist[f]! > 0);
-  starts.sort((a, b) => t.dist[a]! - t.dist[b]! || FOOTHOLD_RANK[g.vertices[a]!.foothold!] - FOOTHOLD_RANK[g.vertices[b]!.foothold!] || (g.vertices[a]!.text < g.vertices[b]!.text ? -1 : 1));
+  starts.sort(
+    (a, b) =>
+      t.dist[a]! - t.dist[b]! ||
+      FOOTHOLD_RANK[g.vertices[a]!.foothold!] - FOOTHOLD_RANK[g.vertices[b]!.foothold!] ||
+      (g.vertices[a]!.text < g.vertices[b]!.text ? -1 : 1),
+  );
   // Certain paths before possible ones of the same length.
   const picked = starts.slice(0, limit * 3).map((f) => ({ f, p: pathFrom(c, t, target, f) }));
   picked.sort((a, b) => t.dist[a.f]! - t.dist[b.f]! || Number(a.p.possible) - Number(b.p.possible));

@@ -8,6 +8,7 @@ export default {
   precondition:
     'create/update/patch on mutatingwebhookconfigurations or mutatingadmissionpolicies cluster-wide: it rewrites every pod created from then on (any ServiceAccount, privileged). Possible only: it needs a webhook server the API server reaches, or the MutatingAdmissionPolicy feature, and someone creating pods. Validating admission is left out: it rejects, it cannot grant',
   plant(ctx, h) {
-    for (const a of own(h, 'webhook-write')) if (a.scope === '*') edgeFor(ctx, h, vCap(ctx, 'run', '*'), this.id, a, 'can make mutating admission rewrite every new pod', true);
+    for (const a of own(h, 'webhook-write'))
+      if (a.scope === '*') edgeFor(ctx, h, vCap(ctx, 'run', '*'), this.id, a, 'can make mutating admission rewrite every new pod', true);
   },
 } satisfies PermissionEdge;

@@ -13,7 +13,7 @@ export default {
   id: 'aws-auth',
   title: 'edits aws-auth',
   precondition:
-    "update/patch on configmaps (all, or aws-auth named) in kube-system, on a cluster whose nodes are EKS nodes: it maps an IAM identity to system:masters. Possible only: ConfigMaps are not read (whether aws-auth is still used, rather than access entries, is not known) and it needs an AWS identity",
+    'update/patch on configmaps (all, or aws-auth named) in kube-system, on a cluster whose nodes are EKS nodes: it maps an IAM identity to system:masters. Possible only: ConfigMaps are not read (whether aws-auth is still used, rather than access entries, is not known) and it needs an AWS identity',
   plant(ctx, h) {
     if (!looksLikeEks(ctx)) return;
     for (const a of own(h, 'configmap-write'))

@@ -13,7 +13,10 @@ export default {
         continue;
       }
       for (const [ns, sas] of ctx.serviceAccounts)
-        if (a.scope === '*' || a.scope === ns) for (const sa of sas) if (a.names.includes(sa)) edgeFor(ctx, h, vIdentity(ctx, { kind: 'ServiceAccount', namespace: ns, name: sa }), this.id, a, `can mint a token for ${sa}`);
+        if (a.scope === '*' || a.scope === ns)
+          for (const sa of sas)
+            if (a.names.includes(sa))
+              edgeFor(ctx, h, vIdentity(ctx, { kind: 'ServiceAccount', namespace: ns, name: sa }), this.id, a, `can mint a token for ${sa}`);
     }
   },
 } satisfies PermissionEdge;

@@ -14,7 +14,9 @@ export default {
         continue;
       }
       const names = new Set(a.names);
-      const spaces = new Set(ctx.inv.workloads.filter((w) => w.kind !== 'Pod' && names.has(w.name) && (a.scope === '*' || w.namespace === a.scope)).map((w) => w.namespace));
+      const spaces = new Set(
+        ctx.inv.workloads.filter((w) => w.kind !== 'Pod' && names.has(w.name) && (a.scope === '*' || w.namespace === a.scope)).map((w) => w.namespace),
+      );
       for (const ns of spaces) edgeFor(ctx, h, vCap(ctx, 'run', ns), this.id, a, `can rewrite the pod template of ${[...names].join(', ')} in namespace ${ns}`);
     }
   },

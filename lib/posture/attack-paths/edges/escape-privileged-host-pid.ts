@@ -17,7 +17,7 @@ export default {
             possible: false,
             fixes: [
               containerFieldFix(w, c.name, 'securityContext.privileged', 'false', `make container ${c.name} unprivileged`),
-              podFieldFix(w, 'hostPID', 'false', 'stop sharing the host\'s PID namespace'),
+              podFieldFix(w, 'hostPID', 'false', "stop sharing the host's PID namespace"),
             ],
           })),
 } satisfies ContainerEscape;

@@ -5,7 +5,7 @@ import type { ContainerEscape } from './types';
 export default {
   id: 'escape-privileged',
   title: 'privileged container',
-  precondition: 'a container with securityContext.privileged: true (it can mount the host\'s disks and load modules)',
+  precondition: "a container with securityContext.privileged: true (it can mount the host's disks and load modules)",
   match: (w) =>
     allContainers(w.spec)
       .filter(isPrivileged)

@@ -3,7 +3,16 @@ import { hostMounts, mayRunAsRoot } from '../security-context';
 import type { ContainerEscape } from './types';
 
 /** Container runtime sockets, and the directories that hold them. */
-const SOCKETS = ['/var/run/docker.sock', '/run/docker.sock', '/var/run/containerd/containerd.sock', '/run/containerd/containerd.sock', '/var/run/crio/crio.sock', '/run/crio/crio.sock', '/var/run/cri-dockerd.sock', '/run/k3s/containerd/containerd.sock'];
+const SOCKETS = [
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/var/run/containerd/containerd.sock',
+  '/run/containerd/containerd.sock',
+  '/var/run/crio/crio.sock',
+  '/run/crio/crio.sock',
+  '/var/run/cri-dockerd.sock',
+  '/run/k3s/containerd/containerd.sock',
+];
 
 export function socketIn(hostPath: string): string | undefined {
   return SOCKETS.find((s) => s === hostPath || s.startsWith(`${hostPath}/`));

@@ -10,5 +10,10 @@ export default {
   match: (w) =>
     allContainers(w.spec)
       .filter((c) => !isPrivileged(c) && hasCap(c, 'SYS_ADMIN'))
-      .map((c) => ({ to: 'node' as const, via: `container ${c.name} adds SYS_ADMIN (cgroup and mount escapes)`, possible: true, fixes: [dropCapsFix(w, c, ['SYS_ADMIN'])] })),
+      .map((c) => ({
+        to: 'node' as const,
+        via: `container ${c.name} adds SYS_ADMIN (cgroup and mount escapes)`,
+        possible: true,
+        fixes: [dropCapsFix(w, c, ['SYS_ADMIN'])],
+      })),
 } satisfies ContainerEscape;

@@ -10,5 +10,10 @@ export default {
   match: (w) =>
     allContainers(w.spec)
       .filter((c) => !isPrivileged(c) && hasCap(c, 'SYS_MODULE'))
-      .map((c) => ({ to: 'node' as const, via: `container ${c.name} adds SYS_MODULE (loads a kernel module)`, possible: true, fixes: [dropCapsFix(w, c, ['SYS_MODULE'])] })),
+      .map((c) => ({
+        to: 'node' as const,
+        via: `container ${c.name} adds SYS_MODULE (loads a kernel module)`,
+        possible: true,
+        fixes: [dropCapsFix(w, c, ['SYS_MODULE'])],
+      })),
 } satisfies ContainerEscape;

@@ -12,7 +12,7 @@ export default {
   id: 'escape-sys-ptrace',
   title: 'SYS_PTRACE with SYS_ADMIN and hostPID',
   precondition:
-    'hostPID: true and an unprivileged container adding SYS_PTRACE and SYS_ADMIN: it can inject code into a host process. Certain when AppArmor is Unconfined for it; otherwise possible (the node\'s AppArmor profile may block ptrace, which the API does not show)',
+    "hostPID: true and an unprivileged container adding SYS_PTRACE and SYS_ADMIN: it can inject code into a host process. Certain when AppArmor is Unconfined for it; otherwise possible (the node's AppArmor profile may block ptrace, which the API does not show)",
   match: (w) =>
     w.spec.hostPID !== true
       ? []

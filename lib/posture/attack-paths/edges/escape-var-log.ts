@@ -11,15 +11,15 @@ export default {
   title: '/var/log with pods/log',
   precondition:
     "a container that can write the host's /var/log (or /var, or /) and whose ServiceAccount (token mounted) may get pods/log in its namespace: a symlink planted in /var/log/pods makes the kubelet serve any host file as a log. Possible only: kubelets that no longer follow such links are not told apart in the API",
-  match: (w, ctx) =>
-    !ctx.canReadLogs?.(w)
+  match: (w, ctx) => {
+    const mounts = hostMounts(w).filter((m) => !m.readOnly && (m.hostPath === '/' || m.hostPath === '/var' || m.hostPath === '/var/log'));
+    return mounts.length === 0 || !ctx.canReadLogs?.(w)
       ? []
-      : hostMounts(w)
-          .filter((m) => !m.readOnly && (m.hostPath === '/' || m.hostPath === '/var' || m.hostPath === '/var/log'))
-          .map((m) => ({
-            to: 'node' as const,
-            via: `container ${m.container.name} writes the host's ${m.hostPath} and its ServiceAccount reads pods/log (log symlink)`,
-            possible: true,
-            fixes: [readOnlyMountFix(w, m.container.name, m.volume, m.mountPath)],
-          })),
+      : mounts.map((m) => ({
+          to: 'node' as const,
+          via: `container ${m.container.name} writes the host's ${m.hostPath} and its ServiceAccount reads pods/log (log symlink)`,
+          possible: true,
+          fixes: [readOnlyMountFix(w, m.container.name, m.volume, m.mountPath)],
+        }));
+  },
 } satisfies ContainerEscape;

@@ -58,7 +58,9 @@ export default {
       reach(v, svc, 'selects it');
     }
     for (const w of ctx.inv.workloads) {
-      const hostPort = allContainers(w.spec).some((c) => (Array.isArray(c.ports) ? c.ports : []).some((p) => typeof p?.hostPort === 'number' && p.hostPort > 0));
+      const hostPort = allContainers(w.spec).some((c) =>
+        (Array.isArray(c.ports) ? c.ports : []).some((p) => typeof p?.hostPort === 'number' && p.hostPort > 0),
+      );
       if (hostPort || w.spec.hostNetwork === true) g.vertices[vWorkload(ctx, w)]!.foothold = 'exposed';
     }
   },

@@ -19,7 +19,12 @@ export default {
         const sa = serviceAccountOf(w);
         if (seen.has(`${w.namespace}/${sa}`)) continue;
         seen.add(`${w.namespace}/${sa}`);
-        g.edge(tokens, vIdentity(ctx, { kind: 'ServiceAccount', namespace: w.namespace, name: sa }), this.id, `the token of ${w.kind} ${w.namespace}/${w.name}'s pod`);
+        g.edge(
+          tokens,
+          vIdentity(ctx, { kind: 'ServiceAccount', namespace: w.namespace, name: sa }),
+          this.id,
+          `the token of ${w.kind} ${w.namespace}/${w.name}'s pod`,
+        );
       }
     }
   },

@@ -6,7 +6,7 @@ export default {
   id: 'read-secrets',
   title: 'reads Secrets',
   precondition:
-    "list or watch on secrets reads every Secret where the binding reaches; get alone reads them too but needs their names (possible); get limited by resourceNames reads the named Secrets only: a legacy ServiceAccount token among them is that ServiceAccount",
+    'list or watch on secrets reads every Secret where the binding reaches; get alone reads them too but needs their names (possible); get limited by resourceNames reads the named Secrets only: a legacy ServiceAccount token among them is that ServiceAccount',
   plant(ctx, h) {
     const listers = own(h, 'secrets-list');
     for (const a of listers) if (a.names === 'all') edgeFor(ctx, h, vCap(ctx, 'secrets', a.scope), this.id, a, `can list Secrets ${where(a.scope)}`);
@@ -19,7 +19,8 @@ export default {
       for (const [ns, tokens] of ctx.legacyTokens) {
         if (a.scope !== '*' && a.scope !== ns) continue;
         for (const [secret, sa] of tokens)
-          if (a.names.includes(secret)) edgeFor(ctx, h, vIdentity(ctx, { kind: 'ServiceAccount', namespace: ns, name: sa }), this.id, a, `can get Secret ${ns}/${secret}, a token`);
+          if (a.names.includes(secret))
+            edgeFor(ctx, h, vIdentity(ctx, { kind: 'ServiceAccount', namespace: ns, name: sa }), this.id, a, `can get Secret ${ns}/${secret}, a token`);
       }
     }
   },

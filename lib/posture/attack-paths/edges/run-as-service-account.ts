@@ -20,7 +20,8 @@ export default {
       const run = vCap(ctx, 'run', ns);
       const anySa = vCap(ctx, 'any-sa', ns);
       g.edge(run, anySa, this.id, "a pod's serviceAccountName is the creator's choice");
-      for (const sa of ctx.serviceAccounts.get(ns) ?? []) g.edge(anySa, vIdentity(ctx, { kind: 'ServiceAccount', namespace: ns, name: sa }), this.id, 'one of them');
+      for (const sa of ctx.serviceAccounts.get(ns) ?? [])
+        g.edge(anySa, vIdentity(ctx, { kind: 'ServiceAccount', namespace: ns, name: sa }), this.id, 'one of them');
       const psa = admitsPrivileged(ctx, ns);
       if (psa.admits)
         g.edge(run, anyNode, this.id, psa.labelled ? `namespace ${ns} enforces Pod Security privileged` : `namespace ${ns} has no Pod Security enforce label`, {

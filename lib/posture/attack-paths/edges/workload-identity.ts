@@ -6,7 +6,7 @@ export default {
   id: 'workload-identity',
   title: "a container's ServiceAccount",
   precondition:
-    'code in a container acts as the pod\'s ServiceAccount when its token is mounted: automountServiceAccountToken not false on the pod (or, unset there, on the ServiceAccount), or a projected serviceAccountToken volume',
+    "code in a container acts as the pod's ServiceAccount when its token is mounted: automountServiceAccountToken not false on the pod (or, unset there, on the ServiceAccount), or a projected serviceAccountToken volume",
   plant(ctx) {
     for (const w of ctx.inv.workloads) {
       if (!mountsToken(ctx, w)) continue;
