@@ -26,11 +26,14 @@ export interface Evaluated {
   scope: string[] | null;
 }
 
-export function computePosture(inv: Inventory, opts: { now?: Date; checks?: readonly Check[] } = {}): PostureDocument {
+export function computePosture(inv: Inventory, opts: { now?: Date; checks?: readonly Check[]; attackPaths?: false } = {}): PostureDocument {
   return assemblePosture(
     inv,
     (opts.checks ?? ALL_CHECKS).map((c) => runCheck(c, inv)),
     opts.now,
+    undefined,
+    undefined,
+    opts.attackPaths,
   );
 }
 
@@ -44,10 +47,18 @@ export interface NamespaceReuse {
   stale: ReadonlySet<string>;
 }
 
-export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Date, coverage = detectCoverage(inv), reuse?: NamespaceReuse): PostureDocument {
+export function assemblePosture(
+  inv: Inventory,
+  evaluated: Evaluated[],
+  now?: Date,
+  coverage = detectCoverage(inv),
+  reuse?: NamespaceReuse,
+  /** false: leave attack paths out (tests of the checks alone). */
+  attackPaths?: false,
+): PostureDocument {
   // Attack paths are a whole-cluster analysis: recomputed from the inventory each time (the incremental path too).
-  const attack = analyseAttackPaths(inv);
-  const findings = withPaths(sortedFindings(evaluated), attack.throughObject);
+  const attack = attackPaths === false ? null : analyseAttackPaths(inv);
+  const findings = attack ? withPaths(sortedFindings(evaluated), attack.throughObject) : sortedFindings(evaluated);
 
   const areas: AreaSummary[] = AREAS.map((meta) => {
     const mine = evaluated.filter((e) => e.check.area === meta.id);
@@ -78,7 +89,7 @@ export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Da
     findings,
     checks: evaluated.map((e) => e.result),
     missingKinds: Object.entries(inv.missing).map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
-    attackPaths: attack.summary,
+    ...(attack ? { attackPaths: attack.summary } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Finding, NamespaceSummary, PostureDocument, SeverityCounts } from 
 
 /** Namespaces in the overview's score chart: the worst ones; the namespaces page has them all. */
 export const WORST_SHOWN = 12;
-export const TOP_RISKS_SHOWN = 10;
+export const TOP_RISKS_SHOWN = 16;
 
 export interface OverviewData extends Omit<PostureDocument, 'findings' | 'namespaces'> {
   topRisks: Finding[];

@@ -6,6 +6,7 @@ export function objectHref(r: Pick<ResourceRef, 'kind' | 'namespace' | 'name'>):
   return `/objects/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.namespace ?? '_')}/${encodeURIComponent(r.name)}`;
 }
 
+const refKey = (r: ResourceRef) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
 const sameObject = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && (a.namespace ?? null) === (b.namespace ?? null) && a.name === b.name;
 
 /**
@@ -16,6 +17,8 @@ const sameObject = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && (a.n
  * objects not in it, those on more attack paths first. Applying topRisks again to its result keeps it.
  */
 export function topRisks(findings: readonly Finding[], limit: number, fixFirst?: readonly AttackFix[]): Finding[] {
+  // A list that leads with fix-first entries is this function's own result (the overview ranks it again): kept.
+  if (findings[0]?.checkId.startsWith('attack-paths.fix-first.')) return findings.slice(0, limit);
   if (!fixFirst?.length) return bySeverity(findings, limit);
   const fixes: Finding[] = [];
   for (const fix of fixFirst) {
@@ -33,12 +36,21 @@ export function topRisks(findings: readonly Finding[], limit: number, fixFirst?:
       resource: fix.object,
     });
   }
-  const rest = findings
-    .filter((f) => f.severity === 'critical' && !fixes.some((x) => sameObject(x.resource, f.resource)))
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (b.f.paths ?? 0) - (a.f.paths ?? 0) || a.i - b.i)
-    .map((x) => x.f);
-  return [...fixes, ...bySeverity(rest, limit)].slice(0, limit);
+  // Then one critical finding per object not in the list, objects on more paths first (a Node, where
+  // paths end, does not count its own), as the document orders them among equals.
+  const seen = new Set(fixes.map((f) => refKey(f.resource)));
+  const rest: { f: Finding; i: number; paths: number }[] = [];
+  findings.forEach((f, i) => {
+    if (f.severity !== 'critical' || seen.has(refKey(f.resource))) return;
+    seen.add(refKey(f.resource));
+    rest.push({
+      f,
+      i,
+      paths: f.resource.kind === 'Node' ? 0 : Math.max(...findings.filter((x) => sameObject(x.resource, f.resource)).map((x) => x.paths ?? 0)),
+    });
+  });
+  rest.sort((a, b) => b.paths - a.paths || a.i - b.i);
+  return [...fixes, ...rest.map((r) => r.f)].slice(0, limit);
 }
 
 function bySeverity(findings: readonly Finding[], limit: number): Finding[] {

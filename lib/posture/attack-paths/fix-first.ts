@@ -6,14 +6,16 @@
 // the same two steps (a container both privileged and mounting the runtime socket), the change is
 // the set of fields that cuts them all.
 import type { AttackFix, AttackTarget } from '../types';
+import type { FootholdKind } from './graph';
 import { countPaths, pathsThrough, shortestTree, type Compiled } from './paths';
 
 const GOALS = ['cluster-admin', 'node'] as const satisfies readonly AttackTarget[];
+const WEIGHT: Record<FootholdKind, number> = { exposed: 8, everyone: 4, container: 2, identity: 1 };
 /** Changes tried for real per round, at most. */
 const MAX_TRIES = 24;
 
 export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] {
-  const max = opts.max ?? 8;
+  const max = opts.max ?? 10;
   const g = c.graph;
   const edgesOf: number[][] = g.fixes.map(() => []);
   g.edges.forEach((e, i) => e.fixes.forEach((f) => edgesOf[f]!.push(i)));
@@ -25,14 +27,21 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
     if (l) l.push(i);
     else parallel.set(k, [i]);
   });
-  const counts = () => GOALS.map((t) => countPaths(c, shortestTree(c, t)));
+  // Paths per goal, then all of them weighted by how easily their foothold is had (a tie-breaker:
+  // code running in a container is a likelier start than a stolen administrator's credential).
+  const counts = () => {
+    const trees = GOALS.map((t) => shortestTree(c, t));
+    let weighted = 0;
+    for (const tree of trees) for (const f of c.footholds) if (tree.dist[f]! > 0) weighted += WEIGHT[g.vertices[f]!.foothold!];
+    return [...trees.map((t) => countPaths(c, t)), weighted];
+  };
   const apply = (fs: number[]) => fs.flatMap((f) => edgesOf[f]!.filter((e) => !c.cut[e] && (c.cut[e] = 1)));
   const undo = (cut: number[]) => cut.forEach((e) => (c.cut[e] = 0));
 
   const out: AttackFix[] = [];
   const applied: number[] = [];
   let before = counts();
-  while (out.length < max && before.some((n) => n > 0)) {
+  while (out.length < max && before[0]! + before[1]! > 0) {
     const score = new Map<string, { fixes: number[]; score: number }>();
     const credit = (fixes: number[], n: number) => {
       const k = fixes.join(',');
@@ -61,14 +70,16 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
       }
     }
     const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.fixes.length - b.fixes.length);
-    let best: { fixes: number[]; after: number[]; removed: number } | null = null;
+    let best: { fixes: number[]; after: number[]; removed: number; weighted: number } | null = null;
     for (const cand of ranked.slice(0, MAX_TRIES)) {
-      if (best && best.removed >= cand.score) break; // nothing further down can cut more
+      if (best && best.removed > cand.score) break; // nothing further down can cut more
       const cut = apply(cand.fixes);
       const after = counts();
       undo(cut);
-      const removed = before.reduce((s, n, i) => s + n - after[i]!, 0);
-      if (removed > 0 && (!best || removed > best.removed)) best = { fixes: cand.fixes, after, removed };
+      const removed = before[0]! - after[0]! + before[1]! - after[1]!;
+      const weighted = before[2]! - after[2]!;
+      if (removed > 0 && (!best || removed > best.removed || (removed === best.removed && weighted > best.weighted)))
+        best = { fixes: cand.fixes, after, removed, weighted };
     }
     if (!best) break;
     applied.push(...apply(best.fixes));
