@@ -54,4 +54,11 @@ describe('findings query', () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"a, ""b""\nc"');
   });
+
+  it("ranks findings on attack paths first, most paths first, the rest in the document's order", () => {
+    const doc = [f({ name: 'a' }), f({ name: 'b', paths: 2 }), f({ name: 'c', severity: 'low' }), f({ name: 'd', severity: 'low', paths: 9 })];
+    expect(filterFindings(doc, parseFindingsQuery({})).map((x) => x.resource.name)).toEqual(['d', 'b', 'a', 'c']);
+    // Other sorts are unchanged.
+    expect(filterFindings(doc, parseFindingsQuery({ sort: 'object' })).map((x) => x.resource.name)).toEqual(['a', 'b', 'c', 'd']);
+  });
 });
