@@ -7,12 +7,12 @@
 // the set of fields that cuts them all.
 import type { AttackFix, AttackTarget } from '../types';
 import type { FootholdKind } from './graph';
-import { countPaths, pathsThrough, shortestTree, type Compiled } from './paths';
+import { pathsThrough, shortestTree, type Compiled } from './paths';
 
 const GOALS = ['cluster-admin', 'node'] as const satisfies readonly AttackTarget[];
 const WEIGHT: Record<FootholdKind, number> = { exposed: 8, everyone: 4, container: 2, identity: 1 };
 /** Changes tried for real per round, at most. */
-const MAX_TRIES = 24;
+const MAX_TRIES = 12;
 
 export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] {
   const max = opts.max ?? 10;
@@ -20,20 +20,29 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
   const edgesOf: number[][] = g.fixes.map(() => []);
   g.edges.forEach((e, i) => e.fixes.forEach((f) => edgesOf[f]!.push(i)));
   // Parallel edges: same from and to.
-  const parallel = new Map<string, number[]>();
+  const n = g.vertices.length;
+  const parallel = new Map<number, number[]>();
   g.edges.forEach((e, i) => {
-    const k = `${e.from}>${e.to}`;
+    if (e.fixes.length === 0) return;
+    const k = e.from * n + e.to;
     const l = parallel.get(k);
     if (l) l.push(i);
     else parallel.set(k, [i]);
   });
   // Paths per goal, then all of them weighted by how easily their foothold is had (a tie-breaker:
   // code running in a container is a likelier start than a stolen administrator's credential).
+  const weightOf = Int32Array.from(c.footholds, (f) => WEIGHT[g.vertices[f]!.foothold!]);
   const counts = () => {
-    const trees = GOALS.map((t) => shortestTree(c, t));
-    let weighted = 0;
-    for (const tree of trees) for (const f of c.footholds) if (tree.dist[f]! > 0) weighted += WEIGHT[g.vertices[f]!.foothold!];
-    return [...trees.map((t) => countPaths(c, t)), weighted];
+    const out = [0, 0, 0];
+    GOALS.forEach((t, i) => {
+      const { dist } = shortestTree(c, t);
+      for (let k = 0; k < c.footholds.length; k++)
+        if (dist[c.footholds[k]!]! > 0) {
+          out[i]!++;
+          out[2]! += weightOf[k]!;
+        }
+    });
+    return out;
   };
   const apply = (fs: number[]) => fs.flatMap((f) => edgesOf[f]!.filter((e) => !c.cut[e] && (c.cut[e] = 1)));
   const undo = (cut: number[]) => cut.forEach((e) => (c.cut[e] = 0));
@@ -49,6 +58,7 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
       if (s) s.score += n;
       else score.set(k, { fixes, score: n });
     };
+    const single = new Float64Array(g.fixes.length);
     for (const t of GOALS) {
       const tree = shortestTree(c, t);
       const through = pathsThrough(c, tree);
@@ -56,8 +66,8 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
         const e = tree.next[v]!;
         if (e < 0 || !through[v]) continue;
         const edge = g.edges[e]!;
-        for (const f of edge.fixes) credit([f], through[v]!);
-        const others = parallel.get(`${edge.from}>${edge.to}`)!.filter((x) => x !== e && !c.cut[x]);
+        for (const f of edge.fixes) single[f]! += through[v]!;
+        const others = (parallel.get(edge.from * n + edge.to) ?? []).filter((x) => x !== e && !c.cut[x]);
         if (others.length && edge.fixes.length) {
           const object = g.fixes[edge.fixes[0]!]!.object;
           const bundle = [edge.fixes[0]!, ...others.map((x) => g.edges[x]!.fixes.find((f) => sameObject(g.fixes[f]!.object, object)) ?? -1)];
@@ -69,6 +79,7 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
         }
       }
     }
+    single.forEach((n, f) => n > 0 && score.set(String(f), { fixes: [f], score: n }));
     const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.fixes.length - b.fixes.length);
     let best: { fixes: number[]; after: number[]; removed: number; weighted: number } | null = null;
     for (const cand of ranked.slice(0, MAX_TRIES)) {
