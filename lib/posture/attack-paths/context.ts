@@ -2,7 +2,7 @@
 // ServiceAccounts of each namespace, legacy token Secrets, each namespace's Pod Security enforce
 // level, and the graph's vertices by what they stand for.
 import type { Inventory } from '../../cluster/inventory';
-import type { Workload } from '../../cluster/types';
+import type { K8sObject, Workload } from '../../cluster/types';
 import { parseClusterMinor, parseEnforcePolicy } from '../pss/namespace-level';
 import { rbacModel, type Grant, type RbacModel } from '../rbac/model';
 import { describeSubjectRef, subjectKey, type SubjectRef } from '../rbac/subjects';
@@ -23,8 +23,8 @@ export interface Context {
   nodesOf: Map<Workload, Set<string>>;
   /** Workloads with a pod on each node. */
   onNode: Map<string, Set<Workload>>;
-  /** Every pod read, with its workload: [namespace, pod name, workload]. */
-  podOwner: [string, string, Workload][];
+  /** Every pod read and its workload, for rules limited to named pods (resolved on first use). */
+  podOwner: () => [namespace: string, pod: string, workload: Workload][];
   serviceAccounts: Map<string, Set<string>>;
   /** ServiceAccounts with automountServiceAccountToken: false. */
   noAutomount: Set<string>;
@@ -79,16 +79,30 @@ export function buildContext(inv: Inventory): Context {
   };
   const nodesOf = new Map<Workload, Set<string>>();
   const onNode = new Map<string, Set<Workload>>();
-  const podOwner: [string, string, Workload][] = [];
-  for (const p of inv.objects.pods) {
+  // Owners by uid where the API gives one (no key to build per pod), else by kind/namespace/name.
+  const byUid = new Map<string, Workload | undefined>();
+  const ownerOf = (p: K8sObject): Workload | undefined => {
     const ns = p.metadata.namespace ?? 'default';
-    const r = p.metadata.ownerReferences?.find((x) => x?.controller) ?? p.metadata.ownerReferences?.[0];
-    const w = (r ? rootOf(r.kind, ns, r.name) : undefined) ?? byKey.get(`Pod/${ns}/${p.metadata.name}`);
-    if (!w) continue;
-    podOwner.push([ns, p.metadata.name, w]);
+    const refs = p.metadata.ownerReferences;
+    const r = refs?.find((x) => x?.controller) ?? refs?.[0];
+    if (!r) return byKey.get(`Pod/${ns}/${p.metadata.name}`);
+    if (!r.uid) return rootOf(r.kind, ns, r.name);
+    if (!byUid.has(r.uid)) byUid.set(r.uid, rootOf(r.kind, ns, r.name));
+    return byUid.get(r.uid);
+  };
+  let owned: [string, string, Workload][] | undefined;
+  const podOwner = () =>
+    (owned ??= inv.objects.pods.flatMap((p) => {
+      const w = ownerOf(p);
+      return w ? [[p.metadata.namespace ?? 'default', p.metadata.name, w] as [string, string, Workload]] : [];
+    }));
+  for (const p of inv.objects.pods) {
     const node = typeof p.spec?.nodeName === 'string' ? p.spec.nodeName : null;
+    if (!node) continue;
+    const w = ownerOf(p);
+    if (!w) continue;
     const phase = p.status?.phase;
-    if (!node || phase === 'Succeeded' || phase === 'Failed') continue;
+    if (phase === 'Succeeded' || phase === 'Failed') continue;
     let s = nodesOf.get(w);
     if (!s) nodesOf.set(w, (s = new Set()));
     s.add(node);

@@ -15,7 +15,7 @@ export default {
           edgeFor(ctx, h, vCap(ctx, 'exec', a.scope), this.id, a, `${how} ${where(a.scope)}`);
           continue;
         }
-        for (const [ns, pod, w] of ctx.podOwner) {
+        for (const [ns, pod, w] of ctx.podOwner()) {
           if ((a.scope === '*' || a.scope === ns) && a.names.includes(pod)) edgeFor(ctx, h, vWorkload(ctx, w), this.id, a, `${how} named ${pod}`);
         }
       }
