@@ -12,6 +12,7 @@ import { buildDashboard, hasBuild, run, startDashboard, timedGet, treeRss, type 
 import type { K8sObject } from '../lib/cluster/types';
 import { syntheticInventory, timeIncremental } from './incremental-timing';
 import { BIG, timePosture } from './posture-timing';
+import { timeAttackPaths } from './attack-paths-timing';
 
 interface Row {
   figure: string;
@@ -53,6 +54,17 @@ async function main() {
       return {
         measured: `${ratio.toFixed(2)}× (inventory ${s(t.inventoryMs)} + posture ${s(t.postureMs)} vs JSON.parse ${s(t.parseMs)} of ${(t.jsonBytes / 1e6).toFixed(0)} MB, ${t.objects} objects)`,
         met: yes(ratio <= 0.5),
+      };
+    });
+
+    // Attack paths (issue 15): graph + paths + fix-first vs JSON.parse of the same objects.
+    log('attack paths on the big cluster');
+    await row('attack paths (graph, paths, fix-first), same cluster, vs JSON.parse of the same objects; peak RSS', '≤ 1×, ≤ 1.5 GiB', async () => {
+      const t = timeAttackPaths(BIG);
+      const ratio = t.attackMs / t.parseMs;
+      return {
+        measured: `${ratio.toFixed(2)}× (${s(t.attackMs)} vs JSON.parse ${s(t.parseMs)}; CPU ${(t.attackCpuMs / t.parseCpuMs).toFixed(2)}×; ${t.paths} paths, ${t.fixes} fixes); peak RSS ${(t.peakRssBytes / GiB).toFixed(2)} GiB`,
+        met: yes(ratio <= 1 && t.peakRssBytes <= 1.5 * GiB),
       };
     });
 

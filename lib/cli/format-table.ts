@@ -4,6 +4,7 @@
 import type { SourceLocation } from '../cluster/source-location';
 import { severityRank } from '../posture/scoring';
 import type { CheckResult, Finding, PostureDocument, ResourceRef } from '../posture/types';
+import { formatFixFirst } from './format-attack-paths';
 
 export interface TableOptions {
   /** Columns to wrap to (process.stdout.columns, else 100). */
@@ -25,6 +26,11 @@ export function formatTable(doc: PostureDocument, opts: TableOptions = {}): stri
   const version = doc.cluster.version ? `, ${doc.cluster.version}` : '';
   lines.push(...wrap(`kube-posture  cluster ${doc.cluster.name} (${doc.cluster.source}${version})  score ${doc.score}/100`, width));
   lines.push('');
+  // Continuation lines of a long fix-first line keep its own indentation.
+  for (const l of formatFixFirst(doc)) {
+    const indent = /^ */.exec(l)![0];
+    lines.push(...(l.length <= width ? [l] : hanging(indent, l.slice(indent.length), width, indent.length + 2)));
+  }
   // The area titles give way on a narrow terminal; the numbers keep their columns.
   const widths = [Math.min(AREA_TITLE_WIDTH, width - AREA_NUMBERS_WIDTH), ...AREA_WIDTHS];
   lines.push(row(['AREA', 'SCORE', 'CRIT', 'HIGH', 'MED', 'LOW', 'COVERAGE'], widths));

@@ -98,6 +98,28 @@ describe('kube-posture scan', () => {
     expect(old.stderr).toMatch(/not read: podsecuritypolicies \(not-in-input\)/);
   });
 
+  it('puts the attack paths in the JSON and the fix-first list first in the table', async () => {
+    const demo = path.join(root, 'lib/demo/manifests');
+    const json = JSON.parse((await scan('--from', demo, '--format', 'json')).stdout);
+    expect(json.attackPaths.counts['cluster-admin']).toBeGreaterThan(0);
+    expect(json.attackPaths.fixFirst.length).toBeGreaterThan(0);
+    const table = (await scan('--from', demo)).stdout;
+    const first = json.attackPaths.fixFirst[0];
+    expect(table.indexOf('FIX FIRST')).toBeGreaterThan(0);
+    expect(table.indexOf('FIX FIRST')).toBeLessThan(table.indexOf('AREA'));
+    // Wrapped to the width: compare with the white space folded.
+    expect(table.replace(/\s+/g, ' ')).toContain(`1. ${first.object.kind}/${first.object.name} ${first.change}`.replace(/\s+/g, ' '));
+  });
+
+  it('prints SARIF 2.1.0 with one rule per check and one result per finding', async () => {
+    const json = JSON.parse((await scan('--from', dump, '--format', 'json')).stdout);
+    const sarif = JSON.parse((await scan('--from', dump, '--format', 'sarif')).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].tool.driver.rules).toHaveLength(json.checks.length);
+    expect(sarif.runs[0].results).toHaveLength(json.findings.length);
+    expect(sarif.runs[0].results[0].locations[0].logicalLocations[0].name).toMatch(/\//);
+  });
+
   it('exits 1 with --fail-on when findings reach the severity, 0 when none do', async () => {
     expect((await scan('--from', dump, '--format', 'json', '--fail-on', 'medium')).code).toBe(1);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kp-'));

@@ -1,6 +1,7 @@
 // Inventory -> posture document. Pure: no I/O, no clock unless given one.
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
+import { analyseAttackPaths } from './attack-paths';
 import { isNotAssessed, type Check, type ObjectNotAssessed } from './check';
 import { detectCoverage } from './coverage/detect';
 import { bounded } from './message';
@@ -26,11 +27,14 @@ export interface Evaluated {
   scope: string[] | null;
 }
 
-export function computePosture(inv: Inventory, opts: { now?: Date; checks?: readonly Check[] } = {}): PostureDocument {
+export function computePosture(inv: Inventory, opts: { now?: Date; checks?: readonly Check[]; attackPaths?: false } = {}): PostureDocument {
   return assemblePosture(
     inv,
     (opts.checks ?? ALL_CHECKS).map((c) => runCheck(c, inv)),
     opts.now,
+    undefined,
+    undefined,
+    opts.attackPaths,
   );
 }
 
@@ -44,8 +48,18 @@ export interface NamespaceReuse {
   stale: ReadonlySet<string>;
 }
 
-export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Date, coverage = detectCoverage(inv), reuse?: NamespaceReuse): PostureDocument {
-  const findings = sortedFindings(evaluated);
+export function assemblePosture(
+  inv: Inventory,
+  evaluated: Evaluated[],
+  now?: Date,
+  coverage = detectCoverage(inv),
+  reuse?: NamespaceReuse,
+  /** false: leave attack paths out (tests of the checks alone). */
+  attackPaths?: false,
+): PostureDocument {
+  // Attack paths are a whole-cluster analysis: recomputed from the inventory each time (the incremental path too).
+  const attack = attackPaths === false ? null : analyseAttackPaths(inv);
+  const findings = attack ? withPaths(sortedFindings(evaluated), attack.throughObject) : sortedFindings(evaluated);
 
   const areas: AreaSummary[] = AREAS.map((meta) => {
     const mine = evaluated.filter((e) => e.check.area === meta.id);
@@ -76,7 +90,17 @@ export function assemblePosture(inv: Inventory, evaluated: Evaluated[], now?: Da
     findings,
     checks: evaluated.map((e) => e.result),
     missingKinds: Object.entries(inv.missing).map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
+    ...(attack ? { attackPaths: attack.summary } : {}),
   };
+}
+
+/** Findings whose object lies on attack paths, copied with the count (findings are shared with cached check results). */
+function withPaths(findings: Finding[], through: Map<string, number>): Finding[] {
+  if (through.size === 0) return findings;
+  return findings.map((f) => {
+    const n = through.get(refKey(f.resource));
+    return n ? { ...f, paths: n } : f;
+  });
 }
 
 export function runCheck(check: Check, inv: Inventory): Evaluated {
@@ -228,12 +252,7 @@ function aggregatesOf(e: Evaluated): CheckAggregates {
  * `next` is `prev` re-run on some namespaces only (lib/posture/incremental.ts): its aggregates are
  * prev's with those namespaces' parts replaced, not rebuilt from every finding.
  */
-export function carryAggregates(
-  prev: Evaluated,
-  next: Evaluated,
-  namespaces: readonly string[],
-  fresh?: { findings: Finding[]; scope: string[] },
-): void {
+export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[], fresh?: { findings: Finding[]; scope: string[] }): void {
   const freshFindings = fresh?.findings;
   const old = aggregatesOf(prev);
   const touched = new Set(namespaces);
@@ -262,7 +281,9 @@ export function carryAggregates(
     failing,
     // Every finding of a namespace-split check is in some namespace: the others' counts stand.
     failingCount: freshFindings
-      ? old.failingCount - namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) + namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
+      ? old.failingCount -
+        namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) +
+        namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
       : new Set(next.findings.map((f) => refKey(f.resource))).size,
   });
 }

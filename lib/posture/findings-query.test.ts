@@ -80,6 +80,13 @@ describe('findings query', () => {
     const cells = parseCsvRow(findingsToCsv([f({ name: 'x', message: 'Deployment shop/cart runs -1 replicas' })]).split('\r\n')[1]!);
     expect(cells[7]).toBe('Deployment shop/cart runs -1 replicas');
   });
+
+  it("ranks findings on attack paths first, most paths first, the rest in the document's order", () => {
+    const doc = [f({ name: 'a' }), f({ name: 'b', paths: 2 }), f({ name: 'c', severity: 'low' }), f({ name: 'd', severity: 'low', paths: 9 })];
+    expect(filterFindings(doc, parseFindingsQuery({})).map((x) => x.resource.name)).toEqual(['d', 'b', 'a', 'c']);
+    // Other sorts are unchanged.
+    expect(filterFindings(doc, parseFindingsQuery({ sort: 'object' })).map((x) => x.resource.name)).toEqual(['a', 'b', 'c', 'd']);
+  });
 });
 
 /** One RFC 4180 record: quoted cells may hold separators, quotes (doubled) and line breaks. */

@@ -67,7 +67,11 @@ export function filterFindings(findings: readonly Finding[], q: FindingsQuery): 
   const object = (f: Finding) => `${f.resource.namespace ?? ''}/${f.resource.kind}/${f.resource.name}`;
   if (q.sort === 'object') out.sort((a, b) => object(a).localeCompare(object(b)) || severityRank(a.severity) - severityRank(b.severity));
   else if (q.sort === 'check') out.sort((a, b) => a.checkId.localeCompare(b.checkId) || object(a).localeCompare(object(b)));
-  // 'severity' keeps the document's order, which is severity first.
+  // 'severity': findings on attack paths first (most paths first), then the document's order, which is severity first.
+  else if (out.some((f) => f.paths)) {
+    const at = new Map(out.map((f, i) => [f, i]));
+    out.sort((a, b) => (b.paths ?? 0) - (a.paths ?? 0) || at.get(a)! - at.get(b)!);
+  }
   return out;
 }
 

@@ -15,7 +15,9 @@ describe('the overview cut of a document', () => {
     expect(o.checks).toBe(doc.checks);
     expect(o.findingTotal).toBe(doc.findings.length);
     expect(o.findingCounts).toEqual(countBySeverity(doc.findings));
-    expect(o.topRisks).toEqual(topRisks(doc.findings, TOP_RISKS_SHOWN));
+    expect(o.topRisks).toEqual(topRisks(doc.findings, TOP_RISKS_SHOWN, doc.attackPaths!.fixFirst));
+    // The overview component ranks its list again: that must keep it.
+    expect(topRisks(o.topRisks, o.topRisks.length)).toEqual(o.topRisks);
     const scores = o.worstNamespaces.map((n) => n.score);
     expect(o.worstNamespaces).toHaveLength(Math.min(WORST_SHOWN, doc.namespaces.length));
     expect(scores).toEqual([...scores].sort((a, b) => a - b));

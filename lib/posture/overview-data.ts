@@ -8,7 +8,7 @@ import type { Finding, NamespaceSummary, PostureDocument, SeverityCounts } from 
 
 /** Namespaces in the overview's score chart: the worst ones; the namespaces page has them all. */
 export const WORST_SHOWN = 12;
-export const TOP_RISKS_SHOWN = 6;
+export const TOP_RISKS_SHOWN = 16;
 
 export interface OverviewData extends Omit<PostureDocument, 'findings' | 'namespaces'> {
   topRisks: Finding[];
@@ -27,7 +27,7 @@ export function overviewData(doc: PostureDocument): OverviewData {
     const { findings, namespaces, ...rest } = doc;
     d = {
       ...rest,
-      topRisks: topRisks(findings, TOP_RISKS_SHOWN),
+      topRisks: topRisks(findings, TOP_RISKS_SHOWN, doc.attackPaths?.fixFirst),
       findingCounts: countBySeverity(findings),
       findingTotal: findings.length,
       worstNamespaces: [...namespaces].sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, WORST_SHOWN),

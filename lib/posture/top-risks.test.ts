@@ -19,3 +19,23 @@ describe('topRisks', () => {
     expect(topRisks(all, 10)).toHaveLength(5);
   });
 });
+
+describe('topRisks with attack paths', () => {
+  const fix = (kind: string, name: string, ns: string | null = null) => ({
+    object: { kind, namespace: ns, name },
+    field: 'subjects',
+    change: `change ${name}`,
+    patch: 'subjects: []',
+    removes: { 'cluster-admin': 2, node: 1 },
+  });
+
+  it('puts the fix-first changes first, one per object with a link to it, then critical findings elsewhere, most paths first', () => {
+    const all = [f('images', 'critical', 'a'), { ...f('priv', 'critical', 'b'), paths: 5 }, f('admin', 'critical', 'crb'), f('tls', 'high', 'e')];
+    const top = topRisks(all, 10, [fix('X', 'crb'), fix('X', 'crb'), fix('Deployment', 'web', 'shop')]);
+    expect(top.map((x) => `${x.checkId}:${x.resource.name}`)).toEqual(['attack-paths.fix-first.1:crb', 'attack-paths.fix-first.2:web', 'priv:b', 'images:a']);
+    expect(top[1]!.message).toContain('/objects/Deployment/shop/web');
+    expect(top[0]!.message).toContain('/objects/X/_/crb');
+    // The overview component ranks the list again: it keeps it.
+    expect(topRisks(top, top.length)).toEqual(top);
+  });
+});

@@ -1,11 +1,59 @@
 import { severityRank } from './scoring';
-import type { Finding } from './types';
+import type { AttackFix, Finding, ResourceRef } from './types';
+
+/** The object's page. */
+export function objectHref(r: Pick<ResourceRef, 'kind' | 'namespace' | 'name'>): string {
+  return `/objects/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.namespace ?? '_')}/${encodeURIComponent(r.name)}`;
+}
+
+const refKey = (r: ResourceRef) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+const sameObject = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && (a.namespace ?? null) === (b.namespace ?? null) && a.name === b.name;
 
 /**
  * The findings to show first: most severe first, and within a severity one per check before
  * a second of any, so twenty vulnerable images do not hide the one cluster-admin binding.
+ * With the document's fix-first list (attack paths), its changes come first, one per object, each
+ * as a finding of its own (checkId attack-paths.fix-first.<rank>), then the critical findings on
+ * objects not in it, those on more attack paths first. Applying topRisks again to its result keeps it.
  */
-export function topRisks(findings: readonly Finding[], limit: number): Finding[] {
+export function topRisks(findings: readonly Finding[], limit: number, fixFirst?: readonly AttackFix[]): Finding[] {
+  // A list that leads with fix-first entries is this function's own result (the overview ranks it again): kept.
+  if (findings[0]?.checkId.startsWith('attack-paths.fix-first.')) return findings.slice(0, limit);
+  if (!fixFirst?.length) return bySeverity(findings, limit);
+  const fixes: Finding[] = [];
+  for (const fix of fixFirst) {
+    if (fixes.some((f) => sameObject(f.resource, fix.object))) continue;
+    const cut = [fix.removes['cluster-admin'] ? `${fix.removes['cluster-admin']} to cluster-admin` : '', fix.removes.node ? `${fix.removes.node} to nodes` : '']
+      .filter(Boolean)
+      .join(' and ');
+    fixes.push({
+      checkId: `attack-paths.fix-first.${fixes.length + 1}`,
+      area: fix.object.kind.endsWith('Binding') ? 'rbac' : 'pod-security',
+      severity: 'critical',
+      title: `Fix first: ${fix.change}`,
+      message: `${fix.field}: cuts ${cut || 'no'} attack paths. See ${objectHref(fix.object)}`,
+      remediation: fix.patch,
+      resource: fix.object,
+    });
+  }
+  // Then one critical finding per object not in the list, objects on more paths first (a Node, where
+  // paths end, does not count its own), as the document orders them among equals.
+  const seen = new Set(fixes.map((f) => refKey(f.resource)));
+  const rest: { f: Finding; i: number; paths: number }[] = [];
+  findings.forEach((f, i) => {
+    if (f.severity !== 'critical' || seen.has(refKey(f.resource))) return;
+    seen.add(refKey(f.resource));
+    rest.push({
+      f,
+      i,
+      paths: f.resource.kind === 'Node' ? 0 : Math.max(...findings.filter((x) => sameObject(x.resource, f.resource)).map((x) => x.paths ?? 0)),
+    });
+  });
+  rest.sort((a, b) => b.paths - a.paths || a.i - b.i);
+  return [...fixes, ...rest.map((r) => r.f)].slice(0, limit);
+}
+
+function bySeverity(findings: readonly Finding[], limit: number): Finding[] {
   const seen = new Set<string>();
   const keyed = findings.map((f, i) => {
     const repeat = seen.has(f.checkId);

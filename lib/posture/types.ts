@@ -87,6 +87,8 @@ export interface Finding {
   /** Fixed advice from the check: it never names cluster objects (shown as is in redacted shares). */
   remediation: string;
   resource: ResourceRef;
+  /** How many attack paths run through this finding's object (lib/posture/attack-paths). Absent: none, or an older document. */
+  paths?: number;
 }
 
 export interface CheckResult {
@@ -139,4 +141,60 @@ export interface PostureDocument {
    * only these namespaces, and no cluster-wide scores. Absent: the whole cluster.
    */
   view?: { restrictedTo: string[] };
+  /** Attack paths from footholds to the cluster's crown jewels (lib/posture/attack-paths). Absent in older documents. */
+  attackPaths?: AttackPathsSummary;
+}
+
+export const ATTACK_TARGETS = ['cluster-admin', 'node', 'namespace-secrets', 'cluster-secrets', 'kube-system'] as const;
+/** What a path ends at: cluster-admin or its equivalent, root on a node, every Secret of a namespace or of the cluster, control of kube-system. */
+export type AttackTarget = (typeof ATTACK_TARGETS)[number];
+
+/** One step of a path: an object (or a capability) and, except for the last, how it leads to the next. */
+export interface AttackStep {
+  /** The object the step is (Deployment, Node, ServiceAccount…), or a capability ("Capability"). */
+  kind: string;
+  namespace: string | null;
+  /** Absent when the step is named by kind only (a restricted viewer's view of a step outside their namespaces). */
+  name?: string;
+  /** The step in words, e.g. "Pod shop/cart". */
+  text: string;
+  /** How this step leads to the next, e.g. "privileged with hostPID". */
+  via?: string;
+  /** The edge to the next step depends on something the API does not show (the kernel, a cloud identity). */
+  possible?: true;
+}
+
+export interface AttackPath {
+  target: AttackTarget;
+  steps: AttackStep[];
+  /** Some edge of the path is only possible (see AttackStep.possible). */
+  possible: boolean;
+  /** The whole path in words: "Ingress shop/storefront → Pod shop/cart, privileged with hostPID → Node a1 → …". */
+  text: string;
+}
+
+/** One change that cuts paths, in the order fix-first ranks them. */
+export interface AttackFix {
+  object: ResourceRef;
+  /** The field to change, e.g. "spec.template.spec.containers[app].securityContext.privileged". */
+  field: string;
+  /** The change in words. */
+  change: string;
+  /** A patch (YAML) that makes it. */
+  patch: string;
+  /** Paths to cluster-admin and to nodes this change removes, after the changes ranked before it. */
+  removes: { 'cluster-admin': number; node: number };
+}
+
+export interface AttackPathsSummary {
+  /** Paths (one per foothold and target it reaches, the shortest) per target. */
+  counts: Record<AttackTarget, number>;
+  /** The same counts for the paths that start in each namespace (namespaces with none are left out). */
+  byNamespace: Record<string, Partial<Record<AttackTarget, number>>>;
+  footholds: number;
+  fixFirst: AttackFix[];
+  /** The shortest few paths per target. */
+  paths: AttackPath[];
+  /** Why the analysis is incomplete (kinds it could not read), if it is. */
+  incomplete?: string[];
 }

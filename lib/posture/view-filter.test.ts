@@ -35,6 +35,18 @@ describe('restrictToNamespaces', () => {
     expect(none.namespaces).toEqual([]);
     expect(JSON.stringify(doc)).toBe(before);
   });
+
+  it('gives a restricted viewer only the attack paths that start in their namespaces, naming nothing outside them', () => {
+    const mine = restrictToNamespaces(doc, ['ci']);
+    const all = doc.attackPaths!.paths;
+    expect(all.some((p) => p.steps[0]!.namespace !== 'ci')).toBe(true);
+    expect(mine.attackPaths!.paths.length).toBeGreaterThan(0);
+    expect(mine.attackPaths!.paths.every((p) => p.steps[0]!.namespace === 'ci')).toBe(true);
+    for (const p of mine.attackPaths!.paths) for (const s of p.steps) if (s.namespace !== 'ci') expect(s.name).toBeUndefined();
+    // The CI runner's path ends at cluster-admin through a ClusterRoleBinding it must not see by name.
+    expect(JSON.stringify(mine.attackPaths!.paths)).not.toContain('ci-deployer-cluster-admin');
+    expect(mine.attackPaths!.fixFirst.every((fx) => fx.object.namespace === 'ci')).toBe(true);
+  });
 });
 
 describe('restrictEvidence (pen test issue 13, item 7)', () => {

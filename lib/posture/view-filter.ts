@@ -4,6 +4,7 @@
 // not see; the overall score becomes the mean of the visible namespaces' scores, and
 // `view.restrictedTo` says the document is a restricted view. Coverage evidence that names an
 // object of a namespace the viewer may not see says only its kind (restrictEvidence).
+import { restrictAttackPaths } from './attack-paths-view';
 import { SEVERITIES, type AreaSummary, type Finding, type PostureDocument, type SeverityCounts } from './types';
 
 function zeroCounts(): SeverityCounts {
@@ -54,6 +55,7 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
     namespaces,
     findings,
     checks,
+    ...(doc.attackPaths ? { attackPaths: restrictAttackPaths(doc.attackPaths, visible) } : {}),
     view: { restrictedTo: [...visible].filter((n) => namespaces.some((x) => x.name === n)).sort() },
   };
 }

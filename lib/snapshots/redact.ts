@@ -7,7 +7,7 @@
 // shown. Scores, counts and check results are kept as they are.
 import { namesFit, replaceNames } from '@/lib/posture/message';
 import { TOOL_SIGNATURES } from '@/lib/posture/coverage/tools';
-import type { AreaId, CheckResult, CoverageTool, Finding, NameAt, NamedValue, PostureDocument, ResourceRef } from '@/lib/posture/types';
+import type { AreaId, AttackPathsSummary, AttackStep, CheckResult, CoverageTool, Finding, NameAt, NamedValue, PostureDocument, ResourceRef } from '@/lib/posture/types';
 
 export interface Redaction {
   document: PostureDocument;
@@ -28,6 +28,7 @@ const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view'
 
 export const WITHHELD_MESSAGE = 'The details of this finding name cluster objects and are not shown in a redacted share.';
 export const WITHHELD_REASON = 'Not assessed; the reason names cluster objects and is not shown in a redacted share.';
+export const WITHHELD_FIELD = 'a field of this object (its path names containers or volumes, not shown in a redacted share)';
 export const WITHHELD_EVIDENCE = 'an object in the cluster (its name is not shown in a redacted share)';
 
 export function redactDocument(doc: PostureDocument): Redaction {
@@ -42,6 +43,8 @@ export function redactDocument(doc: PostureDocument): Redaction {
   }));
   const findings = doc.findings.map((f) => redactFinding(f, p));
   const areas = doc.areas.map((a) => (a.coverage ? { ...a, coverage: { ...a.coverage, tools: a.coverage.tools.map((t) => redactTool(t, a.id, p)) } } : a));
+  // Attack paths name objects no finding names (nodes, users, bindings): named before any reason is judged.
+  const attackPaths = doc.attackPaths ? redactAttackPaths(doc.attackPaths, p) : undefined;
   const missingDetails = doc.missingKinds.map((m) => m.detail).filter((d) => d.length > 0);
   const document: PostureDocument = {
     ...doc,
@@ -51,6 +54,7 @@ export function redactDocument(doc: PostureDocument): Redaction {
     findings,
     checks: doc.checks.map((c) => redactReason(c, missingDetails, p)),
     missingKinds: doc.missingKinds.map((m) => ({ ...m, detail: `${m.resource} could not be read (${m.reason}).` })),
+    ...(attackPaths ? { attackPaths } : {}),
     ...(doc.view ? { view: { restrictedTo: doc.view.restrictedTo.map((n) => p.of({ role: 'namespace', value: n })) } } : {}),
   };
   return { document, names: p.map };
@@ -137,9 +141,44 @@ class Pseudonyms {
   }
 
   private seen: string[] | null = null;
-  /** Every original name met so far (reasons are checked after findings and coverage). */
-  originals(): string[] {
+  /** Every original name met so far (reasons are checked after findings, coverage and attack paths); `fresh` reads them again. */
+  originals(fresh = false): string[] {
+    if (fresh) this.seen = null;
     this.seen ??= [...this.map.keys()].map((k) => k.slice(k.indexOf(':', k.startsWith('object:') ? 7 : 0) + 1)).filter((v) => v.length > 0);
     return this.seen;
   }
+}
+
+/**
+ * Attack paths from structure: every step's object through its pseudonym, its words rebuilt
+ * from kind and name. The words beside the objects (how a step leads on, a fix's field and
+ * patch) are written by the analysis from names no mark covers (containers, volumes): a
+ * redacted share shows generic words there instead.
+ */
+function redactAttackPaths(ap: AttackPathsSummary, p: Pseudonyms): AttackPathsSummary {
+  const SUBJECT_KINDS = new Set(['User', 'Group']);
+  const step = (s: AttackStep): AttackStep => {
+    const namespace = s.namespace === null ? null : p.of({ role: 'namespace', value: s.namespace });
+    const { via, ...rest } = s;
+    const leads = via === undefined ? {} : { via: 'leads to' };
+    if (s.name === undefined) return { ...rest, ...leads, namespace, text: s.kind };
+    const name = SUBJECT_KINDS.has(s.kind) ? p.of({ role: 'subject', value: s.name }) : p.of({ role: 'object', value: s.name, kind: s.kind });
+    return { ...rest, ...leads, namespace, name, text: `${s.kind} ${namespace ? `${namespace}/` : ''}${name}` };
+  };
+  return {
+    ...ap,
+    byNamespace: Object.fromEntries(Object.entries(ap.byNamespace).map(([ns, c]) => [p.of({ role: 'namespace', value: ns }), c])),
+    fixFirst: ap.fixFirst.map((f) => ({
+      ...f,
+      object: redactRef(f.object, p),
+      field: WITHHELD_FIELD,
+      change: 'change this object as its findings say',
+      patch: '# The patch names this object and its fields: not shown in a redacted share.',
+    })),
+    paths: ap.paths.map((x) => {
+      const steps = x.steps.map(step);
+      return { ...x, steps, text: steps.map((s) => (s.via ? `${s.text} (${s.via})` : s.text)).join(' → ') };
+    }),
+    ...(ap.incomplete ? { incomplete: ap.incomplete.map(() => 'some kinds could not be read') } : {}),
+  };
 }

@@ -10,6 +10,16 @@ describe('parsePostureImport', () => {
     const r = parsePostureImport(text(valid));
     expect(r).toEqual({ ok: true, document: valid });
   });
+  it('accepts documents with attack paths, and older ones without them', () => {
+    const withPaths = sampleDocument({ privileged: true });
+    expect(withPaths.attackPaths?.counts.node).toBeGreaterThan(0);
+    expect(withPaths.findings.some((f) => (f.paths ?? 0) > 0)).toBe(true);
+    expect(parsePostureImport(text(withPaths))).toEqual({ ok: true, document: withPaths });
+    const { attackPaths: _, ...older } = withPaths;
+    const olderDoc = { ...older, findings: older.findings.map(({ paths: _p, ...f }) => f) };
+    expect(parsePostureImport(text(olderDoc))).toEqual({ ok: true, document: olderDoc });
+    expect(parsePostureImport(text({ ...withPaths, attackPaths: { ...withPaths.attackPaths, counts: { node: -1 } } })).ok).toBe(false);
+  });
   it('rejects malformed JSON, wrong schemaVersion, oversized input', () => {
     expect(parsePostureImport('{"schemaVersion":')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
     expect(parsePostureImport(text({ ...valid, schemaVersion: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/schemaVersion 2/) });

@@ -1,6 +1,6 @@
 // Validates an uploaded posture document before anything is stored.
 import { z } from 'zod';
-import { AREA_IDS, NAME_ROLES, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
+import { AREA_IDS, NAME_ROLES, ATTACK_TARGETS, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 import { figureMismatch } from './consistency';
 
 /** 20 MiB: a 5 000-namespace cluster with ~50 000 findings is ~15 MiB of JSON; more is not a posture document. */
@@ -28,6 +28,34 @@ const MIN_TAKEN_AT = Date.UTC(1970, 0, 1);
 const MAX_TAKEN_AT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 const resourceRef = z.strictObject({ kind: str, namespace: str.nullable(), name: str, apiVersion: str.optional() });
+function attackPathsSchema() {
+  const target = z.enum(ATTACK_TARGETS);
+  const n = z.number().int().nonnegative();
+  const step = z.strictObject({
+    kind: str,
+    namespace: str.nullable(),
+    name: str.optional(),
+    text: str,
+    via: str.optional(),
+    possible: z.literal(true).optional(),
+  });
+  return z.strictObject({
+    counts: z.strictObject(Object.fromEntries(ATTACK_TARGETS.map((t) => [t, n])) as Record<(typeof ATTACK_TARGETS)[number], typeof n>),
+    byNamespace: z.record(str, z.partialRecord(target, n)),
+    footholds: n,
+    fixFirst: z.array(
+      z.strictObject({
+        object: resourceRef,
+        field: str,
+        change: str,
+        patch: str,
+        removes: z.strictObject({ 'cluster-admin': n, node: n }),
+      }),
+    ),
+    paths: z.array(z.strictObject({ target, steps: z.array(step), possible: z.boolean(), text: str })),
+    incomplete: z.array(str).optional(),
+  });
+}
 
 export const postureDocumentSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -80,6 +108,7 @@ export const postureDocumentSchema = z.strictObject({
       names: names.optional(),
       remediation: str,
       resource: resourceRef,
+      paths: z.number().int().nonnegative().optional(),
     }),
   ),
   checks: z.array(
@@ -97,6 +126,7 @@ export const postureDocumentSchema = z.strictObject({
     }),
   ),
   missingKinds: z.array(z.strictObject({ resource: str, reason: str, detail: str })),
+  attackPaths: attackPathsSchema().optional(),
 });
 
 export type ImportResult = { ok: true; document: PostureDocument } | { ok: false; error: string };

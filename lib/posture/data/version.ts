@@ -32,7 +32,8 @@ function parseUncached(v: string): SemVer | null {
     .flatMap((part) => part.match(/\d+|\D+/g) ?? [])
     .map((t) => (/^\d+$/.test(t) ? String(Number(t)) : t))
     .join('.');
-  return parse(`${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}${pre ? `-${pre}` : ''}`);
+  // Number(): Docker's calendar releases write "18.06.3", a leading zero semver refuses.
+  return parse(`${Number(m[1])}.${Number(m[2] ?? 0)}.${Number(m[3] ?? 0)}${pre ? `-${pre}` : ''}`);
 }
 
 /**

@@ -26,6 +26,7 @@ export default defineCheck({
   id: 'image-vulnerabilities.ingress-nginx-known-cves',
   area: 'image-vulnerabilities',
   severity: 'critical',
+  severityRange: ['high', 'critical'],
   title: 'ingress-nginx controller version has known vulnerabilities',
   remediation:
     'Upgrade the ingress-nginx controller (Helm chart ingress-nginx, or the controller image registry.k8s.io/ingress-nginx/controller) to a release that fixes these CVEs. Until then, keep the admission webhook reachable only from the API server and restrict who can create Ingresses.',

@@ -1,0 +1,39 @@
+// The demo cluster's attack paths: what the overview leads with.
+import { describe, expect, it } from 'vitest';
+import { scanDemo } from '../../cluster/offline';
+import { computePosture } from '../engine';
+import { overviewData } from '../overview-data';
+import { topRisks } from '../top-risks';
+
+const doc = computePosture(await scanDemo(), { now: new Date('2026-11-22T00:00:00Z') });
+const name = (r: { kind: string; namespace: string | null; name: string }) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
+
+describe('attack paths on the demo cluster', () => {
+  it('fix-first names the cluster-admin bindings', () => {
+    const fixes = doc.attackPaths!.fixFirst.map((f) => name(f.object));
+    for (const b of [
+      'ClusterRoleBinding ci-deployer-cluster-admin',
+      'ClusterRoleBinding alice-cluster-admin',
+      'ClusterRoleBinding platform-superusers',
+      'ClusterRoleBinding kubeadm:cluster-admins',
+    ])
+      expect(fixes).toContain(b);
+    expect(fixes[0]).toBe('ClusterRoleBinding ci-deployer-cluster-admin'); // the CI runner's token: 31 paths to cluster-admin
+  });
+
+  it('top risks: the fix-first changes, then the binding that lets every authenticated user read Secrets', () => {
+    const top = overviewData(doc).topRisks.map((f) => `${f.checkId} | ${name(f.resource)}`);
+    expect(top[0]).toMatch(/^attack-paths\.fix-first\.1 \| ClusterRoleBinding ci-deployer-cluster-admin/);
+    expect(top.some((t) => t.endsWith('ClusterRoleBinding everyone-troubleshoot'))).toBe(true);
+    // The pod on the Docker socket ties with the other node escapes (5 paths each: its namespace admits
+    // privileged pods, so cutting its escape alone removes only its own paths); it ranks just after them.
+    const longer = topRisks(doc.findings, 20, doc.attackPaths!.fixFirst).map((f) => name(f.resource));
+    expect(longer).toContain('Deployment legacy-crm/crm-worker');
+  });
+
+  it("counts the paths through each finding's object", () => {
+    const socket = doc.findings.filter((f) => f.resource.name === 'crm-worker');
+    expect(socket.length).toBeGreaterThan(0);
+    expect(socket.every((f) => (f.paths ?? 0) > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+// Fix first: the changes that cut the most paths to cluster-admin and to nodes, greedily. Each round
+// scores every change by the paths whose current shortest route uses an edge it removes (an upper
+// bound on what it cuts: a path with another route survives), then tries changes for real in that
+// order (remove their edges, search again) until none left could beat the best found, keeps the
+// best, and goes on from the cluster with that change made. Where several edges of one object join
+// the same two steps (a container both privileged and mounting the runtime socket), the change is
+// the set of fields that cuts them all.
+import type { AttackFix, AttackTarget } from '../types';
+import type { FootholdKind } from './graph';
+import { pathsThrough, shortestTree, type Compiled } from './paths';
+
+const GOALS = ['cluster-admin', 'node'] as const satisfies readonly AttackTarget[];
+const WEIGHT: Record<FootholdKind, number> = { exposed: 8, everyone: 4, container: 2, identity: 1 };
+/** Changes tried for real per round, at most. */
+const MAX_TRIES = 12;
+
+export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] {
+  const max = opts.max ?? 10;
+  const g = c.graph;
+  const edgesOf: number[][] = g.fixes.map(() => []);
+  g.edges.forEach((e, i) => e.fixes.forEach((f) => edgesOf[f]!.push(i)));
+  // Parallel edges: same from and to.
+  const n = g.vertices.length;
+  const parallel = new Map<number, number[]>();
+  g.edges.forEach((e, i) => {
+    if (e.fixes.length === 0) return;
+    const k = e.from * n + e.to;
+    const l = parallel.get(k);
+    if (l) l.push(i);
+    else parallel.set(k, [i]);
+  });
+  // Paths per goal, then all of them weighted by how easily their foothold is had (a tie-breaker:
+  // code running in a container is a likelier start than a stolen administrator's credential).
+  const weightOf = Int32Array.from(c.footholds, (f) => WEIGHT[g.vertices[f]!.foothold!]);
+  const counts = () => {
+    const out = [0, 0, 0];
+    GOALS.forEach((t, i) => {
+      const { dist } = shortestTree(c, t);
+      for (let k = 0; k < c.footholds.length; k++)
+        if (dist[c.footholds[k]!]! > 0) {
+          out[i]!++;
+          out[2]! += weightOf[k]!;
+        }
+    });
+    return out;
+  };
+  const apply = (fs: number[]) => fs.flatMap((f) => edgesOf[f]!.filter((e) => !c.cut[e] && (c.cut[e] = 1)));
+  const undo = (cut: number[]) => cut.forEach((e) => (c.cut[e] = 0));
+
+  const out: AttackFix[] = [];
+  const applied: number[] = [];
+  let before = counts();
+  while (out.length < max && before[0]! + before[1]! > 0) {
+    const score = new Map<string, { fixes: number[]; score: number }>();
+    const credit = (fixes: number[], n: number) => {
+      const k = fixes.join(',');
+      const s = score.get(k);
+      if (s) s.score += n;
+      else score.set(k, { fixes, score: n });
+    };
+    const single = new Float64Array(g.fixes.length);
+    for (const t of GOALS) {
+      const tree = shortestTree(c, t);
+      const through = pathsThrough(c, tree);
+      for (let v = 0; v < through.length; v++) {
+        const e = tree.next[v]!;
+        if (e < 0 || !through[v]) continue;
+        const edge = g.edges[e]!;
+        for (const f of edge.fixes) single[f]! += through[v]!;
+        const others = (parallel.get(edge.from * n + edge.to) ?? []).filter((x) => x !== e && !c.cut[x]);
+        if (others.length && edge.fixes.length) {
+          const object = g.fixes[edge.fixes[0]!]!.object;
+          const bundle = [edge.fixes[0]!, ...others.map((x) => g.edges[x]!.fixes.find((f) => sameObject(g.fixes[f]!.object, object)) ?? -1)];
+          if (!bundle.includes(-1))
+            credit(
+              [...new Set(bundle)].sort((a, b) => a - b),
+              through[v]!,
+            );
+        }
+      }
+    }
+    single.forEach((n, f) => n > 0 && score.set(String(f), { fixes: [f], score: n }));
+    const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.fixes.length - b.fixes.length);
+    let best: { fixes: number[]; after: number[]; removed: number; weighted: number } | null = null;
+    for (const cand of ranked.slice(0, MAX_TRIES)) {
+      if (best && best.removed > cand.score) break; // nothing further down can cut more
+      const cut = apply(cand.fixes);
+      const after = counts();
+      undo(cut);
+      const removed = before[0]! - after[0]! + before[1]! - after[1]!;
+      const weighted = before[2]! - after[2]!;
+      if (removed > 0 && (!best || removed > best.removed || (removed === best.removed && weighted > best.weighted)))
+        best = { fixes: cand.fixes, after, removed, weighted };
+    }
+    if (!best) break;
+    applied.push(...apply(best.fixes));
+    const fixes = best.fixes.map((f) => g.fixes[f]!);
+    out.push({
+      object: fixes[0]!.object,
+      field: fixes.map((f) => f.field).join(' and '),
+      change: fixes.map((f) => f.change).join('; '),
+      patch: fixes.map((f) => f.patch).join('\n---\n'),
+      removes: { 'cluster-admin': before[0]! - best.after[0]!, node: before[1]! - best.after[1]! },
+    });
+    before = best.after;
+  }
+  undo(applied);
+  return out;
+}
+
+const sameObject = (a: { kind: string; namespace: string | null; name: string }, b: typeof a) =>
+  a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
