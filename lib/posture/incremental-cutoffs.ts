@@ -6,10 +6,10 @@ import type { Touched } from '../cluster/apply-change';
 import type { Inventory } from '../cluster/inventory';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import type { K8sObject, Workload } from '../cluster/types';
-import { APISERVER_MEMO } from './checks/authn-authz/apiserver-flags';
+import { APISERVER_MEMO } from './checks/authn-authz/support/apiserver-flags';
 import { MESH_MEMO, meshRelevant } from './checks/encryption/service-mesh-mtls';
-import { subjectsOf } from './checks/rbac/bindings';
-import { serviceAccountKey } from './checks/rbac/dangerous-permission';
+import { subjectsOf } from './checks/rbac/support/bindings';
+import { serviceAccountKey } from './checks/rbac/support/dangerous-permission';
 import { coverageRelevant } from './coverage/detect';
 
 export interface Cutoff {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Check } from '../check';
 import { isNotAssessed } from '../check';
 import { binding, deployment, inventoryOf, namespace, restrictedSpec } from '../test-inventory';
-import anonymousBindings from './authn-authz/anonymous-bindings';
+import anonymousBindings from './authn-authz/binding-to-everyone';
 import ingressWithoutTls from './encryption/ingress-without-tls';
 import namespaceNoEnforceLevel from './pod-security/namespace-no-enforce-level';
 import namespaceNoNetworkPolicy from './pod-security/namespace-no-network-policy';

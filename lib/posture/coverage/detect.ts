@@ -8,7 +8,7 @@ import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
 import { oncePerInventory } from '../checks/helpers';
-import { sandboxedRuntimeClasses } from '../checks/runtime-security/sandbox';
+import { sandboxedRuntimeClasses } from '../checks/runtime-security/support/sandbox';
 import type { AreaId, Coverage, CoverageTool } from '../types';
 import { missedNodes } from './node-coverage';
 import { policyResults } from './policy-reports';

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flagList } from './apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flagList } from './support/apiserver-flags';
 
 /** CIS Kubernetes Benchmark 1.2.10 (AlwaysAdmit; Kubescape C-0122) and 1.2.14 (NodeRestriction; C-0127). */
 export default defineCheck({

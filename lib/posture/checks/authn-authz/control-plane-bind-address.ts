@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from './apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from './support/apiserver-flags';
 
 const COMPONENTS = ['kube-controller-manager', 'kube-scheduler'] as const;
 const CIS = { 'kube-controller-manager': '1.3.7', 'kube-scheduler': '1.4.2' } as const;

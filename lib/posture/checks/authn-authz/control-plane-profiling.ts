@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from './apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from './support/apiserver-flags';
 
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
 const CIS = { 'kube-apiserver': '1.2.15', 'kube-controller-manager': '1.3.2', 'kube-scheduler': '1.4.1' } as const;

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from './apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from './support/apiserver-flags';
 
 const COMPONENTS = ['kube-controller-manager'] as const;
 

@@ -3,7 +3,7 @@ import type { K8sObject, PodSpec } from '../../../cluster/types';
 import { computePosture } from '../../engine';
 import { deployment, inventoryOf, pod } from '../../test-inventory';
 import secretInEnvironment from './secret-in-environment';
-import { secretName, secretValueKind } from './secret-patterns';
+import { secretName, secretValueKind } from './support/secret-patterns';
 
 type Env = { name: string; value?: string; valueFrom?: unknown }[];
 const withEnv = (env: Env, name = 'app'): PodSpec => ({ containers: [{ name, image: 'nginx', env } as never] });

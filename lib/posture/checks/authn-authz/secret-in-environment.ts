@@ -1,7 +1,7 @@
 import type { Container, Workload } from '../../../cluster/types';
 import { defineCheck } from '../../check';
 import { allContainers, workloadRef } from '../helpers';
-import { notASecretValue, secretName, secretValueKind } from './secret-patterns';
+import { notASecretValue, secretName, secretValueKind } from './support/secret-patterns';
 
 interface EnvVar {
   name?: unknown;

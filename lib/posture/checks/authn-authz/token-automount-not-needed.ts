@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { workloadRef } from '../helpers';
-import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './service-accounts';
+import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './support/service-accounts';
 
 export default defineCheck({
   id: 'authn-authz.token-automount-not-needed',

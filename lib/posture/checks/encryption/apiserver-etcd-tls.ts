@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag, flagList } from '../authn-authz/apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag, flagList } from '../authn-authz/support/apiserver-flags';
 
 /** CIS Kubernetes Benchmark 1.2.23 (client certificate; Kubescape C-0137) and 1.2.26 (CA; C-0140). */
 export default defineCheck({

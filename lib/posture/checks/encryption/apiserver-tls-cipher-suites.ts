@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flagList } from '../authn-authz/apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flagList } from '../authn-authz/support/apiserver-flags';
 
 // CIS 1.2.29's strong suites (checks catalogue §3.1); Kubescape C-0277 denies CBC, RC4, 3DES and RSA key exchange.
 const STRONG = new Set([

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from '../authn-authz/apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from '../authn-authz/support/apiserver-flags';
 
 const COMPONENTS = ['etcd'] as const;
 

@@ -3,7 +3,7 @@ import { defineCheck, notAssessed, ref } from '../../check';
 import { KUBERNETES_CVES } from '../../data/kubernetes-cves';
 import { coreVersion } from '../../data/version';
 import { clusterRef } from '../helpers';
-import { controlPlaneVersion, listCves, lower, matchingCves, nodeInfo, worst } from './nodes';
+import { controlPlaneVersion, listCves, lower, matchingCves, nodeInfo, worst } from './support/nodes';
 
 /** Vendor builds (EKS, GKE, AKS, k3s, RKE2) may carry backported fixes under an older patch number. */
 const VENDOR_BUILD = /[-+](eks|gke|aks|k3s|rke2)/i;

@@ -1,7 +1,7 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import type { Severity } from '../../types';
 import { workloadRef } from '../helpers';
-import { imageReports } from './reports';
+import { imageReports } from './support/reports';
 
 export default defineCheck({
   id: 'image-vulnerabilities.known-vulnerabilities',

@@ -1,5 +1,5 @@
 import { ruleAllows } from '../../rbac/rules';
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 const CERTS = 'certificates.k8s.io';
 

@@ -1,6 +1,6 @@
 import { defineCheck, ref } from '../../check';
 import type { K8sObject } from '../../../cluster/types';
-import { allBindings, describeSubject, isBootstrapDefault, roleRefOf, subjectsOf } from './bindings';
+import { allBindings, describeSubject, isBootstrapDefault, roleRefOf, subjectsOf } from './support/bindings';
 
 // kubeadm (1.29+) binds the group in /etc/kubernetes/admin.conf's certificate to cluster-admin:
 // the break-glass credential. Listed, so nobody forgets it exists, but it weighs nothing.

@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // serviceaccounts/token create mints a token for any ServiceAccount in scope: their rights become yours (CIS 5.1.13).
 export default dangerousPermissionCheck({

@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // Whoever creates pods (directly or through a controller) picks their serviceAccountName, so they hold
 // every ServiceAccount's rights in that namespace, and hostPath/privileged where PSA allows (CIS 5.1.4).

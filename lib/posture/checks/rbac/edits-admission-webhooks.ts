@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // A mutating webhook sees and rewrites every object it selects, Secrets and pod specs included; editing
 // a validating one can switch off the cluster's admission policy (CIS 5.1.12).

@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 const RBAC = 'rbac.authorization.k8s.io';
 

@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // nodes/proxy reaches the kubelet API through the API server: exec into any pod on the node, without
 // the pods/exec permission and without audit entries that name the pod (CIS 5.1.10).

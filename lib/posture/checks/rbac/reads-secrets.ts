@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // get, list and watch all return the Secret's data (CIS 5.1.2): service account tokens, TLS keys, passwords.
 export default dangerousPermissionCheck({

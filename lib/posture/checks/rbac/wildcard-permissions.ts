@@ -11,7 +11,7 @@ import {
   serviceAccountUse,
   subjectLabel,
   subjectSeverity,
-} from './dangerous-permission';
+} from './support/dangerous-permission';
 
 // '*' grants today's and every future verb or resource (CIS 5.1.3). Bindings to cluster-admin itself
 // are rbac.binds-cluster-admin's; this catches the same power under another name, and partial wildcards.

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { allContainers, workloadRef } from '../helpers';
-import { parseImage } from './image-ref';
+import { parseImage } from './support/image-ref';
 
 export default defineCheck({
   id: 'registry-security.stale-pull-policy',
