@@ -6,6 +6,7 @@ import { mayViewCluster, routeViewer } from '@/lib/server/auth/guard';
 import { postureMetrics } from '@/lib/server/metrics/prometheus';
 import { getPosture, scanStats } from '@/lib/server/posture-service';
 import { requestSource } from '@/lib/server/request-source';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +21,6 @@ export async function GET(request: Request) {
   const spec = await requestSource();
   const { doc } = await getPosture(spec);
   return new Response(postureMetrics(doc, scanStats(spec)), {
-    headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', ...NO_STORE },
   });
 }

@@ -4,6 +4,7 @@ import { routeViewer } from '@/lib/server/auth/guard';
 import { requestSource } from '@/lib/server/request-source';
 import { rescan, type ScanEvent } from '@/lib/server/posture-service';
 import { isSameOrigin } from '@/lib/server/same-origin';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,5 +23,5 @@ export async function POST(request: Request) {
       );
     },
   });
-  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' } });
+  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson', ...NO_STORE } });
 }

@@ -12,6 +12,7 @@ import { createAccessChecker, type AccessChecker, type ViewerScope } from './acc
 import { authenticate, type AuthResult } from './authenticate';
 import { authConfig } from './config';
 import type { Viewer } from './viewer-types';
+import { NO_STORE } from '../api-responses';
 
 const g = globalThis as typeof globalThis & { __kpAccess?: AccessChecker; __kpReviewers?: Map<string, Reviewer> };
 
@@ -43,7 +44,7 @@ export async function requireViewer(): Promise<Viewer | null> {
 export async function routeViewer(): Promise<{ ok: true; viewer: Viewer | null } | { ok: false; response: Response }> {
   const auth = await currentAuth();
   if (auth.ok) return auth;
-  return { ok: false, response: Response.json({ error: auth.reason }, { status: 401, headers: { 'Cache-Control': 'no-store' } }) };
+  return { ok: false, response: Response.json({ error: auth.reason }, { status: 401, headers: NO_STORE }) };
 }
 
 export async function scopeFor(viewer: Viewer | null, namespaces: readonly string[]): Promise<ViewerScope> {

@@ -3,6 +3,7 @@
 import type { PostureResult } from '../posture-service';
 import { getPosture } from '../posture-service';
 import { mayViewCluster, restrictForViewer, routeViewer } from './guard';
+import { NO_STORE } from '../api-responses';
 
 export async function viewerPostureForRoute(): Promise<{ ok: false; response: Response } | ({ ok: true } & PostureResult)> {
   const who = await routeViewer();
@@ -21,6 +22,6 @@ export async function clusterRouteRefusal(): Promise<Response | null> {
   if (await mayViewCluster(who.viewer)) return null;
   return Response.json(
     { error: 'this view covers the whole cluster; it needs cluster-wide access or an admin group' },
-    { status: 403, headers: { 'Cache-Control': 'no-store' } },
+    { status: 403, headers: NO_STORE },
   );
 }
