@@ -23,7 +23,13 @@ export interface ObjectNotAssessed {
 
 export type CheckOutcome = RawFinding[] | NotAssessed;
 
-export interface Check {
+/** A link a check is based on: a CIS Kubernetes Benchmark control, an advisory, a KEP or CVE. */
+export interface Reference {
+  title: string;
+  url?: string;
+}
+
+interface CheckFields {
   id: string;
   area: AreaId;
   severity: Severity;
@@ -31,6 +37,8 @@ export interface Check {
   remediation: string;
   /** Kinds the check reads: if any is missing from the inventory the check is not assessed. */
   needs: ResourceKey[];
+  /** What the check is based on (CIS controls by number, advisories, KEPs, CVEs). */
+  references?: Reference[];
   evaluate(inv: Inventory): CheckOutcome;
   /**
    * The objects the check examined, named as its findings name them, so failing on 1 of
@@ -43,19 +51,34 @@ export interface Check {
    * neither finds nor examines them, and the document lists them with the reason.
    */
   notAssessedFor?(inv: Inventory): ObjectNotAssessed[];
-  /**
-   * 'namespace': the check's findings and examined objects in namespace N depend only on the
-   * objects in N (its Namespace object included) and on cluster-scoped kinds, so after a change
-   * in N it can run on N's objects alone (lib/posture/incremental.ts). Absent: whole cluster.
-   */
-  scope?: 'namespace';
-  /**
-   * With scope 'namespace': namespaced kinds the check reads from every namespace (RoleBindings
-   * elsewhere can grant a namespace's ServiceAccount). Namespace views keep them whole, and a
-   * change to one re-runs the check on the whole cluster.
-   */
-  wholeKinds?: ResourceKey[];
 }
+
+/**
+ * How far a change reaches into the check's result, for the incremental path
+ * (lib/posture/incremental.ts; rules in lib/posture/README.md).
+ */
+export type CheckScope =
+  | {
+      /** Absent: the check is re-run on the whole cluster after a change to anything it read. */
+      scope?: undefined;
+      wholeKinds?: never;
+    }
+  | {
+      /**
+       * The check's findings and examined objects in namespace N depend only on the objects in N
+       * (its Namespace object included) and on cluster-scoped kinds, so after a change in N it is
+       * re-run on N's objects alone.
+       */
+      scope: 'namespace';
+      /**
+       * Namespaced kinds the check reads from every namespace (RoleBindings elsewhere can grant a
+       * namespace's ServiceAccount). Namespace views keep them whole, and a change to one re-runs
+       * the check on the whole cluster.
+       */
+      wholeKinds?: ResourceKey[];
+    };
+
+export type Check = CheckFields & CheckScope;
 
 export function defineCheck(check: Check): Check {
   return check;

@@ -5,6 +5,7 @@
 import type { Inventory } from '../../../../cluster/inventory';
 import type { K8sObject } from '../../../../cluster/types';
 import { notAssessed, ref, type CheckOutcome, type RawFinding } from '../../../check';
+import type { Cutoff } from '../../../incremental-cutoffs';
 import { oncePerInventory } from '../../helpers';
 
 export interface ApiServerCommandLine {
@@ -49,17 +50,18 @@ export function flagList(cmd: ApiServerCommandLine, name: string): string[] {
 export const CONTROL_PLANE_COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'] as const;
 export type ControlPlaneComponent = (typeof CONTROL_PLANE_COMPONENTS)[number];
 
-/** Memoised: nine checks ask, and a pod change outside kube-system cannot change the answer (incremental-cutoffs.ts). */
+/** Memoised: nine checks ask, and a pod change outside kube-system cannot change the answer (CONTROL_PLANE_CUTOFF). */
 export function apiServerCommandLines(inv: Inventory): ApiServerCommandLine[] {
   return controlPlaneCommandLines(inv)['kube-apiserver'];
 }
 
 /** Every visible control-plane component's command lines, found in one pass over the pods. */
 export function controlPlaneCommandLines(inv: Inventory): Record<ControlPlaneComponent, ApiServerCommandLine[]> {
-  return oncePerInventory(inv, APISERVER_MEMO, () => [inv.objects.pods], () => findControlPlane(inv));
+  return oncePerInventory(inv, 'apiserver-command-lines', () => [inv.objects.pods], () => findControlPlane(inv), CONTROL_PLANE_CUTOFF);
 }
 
-export const APISERVER_MEMO = 'apiserver-command-lines';
+// The control plane's static pods' mirrors (kube-apiserver, controller manager, scheduler, etcd) live in kube-system; no other pod is read.
+const CONTROL_PLANE_CUTOFF: Cutoff = { judges: ['objects.pods'], unchanged: (_prev, _next, touched) => !touched.namespaces.has('kube-system') };
 
 function findControlPlane(inv: Inventory): Record<ControlPlaneComponent, ApiServerCommandLine[]> {
   const out = Object.fromEntries(CONTROL_PLANE_COMPONENTS.map((c) => [c, [] as ApiServerCommandLine[]])) as Record<ControlPlaneComponent, ApiServerCommandLine[]>;

@@ -2,8 +2,10 @@
 // model (lib/posture/rbac). A finding names the BINDING that must change, the subjects it reaches,
 // the role (and the aggregated feeder role the rule came from), the permission and where it applies.
 import type { Inventory } from '../../../../cluster/inventory';
-import type { Workload } from '../../../../cluster/types';
+import type { K8sObject, Workload } from '../../../../cluster/types';
+import { workloadsIn, type Cutoff } from '../../../incremental-cutoffs';
 import { oncePerInventory } from '../../helpers';
+import { subjectsOf } from './bindings';
 import { defineCheck, type Check, type RawFinding } from '../../../check';
 import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../../rbac/model';
 import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type ResourceRequest } from '../../../rbac/rules';
@@ -111,7 +113,42 @@ export function serviceAccountUse(inv: Inventory): Map<string, number> {
       }
       return m;
     },
+    SERVICE_ACCOUNT_USE_CUTOFF,
   );
+}
+
+// RBAC findings name only ServiceAccounts some binding names, so a pod of any other one (most
+// new pods) cannot change them. A change to the bindings themselves re-runs those checks
+// through their own reads.
+const SERVICE_ACCOUNT_USE_CUTOFF: Cutoff = {
+  judges: ['workloads'],
+  unchanged: (prev, next, touched) => {
+    const named = new Set([...boundServiceAccounts(prev), ...boundServiceAccounts(next)]);
+    const project = (ws: Workload[]) =>
+      ws
+        .map(serviceAccountKey)
+        .filter((k) => named.has(k))
+        .sort()
+        .join('\n');
+    return project(workloadsIn(prev, touched.namespaces)) === project(workloadsIn(next, touched.namespaces));
+  },
+};
+
+const bound = new WeakMap<readonly K8sObject[], Set<string>>();
+
+/** "namespace/name" of every ServiceAccount a binding names; per bindings list, which rarely changes. */
+function boundServiceAccounts(inv: Inventory): Set<string> {
+  const out = new Set<string>();
+  for (const list of [inv.objects.clusterrolebindings, inv.objects.rolebindings]) {
+    let keys = bound.get(list);
+    if (!keys) {
+      keys = new Set();
+      for (const b of list) for (const s of subjectsOf(b)) if (s.kind === 'ServiceAccount') keys.add(`${s.namespace ?? b.metadata.namespace}/${s.name}`);
+      bound.set(list, keys);
+    }
+    for (const k of keys) out.add(k);
+  }
+  return out;
 }
 
 export function serviceAccountKey(w: Workload): string {
