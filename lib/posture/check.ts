@@ -78,10 +78,21 @@ export type CheckScope =
       wholeKinds?: ResourceKey[];
     };
 
-export type Check = CheckFields & CheckScope;
+/** A check as its file declares it. */
+export type CheckDefinition = CheckFields & CheckScope;
 
-export function defineCheck(check: Check): Check {
-  return check;
+export type Check = CheckDefinition & {
+  /** The check's page in the catalogue (`/checks/<id>`), derived from its id by defineCheck. */
+  docs: string;
+};
+
+/** Where the catalogue documents a check: the UI links it, SARIF carries it as helpUri. */
+export function checkDocsPath(id: string): string {
+  return `/checks/${id}`;
+}
+
+export function defineCheck(check: CheckDefinition): Check {
+  return { ...check, docs: checkDocsPath(check.id) };
 }
 
 export function notAssessed(reason: string): NotAssessed {

@@ -6,6 +6,7 @@ const MIN_RETENTION = { 'audit-log-maxage': 30, 'audit-log-maxbackup': 10, 'audi
 
 export default defineCheck({
   id: 'authn-authz.apiserver-audit-logging',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.2.17' }, { title: 'CIS Kubernetes Benchmark 1.2.18' }, { title: 'CIS Kubernetes Benchmark 1.2.19' }],
   area: 'authn-authz',
   severity: 'high',
   title: 'kube-apiserver audit logging is off or kept too briefly',

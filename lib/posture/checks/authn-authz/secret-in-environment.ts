@@ -41,6 +41,7 @@ function hits(w: Workload): Hit[] {
 
 export default defineCheck({
   id: 'authn-authz.secret-in-environment',
+  references: [{ title: 'Kubescape C-0012' }],
   area: 'authn-authz',
   severity: 'high',
   title: 'Credential written into a container\'s environment as a literal value',

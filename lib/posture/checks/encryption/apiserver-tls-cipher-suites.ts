@@ -19,6 +19,7 @@ const BROKEN = /_CBC_|RC4|3DES|_NULL_|EXPORT/;
 
 export default defineCheck({
   id: 'encryption.apiserver-tls-cipher-suites',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.2.29' }, { title: 'Kubescape C-0277' }],
   area: 'encryption',
   severity: 'high',
   title: 'kube-apiserver allows weak TLS cipher suites',

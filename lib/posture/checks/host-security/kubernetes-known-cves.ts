@@ -10,6 +10,7 @@ const VENDOR_BUILD = /[-+](eks|gke|aks|k3s|rke2)/i;
 
 export default defineCheck({
   id: 'host-security.kubernetes-known-cves',
+  references: [{ title: 'Kubernetes official CVE feed', url: 'https://kubernetes.io/docs/reference/issues-security/official-cve-feed/' }],
   area: 'host-security',
   severity: 'high',
   title: 'Kubernetes component version has known vulnerabilities',

@@ -24,6 +24,7 @@ function controllers(w: Workload): Container[] {
 
 export default defineCheck({
   id: 'image-vulnerabilities.ingress-nginx-known-cves',
+  references: [{ title: 'Kubernetes official CVE feed', url: 'https://kubernetes.io/docs/reference/issues-security/official-cve-feed/' }],
   area: 'image-vulnerabilities',
   severity: 'critical',
   title: 'ingress-nginx controller version has known vulnerabilities',

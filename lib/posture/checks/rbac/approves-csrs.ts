@@ -9,6 +9,7 @@ const CERTS = 'certificates.k8s.io';
 // with the approval update alone medium (the signer grant may come from another binding).
 export default dangerousPermissionCheck({
   id: 'rbac.approves-csrs',
+  references: [{ title: 'CIS Kubernetes Benchmark 5.1.11' }],
   title: 'Binding grants approving CertificateSigningRequests',
   severity: 'high',
   remediation: `Remove update on certificatesigningrequests/approval (and approve on signers) from the role's rules; leave CSR approval to the controller manager, or limit approve to your own signer with resourceNames:

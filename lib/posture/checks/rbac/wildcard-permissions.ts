@@ -17,6 +17,7 @@ import {
 // are rbac.binds-cluster-admin's; this catches the same power under another name, and partial wildcards.
 export default defineCheck({
   id: 'rbac.wildcard-permissions',
+  references: [{ title: 'CIS Kubernetes Benchmark 5.1.3' }],
   area: 'rbac',
   severity: 'high',
   title: "Binding grants '*' verbs or resources",

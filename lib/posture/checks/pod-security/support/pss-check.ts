@@ -75,6 +75,7 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
     severity: spec.severity,
     title: spec.title,
     remediation: spec.remediation,
+    references: [{ title: 'Pod Security Standards', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/' }],
     // Only namespaces: pods and controllers are each optional, see evaluate.
     needs: ['namespaces'],
     scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)

@@ -6,7 +6,7 @@ import type { K8sObject, Workload } from '../../../../cluster/types';
 import { workloadsIn, type Cutoff } from '../../../incremental-cutoffs';
 import { oncePerInventory } from '../../helpers';
 import { subjectsOf } from './bindings';
-import { defineCheck, type Check, type RawFinding } from '../../../check';
+import { defineCheck, type Check, type RawFinding, type Reference } from '../../../check';
 import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../../rbac/model';
 import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type ResourceRequest } from '../../../rbac/rules';
 import { describeSubjectRef, isEveryone, type SubjectRef } from '../../../rbac/subjects';
@@ -211,6 +211,7 @@ export interface DangerousPermissionSpec {
   title: string;
   severity: Severity;
   remediation: string;
+  references?: Reference[];
   /** What is dangerous; a function when it depends on the cluster (its version, e.g.). */
   dangers: Danger[] | ((model: RbacModel) => Danger[]);
   /** Matches that the Danger shape cannot say (e.g. "delete on many resources"), beside `dangers`. */
@@ -231,6 +232,7 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
     severity: spec.severity,
     title: spec.title,
     remediation: spec.remediation,
+    references: spec.references,
     needs: ['clusterrolebindings', 'rolebindings', 'clusterroles', 'roles'],
     examines: examinedBindings,
     evaluate(inv) {
