@@ -1,4 +1,5 @@
 // npm run scan -- [--from PATH | --kubeconfig FILE [--context NAME]] [--format json|table|sarif] [--fail-on SEVERITY]
+// KUBE_POSTURE_URL (the dashboard's URL), if set, gives each SARIF rule a helpUri to its /checks page.
 // stdout carries only the result; everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { InputError } from '../cluster/manifests';
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     return fail(e instanceof InputError ? e.message : `cannot scan: ${(e as Error).message}`);
   }
   const remediations = new Map(ALL_CHECKS.map((c) => [c.id, c.remediation]));
-  process.stdout.write(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : format === 'sarif' ? formatSarif(doc, remediations) : formatTable(doc));
+  process.stdout.write(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : format === 'sarif' ? formatSarif(doc, remediations, process.env.KUBE_POSTURE_URL) : formatTable(doc));
   for (const m of doc.missingKinds) process.stderr.write(`kube-posture: not read: ${m.resource} (${m.reason}): ${m.detail}\n`);
 
   if (failOn) {
