@@ -36,3 +36,11 @@ test('axe finds no serious or critical violation on the catalogue and a check pa
     expect(serious).toEqual([]);
   }
 });
+
+test('with AUTH_MODE=token the catalogue sends a visitor without a session to /signin', async ({ page }) => {
+  const token = `http://127.0.0.1:${Number(process.env.E2E_AUTH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5)}`;
+  for (const path of ['/checks', '/checks/rbac.reads-secrets']) {
+    await page.goto(`${token}${path}`);
+    await expect(page).toHaveURL(`${token}/signin?next=${encodeURIComponent(path)}`);
+  }
+});
