@@ -2,6 +2,7 @@
 // cluster object smuggles into a page stays inert text.
 // It is also the authentication gate (lib/server/auth/gate.ts); pages and routes check again.
 import { NextResponse, type NextRequest } from 'next/server';
+import { NO_STORE } from './lib/server/api-responses';
 import { authConfig } from './lib/server/auth/config';
 import { gate } from './lib/server/auth/gate';
 
@@ -10,7 +11,7 @@ export function proxy(request: NextRequest) {
   const decision = gate(auth, request.nextUrl.pathname, request.nextUrl.search, request.headers, request.cookies.get(auth.session.cookie)?.value);
   if (!decision.pass) {
     if (decision.status === 303) return NextResponse.redirect(new URL(decision.location, request.nextUrl), 303);
-    return NextResponse.json(decision.json, { status: 401, headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(decision.json, { status: 401, headers: NO_STORE });
   }
   // API routes keep next.config.js's CSP, which allows nothing; the nonce is for pages.
   if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();

@@ -1,3 +1,4 @@
+import { checkDocsPath } from '@/lib/posture/check';
 import type { CheckResult } from '@/lib/posture/types';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
 
@@ -56,7 +57,9 @@ export function ChecksTable({ checks }: { checks: CheckResult[] }) {
               </td>
               <td className="px-2 py-1.5">
                 <p className="font-medium text-slate-900">{c.title}</p>
-                <p className="font-mono text-[11px] text-slate-500">{c.id}</p>
+                <p className="font-mono text-[11px] text-slate-500">
+                  <a href={checkDocsPath(c.id)} className="text-slate-600 underline">{c.id}</a>
+                </p>
                 {!c.assessed && <p className="mt-0.5 text-slate-600">{c.reason}</p>}
                 {c.notAssessedFor && c.notAssessedFor.length > 0 && (
                   <p className="mt-0.5 text-slate-600" data-not-assessed-for={c.notAssessedFor.length}>

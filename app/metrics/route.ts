@@ -6,6 +6,7 @@ import { clusterRouteIdentity } from '@/lib/server/auth/guard';
 import { METRICS_CONTENT_TYPE, postureMetrics } from '@/lib/server/metrics/prometheus';
 import { getPosture, scanStats } from '@/lib/server/posture-service';
 import { requestSource } from '@/lib/server/request-source';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,6 +20,6 @@ export async function GET(request: Request) {
   const spec = await requestSource();
   const { doc } = await getPosture(spec);
   return new Response(await postureMetrics(doc, scanStats(spec)), {
-    headers: { 'Content-Type': METRICS_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': METRICS_CONTENT_TYPE, ...NO_STORE },
   });
 }

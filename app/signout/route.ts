@@ -8,6 +8,7 @@ import { serverRevocations } from '@/lib/server/auth/identify';
 import { verifySession } from '@/lib/server/auth/session';
 import { sessionCookie } from '@/lib/server/auth/signin';
 import { isSameOrigin } from '@/lib/server/same-origin';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ export async function POST(request: Request) {
   // Public on purpose: signing out needs no valid identity, only the cookie it ends.
   const current = verifySession((await cookies()).get(session.cookie)?.value, session.secret);
   if (current.ok) await serverRevocations().revoke(current.session.sid, current.session.exp);
-  const headers = new Headers({ Location: '/signin', 'Cache-Control': 'no-store' });
+  const headers = new Headers({ Location: '/signin', ...NO_STORE });
   headers.append('Set-Cookie', sessionCookie(session.cookie, '', 0, request.headers.get('x-forwarded-proto') === 'https'));
   return new Response(null, { status: 303, headers });
 }

@@ -37,6 +37,16 @@ export function helpUri(docs: string | undefined): string | undefined {
   }
 }
 
+/** A check's catalogue page (`docs`, a path) as an absolute URL on the dashboard at `base` (KUBE_POSTURE_URL). */
+export function docsUrl(docs: string | undefined, base: string | undefined): string | undefined {
+  if (!docs || !base) return undefined;
+  try {
+    return new URL(docs, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
 export function formatSarif(doc: PostureDocument, opts: SarifOptions): string {
   const baseDir = opts.baseDir ?? process.cwd();
   const rules = doc.checks.map((c) => {

@@ -1,4 +1,5 @@
 // kube-posture scan: reads a cluster (live, files or the embedded demo), prints its posture.
+// KUBE_POSTURE_URL (the dashboard's URL), if set, gives each SARIF rule a helpUri to its /checks page.
 // stdout carries only the result; everything else goes to stderr.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import { ALL_CHECKS } from '../posture/registry';
 import { severityRank } from '../posture/scoring';
 import { SEVERITIES, type ResourceRef, type Severity } from '../posture/types';
 import { applyFilter, parseFilter } from './filters';
-import { formatSarif } from './format-sarif';
+import { docsUrl, formatSarif } from './format-sarif';
 import { formatTable } from './format-table';
 
 export const SCAN_USAGE = `usage: kube-posture scan [SOURCE] [OPTIONS]
@@ -99,7 +100,7 @@ export async function scan(argv: string[]): Promise<number> {
   const doc = applyFilter(computePosture(inv), filter);
   const locate = locator(inv);
 
-  const rules = new Map(ALL_CHECKS.map((c) => [c.id, { remediation: c.remediation, docs: (c as { docs?: string }).docs }]));
+  const rules = new Map(ALL_CHECKS.map((c) => [c.id, { remediation: c.remediation, docs: docsUrl(c.docs, process.env.KUBE_POSTURE_URL) }]));
   const width = process.stdout.columns || Number(process.env.COLUMNS) || 100;
   process.stdout.write(
     format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : format === 'sarif' ? formatSarif(doc, { rules, locate }) : formatTable(doc, { width, locate }),
@@ -143,3 +144,4 @@ function fail(message: string): number {
   process.stderr.write(`kube-posture: ${message}\n`);
   return 2;
 }
+

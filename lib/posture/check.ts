@@ -28,7 +28,13 @@ export interface ObjectNotAssessed {
 
 export type CheckOutcome = RawFinding[] | NotAssessed;
 
-export interface Check {
+/** A link a check is based on: a CIS Kubernetes Benchmark control, an advisory, a KEP or CVE. */
+export interface Reference {
+  title: string;
+  url?: string;
+}
+
+interface CheckFields {
   id: string;
   area: AreaId;
   /** The severity the check is weighed at in scores, and its findings' unless one says otherwise. */
@@ -44,6 +50,8 @@ export interface Check {
   remediation: string;
   /** Kinds the check reads: if any is missing from the inventory the check is not assessed. */
   needs: ResourceKey[];
+  /** What the check is based on (CIS controls by number, advisories, KEPs, CVEs). */
+  references?: Reference[];
   evaluate(inv: Inventory): CheckOutcome;
   /**
    * The objects the check examined, named as its findings name them, so failing on 1 of
@@ -56,22 +64,48 @@ export interface Check {
    * neither finds nor examines them, and the document lists them with the reason.
    */
   notAssessedFor?(inv: Inventory): ObjectNotAssessed[];
-  /**
-   * 'namespace': the check's findings and examined objects in namespace N depend only on the
-   * objects in N (its Namespace object included) and on cluster-scoped kinds, so after a change
-   * in N it can run on N's objects alone (lib/posture/incremental.ts). Absent: whole cluster.
-   */
-  scope?: 'namespace';
-  /**
-   * With scope 'namespace': namespaced kinds the check reads from every namespace (RoleBindings
-   * elsewhere can grant a namespace's ServiceAccount). Namespace views keep them whole, and a
-   * change to one re-runs the check on the whole cluster.
-   */
-  wholeKinds?: ResourceKey[];
 }
 
-export function defineCheck(check: Check): Check {
-  return check;
+/**
+ * How far a change reaches into the check's result, for the incremental path
+ * (lib/posture/incremental.ts; rules in lib/posture/README.md).
+ */
+export type CheckScope =
+  | {
+      /** Absent: the check is re-run on the whole cluster after a change to anything it read. */
+      scope?: undefined;
+      wholeKinds?: never;
+    }
+  | {
+      /**
+       * The check's findings and examined objects in namespace N depend only on the objects in N
+       * (its Namespace object included) and on cluster-scoped kinds, so after a change in N it is
+       * re-run on N's objects alone.
+       */
+      scope: 'namespace';
+      /**
+       * Namespaced kinds the check reads from every namespace (RoleBindings elsewhere can grant a
+       * namespace's ServiceAccount). Namespace views keep them whole, and a change to one re-runs
+       * the check on the whole cluster.
+       */
+      wholeKinds?: ResourceKey[];
+    };
+
+/** A check as its file declares it. */
+export type CheckDefinition = CheckFields & CheckScope;
+
+export type Check = CheckDefinition & {
+  /** The check's page in the catalogue (`/checks/<id>`), derived from its id by defineCheck. */
+  docs: string;
+};
+
+/** Where the catalogue documents a check: the UI links it, SARIF carries it as helpUri. */
+export function checkDocsPath(id: string): string {
+  return `/checks/${id}`;
+}
+
+export function defineCheck(check: CheckDefinition): Check {
+  return { ...check, docs: checkDocsPath(check.id) };
 }
 
 export function notAssessed(reason: string): NotAssessed {

@@ -84,6 +84,23 @@ describe('incremental posture', () => {
     expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
   });
 
+  it('memo cutoffs declared beside their memos spare cluster-wide checks a pod that cannot change them', async () => {
+    // A plain pod outside kube-system, with no mesh, tool image or bound ServiceAccount of its own: the
+    // control-plane, mesh, coverage and RBAC memos' cutoffs rule it out (34 whole-cluster re-runs without them).
+    const inv = await demo();
+    const state = initialPosture(inv, { now: NOW });
+    const plain = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'plain', namespace: 'payments' },
+      spec: { containers: [{ name: 'app', image: `registry.example/app@sha256:${'a'.repeat(64)}` }] },
+    };
+    const applied = applyChange(inv, { type: 'ADDED', resource: 'pods', object: plain });
+    const { posture, stats } = updatePosture(state, applied.inventory, applied.touched, { now: NOW });
+    expect(stats.full).toBeLessThanOrEqual(2);
+    expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
+  });
+
   it('gives the same findings per namespace on a namespace view as on the whole cluster, for every namespace-scoped check', async () => {
     const inv = await demo();
     const scoped = ALL_CHECKS.filter((c) => c.scope === 'namespace');

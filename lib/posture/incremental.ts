@@ -12,7 +12,7 @@ import type { Check, ObjectNotAssessed } from './check';
 import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, withNotAssessed, type Evaluated } from './engine';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
-import { CUTOFFS } from './incremental-cutoffs';
+import { cutoffFor } from './incremental-cutoffs';
 import { memoReadsSnapshot, noteRead, recordReads } from './read-tracking';
 import { ALL_CHECKS } from './registry';
 import type { Finding, PostureDocument } from './types';
@@ -123,7 +123,7 @@ export function updatePosture(
 
 /**
  * Adds `memo:<key>` for every memoised value that may have changed: it read something that
- * changed (or another such memo), and no cutoff (incremental-cutoffs.ts) rules the change out.
+ * changed (or another such memo), and no cutoff its memo declared (incremental-cutoffs.ts) rules the change out.
  */
 function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Inventory, touched: Touched): Set<string> {
   const out = new Set(changed);
@@ -133,7 +133,7 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
       if (out.has(`memo:${key}`)) continue;
       const hits = [...out].filter((k) => reads.has('*') || reads.has(k) || (k.startsWith('objects.') && reads.has('objects.*')));
       if (hits.length === 0) continue;
-      const cutoff = CUTOFFS[key];
+      const cutoff = cutoffFor(key);
       if (cutoff && hits.every((h) => cutoff.judges.includes(h)) && cutoff.unchanged(prev.inventory, next, touched)) continue;
       out.add(`memo:${key}`);
       grew = true;

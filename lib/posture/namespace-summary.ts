@@ -1,7 +1,7 @@
 // What the document's namespace summaries say beside the score: the pod-security level each
 // namespace enforces, and the objects in it that bear on its posture.
 import type { Inventory } from '../cluster/inventory';
-import { deniesByDefault, namespaceNetworkOf } from './checks/pod-security/network-policies';
+import { deniesByDefault, namespaceNetworkOf } from './checks/pod-security/support/network-policies';
 import { parseClusterMinor, parseEnforcePolicy } from './pss/namespace-level';
 import type { NamespaceSummary } from './types';
 

@@ -25,7 +25,7 @@ export function noteRead(what: string): void {
   for (const s of stack) s.add(what);
 }
 
-/** Builds the memoised value stored as `key`; `entry` (the cached object) identifies it on later hits. */
+/** Builds the memoised value stored as `key`: what the build reads is the memo's, not the caller's. */
 export function memoBuild<T>(key: string, build: () => T): T {
   return asMemoRead(key, build);
 }

@@ -1,4 +1,4 @@
-// Small helpers the snapshot API routes share.
+// Small helpers the API routes share.
 export const NO_STORE = { 'Cache-Control': 'no-store' };
 export const jsonError = (status: number, error: string) => Response.json({ error }, { status, headers: NO_STORE });
 export const refused = () => jsonError(403, 'cross-site request refused');

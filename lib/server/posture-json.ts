@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { PostureDocument } from '../posture/types';
 import { viewerPostureForRoute } from './auth/viewer-posture';
+import { NO_STORE } from './api-responses';
 
 interface Encoded {
   body: Buffer;
@@ -46,8 +47,8 @@ export async function postureRoute(request: Request, body: (doc: PostureDocument
   const posture = await viewerPostureForRoute(); // only the namespaces the caller may see
   if (!posture.ok) return posture.response;
   const { doc, error } = posture;
-  if (!doc) return Response.json({ error: error ?? 'no posture yet' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (!doc) return Response.json({ error: error ?? 'no posture yet' }, { status: 503, headers: NO_STORE });
+  const headers: Record<string, string> = { ...NO_STORE };
   if (error) headers['X-Posture-Stale'] = encodeURIComponent(error);
   return jsonDocumentResponse(body(doc), request, headers);
 }

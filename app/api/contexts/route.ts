@@ -5,6 +5,7 @@ import { routeIdentityOnAnyCluster } from '@/lib/server/auth/guard';
 import { availableContexts, CONTEXT_COOKIE, requestSource } from '@/lib/server/request-source';
 import { contextInput, readJsonBody } from '@/lib/server/route-input';
 import { isSameOrigin } from '@/lib/server/same-origin';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export async function GET() {
   const spec = await requestSource();
   return Response.json(
     { contexts, selected: spec.kind === 'live' ? (spec.context ?? availableContexts().current) : null },
-    { headers: { 'Cache-Control': 'no-store' } },
+    { headers: NO_STORE },
   );
 }
 

@@ -3,6 +3,7 @@
 import { filterFindings, findingsToCsv, parseFindingsQuery } from '@/lib/posture/findings-query';
 import { viewerPostureForRoute } from '@/lib/server/auth/viewer-posture';
 import { findingsApiQuery, parseQuery } from '@/lib/server/route-input';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,10 +22,10 @@ export async function GET(request: Request) {
   const name = `findings-${doc.cluster.name.replace(/[^\w.-]/g, '_')}-${stamp}`;
   if (params.get('format') === 'csv') {
     return new Response(findingsToCsv(findings), {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, 'Cache-Control': 'no-store' },
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, ...NO_STORE },
     });
   }
   return new Response(JSON.stringify({ cluster: doc.cluster, generatedAt: doc.generatedAt, findings }, null, 2), {
-    headers: { 'Content-Type': 'application/json', 'Content-Disposition': `attachment; filename="${name}.json"`, 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': 'application/json', 'Content-Disposition': `attachment; filename="${name}.json"`, ...NO_STORE },
   });
 }

@@ -10,10 +10,10 @@ import { getPosture, requestedRescan, type ScanEvent } from '@/lib/server/postur
 import { requestCluster } from '@/lib/server/request-source';
 import { isSameOrigin } from '@/lib/server/same-origin';
 import { rescanRefusal, scanLimits } from '@/lib/server/scan-limit';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ error: 'cross-site request refused' }, { status: 403 });

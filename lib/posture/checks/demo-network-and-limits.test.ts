@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../cluster/inventory';
 import { scanDemo } from '../../cluster/offline';
-import { isNotAssessed, type Check, type RawFinding } from '../check';
+import type { RawFinding } from '../check';
+import { run } from './test-support';
 import namespaceEnforcesPrivileged from './pod-security/namespace-enforces-privileged';
 import namespaceNoDefaultDeny from './pod-security/namespace-no-default-deny';
 import namespaceNoEnforceLevel from './pod-security/namespace-no-enforce-level';
@@ -31,12 +32,6 @@ beforeAll(async () => {
   inv = await scanDemo();
 });
 
-function run(check: Check): RawFinding[] {
-  const out = check.evaluate(inv);
-  if (isNotAssessed(out)) throw new Error(`${check.id} not assessed: ${out.notAssessed}`);
-  return out;
-}
-
 /** "kind namespace/name" of each finding, or "namespace" for a Namespace. */
 const names = (fs: RawFinding[]) =>
   fs.map((f) => (f.resource.kind === 'Namespace' ? f.resource.name : `${f.resource.kind} ${f.resource.namespace}/${f.resource.name}`));
@@ -44,7 +39,7 @@ const names = (fs: RawFinding[]) =>
 describe('demo cluster: resource limits and network isolation', () => {
   it('payments and checkout get no finding from these checks (checkout-web’s CPU limit comes from the LimitRange)', () => {
     for (const check of CHECKS) {
-      const clean = run(check).filter((f) => ['payments', 'checkout'].includes(f.resource.namespace ?? f.resource.name));
+      const clean = run(check, inv).filter((f) => ['payments', 'checkout'].includes(f.resource.namespace ?? f.resource.name));
       expect(clean, check.id).toEqual([]);
     }
     const checkoutWeb = inv.workloads.find((w) => w.name === 'checkout-web')!;
@@ -52,8 +47,8 @@ describe('demo cluster: resource limits and network isolation', () => {
   });
 
   it('legacy-crm has neither requests nor limits; staging has requests without limits', () => {
-    const limits = names(run(containerNoLimits));
-    const requests = names(run(containerNoRequests));
+    const limits = names(run(containerNoLimits, inv));
+    const requests = names(run(containerNoRequests, inv));
     for (const w of ['Deployment legacy-crm/crm-web', 'StatefulSet legacy-crm/crm-mysql', 'CronJob legacy-crm/crm-nightly-backup']) {
       expect(limits).toContain(w);
       expect(requests).toContain(w);
@@ -64,20 +59,20 @@ describe('demo cluster: resource limits and network isolation', () => {
   });
 
   it('monitoring’s only policy covers Grafana: no default deny, Prometheus unselected, host-network node-exporter out of scope', () => {
-    expect(names(run(namespaceNoDefaultDeny))).toEqual(['monitoring']);
-    const unselected = names(run(workloadNotSelected));
+    expect(names(run(namespaceNoDefaultDeny, inv))).toEqual(['monitoring']);
+    const unselected = names(run(workloadNotSelected, inv));
     expect(unselected).toContain('StatefulSet monitoring/prometheus');
     expect(unselected.some((n) => n.includes('grafana') || n.includes('node-exporter'))).toBe(false);
-    expect(names(run(namespaceNoNetworkPolicy))).toEqual(expect.arrayContaining(['legacy-crm', 'staging']));
+    expect(names(run(namespaceNoNetworkPolicy, inv))).toEqual(expect.arrayContaining(['legacy-crm', 'staging']));
   });
 
   it('no demo policy opens a direction to everything (payments’ 0.0.0.0/0 egress is limited to 443 and excepts private ranges)', () => {
-    expect(run(networkPolicyAllowsAll)).toEqual([]);
+    expect(run(networkPolicyAllowsAll, inv)).toEqual([]);
   });
 
   it('data-science and monitoring enforce privileged; staging only warns and audits', () => {
-    expect(names(run(namespaceEnforcesPrivileged))).toEqual(['data-science', 'monitoring']);
-    const staging = run(namespaceNoEnforceLevel).find((f) => f.resource.name === 'staging');
+    expect(names(run(namespaceEnforcesPrivileged, inv))).toEqual(['data-science', 'monitoring']);
+    const staging = run(namespaceNoEnforceLevel, inv).find((f) => f.resource.name === 'staging');
     expect(staging?.message).toContain('It only reports violations (warn=baseline, audit=baseline)');
   });
 
@@ -95,7 +90,7 @@ describe('demo cluster: resource limits and network isolation', () => {
   });
 
   it('the demo quotas carry status and are far from their limits', () => {
-    expect(run(quotaNearLimit)).toEqual([]);
+    expect(run(quotaNearLimit, inv)).toEqual([]);
     expect(quotaNearLimit.examines?.(inv).map((r) => r.name)).toEqual(['checkout-quota', 'payments-quota']);
   });
 });

@@ -2,6 +2,7 @@
 import type { Inventory } from '../../cluster/inventory';
 import type { Container, K8sObject, PodSpec, Workload } from '../../cluster/types';
 import type { ResourceRef } from '../types';
+import { objectsIn, registerCutoff, workloadsIn, type Cutoff } from '../incremental-cutoffs';
 import { memoBuild, memoDeps, memoHit, memoStored } from '../read-tracking';
 
 // One ref per workload, shared by every check that names it: ~40 checks examine each of
@@ -73,6 +74,23 @@ interface OwnerIndex {
   owned: Map<string, K8sObject>;
 }
 
+const OWNED_KINDS = ['replicasets', 'jobs', 'pods', 'replicationcontrollers'] as const;
+
+/** Who owns what, in the changed namespaces: the owner index answers from this alone. */
+function ownership(inv: Inventory, namespaces: Set<string>): string {
+  const workloads = workloadsIn(inv, namespaces).map((w) => `${w.kind}/${w.namespace}/${w.name}`);
+  const owned = OWNED_KINDS.map((k) =>
+    objectsIn(inv.objects[k], namespaces).map((o) => [o.metadata.namespace, o.metadata.name, o.metadata.ownerReferences ?? null]),
+  );
+  return JSON.stringify([workloads, owned]);
+}
+
+// Resolving a report's object to its workload reads names and ownerReferences only.
+const OWNER_INDEX_CUTOFF: Cutoff = {
+  judges: ['workloads', ...OWNED_KINDS.map((k) => `objects.${k}`)],
+  unchanged: (prev, next, touched) => ownership(prev, touched.namespaces) === ownership(next, touched.namespaces),
+};
+
 // Built once per inventory: a per-call index made every lookup linear in the cluster's size,
 // so resolving thousands of reports was quadratic.
 function ownerIndex(inv: Inventory): OwnerIndex {
@@ -89,7 +107,7 @@ function ownerIndex(inv: Inventory): OwnerIndex {
       }
     }
     return { workloads, owned };
-  });
+  }, OWNER_INDEX_CUTOFF);
 }
 
 const memos = new WeakMap<Inventory, Map<string, { from: readonly unknown[]; value: unknown }>>();
@@ -97,9 +115,17 @@ const memos = new WeakMap<Inventory, Map<string, { from: readonly unknown[]; val
 /**
  * An index derived from the inventory, built once per inventory rather than once per lookup:
  * checks that search a list for every workload are quadratic on large clusters. `from` names the
- * lists it reads; if any was replaced since, it is rebuilt.
+ * lists it reads; if any was replaced since, it is rebuilt. `cutoff`, if given, lets the
+ * incremental path tell cheaply that the value did not change (incremental-cutoffs.ts).
  */
-export function oncePerInventory<T>(inv: Inventory, key: string, fromLists: readonly unknown[] | (() => readonly unknown[]), build: () => T): T {
+export function oncePerInventory<T>(
+  inv: Inventory,
+  key: string,
+  fromLists: readonly unknown[] | (() => readonly unknown[]),
+  build: () => T,
+  cutoff?: Cutoff,
+): T {
+  if (cutoff) registerCutoff(key, cutoff);
   // As a function, reading the lists counts as the memo's read, not the caller's (read-tracking.ts).
   const from = typeof fromLists === 'function' ? memoDeps(key, fromLists) : fromLists;
   let perInv = memos.get(inv);

@@ -5,7 +5,7 @@ import { scanDemo } from '../../cluster/offline';
 import { isNotAssessed, type CheckOutcome, type RawFinding } from '../check';
 import { computePosture } from '../engine';
 import { checkById } from '../registry';
-import { SEVERITY_ORDER } from './host-security/nodes';
+import { SEVERITY_ORDER } from './host-security/support/nodes';
 import ingressNginxKnownCves from './image-vulnerabilities/ingress-nginx-known-cves';
 import readOnlyRootFilesystem from './pod-security/read-only-root-filesystem';
 import dockerEngineEndOfLife from './runtime-security/docker-engine-end-of-life';

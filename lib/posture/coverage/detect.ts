@@ -8,7 +8,8 @@ import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
 import { oncePerInventory } from '../checks/helpers';
-import { sandboxedRuntimeClasses } from '../checks/runtime-security/sandbox';
+import { sameProjection, type Cutoff } from '../incremental-cutoffs';
+import { sandboxedRuntimeClasses } from '../checks/runtime-security/support/sandbox';
 import { image as imageName, join, marked, msg, named, obj, prose, type Message } from '../message';
 import type { AreaId, Coverage, CoverageTool } from '../types';
 import { missedNodes } from './node-coverage';
@@ -31,8 +32,12 @@ export function detectCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>
     'coverage',
     () => [inv.objects, inv.workloads, inv.settings],
     () => computeCoverage(inv),
+    COVERAGE_CUTOFF,
   );
 }
+
+// Coverage reads workloads only for tools' images and RuntimeClass users, in order.
+const COVERAGE_CUTOFF: Cutoff = { judges: ['workloads'], unchanged: sameProjection((ws) => JSON.stringify(ws.filter(coverageRelevant))) };
 
 function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
   const sightings = sightTools(inv);
@@ -139,10 +144,10 @@ function findWebhook(inv: Inventory, tool: ToolSignature): Message | null {
 
 /**
  * Whether the coverage could depend on this workload: it runs a known tool's image or a
- * RuntimeClass. The incremental path (lib/posture/incremental-cutoffs.ts) skips recomputing
- * coverage when only other workloads changed.
+ * RuntimeClass. The incremental path skips recomputing coverage when only other workloads
+ * changed (COVERAGE_CUTOFF).
  */
-export function coverageRelevant(w: Workload): boolean {
+function coverageRelevant(w: Workload): boolean {
   return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => TOOL_SIGNATURES.some((t) => matchesImage(i, t.images)));
 }
 

@@ -9,6 +9,7 @@ import type { PostureDocument } from '../../posture/types';
 import { knownClusters, requestCluster } from '../request-source';
 import { authConfig } from './config';
 import { identify, type Identity, type IdentifyOptions } from './identify';
+import { NO_STORE } from '../api-responses';
 
 export type Identified = Extract<Identity, { ok: true }>;
 
@@ -39,7 +40,6 @@ export async function requireClusterIdentity(): Promise<Identified> {
   return who;
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** The 401 a route sends; it names the cluster when the session is signed in elsewhere. */
 export function unauthorized(who: Extract<Identity, { ok: false }>): Response {

@@ -12,6 +12,7 @@ import { declaredTooLarge, formContentTypeRefusal, SMALL_BODY_BYTES } from '@/li
 import { isSameOrigin } from '@/lib/server/same-origin';
 import { readBodyLimited } from '@/lib/snapshots/api-input';
 import { cookies } from 'next/headers';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,10 +52,10 @@ export async function POST(request: Request) {
   if (result.status === 429) {
     return new Response('Too many sign-in attempts; try again later.\n', {
       status: 429,
-      headers: { 'Retry-After': String(result.retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      headers: { 'Retry-After': String(result.retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8', ...NO_STORE },
     });
   }
-  const headers = new Headers({ Location: result.location, 'Cache-Control': 'no-store' });
+  const headers = new Headers({ Location: result.location, ...NO_STORE });
   if (result.setCookie) headers.append('Set-Cookie', result.setCookie);
   return new Response(null, { status: 303, headers });
 }

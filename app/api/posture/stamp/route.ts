@@ -3,6 +3,7 @@
 // Authenticated for the request's cluster before anything is read or scanned.
 import { routeIdentity } from '@/lib/server/auth/guard';
 import { getPosture } from '@/lib/server/posture-service';
+import { NO_STORE } from '@/lib/server/api-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,5 +11,5 @@ export async function GET() {
   const who = await routeIdentity();
   if (!who.ok) return who.response;
   const { doc, error } = await getPosture(who.identity.cluster.spec);
-  return Response.json({ generatedAt: doc?.generatedAt ?? null, error }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ generatedAt: doc?.generatedAt ?? null, error }, { headers: NO_STORE });
 }

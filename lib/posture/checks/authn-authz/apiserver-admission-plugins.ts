@@ -1,9 +1,9 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flagList } from './apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flagList } from './support/apiserver-flags';
 
-/** CIS Kubernetes Benchmark 1.2.10 (AlwaysAdmit; Kubescape C-0122) and 1.2.14 (NodeRestriction; C-0127). */
 export default defineCheck({
   id: 'authn-authz.apiserver-admission-plugins',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.2.10' }, { title: 'CIS Kubernetes Benchmark 1.2.14' }, { title: 'Kubescape C-0122' }, { title: 'Kubescape C-0127' }],
   area: 'authn-authz',
   severity: 'high',
   title: 'kube-apiserver admission plugins: AlwaysAdmit on or NodeRestriction off (CIS 1.2.10, 1.2.14)',

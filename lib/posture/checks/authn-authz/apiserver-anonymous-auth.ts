@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag } from './apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag } from './support/apiserver-flags';
 
 export default defineCheck({
   id: 'authn-authz.apiserver-anonymous-auth',

@@ -1,11 +1,12 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag } from './apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag } from './support/apiserver-flags';
 
 // CIS 1.2.17–1.2.19: keep 30 days, 10 files, 100 MB each.
 const MIN_RETENTION = { 'audit-log-maxage': 30, 'audit-log-maxbackup': 10, 'audit-log-maxsize': 100 } as const;
 
 export default defineCheck({
   id: 'authn-authz.apiserver-audit-logging',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.2.17' }, { title: 'CIS Kubernetes Benchmark 1.2.18' }, { title: 'CIS Kubernetes Benchmark 1.2.19' }],
   area: 'authn-authz',
   severity: 'high',
   severityRange: ['low', 'high'], // a log kept too briefly: medium by age, low by size or backups

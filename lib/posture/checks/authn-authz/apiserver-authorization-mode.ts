@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag, flagList } from './apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag, flagList } from './support/apiserver-flags';
 
 export default defineCheck({
   id: 'authn-authz.apiserver-authorization-mode',

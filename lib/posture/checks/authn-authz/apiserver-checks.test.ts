@@ -9,9 +9,9 @@ import apiServerTlsMinVersion from '../encryption/apiserver-tls-min-version';
 import apiServerAnonymousAuth from './apiserver-anonymous-auth';
 import apiServerAuditLogging from './apiserver-audit-logging';
 import apiServerAuthorizationMode from './apiserver-authorization-mode';
-import { apiServerCommandLines, flag, flagList, parseFlags } from './apiserver-flags';
+import { apiServerCommandLines, flag, flagList, parseFlags } from './support/apiserver-flags';
 import apiServerInsecurePort from './apiserver-insecure-port';
-import apiServerKubeletCertificates from './apiserver-kubelet-certificate-authority';
+import apiServerKubeletCertificates from './apiserver-kubelet-certificates';
 import apiServerTokenAuthFile from './apiserver-token-auth-file';
 
 // A hardened kubeadm command line: every check passes on it.

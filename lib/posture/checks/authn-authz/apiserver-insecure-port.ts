@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag } from './apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag } from './support/apiserver-flags';
 
 /** Clusters before 1.20 served an unauthenticated HTTP port (127.0.0.1:8080) unless told --insecure-port=0. */
 function minorOf(version: string | null): number | null {

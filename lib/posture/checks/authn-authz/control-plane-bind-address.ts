@@ -1,13 +1,13 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from './apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from './support/apiserver-flags';
 
 const COMPONENTS = ['kube-controller-manager', 'kube-scheduler'] as const;
 const CIS = { 'kube-controller-manager': '1.3.7', 'kube-scheduler': '1.4.2' } as const;
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
 
-/** CIS Kubernetes Benchmark 1.3.7 and 1.4.2 (Kubescape C-0150, C-0152). */
 export default defineCheck({
   id: 'authn-authz.control-plane-bind-address',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.3.7' }, { title: 'CIS Kubernetes Benchmark 1.4.2' }, { title: 'Kubescape C-0150' }, { title: 'Kubescape C-0152' }],
   area: 'authn-authz',
   severity: 'medium',
   title: 'Controller manager or scheduler listens on every interface (CIS 1.3.7, 1.4.2: --bind-address=127.0.0.1)',

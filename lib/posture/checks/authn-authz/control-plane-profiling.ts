@@ -1,12 +1,12 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from './apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from './support/apiserver-flags';
 
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
 const CIS = { 'kube-apiserver': '1.2.15', 'kube-controller-manager': '1.3.2', 'kube-scheduler': '1.4.1' } as const;
 
-/** CIS Kubernetes Benchmark 1.2.15, 1.3.2, 1.4.1 (Kubescape C-0129, C-0145, C-0151). */
 export default defineCheck({
   id: 'authn-authz.control-plane-profiling',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.2.15' }, { title: 'CIS Kubernetes Benchmark 1.3.2' }, { title: 'CIS Kubernetes Benchmark 1.4.1' }, { title: 'Kubescape C-0129' }, { title: 'Kubescape C-0145' }, { title: 'Kubescape C-0151' }],
   area: 'authn-authz',
   severity: 'low',
   title: 'Control-plane component serves profiling data (CIS 1.2.15, 1.3.2, 1.4.1: --profiling=false)',

@@ -1,11 +1,11 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from './apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from './support/apiserver-flags';
 
 const COMPONENTS = ['kube-controller-manager'] as const;
 
-/** CIS Kubernetes Benchmark 1.3.3 (Kubescape C-0146). */
 export default defineCheck({
   id: 'authn-authz.controller-manager-service-account-credentials',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.3.3' }, { title: 'Kubescape C-0146' }],
   area: 'authn-authz',
   severity: 'medium',
   title: 'Controllers share the controller manager\'s own credentials (CIS 1.3.3: --use-service-account-credentials=true)',

@@ -1,11 +1,11 @@
 import type { Check } from '../../check';
-import bindingToEveryone from './anonymous-bindings';
+import bindingToEveryone from './binding-to-everyone';
 import apiServerAdmissionPlugins from './apiserver-admission-plugins';
 import apiServerAnonymousAuth from './apiserver-anonymous-auth';
 import apiServerAuditLogging from './apiserver-audit-logging';
 import apiServerAuthorizationMode from './apiserver-authorization-mode';
 import apiServerInsecurePort from './apiserver-insecure-port';
-import apiServerKubeletCertificates from './apiserver-kubelet-certificate-authority';
+import apiServerKubeletCertificates from './apiserver-kubelet-certificates';
 import apiServerTokenAuthFile from './apiserver-token-auth-file';
 import controlPlaneBindAddress from './control-plane-bind-address';
 import controlPlaneProfiling from './control-plane-profiling';

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject, PodSpec } from '../../../cluster/types';
 import { computePosture } from '../../engine';
 import { deployment, inventoryOf, pod } from '../../test-inventory';
+import { run as runCheck } from '../test-support';
 import secretInEnvironment from './secret-in-environment';
-import { secretName, secretValueKind } from './secret-patterns';
+import { secretName, secretValueKind } from './support/secret-patterns';
 
 type Env = { name: string; value?: string; valueFrom?: unknown }[];
 const withEnv = (env: Env, name = 'app'): PodSpec => ({ containers: [{ name, image: 'nginx', env } as never] });
-const run = (objects: K8sObject[]) => secretInEnvironment.evaluate(inventoryOf(objects)) as { message: string; severity?: string; resource: { name: string } }[];
+const run = (objects: K8sObject[]) => runCheck(secretInEnvironment, objects);
 
 // Values made for these tests; AKIAIOSFODNN7EXAMPLE is AWS's documented example key id.
 const AWS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';

@@ -1,7 +1,7 @@
 import type { Container, Workload } from '../../../cluster/types';
 import { defineCheck } from '../../check';
 import { allContainers, workloadRef } from '../helpers';
-import { notASecretValue, secretName, secretValueKind } from './secret-patterns';
+import { notASecretValue, secretName, secretValueKind } from './support/secret-patterns';
 
 interface EnvVar {
   name?: unknown;
@@ -41,6 +41,7 @@ function hits(w: Workload): Hit[] {
 
 export default defineCheck({
   id: 'authn-authz.secret-in-environment',
+  references: [{ title: 'Kubescape C-0012' }],
   area: 'authn-authz',
   severity: 'high',
   title: 'Credential written into a container\'s environment as a literal value',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../../cluster/types';
-import { isNotAssessed, type Check } from '../../check';
+import type { Check } from '../../check';
 import { computePosture } from '../../engine';
 import { binding, deployment, inventoryOf, pod, restrictedSpec } from '../../test-inventory';
+import { findingLines, run } from '../test-support';
 import legacyTokenSecret from './legacy-token-secret';
 import tokenAutomountNotNeeded from './token-automount-not-needed';
 import workloadDefaultServiceAccount from './workload-default-service-account';
@@ -17,9 +18,7 @@ const sa = (ns: string, name: string, automount?: boolean): K8sObject =>
 const app = (ns: string, name: string, spec: Record<string, unknown> = {}) => deployment(ns, name, { ...restrictedSpec, ...spec });
 
 function findings(check: Check, objects: K8sObject[]): string[] {
-  const out = check.evaluate(inventoryOf(objects));
-  if (isNotAssessed(out)) throw new Error(out.notAssessed);
-  return out.map((f) => `${f.severity ?? check.severity} ${f.resource.kind}/${f.resource.namespace}/${f.resource.name}: ${f.message}`);
+  return findingLines(check, run(check, objects));
 }
 
 describe('authn-authz.token-automount-not-needed', () => {

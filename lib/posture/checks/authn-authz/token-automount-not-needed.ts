@@ -1,7 +1,7 @@
 import { defineCheck } from '../../check';
 import { marked, msg, named, prose, subject } from '../../message';
 import { workloadRef } from '../helpers';
-import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './service-accounts';
+import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './support/service-accounts';
 
 export default defineCheck({
   id: 'authn-authz.token-automount-not-needed',

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../check';
 import { marked, msg, named, ns } from '../../message';
 import { workloadRef } from '../helpers';
-import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './service-accounts';
+import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './support/service-accounts';
 
 // The control plane's own namespaces: add-ons there are installed by the distribution, and their
 // pods on `default` are not something a cluster's users can act on.

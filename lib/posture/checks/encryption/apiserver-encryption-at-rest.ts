@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag } from '../authn-authz/apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag } from '../authn-authz/support/apiserver-flags';
 
 export default defineCheck({
   id: 'encryption.apiserver-encryption-at-rest',

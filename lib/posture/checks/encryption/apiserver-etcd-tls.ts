@@ -1,9 +1,9 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag, flagList } from '../authn-authz/apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag, flagList } from '../authn-authz/support/apiserver-flags';
 
-/** CIS Kubernetes Benchmark 1.2.23 (client certificate; Kubescape C-0137) and 1.2.26 (CA; C-0140). */
 export default defineCheck({
   id: 'encryption.apiserver-etcd-tls',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.2.23' }, { title: 'CIS Kubernetes Benchmark 1.2.26' }, { title: 'Kubescape C-0137' }, { title: 'Kubescape C-0140' }],
   area: 'encryption',
   severity: 'high',
   title: 'kube-apiserver talks to etcd without full TLS (CIS 1.2.23, 1.2.26: --etcd-cafile, --etcd-certfile, --etcd-keyfile)',

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flagList } from '../authn-authz/apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flagList } from '../authn-authz/support/apiserver-flags';
 
 // CIS 1.2.29's strong suites (checks catalogue §3.1); Kubescape C-0277 denies CBC, RC4, 3DES and RSA key exchange.
 const STRONG = new Set([
@@ -19,6 +19,7 @@ const BROKEN = /_CBC_|RC4|3DES|_NULL_|EXPORT/;
 
 export default defineCheck({
   id: 'encryption.apiserver-tls-cipher-suites',
+  references: [{ title: 'CIS Kubernetes Benchmark 1.2.29' }, { title: 'Kubescape C-0277' }],
   area: 'encryption',
   severity: 'high',
   title: 'kube-apiserver allows weak TLS cipher suites',

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { evaluateApiServers, examinesApiServers, flag } from '../authn-authz/apiserver-flags';
+import { evaluateApiServers, examinesApiServers, flag } from '../authn-authz/support/apiserver-flags';
 
 const WEAK = new Set(['VersionTLS10', 'VersionTLS11']);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../../cluster/types';
-import { isNotAssessed, type Check } from '../../check';
+import type { Check } from '../../check';
 import { deployment, inventoryOf, namespace, restrictedSpec } from '../../test-inventory';
+import { findingLines, run } from '../test-support';
 import ingressTlsHostMismatch, { tlsCovers } from './ingress-tls-host-mismatch';
 import serviceMeshMtls from './service-mesh-mtls';
 import servicePlainHttp from './service-plain-http';
@@ -17,9 +18,7 @@ const obj = (
 ): K8sObject => ({ apiVersion, kind, metadata: { name, namespace: ns, ...(annotations ? { annotations } : {}) }, ...rest }) as K8sObject;
 
 function findings(check: Check, objects: K8sObject[]): string[] {
-  const out = check.evaluate(inventoryOf(objects));
-  if (isNotAssessed(out)) throw new Error(out.notAssessed);
-  return out.map((f) => `${f.severity ?? check.severity} ${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}: ${f.message}`);
+  return findingLines(check, run(check, objects));
 }
 
 describe('encryption.ingress-tls-host-mismatch', () => {

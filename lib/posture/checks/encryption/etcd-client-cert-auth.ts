@@ -1,11 +1,11 @@
 import { defineCheck } from '../../check';
-import { evaluateControlPlane, examinesControlPlane, flag } from '../authn-authz/apiserver-flags';
+import { evaluateControlPlane, examinesControlPlane, flag } from '../authn-authz/support/apiserver-flags';
 
 const COMPONENTS = ['etcd'] as const;
 
-/** CIS Kubernetes Benchmark 2.1, 2.2, 2.3 (Kubescape C-0153, C-0154, C-0155). */
 export default defineCheck({
   id: 'encryption.etcd-client-cert-auth',
+  references: [{ title: 'CIS Kubernetes Benchmark 2.1' }, { title: 'CIS Kubernetes Benchmark 2.2' }, { title: 'CIS Kubernetes Benchmark 2.3' }, { title: 'Kubescape C-0153' }, { title: 'Kubescape C-0154' }, { title: 'Kubescape C-0155' }],
   area: 'encryption',
   severity: 'high',
   title: 'etcd accepts clients without verified certificates (CIS 2.1-2.3: --cert-file/--key-file, --client-cert-auth=true, no --auto-tls)',

@@ -4,6 +4,7 @@ import type { Inventory } from '../../../cluster/inventory';
 import type { K8sObject, Workload } from '../../../cluster/types';
 import { notAssessed, ref, type RawFinding } from '../../check';
 import { defineCheck } from '../../check';
+import { sameProjection, type Cutoff } from '../../incremental-cutoffs';
 import { allContainers, namespaceRef, oncePerInventory } from '../helpers';
 
 const ISTIO_ROOT = 'istio-system'; // Istio's default root namespace, where mesh-wide policy lives
@@ -12,18 +13,24 @@ const WEAK_MODES: Record<string, 'high' | 'medium'> = { DISABLE: 'high', PERMISS
 
 const linkerdInject = (o: { metadata: { annotations?: Record<string, string> } }) => o.metadata.annotations?.['linkerd.io/inject'];
 
-/** The workloads that can reveal a mesh; the incremental path ignores changes to any other (incremental-cutoffs.ts). */
-export function meshRelevant(w: Workload): boolean {
+/** The workloads that can reveal a mesh; the incremental path ignores changes to any other (MESH_CUTOFF). */
+function meshRelevant(w: Workload): boolean {
   return (w.namespace === ISTIO_ROOT && w.name === 'istiod') || w.namespace === 'linkerd' || Boolean(w.podAnnotations['linkerd.io/inject']);
 }
 
-export const MESH_MEMO = 'mesh-presence';
+// Mesh detection reads workloads only for istiod, the linkerd namespace and inject annotations.
+const MESH_CUTOFF: Cutoff = {
+  judges: ['workloads'],
+  unchanged: sameProjection((ws) =>
+    JSON.stringify(ws.filter(meshRelevant).map((w) => [w.kind, w.namespace, w.name, w.podAnnotations['linkerd.io/inject'] ?? null])),
+  ),
+};
 
 /** Memoised: without a mesh, a pod change cannot change the (not assessed) result. */
 function meshes(inv: Inventory): { istio: boolean; linkerd: boolean } {
   return oncePerInventory(
     inv,
-    MESH_MEMO,
+    'mesh-presence',
     () => [inv.workloads, inv.objects.namespaces, inv.objects.peerauthentications, inv.objects.customresourcedefinitions],
     () => {
       const relevant = inv.workloads.filter(meshRelevant);
@@ -37,6 +44,7 @@ function meshes(inv: Inventory): { istio: boolean; linkerd: boolean } {
           relevant.some((w) => w.namespace === 'linkerd' || w.podAnnotations['linkerd.io/inject']),
       };
     },
+    MESH_CUTOFF,
   );
 }
 

@@ -2,7 +2,7 @@ import type { Inventory } from '../../../cluster/inventory';
 import type { K8sObject } from '../../../cluster/types';
 import { defineCheck, ref } from '../../check';
 import type { Severity } from '../../types';
-import { awsPlainHttpListener, awsTerminatesTls, gcpAppProtocol, internalLoadBalancer } from './load-balancer-annotations';
+import { awsPlainHttpListener, awsTerminatesTls, gcpAppProtocol, internalLoadBalancer } from './support/load-balancer-annotations';
 
 interface ServicePort {
   name?: unknown;

@@ -1,7 +1,7 @@
 import { defineCheck, notAssessed } from '../../check';
 import { kubernetesEol, minorOf } from '../../data/kubernetes-releases';
 import { clusterRef } from '../helpers';
-import { controlPlaneVersion } from './nodes';
+import { controlPlaneVersion } from './support/nodes';
 
 export default defineCheck({
   id: 'host-security.cluster-end-of-life',

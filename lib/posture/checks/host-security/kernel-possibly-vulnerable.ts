@@ -1,7 +1,7 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import { KERNEL_CVES } from '../../data/kernel-cves';
 import { coreVersion } from '../../data/version';
-import { listCves, matchingCves, noNodeFacts, nodeInfo } from './nodes';
+import { listCves, matchingCves, noNodeFacts, nodeInfo } from './support/nodes';
 
 export default defineCheck({
   id: 'host-security.kernel-possibly-vulnerable',

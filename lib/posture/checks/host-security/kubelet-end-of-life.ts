@@ -1,6 +1,6 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import { kubernetesEol, minorOf } from '../../data/kubernetes-releases';
-import { noNodeFacts } from './nodes';
+import { noNodeFacts } from './support/nodes';
 
 export default defineCheck({
   id: 'host-security.kubelet-end-of-life',

@@ -3,13 +3,14 @@ import { defineCheck, notAssessed, ref } from '../../check';
 import { KUBERNETES_CVES } from '../../data/kubernetes-cves';
 import { coreVersion } from '../../data/version';
 import { clusterRef } from '../helpers';
-import { controlPlaneVersion, listCves, lower, matchingCves, nodeInfo, worst } from './nodes';
+import { controlPlaneVersion, listCves, lower, matchingCves, nodeInfo, worst } from './support/nodes';
 
 /** Vendor builds (EKS, GKE, AKS, k3s, RKE2) may carry backported fixes under an older patch number. */
 const VENDOR_BUILD = /[-+](eks|gke|aks|k3s|rke2)/i;
 
 export default defineCheck({
   id: 'host-security.kubernetes-known-cves',
+  references: [{ title: 'Kubernetes official CVE feed', url: 'https://kubernetes.io/docs/reference/issues-security/official-cve-feed/' }],
   area: 'host-security',
   severity: 'high',
   severityRange: ['low', 'critical'], // the worst listed CVE's severity, one lower on a vendor build

@@ -1,6 +1,6 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import { osRelease } from '../../data/os-releases';
-import { noNodeFacts, nodeInfo } from './nodes';
+import { noNodeFacts, nodeInfo } from './support/nodes';
 
 export default defineCheck({
   id: 'host-security.os-end-of-life',

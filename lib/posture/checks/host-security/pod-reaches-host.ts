@@ -2,7 +2,7 @@ import { defineCheck } from '../../check';
 import type { Workload } from '../../../cluster/types';
 import type { Severity } from '../../types';
 import { allContainers, workloadRef } from '../helpers';
-import { worst } from './nodes';
+import { worst } from './support/nodes';
 
 /** Host directories that hand a container the node when mounted whole. */
 const SENSITIVE_EXACT = ['/', '/etc', '/root', '/home', '/boot', '/dev', '/var', '/var/lib', '/var/run', '/run', '/usr', '/lib', '/bin', '/sbin'];

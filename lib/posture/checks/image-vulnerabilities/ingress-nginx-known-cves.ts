@@ -2,8 +2,8 @@ import type { Container, Workload } from '../../../cluster/types';
 import { defineCheck } from '../../check';
 import { INGRESS_NGINX_CVES } from '../../data/ingress-nginx-cves';
 import { allContainers, workloadRef } from '../helpers';
-import { listCves, matchingCves, worst } from '../host-security/nodes';
-import { parseImage } from '../registry-security/image-ref';
+import { listCves, matchingCves, worst } from '../host-security/support/nodes';
+import { parseImage } from '../registry-security/support/image-ref';
 
 /**
  * The ingress-nginx controller (kubernetes/ingress-nginx) judged by the version in its image tag
@@ -24,6 +24,7 @@ function controllers(w: Workload): Container[] {
 
 export default defineCheck({
   id: 'image-vulnerabilities.ingress-nginx-known-cves',
+  references: [{ title: 'Kubernetes official CVE feed', url: 'https://kubernetes.io/docs/reference/issues-security/official-cve-feed/' }],
   area: 'image-vulnerabilities',
   severity: 'critical',
   severityRange: ['high', 'critical'],

@@ -2,7 +2,7 @@ import { defineCheck, notAssessed, ref } from '../../check';
 import { image, marked, msg, obj, prose } from '../../message';
 import type { Severity } from '../../types';
 import { workloadRef } from '../helpers';
-import { imageReports } from './reports';
+import { imageReports } from './support/reports';
 
 export default defineCheck({
   id: 'image-vulnerabilities.known-vulnerabilities',

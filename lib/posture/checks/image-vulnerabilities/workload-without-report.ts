@@ -1,7 +1,7 @@
 import { marked, msg, named } from '../../message';
 import { defineCheck, notAssessed } from '../../check';
 import { workloadRef } from '../helpers';
-import { scannedWorkloads } from './reports';
+import { scannedWorkloads } from './support/reports';
 
 export default defineCheck({
   id: 'image-vulnerabilities.workload-without-report',

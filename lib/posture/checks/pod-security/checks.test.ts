@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../../cluster/types';
-import { isNotAssessed, type Check, type RawFinding } from '../../check';
+import { isNotAssessed } from '../../check';
 import { enforce, restrictedSpec, testInventory, testNamespace, testWorkload } from '../../pss/test-inventory';
+import { run } from '../test-support';
 import { pssChecks as podSecurityChecks } from './index';
 
 type Mutation = (s: PodSpec) => void;
@@ -52,12 +53,6 @@ function failingSpec(id: string): PodSpec {
   const s = restrictedSpec();
   FAILING[id]!.mutate(s);
   return s;
-}
-
-function run(check: Check, inv: ReturnType<typeof testInventory>): RawFinding[] {
-  const out = check.evaluate(inv);
-  if (isNotAssessed(out)) throw new Error(`not assessed: ${out.notAssessed}`);
-  return out;
 }
 
 const byId = (id: string) => podSecurityChecks.find((c) => c.id === id)!;

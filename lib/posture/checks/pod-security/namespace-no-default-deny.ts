@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { namespaceRef } from '../helpers';
-import { deniesByDefault, describePolicies, isPoliced, isUnknown, namespaceNetworks, type NamespaceNetwork } from './network-policies';
+import { deniesByDefault, describePolicies, isPoliced, isUnknown, namespaceNetworks, type NamespaceNetwork } from './support/network-policies';
 
 // Namespaces with no policy at all are namespace-no-network-policy's finding; this check looks
 // only at namespaces that have policies but no default deny beneath them. A default deny may come

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { namespaceRef } from '../helpers';
-import { isPoliced, isUnknown, namespaceNetworks } from './network-policies';
+import { isPoliced, isUnknown, namespaceNetworks } from './support/network-policies';
 
 // Any engine's policy counts: a NetworkPolicy, a Cilium or Calico policy in the namespace, or a
 // cluster-wide one (CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy, AdminNetworkPolicy)

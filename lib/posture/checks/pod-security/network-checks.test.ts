@@ -1,8 +1,8 @@
 // The NetworkPolicy and namespace-label checks, each with a failing and a passing inventory.
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../../cluster/types';
-import { isNotAssessed, type Check, type RawFinding } from '../../check';
 import { deployment, inventoryOf, namespace, restrictedSpec } from '../../test-inventory';
+import { run } from '../test-support';
 import namespaceEnforcesPrivileged from './namespace-enforces-privileged';
 import namespaceNoDefaultDeny from './namespace-no-default-deny';
 import namespaceNoEnforceLevel from './namespace-no-enforce-level';
@@ -18,12 +18,6 @@ const np = (name: string, spec: Record<string, unknown>, ns = 'shop'): K8sObject
 const denyAll = np('default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
 const web = deployment('shop', 'web', restrictedSpec);
 const db = deployment('shop', 'db', restrictedSpec);
-
-function run(check: Check, objects: K8sObject[]): RawFinding[] {
-  const out = check.evaluate(inventoryOf(objects));
-  if (isNotAssessed(out)) throw new Error(out.notAssessed);
-  return out;
-}
 
 describe('pod-security.namespace-no-default-deny', () => {
   it('reports a namespace whose policies deny nothing by default, and by direction', () => {

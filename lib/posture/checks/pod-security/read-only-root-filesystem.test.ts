@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../../cluster/types';
-import { inventoryOf, pod } from '../../test-inventory';
+import { pod } from '../../test-inventory';
+import { run as runCheck } from '../test-support';
 import readOnlyRootFilesystem from './read-only-root-filesystem';
 
-const run = (spec: PodSpec) => readOnlyRootFilesystem.evaluate(inventoryOf([pod('ns', 'p', spec)])) as { message: string; severity?: string }[];
+const run = (spec: PodSpec) => runCheck(readOnlyRootFilesystem, [pod('ns', 'p', spec)]);
 const ro = (name: string, readOnly?: boolean) => ({ name, image: 'x', ...(readOnly === undefined ? {} : { securityContext: { readOnlyRootFilesystem: readOnly } }) });
 
 describe('pod-security.read-only-root-filesystem', () => {

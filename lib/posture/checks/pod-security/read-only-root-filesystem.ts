@@ -11,6 +11,7 @@ import { workloadRef } from '../helpers';
  */
 export default defineCheck({
   id: 'pod-security.read-only-root-filesystem',
+  references: [{ title: 'Kubescape C-0017' }],
   area: 'pod-security',
   severity: 'low',
   title: 'Container root filesystem is writable (readOnlyRootFilesystem not true)',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { workloadRef } from '../helpers';
-import { describePolicies, isIsolated, isPoliced, isUnknown, namespaceNetworks, onlyPolicyKind, policyCanApply, selectingWithoutEffect } from './network-policies';
+import { describePolicies, isIsolated, isPoliced, isUnknown, namespaceNetworks, onlyPolicyKind, policyCanApply, selectingWithoutEffect } from './support/network-policies';
 
 /** Each workload the check looks at (in namespaces with some policy; not host-network), with its answer. */
 function judged(inv: Parameters<typeof namespaceNetworks>[0]) {

@@ -1,5 +1,5 @@
 import { ruleAllows } from '../../rbac/rules';
-import { dangerousPermissionCheck, weightedRange } from './dangerous-permission';
+import { dangerousPermissionCheck, weightedRange } from './support/dangerous-permission';
 
 const CERTS = 'certificates.k8s.io';
 
@@ -9,6 +9,7 @@ const CERTS = 'certificates.k8s.io';
 // with the approval update alone medium (the signer grant may come from another binding).
 export default dangerousPermissionCheck({
   id: 'rbac.approves-csrs',
+  references: [{ title: 'CIS Kubernetes Benchmark 5.1.11' }],
   title: 'Binding grants approving CertificateSigningRequests',
   severity: 'high',
   severityRange: weightedRange('medium', 'high'), // medium without approve on a signer (baseSeverity)

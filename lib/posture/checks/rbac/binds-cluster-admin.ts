@@ -1,8 +1,8 @@
 import { defineCheck, ref } from '../../check';
 import type { K8sObject } from '../../../cluster/types';
 import { marked, msg, named, ns } from '../../message';
-import { allBindings, isBootstrapDefault, roleRefOf, subjectsOf } from './bindings';
-import { subjectPhrase } from './dangerous-permission';
+import { allBindings, isBootstrapDefault, roleRefOf, subjectsOf } from './support/bindings';
+import { subjectPhrase } from './support/dangerous-permission';
 
 // kubeadm (1.29+) binds the group in /etc/kubernetes/admin.conf's certificate to cluster-admin:
 // the break-glass credential. Listed, so nobody forgets it exists, but it weighs nothing.

@@ -1,5 +1,5 @@
 import { verbMatches } from '../../rbac/rules';
-import { dangerousPermissionCheck, matchDangers, type Danger, type DangerMatch } from './dangerous-permission';
+import { dangerousPermissionCheck, matchDangers, type Danger, type DangerMatch } from './support/dangerous-permission';
 
 const DELETE = ['delete', 'deletecollection'];
 /** "Many": a role that may delete this many kinds of resources is a wrecking ball, whichever they are. */

@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // Whoever creates pods (directly or through a controller) picks their serviceAccountName, so they hold
 // every ServiceAccount's rights in that namespace, and hostPath/privileged where PSA allows (CIS 5.1.4).
@@ -6,6 +6,7 @@ import { dangerousPermissionCheck } from './dangerous-permission';
 // deploy pipeline's patch would drown the rest.
 export default dangerousPermissionCheck({
   id: 'rbac.creates-workloads',
+  references: [{ title: 'CIS Kubernetes Benchmark 5.1.4' }],
   title: 'Binding grants creating pods or workloads',
   severity: 'medium',
   remediation: `Let people deploy through a pipeline instead of creating workloads themselves; where a subject must create them, keep the grant to one namespace (a RoleBinding), and make sure that namespace enforces Pod Security Admission and holds no powerful ServiceAccount:

@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // Events are what most teams read to learn what happened (kubectl get events, dashboards, alerting on
 // FailedMount or BackOff); deleting them covers an intruder's tracks. Both APIs serve the same objects:

@@ -1,4 +1,4 @@
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -6,6 +6,7 @@ const RBAC = 'rbac.authorization.k8s.io';
 // act as anyone, system:masters members included (CIS 5.1.8).
 export default dangerousPermissionCheck({
   id: 'rbac.escalate-bind-impersonate',
+  references: [{ title: 'CIS Kubernetes Benchmark 5.1.8' }],
   title: 'Binding grants escalate, bind or impersonate',
   severity: 'critical',
   remediation: `Remove escalate, bind and impersonate from the role's rules[].verbs. Where someone must hand out roles, let them create RoleBindings only for named roles:

@@ -1,5 +1,5 @@
-import { connectDanger, connectNote } from './connect-verbs';
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { connectDanger, connectNote } from './support/connect-verbs';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // A shell in a pod is its service account token, its Secrets and its network position. Before
 // Kubernetes 1.35 a WebSocket exec needed only get, so get counts too on older clusters (and on

@@ -1,5 +1,5 @@
-import { connectDanger, connectNote } from './connect-verbs';
-import { dangerousPermissionCheck } from './dangerous-permission';
+import { connectDanger, connectNote } from './support/connect-verbs';
+import { dangerousPermissionCheck } from './support/dangerous-permission';
 
 // Port-forward opens a tunnel from the caller into a pod's network namespace: it reaches ports bound to
 // localhost (admin consoles, debug endpoints, databases without auth) and bypasses NetworkPolicy, which

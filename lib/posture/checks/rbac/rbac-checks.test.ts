@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../../cluster/types';
 import { isNotAssessed, type Check, type RawFinding } from '../../check';
 import { binding, deployment, inventoryOf, restrictedSpec } from '../../test-inventory';
+import { run as runCheck } from '../test-support';
 import approvesCsrs from './approves-csrs';
 import broadDelete from './broad-delete';
 import createsSaTokens from './creates-sa-tokens';
@@ -25,11 +26,7 @@ const clusterRole = (name: string, rules: Rule[], labels: Record<string, string>
 });
 const user = (name: string) => ({ kind: 'User', name });
 const sa = (namespace: string, name: string) => ({ kind: 'ServiceAccount', namespace, name });
-const run = (check: Check, objects: K8sObject[], version?: string): RawFinding[] => {
-  const out = check.evaluate(inventoryOf(objects, { version }));
-  if (isNotAssessed(out)) throw new Error(out.notAssessed);
-  return out;
-};
+const run = (check: Check, objects: K8sObject[], version?: string): RawFinding[] => runCheck(check, objects, { version });
 /** The role bound cluster-wide to user eve. */
 const granted = (rules: Rule[]) => [clusterRole('r', rules), binding('ClusterRoleBinding', 'eve-r', 'r', [user('eve')])];
 

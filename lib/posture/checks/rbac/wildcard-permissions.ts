@@ -13,12 +13,13 @@ import {
   subjectLabel,
   subjectSeverity,
   weightedRange,
-} from './dangerous-permission';
+} from './support/dangerous-permission';
 
 // '*' grants today's and every future verb or resource (CIS 5.1.3). Bindings to cluster-admin itself
 // are rbac.binds-cluster-admin's; this catches the same power under another name, and partial wildcards.
 export default defineCheck({
   id: 'rbac.wildcard-permissions',
+  references: [{ title: 'CIS Kubernetes Benchmark 5.1.3' }],
   area: 'rbac',
   severity: 'high',
   severityRange: weightedRange('high', 'critical'), // high, critical for '*' on '*', then weighted by subject

@@ -1,8 +1,8 @@
 import { defineCheck } from '../../check';
 import { image, join, marked, msg, named, obj, prose, registry } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
-import { parseImage, type ImageRef } from './image-ref';
-import { isPublicHub } from './public-registries';
+import { parseImage, type ImageRef } from './support/image-ref';
+import { isPublicHub } from './support/public-registries';
 
 /** With an allow-list, anything outside it; without one, the public hubs anyone can push to. */
 function disallowed(img: ImageRef, allowed: string[] | undefined): string | null {

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../check';
 import { image, marked, msg, named } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
-import { parseImage } from './image-ref';
+import { parseImage } from './support/image-ref';
 
 const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}|blake3:[a-f0-9]{64})$/;
 

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../check';
 import { image, join, marked, msg, obj } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
-import { parseImage } from './image-ref';
+import { parseImage } from './support/image-ref';
 
 export default defineCheck({
   id: 'registry-security.mutable-image-tag',

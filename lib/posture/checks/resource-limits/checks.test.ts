@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, K8sObject } from '../../../cluster/types';
-import { isNotAssessed, type Check, type RawFinding } from '../../check';
+import { isNotAssessed } from '../../check';
 import { deployment, inventoryOf, namespace, pod } from '../../test-inventory';
+import { run } from '../test-support';
 import containerNoLimits from './container-no-limits';
 import containerNoRequests from './container-no-requests';
 import quotaNearLimit from './quota-near-limit';
@@ -21,12 +22,6 @@ const quota = (name: string, status?: { hard: Record<string, string>; used: Reco
   spec: { hard: status?.hard ?? { pods: '10' } },
   ...(status ? { status } : {}),
 });
-
-function run(check: Check, objects: K8sObject[]): RawFinding[] {
-  const out = check.evaluate(inventoryOf(objects));
-  if (isNotAssessed(out)) throw new Error(out.notAssessed);
-  return out;
-}
 
 const full = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
 

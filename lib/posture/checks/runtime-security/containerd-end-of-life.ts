@@ -1,6 +1,6 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import { CONTAINERD_EOL, containerdEol, parseRuntimeVersion } from '../../data/container-runtimes';
-import { noNodeFacts } from '../host-security/nodes';
+import { noNodeFacts } from '../host-security/support/nodes';
 
 export default defineCheck({
   id: 'runtime-security.containerd-end-of-life',

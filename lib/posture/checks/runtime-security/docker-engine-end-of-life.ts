@@ -1,7 +1,7 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import { parseRuntimeVersion } from '../../data/container-runtimes';
 import { dockerEngineEol } from '../../data/docker-engine';
-import { noNodeFacts, nodeInfo } from '../host-security/nodes';
+import { noNodeFacts, nodeInfo } from '../host-security/support/nodes';
 
 const dockerNodes = (inv: import('../../../cluster/inventory').Inventory) =>
   inv.objects.nodes.filter((n) => parseRuntimeVersion(nodeInfo(n).containerRuntimeVersion)?.runtime === 'docker');

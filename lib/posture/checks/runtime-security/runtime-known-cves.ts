@@ -2,7 +2,7 @@ import { defineCheck, notAssessed, ref } from '../../check';
 import { parseRuntimeVersion } from '../../data/container-runtimes';
 import { runtimeCveSource, runtimeCves } from '../../data/runtime-cves';
 import { coreVersion } from '../../data/version';
-import { listCves, matchingCves, noNodeFacts, nodeInfo, worst } from '../host-security/nodes';
+import { listCves, matchingCves, noNodeFacts, nodeInfo, worst } from '../host-security/support/nodes';
 
 export default defineCheck({
   id: 'runtime-security.runtime-known-cves',

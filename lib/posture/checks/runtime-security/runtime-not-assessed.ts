@@ -4,7 +4,7 @@ import { containerdEol, parseRuntimeVersion } from '../../data/container-runtime
 import { dockerEngineEol } from '../../data/docker-engine';
 import { runtimeCves } from '../../data/runtime-cves';
 import { coreVersion } from '../../data/version';
-import { nodeInfo } from '../host-security/nodes';
+import { nodeInfo } from '../host-security/support/nodes';
 
 /**
  * The runtime checks judge only what they have data for: vulnerabilities of containerd, CRI-O and

@@ -1,6 +1,6 @@
 import { defineCheck, notAssessed } from '../../check';
 import { workloadRef } from '../helpers';
-import { sandboxedRuntimeClasses } from './sandbox';
+import { sandboxedRuntimeClasses } from './support/sandbox';
 
 /**
  * Workloads that run as root or with added capabilities but outside the sandboxed runtime the

@@ -1,0 +1,13 @@
+import { allowPrivilegeEscalation } from '../../../pss/controls/index';
+import { pssCheck } from '../support/pss-check';
+
+export default pssCheck(allowPrivilegeEscalation, {
+  id: 'pod-security.pss.allow-privilege-escalation',
+  title: 'Privilege escalation not disabled',
+  severity: 'medium',
+  remediation: `Set it explicitly on every container, init and ephemeral ones included (unset means allowed):
+containers:
+- name: app
+  securityContext:
+    allowPrivilegeEscalation: false`,
+});

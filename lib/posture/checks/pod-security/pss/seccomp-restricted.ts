@@ -1,0 +1,13 @@
+import { seccompProfileRestricted } from '../../../pss/controls/index';
+import { pssCheck } from '../support/pss-check';
+
+export default pssCheck(seccompProfileRestricted, {
+  id: 'pod-security.pss.seccomp-restricted',
+  title: 'No seccomp profile set',
+  severity: 'medium',
+  remediation: `Set a seccomp profile at pod level so every container inherits it:
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault   # or Localhost with localhostProfile: <file>`,
+});

@@ -1,0 +1,177 @@
+// Builds one posture check from one Pod Security Standards control: every workload is
+// evaluated at the policy version its namespace enforces, and the message says whether
+// that namespace's enforce level would already forbid what was found.
+import type { Inventory, ResourceKey } from '../../../../cluster/inventory';
+import type { Workload } from '../../../../cluster/types';
+import { defineCheck, notAssessed, type Check, type RawFinding } from '../../../check';
+import { controlById } from '../../../pss/controls/index';
+import { effectiveMinor, evaluateControl } from '../../../pss/evaluate';
+import { parseClusterMinor, parseEnforcePolicy, type NamespacePolicy } from '../../../pss/namespace-level';
+import type { Control, Violation } from '../../../pss/types';
+import { marked, msg, named, ns, obj, prose, type Message } from '../../../message';
+import type { Severity } from '../../../types';
+import { allContainers, labelsOf, workloadRef } from '../../helpers';
+
+const CONTROLLER_KEYS: ResourceKey[] = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'];
+const RANK = { privileged: 0, baseline: 1, restricted: 2 } as const;
+
+export interface PssCheckSpec {
+  id: string;
+  title: string;
+  /** The product's ladder: baseline breach high (critical for host-level access), restricted-only medium. */
+  severity: Severity;
+  remediation: string;
+  /** A finding's own severity when it differs from the check's (e.g. hostIPC alone). */
+  severityOf?(v: Violation): Severity;
+}
+
+interface NamespaceView {
+  known: boolean;
+  policy: NamespacePolicy;
+}
+
+function namespaceViews(inv: Inventory): (ns: string) => NamespaceView {
+  const clusterMinor = parseClusterMinor(inv.cluster.version);
+  const byName = new Map(inv.objects.namespaces.map((n) => [n.metadata.name, n]));
+  const cache = new Map<string, NamespaceView>();
+  return (ns) => {
+    let view = cache.get(ns);
+    if (!view) {
+      const obj = byName.get(ns);
+      view = { known: obj !== undefined, policy: parseEnforcePolicy(obj ? labelsOf(obj) : {}, clusterMinor) };
+      cache.set(ns, view);
+    }
+    return view;
+  };
+}
+
+function policyText(p: NamespacePolicy): string {
+  const m = effectiveMinor(p.minor);
+  return p.versionLabel === 'latest'
+    ? `policy v1.${m} (latest)`
+    : p.minor === m
+      ? `policy ${p.versionLabel}`
+      : `policy ${p.versionLabel}, evaluated as v1.${m}`;
+}
+
+/** Would the namespace's enforce level have rejected this? Said plainly, with any label error. */
+function enforcementSentence(namespace: string, view: NamespaceView, control: Control): Message {
+  const { policy } = view;
+  const n = ns(namespace);
+  if (!view.known) return msg`Namespace ${n} is not in the inventory, so its enforce level is unknown.`;
+  if (!policy.labelled) {
+    return msg`Namespace ${n} has no enforce label, so only the API server's default level applies (privileged unless its admission configuration says otherwise).`;
+  }
+  // Label errors quote label values, free text: message() leaves such a message unmarked.
+  const errors = prose(policy.errors.length ? ` (${policy.errors.join('; ')})` : '');
+  if (RANK[policy.level] >= RANK[control.level]) {
+    return msg`Namespace ${n} enforces ${prose(policy.level)}${errors}; this workload breaks it — it predates the label or is exempt.`;
+  }
+  return msg`Namespace ${n} enforces ${prose(policy.level)}${errors}, which allows this; ${prose(control.level)} would forbid it.`;
+}
+
+export function pssCheck(control: Control, spec: PssCheckSpec): Check {
+  const overridden = control.overrides ? controlById(control.overrides) : undefined;
+  return defineCheck({
+    id: spec.id,
+    area: 'pod-security',
+    severity: spec.severity,
+    title: spec.title,
+    remediation: spec.remediation,
+    references: [{ title: 'Pod Security Standards', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/' }],
+    // Only namespaces: pods and controllers are each optional, see evaluate.
+    needs: ['namespaces'],
+    scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
+    examines: (inv) => inv.workloads.map(workloadRef),
+    evaluate(inv) {
+      if (inv.missing.pods && CONTROLLER_KEYS.every((k) => inv.missing[k])) {
+        return notAssessed(`neither pods nor any workload controller could be read (pods: ${inv.missing.pods.detail})`);
+      }
+      const viewOf = namespaceViews(inv);
+      const findings: RawFinding[] = [];
+      for (const w of inv.workloads) {
+        const view = viewOf(w.namespace);
+        const pod = { annotations: w.podAnnotations, spec: w.spec };
+        const v = evaluateControl(control, view.policy.minor, pod);
+        if (!v) continue;
+        // The overridden baseline control's check already reports this workload, more severely.
+        if (overridden && evaluateControl(overridden, view.policy.minor, pod)) continue;
+        findings.push({
+          resource: workloadRef(w),
+          severity: spec.severityOf?.(v) ?? spec.severity,
+          ...message(w, v, control, view),
+        });
+      }
+      return findings;
+    },
+  });
+}
+
+function message(w: Workload, v: Violation, control: Control, view: NamespaceView): Pick<RawFinding, 'message' | 'names'> {
+  const detail = markedDetail(w, v.detail);
+  const m = msg`${named(w)} breaks Pod Security Standards ${prose(control.level)} control ${prose(control.id)} (${prose(v.reason)}) at ${prose(policyText(view.policy))}: ${
+    detail ?? prose(v.detail)
+  }. ${enforcementSentence(w.namespace, view, control)}`;
+  // Unmarked (a redacted share withholds it) when the detail names something it cannot mark, or a label error quotes a label.
+  return detail && view.policy.errors.length === 0 ? marked(m) : { message: String(m) };
+}
+
+/**
+ * The controls' detail quotes the containers and volumes it is about ("container \"app\""): those
+ * quoted names are marked. null when anything else in it could name something of the workload's
+ * (a host path, a probe host, an unquoted container name): then the detail is not marked at all.
+ */
+function markedDetail(w: Workload, detail: string): Message | null {
+  const { containers, volumes, strings } = specNames(w);
+  const text: string[] = [];
+  const names: ReturnType<typeof obj>[] = [];
+  let from = 0;
+  for (const q of detail.matchAll(/"([^"]*)"/g)) {
+    const kind = containers.has(q[1]!) ? 'Container' : volumes.has(q[1]!) ? 'Volume' : null;
+    if (!kind) continue;
+    text.push(detail.slice(from, q.index + 1));
+    names.push(obj(q[1]!, kind));
+    from = q.index + q[0].length - 1;
+  }
+  text.push(detail.slice(from));
+  const prosePart = text.join(' ');
+  const risky = [...strings, w.name, w.namespace].some((n) => n.length > 0 && mentionsToken(prosePart, n));
+  if (risky) return null;
+  return names.reduce((m, n, i) => msg`${m}${n}${prose(text[i + 1]!)}`, msg`${prose(text[0]!)}`);
+}
+
+// Read once per workload: ~19 Pod Security checks describe the same one.
+const namesOfSpec = new WeakMap<Workload, { containers: Set<string>; volumes: Set<string>; strings: string[] }>();
+
+function specNames(w: Workload) {
+  let n = namesOfSpec.get(w);
+  if (!n) {
+    const containers = new Set(allContainers(w.spec).map((c) => c.name).filter((x): x is string => typeof x === 'string'));
+    const volumes = new Set((Array.isArray(w.spec.volumes) ? w.spec.volumes : []).map((v) => v?.name).filter((x): x is string => typeof x === 'string'));
+    namesOfSpec.set(w, (n = { containers, volumes, strings: [...containers, ...volumes, ...specStrings(w.spec)] }));
+  }
+  return n;
+}
+
+/** Host paths and hosts the spec names (hostPath volumes, probe and lifecycle hosts). */
+function specStrings(spec: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string, depth: number) => {
+    if (depth > 12) return;
+    if (typeof v === 'string') {
+      if (key === 'path' || key === 'host') out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key, depth + 1));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'containers' || depth < 2) walk(x, k, depth + 1);
+  };
+  walk(spec, '', 0);
+  return out;
+}
+
+/** Whether text holds name as a whole word (not inside a longer name such as "apparmor" for "app"). */
+function mentionsToken(text: string, name: string): boolean {
+  const word = /[A-Za-z0-9_.-]/;
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    if (!word.test(text[i - 1] ?? ' ') && !word.test(text[i + name.length] ?? ' ')) return true;
+  }
+  return false;
+}
