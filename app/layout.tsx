@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ViewerBar } from '@/components/ViewerBar';
 import { authConfig } from '@/lib/server/auth/config';
-import { currentAuth } from '@/lib/server/auth/guard';
+import { identifyRequest } from '@/lib/server/auth/guard';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -24,8 +24,8 @@ export const viewport: Viewport = {
 // block them. Each page renders its own header (AppHeader) from the posture it shows.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
-  const auth = await currentAuth();
-  const viewer = auth.ok ? auth.viewer : null; // null: AUTH_MODE=none, or not signed in (the sign-in page)
+  const who = await identifyRequest();
+  const viewer = who.ok ? who.viewer : null; // null: AUTH_MODE=none, or not signed in to this cluster (the sign-in page)
   return (
     <html lang="en">
       <body className="min-h-screen font-sans text-sm">

@@ -1,18 +1,15 @@
 import { Overview } from '@/components/Overview';
 import { overviewData } from '@/lib/posture/overview-data';
-import { requireViewer, restrictForViewer } from '@/lib/server/auth/guard';
-import { getPosture } from '@/lib/server/posture-service';
+import { viewerPostureForPage } from '@/lib/server/auth/viewer-posture';
+import { sourceKey } from '@/lib/server/request-source';
 import { trendFor } from '@/lib/server/snapshot-pages';
-import { requestScope } from '@/lib/server/snapshot-service';
 
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage() {
-  const viewer = await requireViewer();
-  const [{ doc: whole, error }, { scope }] = await Promise.all([getPosture(), requestScope()]);
-  // Only the viewer's namespaces; the cluster's score over time is for cluster-wide viewers.
-  const doc = whole && (await restrictForViewer(viewer, whole));
-  // The score over time from the stored snapshots of this source (the chart needs two).
-  const trend = doc?.view ? [] : await trendFor(scope);
+  // Only the viewer's namespaces of the cluster they are signed in to (lib/server/auth).
+  const { identity, doc, error } = await viewerPostureForPage();
+  // The score over time from the stored snapshots of this source (the chart needs two); cluster-wide viewers only.
+  const trend = !doc || doc.view ? [] : await trendFor(sourceKey(identity.cluster.spec));
   return <Overview initial={doc && overviewData(doc)} initialError={error} trend={trend} />;
 }

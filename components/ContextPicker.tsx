@@ -11,7 +11,8 @@ export function ContextPicker() {
   });
   const queryClient = useQueryClient();
   const router = useRouter();
-  if (!data || data.contexts.length < 2) return null;
+  // A visitor not signed in to any cluster gets 401 ({error}), not a list: nothing to pick.
+  if (!Array.isArray(data?.contexts) || data.contexts.length < 2) return null;
 
   async function pick(context: string) {
     const res = await fetch('/api/contexts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ context }) });

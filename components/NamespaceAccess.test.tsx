@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { NamespaceAccess } from './NamespaceAccess';
 
-const row = (subject: string, powers: string[]) => ({ subject, role: 'ClusterRole admin', binding: 'RoleBinding oncall', powers });
+const row = (subject: string, powers: string[]) => ({ subject, subjectRef: { kind: 'Group' as const, name: subject }, role: 'ClusterRole admin', binding: 'RoleBinding oncall', powers });
 
 describe('NamespaceAccess', () => {
   it('lists local subjects with their powers and adds the cluster-wide table only when it has rows', () => {

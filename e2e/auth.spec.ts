@@ -107,6 +107,7 @@ test.describe('AUTH_MODE=token', () => {
     const bar = page.getByTestId('viewer-bar');
     await expect(bar).toContainText(`Signed in as pat@example.com`);
     await page.goto(`${TOKEN}/namespaces`);
+    const before = (await page.context().cookies()).find((c) => c.name === 'kp-session')!;
     await bar.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(`${TOKEN}/signin`);
     await expect(page.getByTestId('viewer-bar')).toHaveCount(0);
@@ -114,6 +115,10 @@ test.describe('AUTH_MODE=token', () => {
     await page.goto(`${TOKEN}/namespaces`);
     await expect(page).toHaveURL(/\/signin/);
     expect((await page.request.get(`${TOKEN}/api/posture`)).status()).toBe(401);
+    // signout-revokes (pen test issue 13, item 6): the same cookie, sent again, is refused by the server.
+    const replay = await fetch(`${TOKEN}/api/posture`, { headers: { Cookie: `kp-session=${before.value}` } });
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toEqual({ error: 'signed out' });
   });
 
   // Last: it uses up this client's sign-in attempts for the minute.

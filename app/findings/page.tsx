@@ -3,7 +3,7 @@ import { AppHeader } from '@/components/AppHeader';
 import { FindingsFilters } from '@/components/FindingsFilters';
 import { FindingsTable } from '@/components/FindingsTable';
 import { filterFindings, findingsQueryString, PAGE_SIZE, parseFindingsQuery } from '@/lib/posture/findings-query';
-import { requirePosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/auth/viewer-posture';
 
 export const dynamic = 'force-dynamic';
 

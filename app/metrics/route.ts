@@ -2,7 +2,7 @@
 // viewer, or a scraper with `Authorization: Bearer $METRICS_TOKEN`.
 import { secretMatches } from '@/lib/server/auth/authenticate';
 import { authConfig } from '@/lib/server/auth/config';
-import { mayViewCluster, routeViewer } from '@/lib/server/auth/guard';
+import { clusterRouteIdentity } from '@/lib/server/auth/guard';
 import { postureMetrics } from '@/lib/server/metrics/prometheus';
 import { getPosture, scanStats } from '@/lib/server/posture-service';
 import { requestSource } from '@/lib/server/request-source';
@@ -13,9 +13,8 @@ export async function GET(request: Request) {
   const { metricsToken } = authConfig();
   const bearer = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? null;
   if (!(metricsToken && secretMatches(bearer, metricsToken))) {
-    const who = await routeViewer();
+    const who = await clusterRouteIdentity('metrics cover the whole cluster');
     if (!who.ok) return who.response;
-    if (!(await mayViewCluster(who.viewer))) return Response.json({ error: 'metrics cover the whole cluster; they need cluster-wide access' }, { status: 403 });
   }
   const spec = await requestSource();
   const { doc } = await getPosture(spec);

@@ -1,6 +1,6 @@
 import { NamespacesView } from '@/components/NamespacesView';
 import { parseNamespaceListQuery } from '@/lib/posture/namespace-list';
-import { requirePosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/auth/viewer-posture';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,10 @@
-// The AUTH_MODE=token sign-in form: a Kubernetes bearer token, checked by the API server.
+// The AUTH_MODE=token sign-in form: a Kubernetes bearer token, checked by the API server of the
+// cluster the viewer is looking at (each cluster has its own sign-in; the page names it).
 import { redirect } from 'next/navigation';
+import { ContextPicker } from '@/components/ContextPicker';
 import { authConfig } from '@/lib/server/auth/config';
 import { safeNext } from '@/lib/server/auth/gate';
+import { requestCluster } from '@/lib/server/request-source';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,9 +19,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : undefined);
   const next = safeNext(one('next'));
   const message = one('expired') ? 'Your session has expired; sign in again.' : MESSAGES[one('error') ?? ''];
+  const cluster = await requestCluster();
   return (
     <main className="mx-auto flex max-w-md flex-col gap-4 p-4 sm:p-6">
       <h1 className="text-lg font-semibold tracking-tight">Sign in to kube-posture</h1>
+      <p data-testid="signin-cluster">
+        Cluster: <span className="font-mono font-medium">{cluster.name}</span>. Each cluster you look at needs a token it accepts; signing in here
+        adds this cluster to your session. <ContextPicker />
+      </p>
       {message && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">
           {message}
@@ -28,6 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <label htmlFor="token" className="font-medium">
           Kubernetes bearer token
         </label>
+        <span className="text-xs text-slate-600">for {cluster.name}</span>
         <input
           id="token"
           name="token"

@@ -4,9 +4,9 @@ import { ImportSnapshotForm } from '@/components/snapshots/ImportSnapshotForm';
 import { SnapshotActions } from '@/components/snapshots/SnapshotActions';
 import { TakeSnapshotButton } from '@/components/snapshots/TakeSnapshotButton';
 import { scoreBand } from '@/lib/posture/scoring';
-import { requireClusterViewer } from '@/lib/server/auth/guard';
 import { getPosture } from '@/lib/server/posture-service';
-import { requestScope, snapshotStore } from '@/lib/server/snapshot-service';
+import { viewerSnapshots } from '@/lib/server/snapshot-pages';
+import { requestScope } from '@/lib/server/snapshot-service';
 import { groupSnapshots } from '@/lib/snapshots/list-view';
 import type { SnapshotMeta } from '@/lib/snapshots/store';
 
@@ -16,12 +16,12 @@ const BAND = { poor: 'text-band-poor', fair: 'text-band-fair', good: 'text-band-
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 
 export default async function SnapshotsPage() {
-  await requireClusterViewer(); // whole-cluster documents (lib/server/auth)
+  const snapshots = await viewerSnapshots(); // this cluster's, for cluster-wide viewers (lib/server/snapshot-access.ts)
   const [{ doc }, { scope }] = await Promise.all([getPosture(), requestScope()]);
   let all: SnapshotMeta[] = [];
   let storeError: string | null = null;
   try {
-    all = await (await snapshotStore()).list();
+    all = await snapshots.list();
   } catch (e) {
     storeError = (e as Error).message;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanDemo } from '../cluster/offline';
 import { computePosture } from './engine';
-import { findingNamespace, restrictToNamespaces } from './view-filter';
+import { findingNamespace, restrictEvidence, restrictToNamespaces } from './view-filter';
 
 const doc = computePosture(await scanDemo(), { now: new Date('2026-11-22T00:00:00Z') });
 
@@ -34,5 +34,22 @@ describe('restrictToNamespaces', () => {
     expect(none.findings).toEqual([]);
     expect(none.namespaces).toEqual([]);
     expect(JSON.stringify(doc)).toBe(before);
+  });
+});
+
+describe('restrictEvidence (pen test issue 13, item 7)', () => {
+  const visible = new Set(['payments']);
+  it('says only the kind of an object in a namespace the viewer cannot see', () => {
+    expect(restrictEvidence('DaemonSet falco/falco (image falcosecurity/falco:0.38.0)', visible)).toBe('DaemonSet in a namespace you cannot see');
+    expect(restrictEvidence('PolicyReport kyverno/polr-1 (results from kyverno)', visible)).toBe('PolicyReport in a namespace you cannot see');
+    expect(restrictEvidence('ValidatingWebhookConfiguration gk (service gatekeeper-system/webhook)', visible)).toBe(
+      'ValidatingWebhookConfiguration gk (a service in a namespace you cannot see)',
+    );
+  });
+  it('keeps evidence in the viewer’s namespaces and cluster-scoped evidence', () => {
+    expect(restrictEvidence('Deployment payments/scanner (image aquasec/trivy:0.50)', visible)).toBe('Deployment payments/scanner (image aquasec/trivy:0.50)');
+    expect(restrictEvidence('CustomResourceDefinition vulnerabilityreports.aquasecurity.github.io', visible)).toBe(
+      'CustomResourceDefinition vulnerabilityreports.aquasecurity.github.io',
+    );
   });
 });

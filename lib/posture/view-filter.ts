@@ -2,8 +2,9 @@
 // Scores that weigh every object in the cluster (area scores) cannot be split by namespace
 // from the document, so they are withheld (null) rather than shown for objects the viewer may
 // not see; the overall score becomes the mean of the visible namespaces' scores, and
-// `view.restrictedTo` says the document is a restricted view.
-import { SEVERITIES, type Finding, type PostureDocument, type SeverityCounts } from './types';
+// `view.restrictedTo` says the document is a restricted view. Coverage evidence that names an
+// object of a namespace the viewer may not see says only its kind (restrictEvidence).
+import { SEVERITIES, type AreaSummary, type Finding, type PostureDocument, type SeverityCounts } from './types';
 
 function zeroCounts(): SeverityCounts {
   return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
@@ -33,6 +34,7 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
     const failed = assessed.filter((c) => c.findings > 0).length;
     return {
       ...a,
+      coverage: restrictCoverage(a.coverage, visible),
       score: null,
       counts,
       checks: { total: mine.length, passed: assessed.length - failed, failed, notAssessed: mine.length - assessed.length },
@@ -48,4 +50,22 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
     checks,
     view: { restrictedTo: [...visible].filter((n) => namespaces.some((x) => x.name === n)).sort() },
   };
+}
+
+/**
+ * Coverage evidence as a namespace viewer may read it: "DaemonSet falco/falco (image …)" or a
+ * webhook's "(service ns/name)" keep their namespace and name only for a visible namespace;
+ * otherwise only the kind is said. Cluster-scoped evidence (a CRD, a webhook configuration) stays.
+ */
+export function restrictEvidence(evidence: string, visible: ReadonlySet<string>): string {
+  const object = /^(\S+) ([a-z0-9][a-z0-9-]*)\/\S+/.exec(evidence);
+  if (object && !visible.has(object[2]!)) return `${object[1]} in a namespace you cannot see`;
+  const service = /^(.*) \(service ([^/\s]+)\/[^)]*\)$/.exec(evidence);
+  if (service && !visible.has(service[2]!)) return `${service[1]} (a service in a namespace you cannot see)`;
+  return evidence;
+}
+
+function restrictCoverage(coverage: AreaSummary['coverage'], visible: ReadonlySet<string>): AreaSummary['coverage'] {
+  if (!coverage) return coverage;
+  return { ...coverage, tools: coverage.tools.map((t) => ({ ...t, evidence: restrictEvidence(t.evidence, visible) })) };
 }

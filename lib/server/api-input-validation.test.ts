@@ -32,11 +32,18 @@ vi.mock('@/lib/server/auth/viewer-posture', () => ({
   viewerPostureForRoute: async () => ({ ok: true, doc: null, inventory: null, error: 'no posture yet' }),
   clusterRouteRefusal: async () => null,
 }));
+// Authentication is identify()'s (lib/server/auth, e2e/pentest-*.unit.test.ts): here every caller is a cluster-wide viewer.
+const identity = { ok: true, viewer: null, cluster: { key: 'demo', name: 'demo', spec: { kind: 'demo' } }, scope: { clusterWide: true, namespaces: new Set() } };
 vi.mock('@/lib/server/auth/guard', () => ({
-  routeViewer: async () => ({ ok: true, viewer: null }),
-  mayViewCluster: async () => true,
-  reviewerFor: () => null,
+  routeIdentity: async () => ({ ok: true, identity }),
+  clusterRouteIdentity: async () => ({ ok: true, identity }),
+  routeIdentityOnAnyCluster: async () => ({ ok: true, identity }),
 }));
+vi.mock('@/lib/server/auth/identify', () => ({
+  reviewerFor: () => null,
+  serverRevocations: () => ({ revoke: async () => {}, isRevoked: async () => false }),
+}));
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers() }));
 vi.mock('@/lib/server/auth/config', () => ({
   authConfig: () => ({
     mode: 'token',
@@ -51,6 +58,7 @@ vi.mock('@/lib/server/request-source', () => ({
   CONTEXT_COOKIE: 'kp-context',
   availableContexts: () => ({ contexts: ['dev'], current: 'dev' }),
   requestSource: async () => ({ kind: 'demo' }),
+  requestCluster: async () => identity.cluster,
 }));
 vi.mock('@/lib/server/snapshot-service', async (importActual) => {
   const { isId } = await importActual<typeof import('@/lib/server/snapshot-service')>();

@@ -8,7 +8,6 @@ import { computePosture } from '../posture/engine';
 import type { PostureDocument } from '../posture/types';
 import { requestSource, sourceKey } from './request-source';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
-import { requireViewer, restrictForViewer } from './auth/guard';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
 
@@ -80,6 +79,20 @@ function missingKindsRetryMs(inv: Inventory | null): number {
 }
 
 /**
+ * A rescan someone asked for (POST /api/scan): joins the running scan of this source, or, when
+ * the last one finished less than `minIntervalMs` ago, answers with its result instead of
+ * listing the cluster again. However many viewers click, a cluster is listed at most once per interval.
+ */
+export function requestedRescan(spec: SourceSpec, onEvent: (e: ScanEvent) => void, minIntervalMs: number): Promise<PostureDocument> {
+  const e = entryFor(spec);
+  if (!e.inflight && e.doc && !e.error && Date.now() - e.scannedAt < minIntervalMs) {
+    onEvent({ type: 'done', generatedAt: e.doc.generatedAt });
+    return Promise.resolve(e.doc);
+  }
+  return rescan(spec, onEvent);
+}
+
+/**
  * Starts a scan unless one is already running for this source, and resolves with its
  * document. `onEvent` hears the progress of whichever scan is running.
  */
@@ -112,15 +125,6 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
     }
   })();
   return e.inflight;
-}
-
-/** For pages that need a posture: the document, or an error for app/error.tsx to show. */
-export async function requirePosture(): Promise<{ doc: PostureDocument; inventory: Inventory | null }> {
-  const viewer = await requireViewer();
-  const { doc, inventory, error } = await getPosture();
-  if (!doc) throw new Error(error ?? 'no posture yet');
-  // Each viewer sees only the namespaces their RBAC lets them (lib/server/auth/guard.ts).
-  return { doc: await restrictForViewer(viewer, doc), inventory };
 }
 
 /** The refresh interval: a posture older than this is rescanned on the next request. */

@@ -9,8 +9,20 @@ export function sourceKey(spec: SourceSpec): string {
   return spec.kind === 'live' ? `live:${spec.kubeconfig ?? ''}:${spec.context ?? ''}` : spec.kind === 'manifests' ? `manifests:${spec.path}` : 'demo';
 }
 
+const g = globalThis as typeof globalThis & { __kpContexts?: { at: number; value: { contexts: string[]; current: string | null } } };
+/** How long the kubeconfig's context list is reused: every request asks, and reading it is a file read and a YAML parse. */
+const CONTEXTS_TTL_MS = 5_000;
+
 /** The contexts a viewer may pick from; empty unless the dashboard reads a live cluster. */
 export function availableContexts(): { contexts: string[]; current: string | null } {
+  const hit = g.__kpContexts;
+  if (hit && Date.now() - hit.at < CONTEXTS_TTL_MS) return hit.value;
+  const value = readContexts();
+  g.__kpContexts = { at: Date.now(), value };
+  return value;
+}
+
+function readContexts(): { contexts: string[]; current: string | null } {
   const base = sourceFromEnv();
   if (base.kind !== 'live') return { contexts: [], current: null };
   try {
@@ -19,6 +31,35 @@ export function availableContexts(): { contexts: string[]; current: string | nul
   } catch {
     return { contexts: [], current: null };
   }
+}
+
+/** A cluster a request can be about: its source, the key its stored rows and session proofs carry, and a name for people. */
+export interface ClusterRef {
+  spec: SourceSpec;
+  key: string;
+  name: string;
+}
+
+/**
+ * The cluster a source reads: for a live source its kubeconfig context, the current one when
+ * none is picked, so that "no cookie" and "the current context picked" are one cluster.
+ */
+export function clusterOf(spec: SourceSpec): ClusterRef {
+  if (spec.kind !== 'live') return { spec, key: sourceKey(spec), name: spec.kind === 'demo' ? 'demo' : spec.path };
+  const context = spec.context ?? availableContexts().current ?? '';
+  return { spec, key: sourceKey({ ...spec, context }), name: context || 'in-cluster' };
+}
+
+/** Every cluster a viewer could pick (one per kubeconfig context), or just the deployment's. */
+export function knownClusters(): ClusterRef[] {
+  const base = sourceFromEnv();
+  if (base.kind !== 'live') return [clusterOf(base)];
+  return availableContexts().contexts.map((context) => clusterOf({ ...base, context }));
+}
+
+/** The cluster this request is about (the context cookie, else the deployment's). */
+export async function requestCluster(): Promise<ClusterRef> {
+  return clusterOf(await requestSource());
 }
 
 export async function requestSource(): Promise<SourceSpec> {

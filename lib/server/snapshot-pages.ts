@@ -1,9 +1,11 @@
-// What the snapshot and share pages load: a stored snapshot by id, or by share token.
-// Anything that does not resolve is notFound(), with no hint why.
+// What the snapshot and share pages load: a stored snapshot by id (of the cluster the request is
+// about, for a viewer authorized on it), or by share token. Anything that does not resolve is
+// notFound(), with no hint why.
 import { notFound } from 'next/navigation';
 import type { SnapshotView } from '@/components/AppHeader';
 import type { PostureDocument } from '../posture/types';
-import { requireClusterViewer } from './auth/guard';
+import { requireClusterIdentity } from './auth/guard';
+import { snapshotsFor, type ClusterSnapshots } from './snapshot-access';
 import { isId, openShare, snapshotStore } from './snapshot-service';
 
 export interface LoadedSnapshot {
@@ -12,12 +14,26 @@ export interface LoadedSnapshot {
   base: string;
 }
 
+/** For snapshot pages (list, compare): this cluster's snapshots, for cluster-wide viewers only (404 to others). */
+export async function viewerSnapshots(): Promise<ClusterSnapshots> {
+  return snapshotsFor(await requireClusterIdentity());
+}
+
 export async function loadSnapshotPage(id: string): Promise<LoadedSnapshot> {
-  await requireClusterViewer(); // whole-cluster documents; share links (below) are the deliberate exception
+  const snapshots = await viewerSnapshots(); // whole-cluster documents; share links (below) are the deliberate exception
   if (!isId(id)) notFound();
-  const s = await (await snapshotStore()).get(id);
+  const s = await snapshots.get(id);
   if (!s) notFound();
   return { doc: s.document, view: { takenAt: s.takenAt, label: s.label }, base: `/snapshots/${id}` };
+}
+
+/** Two snapshots of this cluster to compare; 404 when either is not one. */
+export async function loadComparePair(fromId: string, toId: string) {
+  const snapshots = await viewerSnapshots();
+  if (!isId(fromId) || !isId(toId)) notFound();
+  const [from, to] = await Promise.all([snapshots.get(fromId), snapshots.get(toId)]);
+  if (!from || !to) notFound();
+  return { from, to };
 }
 
 export async function loadSharePage(token: string): Promise<LoadedSnapshot> {

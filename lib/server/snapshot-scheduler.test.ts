@@ -10,6 +10,7 @@ describe('scheduled snapshots', () => {
   it('each round stores the source’s posture and keeps only the newest scheduled ones, never a manual one', async () => {
     const store = await snapshotStore();
     const manual = await store.save(sampleDocument({ cluster: 'kube-posture-demo', generatedAt: '2020-01-01T00:00:00.000Z' }), 'by hand', {
+      clusterKey: 'demo',
       scope: 'demo',
       origin: 'manual',
     });

@@ -4,13 +4,13 @@
 import { sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { scheduleFromEnv, type SnapshotSchedule } from '../snapshots/schedule';
 import { snapshotStore, takeSnapshot, type TakeResult } from './snapshot-service';
-import { sourceKey } from './request-source';
+import { clusterOf, sourceKey } from './request-source';
 
 const g = globalThis as typeof globalThis & { __kpSnapshotTimer?: NodeJS.Timeout };
 
 /** One scheduled round: snapshot the source, then apply retention to scheduled snapshots. */
 export async function runScheduledSnapshot(schedule: SnapshotSchedule, spec: SourceSpec): Promise<TakeResult> {
-  const r = await takeSnapshot({ origin: 'scheduled', spec, label: null });
+  const r = await takeSnapshot({ origin: 'scheduled', cluster: clusterOf(spec), label: null });
   if (!r.ok) console.error(`[snapshots] scheduled snapshot skipped: ${r.error}`);
   if (schedule.keep !== undefined || schedule.maxAgeDays !== undefined)
     await (await snapshotStore()).prune({ keep: schedule.keep, maxAgeDays: schedule.maxAgeDays, origin: 'scheduled' });

@@ -13,9 +13,9 @@ describe('snapshot service: one store per process, share links', () => {
 
   it('a share link opens its snapshot by token, redacted when asked; the token is not stored', async () => {
     const doc = sampleDocument({ cluster: 'prod-eu', privileged: true });
-    const snap = await importSnapshot(doc, 'for the auditor');
-    const plain = await createShare(snap.id, { expiresInHours: 24, redact: false });
-    const redacted = await createShare(snap.id, { expiresInHours: 24, redact: true });
+    const snap = await importSnapshot(doc, 'for the auditor', 'demo');
+    const plain = await createShare(snap.id, 'demo', { expiresInHours: 24, redact: false });
+    const redacted = await createShare(snap.id, 'demo', { expiresInHours: 24, redact: true });
     expect(plain!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(plain!.token).not.toBe(redacted!.token);
     const rows = await (await snapshotStore()).sql.query<{ token_hash: string }>('SELECT token_hash FROM snapshot_shares');
@@ -30,14 +30,14 @@ describe('snapshot service: one store per process, share links', () => {
 
     expect(await openShare(plain!.token.slice(0, -1) + (plain!.token.endsWith('A') ? 'B' : 'A'))).toBeNull();
     expect(await openShare('not a token')).toBeNull();
-    expect(await (await snapshotStore()).revokeShare(plain!.share.id)).toBe(true);
+    expect(await (await snapshotStore()).revokeShare(plain!.share.id, 'demo')).toBe(true);
     expect(await openShare(plain!.token)).toBeNull();
   });
 
   it('clamps the lifetime and refuses an unknown snapshot', async () => {
-    const snap = await importSnapshot(sampleDocument());
-    const s = await createShare(snap.id, { expiresInHours: 100_000, redact: false });
+    const snap = await importSnapshot(sampleDocument(), null, 'demo');
+    const s = await createShare(snap.id, 'demo', { expiresInHours: 100_000, redact: false });
     expect(Date.parse(s!.share.expiresAt) - Date.now()).toBeLessThanOrEqual(90 * 86_400_000 + 1000);
-    expect(await createShare('00000000-0000-4000-8000-000000000000', { expiresInHours: 1, redact: false })).toBeNull();
+    expect(await createShare('00000000-0000-4000-8000-000000000000', 'demo', { expiresInHours: 1, redact: false })).toBeNull();
   });
 });

@@ -6,21 +6,30 @@ import { redactDocument } from '../snapshots/redact';
 import { MAX_SHARE_HOURS, MIN_SHARE_HOURS, newShareToken, shareTokenHash } from '../snapshots/share-token';
 import type { ShareMeta, SnapshotMeta, SnapshotOrigin, SnapshotStore } from '../snapshots/store';
 import { getPosture } from './posture-service';
-import { requestSource, sourceKey } from './request-source';
+import { sourceFromEnv } from '../cluster/source';
+import { clusterOf, requestSource, sourceKey, type ClusterRef } from './request-source';
 import { appStore } from './snapshot-store';
 
-const g = globalThis as typeof globalThis & { __kpSnapshotSignals?: boolean };
+const g = globalThis as typeof globalThis & { __kpSnapshotSignals?: boolean; __kpAdopted?: WeakSet<SnapshotStore> };
 
 /**
  * The process's store (appStore in snapshot-store.ts, shared with the readiness probe: two
- * PGlite instances must never open one directory). The first call opens it and runs migrations.
+ * PGlite instances must never open one directory). The first call opens it and runs migrations;
+ * rows from before cluster keys whose cluster was not recorded join the deployment's default cluster.
  */
-export function snapshotStore(): Promise<SnapshotStore> {
+export async function snapshotStore(): Promise<SnapshotStore> {
   if (!g.__kpSnapshotSignals) {
     g.__kpSnapshotSignals = true;
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void closeSnapshotStore().finally(() => exitIfOurs(signal)));
   }
-  return appStore().get();
+  const store = await appStore().get();
+  const adopted = (g.__kpAdopted ??= new WeakSet());
+  if (!adopted.has(store)) {
+    adopted.add(store);
+    const n = await store.adoptUnassigned(clusterOf(sourceFromEnv()).key);
+    if (n > 0) console.log(`[snapshots] ${n} snapshot(s) from before cluster keys assigned to the default cluster`);
+  }
+  return store;
 }
 
 export async function closeSnapshotStore(): Promise<void> {
@@ -40,26 +49,30 @@ export async function requestScope(): Promise<{ spec: SourceSpec; scope: string 
 
 export type TakeResult = { ok: true; snapshot: SnapshotMeta; stale: string | null } | { ok: false; error: string };
 
-/** Stores the current posture of a source. A stale posture (the last scan failed) is stored, and said so. */
-export async function takeSnapshot(opts: { label?: string | null; origin?: SnapshotOrigin; spec?: SourceSpec } = {}): Promise<TakeResult> {
-  const spec = opts.spec ?? (await requestSource());
-  const { doc, error } = await getPosture(spec);
+/** Stores the current posture of a cluster. A stale posture (the last scan failed) is stored, and said so. */
+export async function takeSnapshot(opts: { label?: string | null; origin?: SnapshotOrigin; cluster?: ClusterRef } = {}): Promise<TakeResult> {
+  const cluster = opts.cluster ?? clusterOf(await requestSource());
+  const { doc, error } = await getPosture(cluster.spec);
   if (!doc) return { ok: false, error: error ?? 'no posture yet' };
-  const snapshot = await (await snapshotStore()).save(doc, opts.label, { scope: sourceKey(spec), origin: opts.origin ?? 'manual' });
+  const snapshot = await (await snapshotStore()).save(doc, opts.label, { clusterKey: cluster.key, scope: sourceKey(cluster.spec), origin: opts.origin ?? 'manual' });
   return { ok: true, snapshot, stale: error };
 }
 
-export async function importSnapshot(doc: PostureDocument, label?: string | null): Promise<SnapshotMeta> {
-  return (await snapshotStore()).save(doc, label, { scope: '', origin: 'import' });
+/** Stores an uploaded document as a snapshot of the cluster it was imported into. */
+export async function importSnapshot(doc: PostureDocument, label: string | null | undefined, clusterKey: string): Promise<SnapshotMeta> {
+  return (await snapshotStore()).save(doc, label, { clusterKey, scope: '', origin: 'import' });
 }
 
-export async function createShare(snapshotId: string, opts: { expiresInHours: number; redact: boolean }): Promise<{ token: string; share: ShareMeta } | null> {
-  const store = await snapshotStore();
-  if (!(await store.get(snapshotId))) return null;
+/** A share link for a snapshot of cluster `clusterKey`; null when that cluster has no such snapshot. */
+export async function createShare(
+  snapshotId: string,
+  clusterKey: string,
+  opts: { expiresInHours: number; redact: boolean },
+): Promise<{ token: string; share: ShareMeta } | null> {
   const hours = Math.min(MAX_SHARE_HOURS, Math.max(MIN_SHARE_HOURS, opts.expiresInHours));
   const { token, hash } = newShareToken();
-  const share = await store.addShare(snapshotId, hash, { redact: opts.redact, expiresAt: new Date(Date.now() + hours * 3_600_000) });
-  return { token, share };
+  const share = await (await snapshotStore()).addShare(snapshotId, clusterKey, hash, { redact: opts.redact, expiresAt: new Date(Date.now() + hours * 3_600_000) });
+  return share ? { token, share } : null;
 }
 
 /** The document a share link shows (redacted when the share says so), or null for any token that does not open one. */

@@ -18,7 +18,7 @@ import { parsePostureImport } from './validate';
 
 // The page's own parts only: a cluster-wide viewer, and a store that holds the two documents.
 const stored = new Map<string, Snapshot>();
-vi.mock('@/lib/server/auth/guard', () => ({ requireClusterViewer: async () => null }));
+vi.mock('@/lib/server/auth/guard', () => ({ requireClusterIdentity: async () => ({ ok: true, viewer: null, cluster: { key: 'demo', name: 'demo', spec: { kind: 'demo' } }, scope: { clusterWide: true, namespaces: new Set<string>() } }) }));
 vi.mock('@/lib/server/snapshot-service', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/server/snapshot-service')>()),
   snapshotStore: async () => ({ get: async (id: string) => stored.get(id) ?? null }),
@@ -168,6 +168,7 @@ describe('the compare page (properties)', () => {
     score: Math.round(document.score),
     createdAt: '2026-11-22T10:00:00.000Z',
     scope: '',
+    clusterKey: 'demo',
     origin: 'import',
     document: JSON.parse(JSON.stringify(document)) as PostureDocument, // as the store gives it back
   });

@@ -6,6 +6,6 @@ import { sampleDocument } from './test-fixtures';
 const store = await SnapshotStore.open({ dataDir: process.argv[2]! });
 const doc = sampleDocument();
 for (let i = 0; ; i++) {
-  const meta = await store.save({ ...doc, findings: [...doc.findings, ...doc.findings, ...doc.findings] }, `n${i}`);
+  const meta = await store.save({ ...doc, findings: [...doc.findings, ...doc.findings, ...doc.findings] }, `n${i}`, { clusterKey: 'demo' });
   process.stdout.write(`${meta.id}\n`);
 }

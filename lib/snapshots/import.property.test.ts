@@ -9,7 +9,7 @@ import { demoDocument, formatPath, isoTimeArb, mutate, mutationArb, textArb, typ
 import { parsePostureImport } from './validate';
 
 // Authentication is lib/server/auth's (tested there); here every caller is a cluster-wide viewer.
-vi.mock('@/lib/server/auth/viewer-posture', () => ({ clusterRouteRefusal: async () => null }));
+vi.mock('@/lib/server/auth/guard', () => ({ clusterRouteIdentity: async () => ({ ok: true, identity: { ok: true, viewer: null, cluster: { key: 'demo', name: 'demo', spec: { kind: 'demo' } }, scope: { clusterWide: true, namespaces: new Set<string>() } } }) }));
 const { POST } = await import('@/app/api/snapshots/import/route');
 const { snapshotStore } = await import('@/lib/server/snapshot-service');
 
@@ -126,13 +126,13 @@ describe('POST /api/snapshots/import into the store (properties)', () => {
       ['U+0000 in the label', JSON.stringify(base), 'nul\u0000byte', /label contains U\+0000/],
     ];
     const store = await snapshotStore();
-    const before = (await store.list()).length;
+    const before = (await store.list('demo')).length;
     for (const [name, text, label, error] of cases) {
       const res = await post(text, label);
       expect(res.status, name).toBe(400);
       expect(((await res.json()) as { error: string }).error, name).toMatch(error);
     }
-    expect(await store.list()).toHaveLength(before);
+    expect(await store.list('demo')).toHaveLength(before);
   });
 
   it('answers 201 and stores the document exactly, or 400 with the reason and stores nothing', async () => {
@@ -164,7 +164,7 @@ describe('POST /api/snapshots/import into the store (properties)', () => {
         } else {
           accepted++;
           expect(parsed.ok).toBe(true);
-          const back = await store.get(json.snapshot!.id);
+          const back = await store.get(json.snapshot!.id, 'demo');
           expect(back!.document).toStrictEqual(parsed.ok && parsed.document);
           expect(back!.label).toBe(sent?.trim() ? sent.trim() : null);
           expect(Math.abs(Date.parse(back!.takenAt) - Date.parse(back!.document.generatedAt))).toBeLessThanOrEqual(1);

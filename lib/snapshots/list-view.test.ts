@@ -6,6 +6,7 @@ const meta = (id: string, cluster: string, scope: string, takenAt: string): Snap
   id,
   cluster,
   scope,
+  clusterKey: 'live::x',
   takenAt,
   source: 'live',
   label: null,

@@ -41,6 +41,30 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX snapshot_shares_snapshot ON snapshot_shares (snapshot_id);
     `,
   },
+  {
+    version: 3,
+    name: 'cluster key on snapshots and shares; revoked sessions',
+    // cluster_key: the cluster a row belongs to (clusterKey(): the source key with the kubeconfig
+    // context resolved). Every read, list, share, revoke and delete is filtered by it, so a viewer
+    // looking at one cluster can never reach another cluster's rows. Existing rows: a snapshot
+    // taken from a picked context keeps that context (its scope); imports and snapshots of the
+    // default context ('' and 'live::', whose context was not recorded) stay '' here and are
+    // assigned to the deployment's default cluster when the server first opens the store
+    // (SnapshotStore.adoptUnassigned). Shares take their snapshot's key.
+    // revoked_sessions: signed-out session ids, kept until the session would have expired.
+    sql: `
+      ALTER TABLE snapshots ADD COLUMN cluster_key text NOT NULL DEFAULT '';
+      UPDATE snapshots SET cluster_key = scope WHERE scope <> '' AND scope <> 'live::';
+      CREATE INDEX snapshots_cluster_key_taken_at ON snapshots (cluster_key, taken_at DESC);
+      ALTER TABLE snapshot_shares ADD COLUMN cluster_key text NOT NULL DEFAULT '';
+      UPDATE snapshot_shares SET cluster_key = (SELECT s.cluster_key FROM snapshots s WHERE s.id = snapshot_shares.snapshot_id);
+      CREATE TABLE revoked_sessions (
+        id          text PRIMARY KEY,
+        expires_at  timestamptz NOT NULL
+      );
+      CREATE INDEX revoked_sessions_expires_at ON revoked_sessions (expires_at);
+    `,
+  },
 ];
 
 export async function migrate(db: Sql): Promise<number[]> {

@@ -10,8 +10,7 @@ import { newShareToken, shareTokenHash } from './share-token';
 import { sampleDocument } from './test-fixtures';
 
 // Authentication is lib/server/auth's (tested there): here, a cluster-wide viewer revoking.
-vi.mock('@/lib/server/auth/viewer-posture', () => ({ clusterRouteRefusal: async () => null }));
-vi.mock('@/lib/server/auth/guard', () => ({ requireClusterViewer: async () => null }));
+vi.mock('@/lib/server/auth/guard', () => ({ clusterRouteIdentity: async () => ({ ok: true, identity: { ok: true, viewer: null, cluster: { key: 'demo', name: 'demo', spec: { kind: 'demo' } }, scope: { clusterWide: true, namespaces: new Set<string>() } } }) }));
 const { DELETE } = await import('@/app/api/shares/[id]/route');
 const { createShare, importSnapshot, openShare, snapshotStore } = await import('@/lib/server/snapshot-service');
 const { loadSharePage } = await import('@/lib/server/snapshot-pages');
@@ -42,9 +41,9 @@ describe('share links in the store (properties)', () => {
 
   beforeAll(async () => {
     const store = await snapshotStore(); // initdb: seconds on a loaded machine
-    const snap = async (cluster: string) => (await importSnapshot(sampleDocument({ cluster }), `label of ${cluster}`)).id;
+    const snap = async (cluster: string) => (await importSnapshot(sampleDocument({ cluster }), `label of ${cluster}`, 'demo')).id;
     const share = async (snapshotId: string) => {
-      const s = (await createShare(snapshotId, { expiresInHours: 24, redact: false }))!;
+      const s = (await createShare(snapshotId, 'demo', { expiresInHours: 24, redact: false }))!;
       return { token: s.token, id: s.share.id };
     };
     const [a, b, gone] = [await snap('cluster-a'), await snap('cluster-b'), await snap('cluster-gone')];
@@ -53,9 +52,9 @@ describe('share links in the store (properties)', () => {
     t.revoked = await share(a);
     t.expired = await share(a);
     t.deleted = await share(gone);
-    await store.revokeShare(t.revoked.id);
+    await store.revokeShare(t.revoked.id, 'demo');
     await store.sql.query(`UPDATE snapshot_shares SET expires_at = now() - interval '1 minute' WHERE id = $1`, [t.expired.id]);
-    await store.delete(gone);
+    await store.delete(gone, 'demo');
   }, 120_000);
 
   it('the database holds only SHA-256 hashes: no token text in any column of any table', async () => {

@@ -14,6 +14,8 @@ export interface SnapshotMeta {
   createdAt: string;
   /** The dashboard source it was taken from (sourceKey); '' for an import. */
   scope: string;
+  /** The cluster it belongs to (clusterKey): only requests about that cluster reach it. */
+  clusterKey: string;
   origin: SnapshotOrigin;
 }
 export type SnapshotOrigin = 'manual' | 'scheduled' | 'import';
@@ -37,6 +39,7 @@ type Row = {
   created_at: Date | string;
   scope: string;
   origin: SnapshotOrigin;
+  cluster_key: string;
   document?: PostureDocument | string;
 };
 
@@ -52,9 +55,10 @@ function toMeta(r: Row): SnapshotMeta {
     createdAt: iso(r.created_at),
     scope: r.scope,
     origin: r.origin,
+    clusterKey: r.cluster_key,
   };
 }
-const META = 'id, cluster, source, taken_at, label, score, created_at, scope, origin';
+const META = 'id, cluster, source, taken_at, label, score, created_at, scope, origin, cluster_key';
 
 export interface ShareMeta {
   id: string;
@@ -93,11 +97,13 @@ export class SnapshotStore {
     return this.sql.backend;
   }
 
-  async save(document: PostureDocument, label?: string | null, opts: { scope?: string; origin?: SnapshotOrigin } = {}): Promise<SnapshotMeta> {
+  /** Stores a document as a snapshot of cluster `clusterKey` (an import: the cluster it was imported into). */
+  async save(document: PostureDocument, label: string | null | undefined, opts: { clusterKey: string; scope?: string; origin?: SnapshotOrigin }): Promise<SnapshotMeta> {
+    if (!opts.clusterKey) throw new Error('a snapshot must belong to a cluster');
     const id = randomUUID();
     const rows = await this.sql.query<Row>(
-      `INSERT INTO snapshots (id, cluster, source, taken_at, label, score, document, scope, origin)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING ${META}`,
+      `INSERT INTO snapshots (id, cluster, source, taken_at, label, score, document, scope, origin, cluster_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) RETURNING ${META}`,
       [
         id,
         document.cluster.name,
@@ -108,15 +114,21 @@ export class SnapshotStore {
         JSON.stringify(document),
         opts.scope ?? '',
         opts.origin ?? 'manual',
+        opts.clusterKey,
       ],
     );
     return toMeta(rows[0]!);
   }
 
-  async list(cluster?: string): Promise<SnapshotMeta[]> {
-    const rows = cluster
-      ? await this.sql.query<Row>(`SELECT ${META} FROM snapshots WHERE cluster = $1 ORDER BY taken_at DESC, created_at DESC`, [cluster])
-      : await this.sql.query<Row>(`SELECT ${META} FROM snapshots ORDER BY cluster, taken_at DESC, created_at DESC`);
+  /** The snapshots of one cluster (clusterKey), newest first; `name` narrows to one document cluster name. */
+  async list(clusterKey: string, name?: string): Promise<SnapshotMeta[]> {
+    const rows =
+      name !== undefined
+        ? await this.sql.query<Row>(`SELECT ${META} FROM snapshots WHERE cluster_key = $1 AND cluster = $2 ORDER BY taken_at DESC, created_at DESC`, [
+            clusterKey,
+            name,
+          ])
+        : await this.sql.query<Row>(`SELECT ${META} FROM snapshots WHERE cluster_key = $1 ORDER BY cluster, taken_at DESC, created_at DESC`, [clusterKey]);
     return rows.map(toMeta);
   }
 
@@ -125,17 +137,30 @@ export class SnapshotStore {
     return (await this.sql.query<Row>(`SELECT ${META} FROM snapshots WHERE scope = $1 ORDER BY taken_at, created_at`, [scope])).map(toMeta);
   }
 
-  async get(id: string): Promise<Snapshot | null> {
-    const rows = await this.sql.query<Row>(`SELECT ${META}, document FROM snapshots WHERE id = $1`, [id]);
-    const r = rows[0];
+  /** A snapshot of cluster `clusterKey`; null when there is none with that id in that cluster. */
+  async get(id: string, clusterKey: string): Promise<Snapshot | null> {
+    return this.getRow(`SELECT ${META}, document FROM snapshots WHERE id = $1 AND cluster_key = $2`, [id, clusterKey]);
+  }
+
+  private async getRow(text: string, params: unknown[]): Promise<Snapshot | null> {
+    const r = (await this.sql.query<Row>(text, params))[0];
     if (!r) return null;
     const document = typeof r.document === 'string' ? JSON.parse(r.document) : r.document;
     return { ...toMeta(r), document: document as PostureDocument };
   }
 
-  async delete(id: string): Promise<boolean> {
-    const rows = await this.sql.query('DELETE FROM snapshots WHERE id = $1 RETURNING id', [id]);
+  async delete(id: string, clusterKey: string): Promise<boolean> {
+    const rows = await this.sql.query('DELETE FROM snapshots WHERE id = $1 AND cluster_key = $2 RETURNING id', [id, clusterKey]);
     return rows.length > 0;
+  }
+
+  /** Rows from before cluster keys whose cluster could not be told (migration 3): they join `clusterKey`. */
+  async adoptUnassigned(clusterKey: string): Promise<number> {
+    const rows = await this.sql.query(`UPDATE snapshots SET cluster_key = $1 WHERE cluster_key = '' RETURNING id`, [clusterKey]);
+    await this.sql.query(
+      `UPDATE snapshot_shares SET cluster_key = (SELECT s.cluster_key FROM snapshots s WHERE s.id = snapshot_shares.snapshot_id) WHERE cluster_key = ''`,
+    );
+    return rows.length;
   }
 
   /**
@@ -150,7 +175,7 @@ export class SnapshotStore {
       const rows = await this.sql.query(
         `DELETE FROM snapshots WHERE id IN (
            SELECT id FROM (
-             SELECT id, row_number() OVER (PARTITION BY cluster ORDER BY taken_at DESC, created_at DESC) AS n FROM snapshots
+             SELECT id, row_number() OVER (PARTITION BY cluster_key, cluster ORDER BY taken_at DESC, created_at DESC) AS n FROM snapshots
              WHERE $1::text IS NULL OR origin = $1::text
            ) ranked WHERE n > $2) RETURNING id`,
         [origin, Math.max(0, Math.floor(opts.keep))],
@@ -168,17 +193,26 @@ export class SnapshotStore {
     return deleted;
   }
 
-  /** Records a share link by its token's hash; the token itself is never stored. */
-  async addShare(snapshotId: string, tokenHash: string, opts: { redact: boolean; expiresAt: Date }): Promise<ShareMeta> {
+  /**
+   * Records a share link by its token's hash (the token itself is never stored), for a snapshot of
+   * cluster `clusterKey`; null when that cluster has no such snapshot. The share belongs to the same cluster.
+   */
+  async addShare(snapshotId: string, clusterKey: string, tokenHash: string, opts: { redact: boolean; expiresAt: Date }): Promise<ShareMeta | null> {
     const rows = await this.sql.query<ShareRow>(
-      `INSERT INTO snapshot_shares (id, snapshot_id, token_hash, redact, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE}`,
-      [randomUUID(), snapshotId, tokenHash, opts.redact, opts.expiresAt.toISOString()],
+      `INSERT INTO snapshot_shares (id, snapshot_id, token_hash, redact, expires_at, cluster_key)
+       SELECT $1, id, $3, $4, $5, cluster_key FROM snapshots WHERE id = $2 AND cluster_key = $6 RETURNING ${SHARE}`,
+      [randomUUID(), snapshotId, tokenHash, opts.redact, opts.expiresAt.toISOString(), clusterKey],
     );
-    return toShare(rows[0]!);
+    return rows[0] ? toShare(rows[0]) : null;
   }
 
-  async listShares(snapshotId: string): Promise<ShareMeta[]> {
-    return (await this.sql.query<ShareRow>(`SELECT ${SHARE} FROM snapshot_shares WHERE snapshot_id = $1 ORDER BY created_at DESC`, [snapshotId])).map(toShare);
+  async listShares(snapshotId: string, clusterKey: string): Promise<ShareMeta[]> {
+    return (
+      await this.sql.query<ShareRow>(`SELECT ${SHARE} FROM snapshot_shares WHERE snapshot_id = $1 AND cluster_key = $2 ORDER BY created_at DESC`, [
+        snapshotId,
+        clusterKey,
+      ])
+    ).map(toShare);
   }
 
   /** The live share (not expired, not revoked) with this token hash, and its snapshot; null otherwise. */
@@ -188,14 +222,29 @@ export class SnapshotStore {
       now.toISOString(),
     ]);
     if (!rows[0]) return null;
-    const snapshot = await this.get(rows[0].snapshot_id);
+    // The token is the credential here: whoever holds it sees this one snapshot, of whichever cluster.
+    const snapshot = await this.getRow(`SELECT ${META}, document FROM snapshots WHERE id = $1`, [rows[0].snapshot_id]);
     return snapshot ? { share: toShare(rows[0]), snapshot } : null;
   }
 
-  /** Revokes a share by its id; false when there is no such unrevoked share. */
-  async revokeShare(id: string, now = new Date()): Promise<boolean> {
-    const rows = await this.sql.query('UPDATE snapshot_shares SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id, now.toISOString()]);
+  /** Revokes a share of cluster `clusterKey` by its id; false when that cluster has no such unrevoked share. */
+  async revokeShare(id: string, clusterKey: string, now = new Date()): Promise<boolean> {
+    const rows = await this.sql.query('UPDATE snapshot_shares SET revoked_at = $2 WHERE id = $1 AND cluster_key = $3 AND revoked_at IS NULL RETURNING id', [
+      id,
+      now.toISOString(),
+      clusterKey,
+    ]);
     return rows.length > 0;
+  }
+
+  /** Records a signed-out session id until the session would have expired anyway (lib/server/auth/revocation.ts). */
+  async revokeSession(id: string, expiresAt: Date, now = new Date()): Promise<void> {
+    await this.sql.query('DELETE FROM revoked_sessions WHERE expires_at < $1', [now.toISOString()]);
+    await this.sql.query('INSERT INTO revoked_sessions (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, expiresAt.toISOString()]);
+  }
+
+  async isSessionRevoked(id: string): Promise<boolean> {
+    return (await this.sql.query('SELECT 1 FROM revoked_sessions WHERE id = $1', [id])).length > 0;
   }
 
   async close(): Promise<void> {

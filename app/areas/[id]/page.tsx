@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { AreaView } from '@/components/AreaView';
 import { AREAS } from '@/lib/posture/areas';
-import { requirePosture } from '@/lib/server/posture-service';
+import { requirePosture } from '@/lib/server/auth/viewer-posture';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AppHeader } from '@/components/AppHeader';
 import { FindingsTable } from '@/components/FindingsTable';
 import { NamespaceAccess } from '@/components/NamespaceAccess';
@@ -8,21 +7,15 @@ import { PodSecurityLevel } from '@/components/PodSecurityLevel';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
 import { WorkloadsTable } from '@/components/WorkloadsTable';
-import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query';
-import { accessInNamespace } from '@/lib/posture/rbac/namespace-access';
 import { countBySeverity } from '@/lib/posture/scoring';
-import { requirePosture } from '@/lib/server/posture-service';
+import { loadNamespacePage } from '@/lib/server/namespace-page';
 
 export const dynamic = 'force-dynamic';
 
 export default async function NamespacePage({ params }: { params: Promise<{ name: string }> }) {
   const name = decodeURIComponent((await params).name);
-  const { doc, inventory } = await requirePosture();
-  const ns = doc.namespaces.find((n) => n.name === name);
-  if (!ns) notFound();
-  const findings = filterFindings(doc.findings, parseFindingsQuery({ namespace: name }));
-  const workloads = (inventory?.workloads ?? []).filter((w) => w.namespace === name);
-  const access = inventory ? accessInNamespace(inventory, name) : null;
+  // The viewer's share: cluster-wide grants reaching the namespace without names from elsewhere (lib/server/namespace-page.ts).
+  const { doc, ns, findings, workloads, access } = await loadNamespacePage(name);
   const facts: [string, string | number][] = [
     ['Workloads', ns.objects.workloads],
     ['Pods', ns.objects.pods],

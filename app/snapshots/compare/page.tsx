@@ -1,10 +1,8 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from '@/components/severity';
 import { severityRank } from '@/lib/posture/scoring';
 import type { Finding } from '@/lib/posture/types';
-import { requireClusterViewer } from '@/lib/server/auth/guard';
-import { isId, snapshotStore } from '@/lib/server/snapshot-service';
+import { loadComparePair } from '@/lib/server/snapshot-pages';
 import { comparePostures, type ScoreDelta } from '@/lib/snapshots/compare';
 
 export const dynamic = 'force-dynamic';
@@ -13,13 +11,9 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireClusterViewer(); // whole-cluster documents (lib/server/auth)
   const sp = await searchParams;
-  const [fromId, toId] = [one(sp.from), one(sp.to)];
-  if (!isId(fromId) || !isId(toId)) notFound();
-  const store = await snapshotStore();
-  const [from, to] = await Promise.all([store.get(fromId), store.get(toId)]);
-  if (!from || !to) notFound();
+  // Both of this cluster, for a cluster-wide viewer of it (lib/server/snapshot-pages.ts); else 404.
+  const { from, to } = await loadComparePair(one(sp.from), one(sp.to));
   const c = comparePostures(from.document, to.document);
   const areaTitle = new Map([...from.document.areas, ...to.document.areas].map((a) => [a.id, a.title]));
   return (

@@ -2,7 +2,7 @@
 import type { Inventory } from '../../cluster/inventory';
 import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from './model';
 import { isSuperuserRule, ruleAllows, type ResourceRequest } from './rules';
-import { describeSubjectRef } from './subjects';
+import { describeSubjectRef, type SubjectRef } from './subjects';
 
 const powers = (model: RbacModel): { label: string; requests: ResourceRequest[] }[] => [
   { label: 'read Secrets', requests: ['get', 'list', 'watch'].map((verb) => ({ verb, group: '', resource: 'secrets' })) },
@@ -24,6 +24,8 @@ const powers = (model: RbacModel): { label: string; requests: ResourceRequest[] 
 
 export interface AccessRow {
   subject: string;
+  /** Whom the binding names, for cutting the row down to what a namespace viewer may see. */
+  subjectRef: SubjectRef;
   role: string;
   binding: string;
   /** Notable powers; ['everything'] for a cluster-admin-like role. */
@@ -45,6 +47,7 @@ export function accessInNamespace(inv: Inventory, namespace: string): { local: A
   const notable = powers(model);
   const row = (g: Grant): AccessRow => ({
     subject: describeSubjectRef(g.subject),
+    subjectRef: g.subject,
     role: `${g.role.kind} ${g.role.name}`,
     binding: `${g.binding.kind} ${g.binding.name}`,
     powers: powersOf(g, notable),
@@ -61,4 +64,30 @@ export function accessInNamespace(inv: Inventory, namespace: string): { local: A
       .filter((r) => r.powers.length > 0)
       .sort(bySubject),
   };
+}
+
+/**
+ * "Who can act here" as a viewer of `visible` namespaces only may see it: the namespace's own
+ * RoleBindings, with subjects of other namespaces named by kind only; and the cluster-wide
+ * grants reaching it as their powers, each subject outside the viewer's namespaces (every User
+ * and Group, other namespaces' ServiceAccounts) named by kind only, the role and binding by kind.
+ */
+export function restrictAccess(access: { local: AccessRow[]; clusterWide: AccessRow[] }, visible: ReadonlySet<string>): { local: AccessRow[]; clusterWide: AccessRow[] } {
+  const mine = (s: SubjectRef) => s.kind === 'ServiceAccount' && s.namespace !== undefined && visible.has(s.namespace);
+  const otherNamespace = (s: SubjectRef) => s.kind === 'ServiceAccount' && !mine(s);
+  const named = (r: AccessRow, keep: boolean): AccessRow => (keep ? r : { ...r, subject: hiddenSubject(r.subjectRef) });
+  // Sorted again by what is shown: the order must not hint at the hidden names.
+  const bySubject = (a: AccessRow, b: AccessRow) => a.subject.localeCompare(b.subject) || a.powers.join().localeCompare(b.powers.join());
+  return {
+    // A local RoleBinding is the namespace's own object: its Users and Groups are the viewer's to see.
+    local: access.local.map((r) => named(r, !otherNamespace(r.subjectRef))).sort(bySubject),
+    clusterWide: access.clusterWide
+      .map((r) => ({ ...named(r, mine(r.subjectRef)), role: r.role.split(' ')[0]! }))
+      .sort(bySubject)
+      .map((r, i) => ({ ...r, binding: `ClusterRoleBinding #${i + 1}` })),
+  };
+}
+
+function hiddenSubject(s: SubjectRef): string {
+  return s.kind === 'ServiceAccount' ? 'a ServiceAccount of another namespace' : `a ${s.kind}`;
 }

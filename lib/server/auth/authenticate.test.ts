@@ -50,9 +50,24 @@ describe('authenticate: token mode', () => {
 
   it('admits a valid session and refuses an expired one, ignoring proxy headers', () => {
     const cookie = createSession({ user: 'alice', groups: [] }, config.session.secret, config.session.ttlMs, 0);
-    expect(authenticate(config, headers({}), cookie, 1000)).toEqual({ ok: true, viewer: { user: 'alice', groups: [] } });
+    expect(authenticate(config, headers({}), cookie, 1000)).toMatchObject({ ok: true, viewer: { user: 'alice', groups: [] } });
     expect(authenticate(config, headers({}), cookie, 3_600_001)).toEqual({ ok: false, status: 401, reason: 'session expired' });
     expect(authenticate(config, headers({ [PEER_HEADER]: '127.0.0.1', 'x-forwarded-user': 'admin' }), undefined).ok).toBe(false);
+  });
+});
+
+describe('authenticate: token mode, per cluster', () => {
+  const config = authConfigFromEnv({ AUTH_MODE: 'token', AUTH_SESSION_SECRET: 'z'.repeat(40), AUTH_SESSION_TTL: '1h' });
+
+  it('answers for a cluster only with the identity proven on it', () => {
+    const cookie = createSession({ user: 'pat', groups: ['payments'] }, config.session.secret, config.session.ttlMs, 0, { cluster: 'live::a' });
+    expect(authenticate(config, headers({}), cookie, 1000, { cluster: 'live::a' })).toMatchObject({ ok: true, viewer: { user: 'pat' } });
+    expect(authenticate(config, headers({}), cookie, 1000, { cluster: 'live::b' })).toEqual({
+      ok: false,
+      status: 401,
+      reason: 'not signed in to this cluster',
+      signInFor: 'live::b',
+    });
   });
 });
 

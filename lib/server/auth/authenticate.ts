@@ -1,10 +1,12 @@
 // Who is asking, from a request's headers and cookie, for each mode. Pure apart from the
-// clock: proxy.ts and requireViewer() both call it, so a gap in one is covered by the other.
+// clock: the proxy's boundary calls it as a first filter, and identify() (identify.ts) builds on
+// it with what needs I/O (revocation, the periodic TokenReview, RBAC), so a gap in one is
+// covered by the other.
 import { timingSafeEqual } from 'node:crypto';
 import { inCidrs } from './cidr';
 import type { AuthConfig } from './config';
 import { PEER_HEADER } from './peer';
-import { verifySession } from './session';
+import { proofViewer, verifySession, type Session } from './session';
 import type { Viewer } from './viewer-types';
 
 export interface HeaderSource {
@@ -12,15 +14,30 @@ export interface HeaderSource {
 }
 
 export type AuthResult =
-  | { ok: true; viewer: Viewer | null } // null: AUTH_MODE=none, nobody in particular, sees everything
-  | { ok: false; status: 401; reason: string };
+  | { ok: true; viewer: Viewer | null; session?: Session } // viewer null: AUTH_MODE=none, nobody in particular, sees everything
+  | { ok: false; status: 401; reason: string; /** token mode: signed in, but not to this cluster */ signInFor?: string };
 
-export function authenticate(config: AuthConfig, headers: HeaderSource, sessionCookie: string | undefined, now = Date.now()): AuthResult {
+export const NOT_THIS_CLUSTER = 'not signed in to this cluster';
+
+/**
+ * The identity a request carries. With `cluster` (a cluster key), token mode answers only with
+ * the identity proven on that cluster: a session proven elsewhere must sign in again for it.
+ * Without, any valid session passes (the proxy's first filter; identify() always names the cluster).
+ */
+export function authenticate(
+  config: AuthConfig,
+  headers: HeaderSource,
+  sessionCookie: string | undefined,
+  now = Date.now(),
+  opts: { cluster?: string } = {},
+): AuthResult {
   if (config.mode === 'none') return { ok: true, viewer: null };
   if (config.mode === 'token') {
     const s = verifySession(sessionCookie, config.session.secret, now);
-    if (s.ok) return { ok: true, viewer: s.viewer };
-    return { ok: false, status: 401, reason: s.reason === 'expired' ? 'session expired' : 'not signed in' };
+    if (!s.ok) return { ok: false, status: 401, reason: s.reason === 'expired' ? 'session expired' : 'not signed in' };
+    const proof = opts.cluster !== undefined ? s.session.c[opts.cluster] : Object.values(s.session.c)[0];
+    if (!proof) return { ok: false, status: 401, reason: NOT_THIS_CLUSTER, signInFor: opts.cluster };
+    return { ok: true, viewer: proofViewer(proof), session: s.session };
   }
   return proxyIdentity(config, headers);
 }

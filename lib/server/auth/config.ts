@@ -11,7 +11,8 @@ export interface AuthConfig {
   /** AUTH_ALLOW_NONE_ON_NETWORK=1: the operator accepts an unauthenticated dashboard on a network address. */
   allowNoneOnNetwork: boolean;
   proxy: { userHeader: string; groupsHeader: string; trustedCidrs: Cidr[]; secret: string | null; secretHeader: string };
-  session: { secret: Buffer; ephemeral: boolean; ttlMs: number; cookie: string };
+  /** recheckMs: how often a token session's TokenReview is asked again (AUTH_RECHECK) behind the longer ttlMs. */
+  session: { secret: Buffer; ephemeral: boolean; ttlMs: number; recheckMs: number; cookie: string };
   /** Groups that see cluster-wide views whatever SubjectAccessReview says. */
   adminGroups: string[];
   namespaceAccess: { verb: string; resource: string };
@@ -49,6 +50,10 @@ const schema = z.object({
     .string()
     .regex(/^\d+[smhd]?$/, 'must be a duration like 8h, 30m, 3600 (seconds) or 1d')
     .default('8h'),
+  AUTH_RECHECK: z
+    .string()
+    .regex(/^\d+[smhd]?$/, 'must be a duration like 5m, 300 (seconds) or 30s')
+    .default('5m'),
   AUTH_ADMIN_GROUPS: z.string().default(''),
   AUTH_NAMESPACE_VERB: z.string().trim().min(1).default('list'),
   AUTH_NAMESPACE_RESOURCE: z.string().trim().min(1).default('pods'),
@@ -88,6 +93,9 @@ export function authConfigFromEnv(env: Record<string, string | undefined> = proc
   }
   const ttlMs = parseDuration(e.AUTH_SESSION_TTL);
   if (ttlMs < 60_000) throw new AuthConfigError('invalid authentication settings:\n  AUTH_SESSION_TTL: must be at least 1 minute');
+  const recheckMs = parseDuration(e.AUTH_RECHECK);
+  if (recheckMs < 1000 || recheckMs > ttlMs)
+    throw new AuthConfigError('invalid authentication settings:\n  AUTH_RECHECK: must be at least 1s and at most AUTH_SESSION_TTL');
   return {
     mode: e.AUTH_MODE,
     allowNoneOnNetwork: e.AUTH_ALLOW_NONE_ON_NETWORK,
@@ -102,6 +110,7 @@ export function authConfigFromEnv(env: Record<string, string | undefined> = proc
       secret: e.AUTH_SESSION_SECRET ? Buffer.from(e.AUTH_SESSION_SECRET, 'utf8') : randomBytes(32),
       ephemeral: !e.AUTH_SESSION_SECRET,
       ttlMs,
+      recheckMs,
       cookie: 'kp-session',
     },
     adminGroups: list(e.AUTH_ADMIN_GROUPS),

@@ -1,74 +1,81 @@
-// The one place pages and API routes learn who is asking and what they may see. proxy.ts
-// turns unauthenticated requests away first; this checks again, because a matcher change or
-// a prefetch that skips the proxy must not open a page.
+// Thin adapters over identify() (identify.ts) for pages and route handlers: the request from
+// next/headers, the cluster from the context cookie, and what a refusal looks like (a sign-in
+// page, a 404, a 401/403). The proxy turns strangers away first; these check again, because a
+// matcher change or a prefetch that skips the proxy must not open anything.
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { createReviewer, type Reviewer } from '../../cluster/reviews';
-import type { SourceSpec } from '../../cluster/source';
 import { restrictToNamespaces } from '../../posture/view-filter';
 import type { PostureDocument } from '../../posture/types';
-import { requestSource, sourceKey } from '../request-source';
-import { createAccessChecker, type AccessChecker, type ViewerScope } from './access';
-import { authenticate, type AuthResult } from './authenticate';
+import { knownClusters, requestCluster } from '../request-source';
 import { authConfig } from './config';
-import type { Viewer } from './viewer-types';
+import { identify, type Identity, type IdentifyOptions } from './identify';
 
-const g = globalThis as typeof globalThis & { __kpAccess?: AccessChecker; __kpReviewers?: Map<string, Reviewer> };
 
-/** The reviewer for a live source's cluster; null for the demo and manifest folders. */
-export function reviewerFor(spec: SourceSpec): Reviewer | null {
-  if (spec.kind !== 'live') return null;
-  const reviewers = (g.__kpReviewers ??= new Map());
-  const key = sourceKey(spec);
-  let r = reviewers.get(key);
-  if (!r) reviewers.set(key, (r = createReviewer({ kubeconfig: spec.kubeconfig, context: spec.context })));
-  return r;
-}
+export type Identified = Extract<Identity, { ok: true }>;
 
-export async function currentAuth(): Promise<AuthResult> {
-  const config = authConfig();
+/** The current request, as identify() reads it. */
+export async function currentRequest() {
   const [h, c] = await Promise.all([headers(), cookies()]);
-  return authenticate(config, h, c.get(config.session.cookie)?.value);
+  return { headers: h, cookie: (name: string) => c.get(name)?.value };
 }
 
-/** For pages: the viewer (null with AUTH_MODE=none), or off to /signin. */
-export async function requireViewer(): Promise<Viewer | null> {
-  const auth = await currentAuth();
-  if (auth.ok) return auth.viewer;
+/** identify() for the current request, about the cluster it is about (or `cluster`). */
+export async function identifyRequest(opts: Partial<IdentifyOptions> = {}): Promise<Identity> {
+  const [req, cluster] = await Promise.all([currentRequest(), opts.cluster ? Promise.resolve(opts.cluster) : requestCluster()]);
+  return identify(req, { ...opts, cluster });
+}
+
+/** For pages: the identity, or off to /signin (which names the cluster to sign in to). */
+export async function requirePageIdentity(opts: Partial<IdentifyOptions> = {}): Promise<Identified> {
+  const who = await identifyRequest(opts);
+  if (who.ok) return who;
   if (authConfig().mode === 'token') redirect('/signin');
-  throw new Error(`not authenticated: ${auth.reason}`);
+  throw new Error(`not authenticated: ${who.reason}`);
 }
 
-/** For route handlers: the viewer, or the 401 to send. */
-export async function routeViewer(): Promise<{ ok: true; viewer: Viewer | null } | { ok: false; response: Response }> {
-  const auth = await currentAuth();
-  if (auth.ok) return auth;
-  return { ok: false, response: Response.json({ error: auth.reason }, { status: 401, headers: { 'Cache-Control': 'no-store' } }) };
+/** For cluster-wide pages: 404 to anyone else, as for a missing page. */
+export async function requireClusterIdentity(): Promise<Identified> {
+  const who = await requirePageIdentity();
+  if (!who.scope.clusterWide) notFound();
+  return who;
 }
 
-export async function scopeFor(viewer: Viewer | null, namespaces: readonly string[]): Promise<ViewerScope> {
-  const spec = await requestSource();
-  const checker = (g.__kpAccess ??= createAccessChecker(authConfig()));
-  return checker.scope(viewer, namespaces, reviewerFor(spec), sourceKey(spec));
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** The 401 a route sends; it names the cluster when the session is signed in elsewhere. */
+export function unauthorized(who: Extract<Identity, { ok: false }>): Response {
+  return Response.json({ error: who.reason, ...(who.signInFor !== undefined ? { signInFor: who.signInFor } : {}) }, { status: 401, headers: NO_STORE });
 }
 
-/** The document as this viewer may see it: whole for cluster-wide viewers, else their namespaces only. */
-export async function restrictForViewer(viewer: Viewer | null, doc: PostureDocument): Promise<PostureDocument> {
-  const scope = await scopeFor(
-    viewer,
-    doc.namespaces.map((n) => n.name),
-  );
-  return scope.clusterWide ? doc : restrictToNamespaces(doc, scope.namespaces);
+/** For route handlers: the identity, or the 401 to send. */
+export async function routeIdentity(opts: Partial<IdentifyOptions> = {}): Promise<{ ok: true; identity: Identified } | { ok: false; response: Response }> {
+  const who = await identifyRequest(opts);
+  return who.ok ? { ok: true, identity: who } : { ok: false, response: unauthorized(who) };
 }
 
-/** For cluster-wide pages and routes: true when the viewer may see the whole cluster. */
-export async function mayViewCluster(viewer: Viewer | null): Promise<boolean> {
-  return (await scopeFor(viewer, [])).clusterWide;
+/** For route handlers about the whole cluster: the identity, or the 401/403 to send. */
+export async function clusterRouteIdentity(what = 'this view covers the whole cluster'): Promise<{ ok: true; identity: Identified } | { ok: false; response: Response }> {
+  const r = await routeIdentity();
+  if (!r.ok || r.identity.scope.clusterWide) return r;
+  return { ok: false, response: Response.json({ error: `${what}; it needs cluster-wide access or an admin group` }, { status: 403, headers: NO_STORE }) };
 }
 
-/** For cluster-wide pages (snapshots hold the whole cluster's document): 404 to anyone else, as for a missing page. */
-export async function requireClusterViewer(): Promise<Viewer | null> {
-  const viewer = await requireViewer();
-  if (!(await mayViewCluster(viewer))) notFound();
-  return viewer;
+/**
+ * For the context picker: the identity on the request's cluster or, for a session signed in to
+ * another one only, on that one, so a viewer can switch back to a cluster they may see.
+ */
+export async function routeIdentityOnAnyCluster(): Promise<{ ok: true; identity: Identified } | { ok: false; response: Response }> {
+  const first = await routeIdentity();
+  if (first.ok) return first;
+  const req = await currentRequest();
+  for (const cluster of knownClusters()) {
+    const who = await identify(req, { cluster });
+    if (who.ok) return { ok: true, identity: who };
+  }
+  return first;
+}
+
+/** The document as this identity may see it: whole for cluster-wide viewers, else their namespaces only. */
+export function restrictFor(who: Identified, doc: PostureDocument): PostureDocument {
+  return who.scope.clusterWide ? doc : restrictToNamespaces(doc, who.scope.namespaces);
 }

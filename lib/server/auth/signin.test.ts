@@ -10,17 +10,31 @@ const reviewer: Reviewer = {
   tokenReview: async (t) => (t === 'good-token' ? { username: 'alice', groups: ['dev'] } : null),
   subjectAccessReview: async () => false,
 };
-const base = { next: '/namespaces', client: '10.0.0.1', https: true, host: 'posture.example' };
+const base = { next: '/namespaces', client: '10.0.0.1', https: true, host: 'posture.example', cluster: 'live::a', existing: null };
 
 describe('signIn', () => {
-  it('sets a signed, HttpOnly, Secure, SameSite=Strict session holding the identity, not the token', async () => {
+  it('sets a sealed, HttpOnly, Secure, SameSite=Strict session holding the identity proven on this cluster; the token only encrypted', async () => {
     const r = await signIn({ ...base, token: 'Bearer good-token' }, { config, reviewer, limiter: createRateLimiter(5), now: 0 });
     expect(r).toMatchObject({ status: 303, location: '/namespaces' });
     const cookie = r.status === 303 ? r.setCookie! : '';
     expect(cookie).toMatch(/^kp-session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=7200; Secure$/);
     expect(cookie).not.toContain('good-token');
     const value = cookie.split(';')[0]!.slice('kp-session='.length);
-    expect(verifySession(value, config.session.secret, 1)).toMatchObject({ ok: true, viewer: { user: 'alice', groups: ['dev'] } });
+    const opened = verifySession(value, config.session.secret, 1);
+    expect(opened).toMatchObject({ ok: true, session: { c: { 'live::a': { u: 'alice', g: ['dev'], t: 'good-token' } } } });
+    expect(Buffer.from(value, 'base64url').toString('latin1')).not.toContain('alice');
+  });
+
+  it('adds a second cluster to an open session, same id and expiry', async () => {
+    const first = await signIn({ ...base, token: 'good-token' }, { config, reviewer, limiter: createRateLimiter(5), now: 0 });
+    const value = (first.status === 303 ? first.setCookie! : '').split(';')[0]!.slice('kp-session='.length);
+    const s1 = verifySession(value, config.session.secret, 1);
+    if (!s1.ok) throw new Error('no session');
+    const second = await signIn({ ...base, token: 'good-token', cluster: 'live::b', existing: s1.session }, { config, reviewer, limiter: createRateLimiter(5), now: 1000 });
+    const s2 = verifySession((second.status === 303 ? second.setCookie! : '').split(';')[0]!.slice('kp-session='.length), config.session.secret, 1001);
+    expect(s2).toMatchObject({ ok: true, session: { sid: s1.session.sid, exp: s1.session.exp } });
+    expect(s2.ok && Object.keys(s2.session.c).sort()).toEqual(['live::a', 'live::b']);
+    expect(second.status === 303 && second.setCookie).toMatch(/Max-Age=7199;/);
   });
 
   it('sends a rejected token back to the form without a cookie', async () => {

@@ -1,10 +1,12 @@
-// Token sign-in: the API server vouches for the token (TokenReview), we keep only who it
-// belongs to, in a signed cookie. The token is never stored, logged or echoed.
+// Token sign-in, per cluster: that cluster's API server vouches for the token (TokenReview), and
+// the session records the identity as proven on that cluster, with the token sealed in the
+// viewer's own cookie for the periodic re-check (session.ts). The token is never stored on the
+// server, logged or echoed. Signing in to a second cluster adds to the session, same id and expiry.
 import type { Reviewer } from '../../cluster/reviews';
 import type { AuthConfig } from './config';
 import { safeNext } from './gate';
 import type { RateLimiter } from './rate-limit';
-import { createSession } from './session';
+import { newSession, sealSession, withProof, type Session } from './session';
 import { isLoopbackHost } from './startup';
 
 export interface SignInRequest {
@@ -15,6 +17,10 @@ export interface SignInRequest {
   /** Whether the browser reached us over https, and at which host (for the cookie's Secure flag). */
   https: boolean;
   host: string;
+  /** The cluster key the request is about: the one the token is proven on. */
+  cluster: string;
+  /** The caller's current session (valid and not signed out), to add this cluster to; null to start one. */
+  existing: Session | null;
 }
 
 export type SignInResult = { status: 303; location: string; setCookie?: string } | { status: 429; retryAfterSeconds: number };
@@ -41,8 +47,9 @@ export async function signIn(
   }
   if (!user) return back('invalid');
   const { ttlMs, secret, cookie } = deps.config.session;
-  const value = createSession({ user: user.username, groups: user.groups }, secret, ttlMs, deps.now);
-  return { status: 303, location: next, setCookie: sessionCookie(cookie, value, ttlMs / 1000, secureCookie(req.https, req.host)) };
+  const now = deps.now ?? Date.now();
+  const session = withProof(req.existing ?? newSession(ttlMs, now), req.cluster, { u: user.username, g: user.groups, at: now, t: token }, secret);
+  return { status: 303, location: next, setCookie: sessionCookie(cookie, sealSession(session, secret), (session.exp - now) / 1000, secureCookie(req.https, req.host)) };
 }
 
 /** Secure always, except plain http on loopback (a developer's laptop), where the browser would drop it. */

@@ -1,26 +1,46 @@
-// The posture an API route may return to the caller: authenticated, then cut down to the
-// namespaces the caller may see.
+// The posture a page or API route may show the caller: authenticated and authorized for the
+// request's cluster first (nothing is scanned for a stranger), then cut down to the namespaces
+// the caller may see. The inventory (every object of the cluster) goes to cluster-wide viewers only.
+import type { Inventory } from '../../cluster/inventory';
+import type { PostureDocument } from '../../posture/types';
 import type { PostureResult } from '../posture-service';
 import { getPosture } from '../posture-service';
-import { mayViewCluster, restrictForViewer, routeViewer } from './guard';
+import { requestCluster } from '../request-source';
+import { clusterRouteIdentity, requirePageIdentity, restrictFor, routeIdentity, type Identified } from './guard';
 
-export async function viewerPostureForRoute(): Promise<{ ok: false; response: Response } | ({ ok: true } & PostureResult)> {
-  const who = await routeViewer();
+const namespacesOf = (cluster: Awaited<ReturnType<typeof requestCluster>>) => async () =>
+  (await getPosture(cluster.spec)).doc?.namespaces.map((n) => n.name) ?? [];
+
+async function postureFor(who: Identified): Promise<PostureResult> {
+  const { doc, inventory, error } = await getPosture(who.cluster.spec);
+  if (!doc) return { doc, inventory: null, error };
+  const mine = restrictFor(who, doc);
+  return { doc: mine, inventory: who.scope.clusterWide ? inventory : null, error };
+}
+
+export async function viewerPostureForRoute(): Promise<{ ok: false; response: Response } | ({ ok: true; identity: Identified } & PostureResult)> {
+  const cluster = await requestCluster();
+  const who = await routeIdentity({ cluster, namespaces: namespacesOf(cluster) });
   if (!who.ok) return who;
-  const { doc, inventory, error } = await getPosture();
-  if (!doc) return { ok: true, doc, inventory, error };
-  const mine = await restrictForViewer(who.viewer, doc);
-  // The inventory is the whole cluster: only for those who may see it.
-  return { ok: true, doc: mine, inventory: mine.view ? null : inventory, error };
+  return { ok: true, identity: who.identity, ...(await postureFor(who.identity)) };
+}
+
+/** For pages: the identity and its share of the posture (off to /signin without one). */
+export async function viewerPostureForPage(): Promise<{ identity: Identified } & PostureResult> {
+  const cluster = await requestCluster();
+  const identity = await requirePageIdentity({ cluster, namespaces: namespacesOf(cluster) });
+  return { identity, ...(await postureFor(identity)) };
+}
+
+/** For pages that need a posture: the caller's share of it, or an error for app/error.tsx to show. */
+export async function requirePosture(): Promise<{ doc: PostureDocument; inventory: Inventory | null; identity: Identified }> {
+  const { identity, doc, inventory, error } = await viewerPostureForPage();
+  if (!doc) throw new Error(error ?? 'no posture yet');
+  return { doc, inventory, identity };
 }
 
 /** For cluster-wide routes (RBAC subjects): the caller's 401/403, or null to go ahead. */
 export async function clusterRouteRefusal(): Promise<Response | null> {
-  const who = await routeViewer();
-  if (!who.ok) return who.response;
-  if (await mayViewCluster(who.viewer)) return null;
-  return Response.json(
-    { error: 'this view covers the whole cluster; it needs cluster-wide access or an admin group' },
-    { status: 403, headers: { 'Cache-Control': 'no-store' } },
-  );
+  const who = await clusterRouteIdentity();
+  return who.ok ? null : who.response;
 }

@@ -1,14 +1,17 @@
-// POST /api/auth/signin (form: token, next): AUTH_MODE=token sign-in. See lib/server/auth/signin.ts.
-import { sourceFromEnv } from '@/lib/cluster/source';
+// POST /api/auth/signin (form: token, next): AUTH_MODE=token sign-in, to the cluster the request
+// is about (the context cookie). See lib/server/auth/signin.ts.
 import { jsonError, refused } from '@/lib/server/api-responses';
 import { authConfig } from '@/lib/server/auth/config';
-import { reviewerFor } from '@/lib/server/auth/guard';
 import { clientAddress } from '@/lib/server/auth/client-address';
+import { reviewerFor, serverRevocations } from '@/lib/server/auth/identify';
 import { createRateLimiter, type RateLimiter } from '@/lib/server/auth/rate-limit';
+import { verifySession } from '@/lib/server/auth/session';
 import { signIn } from '@/lib/server/auth/signin';
+import { requestCluster } from '@/lib/server/request-source';
 import { declaredTooLarge, formContentTypeRefusal, SMALL_BODY_BYTES } from '@/lib/server/route-input';
 import { isSameOrigin } from '@/lib/server/same-origin';
 import { readBodyLimited } from '@/lib/snapshots/api-input';
+import { cookies } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,6 +32,10 @@ export async function POST(request: Request) {
     return typeof v === 'string' ? v : '';
   };
   const h = request.headers;
+  const cluster = await requestCluster();
+  // A session still open (not expired, not signed out) gains this cluster; anything else starts afresh.
+  const current = verifySession((await cookies()).get(config.session.cookie)?.value, config.session.secret);
+  const existing = current.ok && !(await serverRevocations().isRevoked(current.session.sid)) ? current.session : null;
   const result = await signIn(
     {
       token: field('token'),
@@ -36,8 +43,10 @@ export async function POST(request: Request) {
       client: clientAddress(h, config.proxy.trustedCidrs),
       https: h.get('x-forwarded-proto') === 'https' || new URL(request.url).protocol === 'https:',
       host: h.get('host') ?? '',
+      cluster: cluster.key,
+      existing,
     },
-    { config, reviewer: reviewerFor(sourceFromEnv()), limiter: (g.__kpSigninLimiter ??= createRateLimiter(config.signinPerMinute)) },
+    { config, reviewer: reviewerFor(cluster.spec), limiter: (g.__kpSigninLimiter ??= createRateLimiter(config.signinPerMinute)) },
   );
   if (result.status === 429) {
     return new Response('Too many sign-in attempts; try again later.\n', {

@@ -1,22 +1,22 @@
 // GET /api/snapshots/:id: the stored posture document as a JSON download.
 // DELETE /api/snapshots/:id: delete it (and its share links).
-import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
+// Only snapshots of the request's cluster, for a cluster-wide viewer of it (lib/server/snapshot-access.ts).
 import { NO_STORE, downloadName, jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
 import { isSameOrigin } from '@/lib/server/same-origin';
-import { isId, snapshotStore } from '@/lib/server/snapshot-service';
+import { snapshotAccess } from '@/lib/server/snapshot-access';
+import { isId } from '@/lib/server/snapshot-service';
 
 export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
 export async function GET(_request: Request, { params }: Ctx) {
-  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
-  const refusal = await clusterRouteRefusal();
-  if (refusal) return refusal;
+  const access = await snapshotAccess();
+  if (!access.ok) return access.response;
   const { id } = await params;
   if (!isId(id)) return jsonError(404, 'no such snapshot');
   return withStoreErrors(async () => {
-    const s = await (await snapshotStore()).get(id);
+    const s = await access.snapshots.get(id);
     if (!s) return jsonError(404, 'no such snapshot');
     return new Response(JSON.stringify(s.document, null, 2), {
       headers: {
@@ -29,11 +29,10 @@ export async function GET(_request: Request, { params }: Ctx) {
 }
 
 export async function DELETE(request: Request, { params }: Ctx) {
-  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
-  const refusal = await clusterRouteRefusal();
-  if (refusal) return refusal;
+  const access = await snapshotAccess();
+  if (!access.ok) return access.response;
   if (!isSameOrigin(request)) return refused();
   const { id } = await params;
   if (!isId(id)) return jsonError(404, 'no such snapshot');
-  return withStoreErrors(async () => ((await (await snapshotStore()).delete(id)) ? new Response(null, { status: 204 }) : jsonError(404, 'no such snapshot')));
+  return withStoreErrors(async () => ((await access.snapshots.delete(id)) ? new Response(null, { status: 204 }) : jsonError(404, 'no such snapshot')));
 }

@@ -1,20 +1,19 @@
 // POST /api/snapshots/import?label=…: store an uploaded posture document (the JSON body).
 // Validated in full first (size, JSON, schemaVersion, schema, forbidden keys); on any error
 // the answer is 400/413 with the reason and nothing is stored.
-import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
 import { NO_STORE, jsonError, refused, withStoreErrors } from '@/lib/server/api-responses';
 import { jsonContentTypeRefusal } from '@/lib/server/route-input';
 import { isSameOrigin } from '@/lib/server/same-origin';
-import { importSnapshot } from '@/lib/server/snapshot-service';
+import { snapshotAccess } from '@/lib/server/snapshot-access';
 import { labelError, readBodyLimited } from '@/lib/snapshots/api-input';
 import { MAX_IMPORT_BYTES, parsePostureImport } from '@/lib/snapshots/validate';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request) {
-  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
-  const refusal = await clusterRouteRefusal();
-  if (refusal) return refusal;
+  // Cluster-wide viewers of the request's cluster; the import belongs to that cluster (lib/server/snapshot-access.ts).
+  const access = await snapshotAccess();
+  if (!access.ok) return access.response;
   if (!isSameOrigin(request)) return refused();
   const label = new URL(request.url).searchParams.get('label');
   const badLabel = labelError(label);
@@ -30,7 +29,7 @@ export async function POST(request: Request) {
   const parsed = parsePostureImport(text);
   if (!parsed.ok) return jsonError(400, parsed.error);
   return withStoreErrors(async () => {
-    const { scope: _scope, ...snapshot } = await importSnapshot(parsed.document, label);
+    const { scope: _scope, clusterKey: _key, ...snapshot } = await access.snapshots.import(parsed.document, label);
     return Response.json({ snapshot }, { status: 201, headers: NO_STORE });
   });
 }

@@ -1,19 +1,19 @@
 // GET /api/snapshots/:id/html: the snapshot as one self-contained HTML file (download).
-import { clusterRouteRefusal } from '@/lib/server/auth/viewer-posture';
+// Only snapshots of the request's cluster, for a cluster-wide viewer of it (lib/server/snapshot-access.ts).
 import { NO_STORE, downloadName, jsonError, withStoreErrors } from '@/lib/server/api-responses';
-import { isId, snapshotStore } from '@/lib/server/snapshot-service';
+import { snapshotAccess } from '@/lib/server/snapshot-access';
+import { isId } from '@/lib/server/snapshot-service';
 import { snapshotHtml } from '@/lib/snapshots/html-export';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  // Snapshots hold the whole cluster's document: cluster-wide viewers only (lib/server/auth).
-  const refusal = await clusterRouteRefusal();
-  if (refusal) return refusal;
+  const access = await snapshotAccess();
+  if (!access.ok) return access.response;
   const { id } = await params;
   if (!isId(id)) return jsonError(404, 'no such snapshot');
   return withStoreErrors(async () => {
-    const s = await (await snapshotStore()).get(id);
+    const s = await access.snapshots.get(id);
     if (!s) return jsonError(404, 'no such snapshot');
     return new Response(snapshotHtml(s.document, s), {
       headers: {
