@@ -1,5 +1,6 @@
 // One self-contained HTML file for a snapshot: inline CSS, no scripts, no external requests,
 // so it opens from disk with no server. Every piece of cluster text goes through esc().
+import { compareNamespacesWorstFirst } from '@/lib/posture/namespace-list';
 import { countBySeverity, scoreBand, severityRank } from '@/lib/posture/scoring';
 import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 
@@ -66,7 +67,7 @@ ${doc.areas
 <h2>Namespaces</h2>
 <table><thead><tr><th>Namespace</th><th>Score</th><th>Findings</th></tr></thead><tbody>
 ${[...doc.namespaces]
-  .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+  .sort(compareNamespacesWorstFirst)
   .map(
     (n) =>
       `<tr><td>${esc(n.name)}</td><td>${score(n.score)}</td><td>${
