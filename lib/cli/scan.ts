@@ -1,16 +1,20 @@
 // npm run scan -- [--from PATH | --kubeconfig FILE [--context NAME]] [--format json|table|sarif] [--fail-on SEVERITY]
+//   [--exceptions FILE] [--no-expected] [--owner NAME]: accepted and by-design findings never trip --fail-on.
 // stdout carries only the result; everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { InputError } from '../cluster/manifests';
 import { readInventory, sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { computePosture } from '../posture/engine';
 import { severityRank } from '../posture/scoring';
-import { SEVERITIES, type Severity } from '../posture/types';
+import { isOpen, SEVERITIES, type Severity } from '../posture/types';
+import { catalogueEnabled, ownerKeysFromEnv } from '../posture/triage/owners';
+import { readExceptionsFile } from './exceptions-file';
 import { ALL_CHECKS } from '../posture/registry';
 import { formatSarif } from './format-sarif';
 import { formatTable } from './format-table';
 
-const USAGE = 'usage: npm run scan -- [--from PATH | --kubeconfig FILE [--context NAME]] [--format json|table|sarif] [--fail-on critical|high|medium|low|info]';
+const USAGE =
+  'usage: npm run scan -- [--from PATH | --kubeconfig FILE [--context NAME]] [--format json|table|sarif] [--fail-on critical|high|medium|low|info] [--exceptions FILE] [--no-expected] [--owner NAME]';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -23,6 +27,9 @@ export async function main(argv: string[]): Promise<number> {
         context: { type: 'string' },
         format: { type: 'string', default: 'table' },
         'fail-on': { type: 'string' },
+        exceptions: { type: 'string' },
+        'no-expected': { type: 'boolean' },
+        owner: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -48,7 +55,10 @@ export async function main(argv: string[]): Promise<number> {
 
   let doc;
   try {
-    doc = computePosture(await readInventory(spec));
+    const exceptions = args.exceptions ? await readExceptionsFile(args.exceptions) : [];
+    const catalogue = !args['no-expected'] && catalogueEnabled(process.env);
+    doc = computePosture(await readInventory(spec), { triage: { catalogue, exceptions, ownerKeys: ownerKeysFromEnv(process.env) } });
+    if (args.owner) doc = { ...doc, findings: doc.findings.filter((f) => f.owner === args.owner) };
   } catch (e) {
     return fail(e instanceof InputError ? e.message : `cannot scan: ${(e as Error).message}`);
   }
@@ -58,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (failOn) {
     const gate = severityRank(failOn as Severity);
-    const hits = doc.findings.filter((f) => severityRank(f.severity) <= gate).length;
+    const hits = doc.findings.filter((f) => isOpen(f) && severityRank(f.severity) <= gate).length;
     if (hits > 0) {
       process.stderr.write(`kube-posture: ${hits} finding(s) at ${failOn} or above\n`);
       return 1;

@@ -3,17 +3,13 @@
 // of the source's cluster.
 import type { SourceSpec } from '../cluster/source';
 import type { TriageOptions } from '../posture/triage/apply';
-import { ownerKeysFromEnv } from '../posture/triage/owners';
+import { catalogueEnabled, ownerKeysFromEnv } from '../posture/triage/owners';
 import type { PostureDocument } from '../posture/types';
 import { exceptionsForCluster } from './exceptions-service';
 import { clusterOf } from './request-source';
 
-export function catalogueEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return !['off', '0', 'false'].includes((env.POSTURE_EXPECTED_CATALOGUE ?? '').trim().toLowerCase());
-}
-
 export async function triageFor(spec: SourceSpec): Promise<TriageOptions> {
-  return { catalogue: catalogueEnabled(), ownerKeys: ownerKeysFromEnv(), exceptions: await exceptionsForCluster(clusterOf(spec).key) };
+  return { catalogue: catalogueEnabled(process.env), ownerKeys: ownerKeysFromEnv(process.env), exceptions: await exceptionsForCluster(clusterOf(spec).key) };
 }
 
 const until = new WeakMap<PostureDocument, number>();

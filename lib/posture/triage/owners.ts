@@ -6,9 +6,15 @@ import { objectOf, stringMap, workloadOf } from './object-index';
 
 export const DEFAULT_OWNER_KEYS = ['owner', 'team', 'app.kubernetes.io/part-of'] as const;
 
-export function ownerKeysFromEnv(env: Record<string, string | undefined> = process.env): string[] {
+/** POSTURE_OWNER_KEYS=owner,team: the keys in order; the defaults when unset. The caller passes the environment. */
+export function ownerKeysFromEnv(env: Record<string, string | undefined>): string[] {
   const keys = (env.POSTURE_OWNER_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   return keys.length ? keys : [...DEFAULT_OWNER_KEYS];
+}
+
+/** POSTURE_EXPECTED_CATALOGUE=off (or 0/false) turns the expected-by-design catalogue off. */
+export function catalogueEnabled(env: Record<string, string | undefined>): boolean {
+  return !['off', '0', 'false'].includes((env.POSTURE_EXPECTED_CATALOGUE ?? '').trim().toLowerCase());
 }
 
 /** The first key's value found in the maps, in order: labels before annotations. */
