@@ -24,6 +24,16 @@ export const MAX_IMPORT_DEPTH = 64;
 const MIN_TAKEN_AT = Date.UTC(1970, 0, 1);
 const MAX_TAKEN_AT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+// Triage marks (lib/posture/triage): optional, so documents written before them still import.
+const acceptance = z.strictObject({
+  by: str,
+  reason: str,
+  owner: str,
+  expires: str,
+  source: z.enum(['annotation', 'store']),
+  id: str.optional(),
+});
+
 export const postureDocumentSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: z.iso.datetime({ offset: true }).refine((s) => {
@@ -52,6 +62,7 @@ export const postureDocumentSchema = z.strictObject({
   namespaces: z.array(
     z.strictObject({
       name: str,
+      owner: str.optional(),
       score: z.number().min(0).max(100),
       counts,
       podSecurity: z.strictObject({ level: str, version: str, labelled: z.boolean() }).nullable(),
@@ -74,10 +85,14 @@ export const postureDocumentSchema = z.strictObject({
       message: str,
       remediation: str,
       resource: z.strictObject({ kind: str, namespace: str.nullable(), name: str, apiVersion: str.optional() }),
+      expected: z.strictObject({ reason: str, source: str, component: str }).optional(),
+      accepted: acceptance.optional(),
+      expiredException: acceptance.optional(),
+      owner: str.optional(),
     }),
   ),
   checks: z.array(
-    z.strictObject({ id: str, area, severity, title: str, assessed: z.boolean(), reason: str.optional(), findings: z.number().int().nonnegative() }),
+    z.strictObject({ id: str, area, severity, title: str, assessed: z.boolean(), reason: str.optional(), findings: z.number().int().nonnegative(), triaged: z.number().int().nonnegative().optional() }),
   ),
   missingKinds: z.array(z.strictObject({ resource: str, reason: str, detail: str })),
 });
