@@ -4,7 +4,7 @@
 // not see; the overall score becomes the mean of the visible namespaces' scores, and
 // `view.restrictedTo` says the document is a restricted view. Coverage evidence that names an
 // object of a namespace the viewer may not see says only its kind (restrictEvidence).
-import { SEVERITIES, type AreaSummary, type Finding, type PostureDocument, type SeverityCounts } from './types';
+import { isOpen, SEVERITIES, type AreaSummary, type Finding, type PostureDocument, type SeverityCounts } from './types';
 
 function zeroCounts(): SeverityCounts {
   return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
@@ -24,11 +24,12 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
   });
   const namespaces = doc.namespaces.filter((n) => visible.has(n.name));
   const perCheck = new Map<string, number>();
-  for (const f of findings) perCheck.set(f.checkId, (perCheck.get(f.checkId) ?? 0) + 1);
+  // Counts are of open findings; by-design and accepted ones stay listed (lib/posture/triage).
+  for (const f of findings) if (isOpen(f)) perCheck.set(f.checkId, (perCheck.get(f.checkId) ?? 0) + 1);
   const checks = doc.checks.map((c) => ({ ...c, findings: c.assessed ? (perCheck.get(c.id) ?? 0) : c.findings }));
   const areas = doc.areas.map((a) => {
     const counts = zeroCounts();
-    for (const f of findings) if (f.area === a.id) counts[f.severity]++;
+    for (const f of findings) if (f.area === a.id && isOpen(f)) counts[f.severity]++;
     const mine = checks.filter((c) => c.area === a.id);
     const assessed = mine.filter((c) => c.assessed);
     const failed = assessed.filter((c) => c.findings > 0).length;

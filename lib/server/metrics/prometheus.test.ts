@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanDemo } from '../../cluster/offline';
 import { computePosture } from '../../posture/engine';
+import { isOpen } from '../../posture/types';
 import { escapeLabelValue, postureMetrics, renderFamilies } from './prometheus';
 
 const doc = computePosture(await scanDemo(), { now: new Date('2026-11-22T00:00:00Z') });
@@ -36,7 +37,7 @@ describe('postureMetrics', () => {
     expect(text).toContain(`kube_posture_area_score{area="${scored.id}"} ${scored.score}`);
     const payments = doc.namespaces.find((n) => n.name === 'payments')!;
     expect(text).toContain(`kube_posture_namespace_score{namespace="payments"} ${payments.score}`);
-    const critical = doc.findings.filter((f) => f.severity === 'critical').length;
+    const critical = doc.findings.filter((f) => f.severity === 'critical' && isOpen(f)).length;
     expect(critical).toBeGreaterThan(0);
     expect(text).toContain(`kube_posture_findings{severity="critical"} ${critical}`);
     expect(text).toContain('kube_posture_scan_duration_seconds 1.234');

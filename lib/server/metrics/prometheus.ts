@@ -1,6 +1,6 @@
 // The posture in Prometheus text exposition format (version 0.0.4). Pure: the route passes
 // the document and the scan counters in.
-import { SEVERITIES, type PostureDocument } from '../../posture/types';
+import { isOpen, SEVERITIES, type PostureDocument } from '../../posture/types';
 
 export interface ScanStats {
   lastDurationMs: number;
@@ -91,9 +91,9 @@ export function postureMetrics(doc: PostureDocument | null, stats: ScanStats): s
       },
       {
         name: 'kube_posture_findings',
-        help: 'Findings of the last scan by severity.',
+        help: 'Open findings of the last scan by severity (not accepted, not expected by design).',
         type: 'gauge',
-        samples: SEVERITIES.map((s) => ({ labels: { severity: s }, value: doc.findings.filter((f) => f.severity === s).length })),
+        samples: SEVERITIES.map((s) => ({ labels: { severity: s }, value: doc.findings.filter((f) => f.severity === s && isOpen(f)).length })),
       },
       {
         name: 'kube_posture_area_findings',
