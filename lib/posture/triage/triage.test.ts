@@ -186,3 +186,39 @@ describe('owners', () => {
     expect(computePosture(inv, { now: NOW }).findings.find((f) => f.resource.name === 'web')!.owner).toBe('ana@example.com');
   });
 });
+
+describe('incremental equals full with triage', () => {
+  it('after an annotation is added, a namespace owner label changes, and an exception expires', async () => {
+    const { initialPosture, updatePosture } = await import('../incremental');
+    const { applyChange } = await import('../../cluster/apply-change');
+    const { scanDemo } = await import('../../cluster/offline');
+    let inv = { ...(await scanDemo()), readAt: '2026-11-22T00:00:00.000Z' };
+    const exceptions: PostureException[] = [
+      { id: 'e1', checkId: 'pod-security.pss.run-as-non-root', scope: { type: 'namespace', namespace: 'legacy-crm' }, reason: 'r', owner: 'o', expires: '2026-11-30', createdBy: 'alice' },
+    ];
+    const triage = { exceptions };
+    const t0 = new Date('2026-11-22T12:00:00Z');
+    let state = initialPosture(inv, { now: t0, triage });
+    expect(state.doc).toEqual(computePosture(inv, { now: t0, triage }));
+    expect(state.doc.findings.some((f) => f.accepted?.id === 'e1')).toBe(true);
+
+    const deployment = inv.objects.deployments.find((d) => d.metadata.namespace === 'legacy-crm')!;
+    const ns = inv.objects.namespaces.find((n) => n.metadata.name === 'data-science')!;
+    const changes = [
+      { type: 'MODIFIED' as const, resource: 'deployments' as const, object: { ...deployment, metadata: { ...deployment.metadata, annotations: { 'kube-posture.io/accept': 'checks=pod-security.pss.privileged; owner=crm; expires=2027-01-01; reason=legacy' } } } },
+      { type: 'MODIFIED' as const, resource: 'namespaces' as const, object: { ...ns, metadata: { ...ns.metadata, labels: { ...ns.metadata.labels, team: 'ml' } } } },
+      { type: 'MODIFIED' as const, resource: 'deployments' as const, object: { ...deployment, metadata: { ...deployment.metadata, annotations: { 'kube-posture.io/accept': 'garbage' } } } },
+    ];
+    for (const [i, change] of changes.entries()) {
+      const applied = applyChange(inv, change);
+      inv = applied.inventory;
+      // The last step is after the stored exception's last day.
+      const now = i === changes.length - 1 ? new Date('2026-12-01T00:00:00Z') : t0;
+      state = updatePosture(state, inv, applied.touched, { now }).posture;
+      expect(JSON.stringify(state.doc) === JSON.stringify(computePosture(inv, { now, triage })), `step ${i}`).toBe(true);
+    }
+    expect(state.doc.findings.some((f) => f.expiredException?.id === 'e1')).toBe(true);
+    expect(state.doc.findings.some((f) => f.checkId === 'triage.accept-annotation-malformed')).toBe(true);
+    expect(state.doc.namespaces.find((n) => n.name === 'data-science')!.owner).toBe('ml');
+  }, 60_000);
+});
