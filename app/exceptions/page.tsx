@@ -5,7 +5,10 @@ import Link from 'next/link';
 import { DeleteExceptionButton, ExceptionForm } from '@/components/exceptions/ExceptionForm';
 import { hasExpired } from '@/lib/posture/triage/accept-annotation';
 import type { ExceptionScope } from '@/lib/posture/triage/exceptions';
+import { FindingsTable } from '@/components/FindingsTable';
+import { filterFindings } from '@/lib/posture/findings-query';
 import { requireClusterIdentity } from '@/lib/server/auth/guard';
+import { getPosture } from '@/lib/server/posture-service';
 import { exceptionMaxDays, exceptionsFor, mayChangeExceptions } from '@/lib/server/exceptions-service';
 import type { AuditEntry, StoredException } from '@/lib/snapshots/exceptions-store';
 
@@ -37,6 +40,9 @@ export default async function ExceptionsPage() {
   } catch (e) {
     storeError = (e as Error).message;
   }
+  const { doc } = await getPosture(identity.cluster.spec);
+  const triaged = (status: 'expected' | 'accepted') => (doc ? filterFindings(doc.findings, { status, sort: 'object', page: 1 }) : []);
+  const [expected, accepted] = [triaged('expected'), triaged('accepted')];
   const now = new Date();
   const canChange = mayChangeExceptions(identity);
   return (
@@ -100,6 +106,22 @@ export default async function ExceptionsPage() {
             </tbody>
           </table>
         )}
+      </section>
+      <section aria-labelledby="accepted" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="accepted" className="mb-2 font-semibold">
+          Accepted findings ({accepted.length})
+        </h2>
+        <FindingsTable findings={accepted.slice(0, 200)} caption="Findings accepted by an exception" />
+      </section>
+      <section aria-labelledby="expected" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="expected" className="mb-2 font-semibold">
+          Expected by design ({expected.length})
+        </h2>
+        <p className="mb-2 text-xs text-slate-700">
+          Findings of well-known system components on checks they fail on purpose (namespace, owner kind and images all matched). Off with{' '}
+          <code className="font-mono">POSTURE_EXPECTED_CATALOGUE=off</code>.
+        </p>
+        <FindingsTable findings={expected.slice(0, 200)} caption="Findings expected by design" />
       </section>
       <section aria-labelledby="audit" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="audit" className="mb-2 font-semibold">
