@@ -2,7 +2,7 @@
 // so it opens from disk with no server. Every piece of cluster text goes through esc().
 import { compareNamespacesWorstFirst } from '@/lib/posture/namespace-list';
 import { countBySeverity, scoreBand, severityRank } from '@/lib/posture/scoring';
-import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';
+import { isOpen, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -29,7 +29,7 @@ details summary{cursor:pointer;color:#334155}
 `;
 
 export function snapshotHtml(doc: PostureDocument, meta: { takenAt: string; label: string | null }): string {
-  const counts = countBySeverity(doc.findings);
+  const counts = countBySeverity(doc.findings.filter(isOpen)); // open findings: by-design and accepted ones are listed, not counted
   const findings = [...doc.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.checkId.localeCompare(b.checkId));
   const title = `kube-posture snapshot: ${doc.cluster.name}`;
   return `<!doctype html>
