@@ -34,11 +34,19 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, opts: 
   const exceptions = opts.exceptions ?? [];
   const ownerKeys = opts.ownerKeys ?? DEFAULT_OWNER_KEYS;
   const annotations = acceptAnnotations(inv);
+  // What depends only on the object (owner, component, labels) is worked out once per object.
+  const objects = new Map<string, ObjectFacts>();
+  const factsOf = (r: ResourceRef): ObjectFacts => {
+    const key = refKeyOf(r);
+    let f = objects.get(key);
+    if (!f) objects.set(key, (f = objectFacts(inv, r, key, opts.catalogue !== false, ownerKeys, annotations.valid, exceptions.length > 0)));
+    return f;
+  };
   const cache = new Map<string, Marks>();
   const marksOf = (f: Finding): Marks => {
     const key = `${f.checkId}\n${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}`;
     let m = cache.get(key);
-    if (!m) cache.set(key, (m = marks(inv, f.checkId, f.resource, now, exceptions, annotations.valid, opts.catalogue !== false, ownerKeys)));
+    if (!m) cache.set(key, (m = marks(factsOf(f.resource), f.checkId, f.resource, now, exceptions)));
     return m;
   };
   const scoring = evaluated.map((e) => {
@@ -68,30 +76,41 @@ interface Marks {
   owner?: string;
 }
 
-function marks(
+interface ObjectFacts {
+  owner?: string;
+  component: ReturnType<typeof matchComponent>;
+  annotation?: AcceptAnnotation;
+  /** Only when some stored exception could use them. */
+  labels: Record<string, string>;
+}
+
+function objectFacts(
   inv: Inventory,
-  checkId: string,
   r: ResourceRef,
-  now: Date,
-  exceptions: readonly PostureException[],
-  annotations: Map<string, AcceptAnnotation>,
+  key: string,
   useCatalogue: boolean,
   ownerKeys: readonly string[],
-): Marks {
-  const out: Marks = { triaged: false, owner: resourceOwner(inv, r, ownerKeys) };
-  if (useCatalogue) {
-    const w = workloadOf(inv, r);
-    const component = w ? matchComponent(candidateOf(w, w.kind === 'Pod' ? podOwnerKind(inv, r) : undefined)) : null;
-    if (component?.expectedChecks.includes(checkId)) out.expected = { reason: component.reason, source: component.source, component: component.name };
-  }
+  annotations: Map<string, AcceptAnnotation>,
+  needLabels: boolean,
+): ObjectFacts {
+  const w = useCatalogue ? workloadOf(inv, r) : undefined;
+  return {
+    owner: resourceOwner(inv, r, ownerKeys),
+    component: w ? matchComponent(candidateOf(w, w.kind === 'Pod' ? podOwnerKind(inv, r) : undefined)) : null,
+    annotation: annotations.get(key),
+    labels: needLabels ? labelsOf(inv, r) : {},
+  };
+}
+
+function marks(facts: ObjectFacts, checkId: string, r: ResourceRef, now: Date, exceptions: readonly PostureException[]): Marks {
+  const out: Marks = { triaged: false, owner: facts.owner };
+  const component = facts.component;
+  if (component?.expectedChecks.includes(checkId)) out.expected = { reason: component.reason, source: component.source, component: component.name };
   const candidates: FindingAcceptance[] = [];
-  const ann = annotations.get(refKeyOf(r));
+  const ann = facts.annotation;
   if (ann?.checks.includes(checkId)) candidates.push({ by: 'annotation', reason: ann.reason, owner: ann.owner, expires: ann.expires, source: 'annotation' });
-  if (exceptions.length) {
-    const labels = labelsOf(inv, r);
-    for (const e of exceptions) {
-      if (exceptionCovers(e, checkId, r, labels)) candidates.push({ by: e.createdBy, reason: e.reason, owner: e.owner, expires: e.expires, source: 'store', id: e.id });
-    }
+  for (const e of exceptions) {
+    if (exceptionCovers(e, checkId, r, facts.labels)) candidates.push({ by: e.createdBy, reason: e.reason, owner: e.owner, expires: e.expires, source: 'store', id: e.id });
   }
   // The live exception that lasts longest wins; with none live, the one that expired last is noted.
   const live = candidates.filter((c) => !hasExpired(c.expires, now)).sort((a, b) => b.expires.localeCompare(a.expires));

@@ -65,6 +65,17 @@ export function exceptionCovers(e: PostureException, checkId: string, resource: 
   if (s.type === 'object') return s.kind === resource.kind && (s.namespace ?? null) === (resource.namespace ?? null) && s.name === resource.name;
   if (s.type === 'namespace') return ns === s.namespace;
   if (s.namespace !== undefined && ns !== s.namespace) return false;
-  const terms = parseSelector(s.selector);
+  const terms = parsedSelector(s.selector);
   return !('error' in terms) && selectorMatches(terms, labels);
+}
+
+const parsed = new Map<string, ReturnType<typeof parseSelector>>();
+
+function parsedSelector(s: string): ReturnType<typeof parseSelector> {
+  let p = parsed.get(s);
+  if (!p) {
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(s, (p = parseSelector(s)));
+  }
+  return p;
 }
