@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'e2e/**/*.unit.test.ts', 'components/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

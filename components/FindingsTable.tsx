@@ -1,6 +1,7 @@
 import { PostureLink as Link } from './PostureLink';
 import type { Finding } from '@/lib/posture/types';
 import { Remediation } from './Remediation';
+import { TriageMark } from './exceptions/TriageMark';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
 
 /** Every finding on one object, as the findings page filters it. */
@@ -61,6 +62,7 @@ export function FindingsTable({ findings, caption }: { findings: Finding[]; capt
                 <details>
                   <summary className="cursor-pointer">
                     <span className="font-medium text-slate-900">{f.title}</span> — <span className="text-slate-700">{f.message}</span>
+                    <TriageMark finding={f} />
                   </summary>
                   <Remediation text={f.remediation} />
                   <p className="mt-1 font-mono text-[11px] text-slate-600">{f.checkId}</p>

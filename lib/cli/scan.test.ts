@@ -354,3 +354,48 @@ items:
   subjects:
   - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: system:authenticated}
 `;
+
+describe('npm run scan --exceptions', () => {
+  it('accepted findings do not trip --fail-on; expired or malformed files do not accept', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'scan-exc-'));
+    const manifest = path.join(dir, 'app.yaml');
+    await writeFile(
+      manifest,
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: apps, labels: {team: web}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: apps}\nspec:\n  containers:\n  - {name: app, image: registry.example/app:1, securityContext: {privileged: true}}\n',
+    );
+    const doc = JSON.parse((await scan('--from', manifest, '--format', 'json')).stdout);
+    const critical = doc.findings.filter((f: { severity: string }) => f.severity === 'critical');
+    expect(critical.length).toBeGreaterThan(0);
+    expect(critical.every((f: { owner?: string }) => f.owner === 'web')).toBe(true);
+    expect((await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical')).code).toBe(1);
+
+    const file = path.join(dir, 'exceptions.yaml');
+    const write = (expires: string) =>
+      writeFile(
+        file,
+        critical
+          .map(
+            (f: { checkId: string }) =>
+              `- checkId: ${f.checkId}\n  scope: {type: object, kind: Pod, namespace: apps, name: web}\n  reason: lab pod\n  owner: team-web\n  expires: "${expires}"\n`,
+          )
+          .join(''),
+      );
+    await write('2099-12-31');
+    const accepted = await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical', '--exceptions', file);
+    expect(accepted.code).toBe(0);
+    const marked = JSON.parse(accepted.stdout).findings.filter((f: { severity: string }) => f.severity === 'critical');
+    expect(marked.every((f: { accepted?: { source: string } }) => f.accepted?.source === 'store')).toBe(true);
+
+    await write('2020-01-01');
+    expect((await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical', '--exceptions', file)).code).toBe(1);
+
+    await writeFile(file, '- checkId: nope\n');
+    const bad = await scan('--from', manifest, '--exceptions', file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/exceptions\.yaml: 0\.checkId/);
+
+    // --owner keeps only that owner's findings.
+    const other = JSON.parse((await scan('--from', manifest, '--format', 'json', '--owner', 'someone-else')).stdout);
+    expect(other.findings).toEqual([]);
+  }, 120_000);
+});

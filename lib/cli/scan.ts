@@ -1,5 +1,6 @@
 // kube-posture scan: reads a cluster (live, files or the embedded demo), prints its posture.
 // KUBE_POSTURE_URL (the dashboard's URL), if set, gives each SARIF rule a helpUri to its /checks page.
+// Accepted (--exceptions FILE, annotations) and by-design findings never trip --fail-on.
 // stdout carries only the result; everything else goes to stderr.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,9 @@ import { scanPath } from '../cluster/offline';
 import { readInventory, sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { sourceLocationOf, type SourceLocation } from '../cluster/source-location';
 import { computePosture } from '../posture/engine';
+import { isOpen } from '../posture/types';
+import { catalogueEnabled, ownerKeysFromEnv } from '../posture/triage/owners';
+import { readExceptionsFile } from './exceptions-file';
 import { ALL_CHECKS } from '../posture/registry';
 import { severityRank } from '../posture/scoring';
 import { SEVERITIES, type ResourceRef, type Severity } from '../posture/types';
@@ -31,7 +35,10 @@ OPTIONS
   --min-severity SEVERITY     list only findings at this severity or worse
   --area AREA[,AREA]          list only findings of these areas
   --namespace NS[,NS]         list only findings in these namespaces
-  --fail-on SEVERITY          exit 1 if a listed finding is at this severity or worse
+  --fail-on SEVERITY          exit 1 if a listed open finding is at this severity or worse
+  --exceptions FILE           accepted risks (YAML or JSON, the store's format): they never trip --fail-on
+  --no-expected               count findings of well-known system components too (by design otherwise)
+  --owner NAME                list only findings owned by NAME (POSTURE_OWNER_KEYS)
 SEVERITY: ${SEVERITIES.join(', ')}. Scores always describe the whole cluster.
 Exit codes: 0 done, 1 --fail-on matched, 2 bad input.`;
 
@@ -54,6 +61,9 @@ export async function scan(argv: string[]): Promise<number> {
         area: { type: 'string' },
         namespace: { type: 'string' },
         'fail-on': { type: 'string' },
+        exceptions: { type: 'string' },
+        'no-expected': { type: 'boolean' },
+        owner: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -91,13 +101,18 @@ export async function scan(argv: string[]): Promise<number> {
   }
 
   let inv: Inventory;
+  let exceptions: Awaited<ReturnType<typeof readExceptionsFile>>;
   try {
     inv = spec.kind === 'demo' ? await scanPath(DEMO_MANIFESTS, 'demo') : await readInventory(spec);
+    exceptions = args.exceptions ? await readExceptionsFile(args.exceptions) : [];
   } catch (e) {
     return fail(e instanceof InputError ? e.message : `cannot scan: ${(e as Error).message}`);
   }
   if (args['cluster-name']) inv = { ...inv, cluster: { ...inv.cluster, name: args['cluster-name'] } };
-  const doc = applyFilter(computePosture(inv), filter);
+  const catalogue = !args['no-expected'] && catalogueEnabled(process.env);
+  let computed = computePosture(inv, { triage: { catalogue, exceptions, ownerKeys: ownerKeysFromEnv(process.env) } });
+  if (args.owner) computed = { ...computed, findings: computed.findings.filter((f) => f.owner === args.owner) };
+  const doc = applyFilter(computed, filter);
   const locate = locator(inv);
 
   const rules = new Map(ALL_CHECKS.map((c) => [c.id, { remediation: c.remediation, docs: docsUrl(c.docs, process.env.KUBE_POSTURE_URL) }]));
@@ -113,7 +128,7 @@ export async function scan(argv: string[]): Promise<number> {
 
   if (failOn) {
     const gate = severityRank(failOn as Severity);
-    const hits = doc.findings.filter((f) => severityRank(f.severity) <= gate).length;
+    const hits = doc.findings.filter((f) => isOpen(f) && severityRank(f.severity) <= gate).length;
     if (hits > 0) {
       process.stderr.write(`kube-posture: ${hits} finding(s) at ${failOn} or above\n`);
       return 1;

@@ -8,7 +8,10 @@ import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
+import { triage, type TriageOptions } from './triage/apply';
+import { DEFAULT_OWNER_KEYS, namespaceOwner } from './triage/owners';
 import {
+  isOpen,
   SCHEMA_VERSION,
   SEVERITIES,
   type AreaSummary,
@@ -27,13 +30,23 @@ export interface Evaluated {
   scope: string[] | null;
 }
 
-export function computePosture(inv: Inventory, opts: { now?: Date; checks?: readonly Check[]; attackPaths?: false } = {}): PostureDocument {
+export interface PostureOptions {
+  now?: Date;
+  checks?: readonly Check[];
+  /** Expected (catalogue), accepted (exceptions) and owners: lib/posture/triage/apply.ts. */
+  triage?: TriageOptions;
+  /** false: leave attack paths out (tests of the checks alone). */
+  attackPaths?: false;
+}
+
+export function computePosture(inv: Inventory, opts: PostureOptions = {}): PostureDocument {
   return assemblePosture(
     inv,
     (opts.checks ?? ALL_CHECKS).map((c) => runCheck(c, inv)),
     opts.now,
     undefined,
     undefined,
+    opts.triage,
     opts.attackPaths,
   );
 }
@@ -50,20 +63,29 @@ export interface NamespaceReuse {
 
 export function assemblePosture(
   inv: Inventory,
-  evaluated: Evaluated[],
+  all: Evaluated[],
   now?: Date,
   coverage = detectCoverage(inv),
   reuse?: NamespaceReuse,
+  triageOptions?: TriageOptions,
   /** false: leave attack paths out (tests of the checks alone). */
   attackPaths?: false,
 ): PostureDocument {
-  // Attack paths are a whole-cluster analysis: recomputed from the inventory each time (the incremental path too).
+  const at = now ?? new Date();
+  // Scores and counts see only open findings; the document lists every finding, marked.
+  const triaged = triage(inv, all, at, triageOptions);
+  const evaluated = triaged.scoring;
+  // Attack paths are a whole-cluster analysis, recomputed from the inventory each time (the
+  // incremental path too); by-design and accepted findings still count as steps.
   const attack = attackPaths === false ? null : analyseAttackPaths(inv);
-  const findings = attack ? withPaths(sortedFindings(evaluated), attack.throughObject) : sortedFindings(evaluated);
+  const decorated = sortedFindings(triaged.documented).map(triaged.decorate);
+  const findings = attack ? withPaths(decorated, attack.throughObject) : decorated;
+  const ownerKeys = triageOptions?.ownerKeys ?? DEFAULT_OWNER_KEYS;
+  if (triaged.timeDependent) reuse = undefined; // an exception may have expired anywhere since
 
   const areas: AreaSummary[] = AREAS.map((meta) => {
     const mine = evaluated.filter((e) => e.check.area === meta.id);
-    const counts = countBySeverity(findings.filter((f) => f.area === meta.id));
+    const counts = countBySeverity(findings.filter((f) => f.area === meta.id && isOpen(f)));
     return {
       id: meta.id,
       kind: meta.kind,
@@ -82,11 +104,11 @@ export function assemblePosture(
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    generatedAt: (now ?? new Date()).toISOString(),
+    generatedAt: at.toISOString(),
     cluster: { ...inv.cluster },
     score: clusterScore(areas.map((a) => a.score)),
     areas,
-    namespaces: summariseNamespaces(inv, evaluated, reuse),
+    namespaces: summariseNamespaces(inv, evaluated, reuse, ownerKeys),
     findings,
     checks: evaluated.map((e) => e.result),
     missingKinds: Object.entries(inv.missing).map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
@@ -182,7 +204,7 @@ function scoreOverall(e: Evaluated): ScoredCheck {
  * A namespace's score: every assessed check that examined something in the namespace (or
  * found something there), over that namespace's share of the objects.
  */
-function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse?: NamespaceReuse): NamespaceSummary[] {
+function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: NamespaceReuse | undefined, ownerKeys: readonly string[]): NamespaceSummary[] {
   // Each check's findings and examined objects are grouped by namespace once (aggregatesOf):
   // a namespace-by-namespace scan of every finding would be quadratic on large clusters.
   const perCheck = evaluated.map((e) => ({ e, ...aggregatesOf(e) }));
@@ -208,8 +230,10 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse?: Nam
       scored.push({ severity: e.check.severity, assessed: true, passRatio: examined ? passRatio(failed, inScope) : 0 });
     }
     const counts = countBySeverity(mine);
+    const owner = namespaceOwner(inv, name, ownerKeys);
     return {
       name,
+      ...(owner && { owner }),
       score: areaScore(scored, counts) ?? 100,
       counts,
       podSecurity: podSecurity(name),

@@ -50,7 +50,7 @@ describe('findings query', () => {
   it('writes CSV that quotes separators and defuses spreadsheet formulas', () => {
     const csv = findingsToCsv([f({ name: '=HYPERLINK("http://evil")', message: 'a, "b"\nc' })]);
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('severity,area,checkId,kind,namespace,name,title,message,remediation');
+    expect(header).toBe('severity,area,checkId,kind,namespace,name,title,message,remediation,owner,status');
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"a, ""b""\nc"');
   });
@@ -86,6 +86,29 @@ describe('findings query', () => {
     expect(filterFindings(doc, parseFindingsQuery({})).map((x) => x.resource.name)).toEqual(['d', 'b', 'a', 'c']);
     // Other sorts are unchanged.
     expect(filterFindings(doc, parseFindingsQuery({ sort: 'object' })).map((x) => x.resource.name)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('owner and status filters', () => {
+  const all = [
+    f({ name: 'a', owner: 'team-a' }),
+    f({ name: 'b', owner: 'team-b', accepted: { by: 'alice', reason: 'r', owner: 'team-b', expires: '2027-01-01', source: 'store', id: '1' } }),
+    f({ name: 'c', expected: { reason: 'cni', source: 'https://example.org', component: 'Calico' } }),
+  ];
+  it('filters by owner and by status, from URL parameters', () => {
+    const q = (s: string) => filterFindings(all, parseFindingsQuery(new URLSearchParams(s))).map((x) => x.resource.name);
+    expect(q('owner=team-a')).toEqual(['a']);
+    expect(q('status=open')).toEqual(['a']);
+    expect(q('status=accepted')).toEqual(['b']);
+    expect(q('status=expected')).toEqual(['c']);
+    expect(q('status=bogus')).toEqual(['a', 'b', 'c']);
+    expect(findingsQueryString(parseFindingsQuery(new URLSearchParams('owner=team-a&status=open')))).toBe('?owner=team-a&status=open');
+  });
+  it('exports the owner and status in CSV', () => {
+    const rows = findingsToCsv(all).split('\r\n');
+    expect(rows[1]!.endsWith(',team-a,open')).toBe(true);
+    expect(rows[2]!.endsWith(',team-b,accepted')).toBe(true);
+    expect(rows[3]!.endsWith(',,expected')).toBe(true);
   });
 });
 

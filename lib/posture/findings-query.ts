@@ -11,8 +11,19 @@ export interface FindingsQuery {
   /** One object, as Kind/name (with namespace, the object in that namespace). */
   object?: string;
   q?: string;
+  /** Only findings whose owner (POSTURE_OWNER_KEYS) is this. */
+  owner?: string;
+  /** open: counted findings; expected: by design; accepted: under an exception. Absent: all. */
+  status?: FindingStatus;
   sort: 'severity' | 'object' | 'check';
   page: number;
+}
+
+export const FINDING_STATUSES = ['open', 'expected', 'accepted'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+export function findingStatus(f: Finding): FindingStatus {
+  return f.accepted ? 'accepted' : f.expected ? 'expected' : 'open';
 }
 
 export const PAGE_SIZE = 200;
@@ -30,6 +41,7 @@ export function parseFindingsQuery(params: Params): FindingsQuery {
   const area = get('area');
   const severity = get('severity');
   const sort = get('sort');
+  const status = get('status');
   const page = Number(get('page') ?? 1);
   return {
     area: AREA_IDS.includes(area as AreaId) ? (area as AreaId) : undefined,
@@ -38,6 +50,8 @@ export function parseFindingsQuery(params: Params): FindingsQuery {
     check: get('check'),
     object: get('object'),
     q: get('q'),
+    owner: get('owner'),
+    status: FINDING_STATUSES.includes(status as FindingStatus) ? (status as FindingStatus) : undefined,
     sort: sort === 'object' || sort === 'check' ? sort : 'severity',
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
@@ -46,7 +60,7 @@ export function parseFindingsQuery(params: Params): FindingsQuery {
 /** The same query as URL parameters (defaults left out), for links. */
 export function findingsQueryString(q: Partial<FindingsQuery>): string {
   const p = new URLSearchParams();
-  for (const k of ['area', 'severity', 'namespace', 'check', 'object', 'q'] as const) if (q[k]) p.set(k, q[k]!);
+  for (const k of ['area', 'severity', 'namespace', 'check', 'object', 'q', 'owner', 'status'] as const) if (q[k]) p.set(k, q[k]!);
   if (q.sort && q.sort !== 'severity') p.set('sort', q.sort);
   if (q.page && q.page > 1) p.set('page', String(q.page));
   const s = p.toString();
@@ -62,6 +76,8 @@ export function filterFindings(findings: readonly Finding[], q: FindingsQuery): 
       (!q.namespace || f.resource.namespace === q.namespace || (f.resource.kind === 'Namespace' && f.resource.name === q.namespace)) &&
       (!q.check || f.checkId === q.check) &&
       (!q.object || `${f.resource.kind}/${f.resource.name}` === q.object) &&
+      (!q.owner || f.owner === q.owner) &&
+      (!q.status || findingStatus(f) === q.status) &&
       (!text || [f.title, f.message, f.resource.name, f.resource.namespace ?? '', f.resource.kind, f.checkId].some((s) => s.toLowerCase().includes(text))),
   );
   const object = (f: Finding) => `${f.resource.namespace ?? ''}/${f.resource.kind}/${f.resource.name}`;
@@ -75,7 +91,7 @@ export function filterFindings(findings: readonly Finding[], q: FindingsQuery): 
   return out;
 }
 
-const CSV_COLUMNS = ['severity', 'area', 'checkId', 'kind', 'namespace', 'name', 'title', 'message', 'remediation'] as const;
+const CSV_COLUMNS = ['severity', 'area', 'checkId', 'kind', 'namespace', 'name', 'title', 'message', 'remediation', 'owner', 'status'] as const;
 
 /** RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function findingsToCsv(findings: readonly Finding[]): string {
@@ -89,6 +105,8 @@ export function findingsToCsv(findings: readonly Finding[]): string {
     f.title,
     f.message,
     f.remediation,
+    f.owner ?? '',
+    findingStatus(f),
   ]);
   return [CSV_COLUMNS as readonly string[], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

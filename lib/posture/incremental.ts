@@ -9,7 +9,8 @@
 import type { Touched } from '../cluster/apply-change';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
-import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, withNotAssessed, type Evaluated } from './engine';
+import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, withNotAssessed, type Evaluated, type PostureOptions } from './engine';
+import type { TriageOptions } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import { cutoffFor } from './incremental-cutoffs';
@@ -39,6 +40,8 @@ export interface IncrementalPosture {
   /** What each memoised value's builds read (read-tracking.ts). */
   memoReads: Map<string, Set<string>>;
   coverage: ReturnType<typeof detectCoverage>;
+  /** The triage the document was assembled with; updates keep it unless given another. */
+  triage?: TriageOptions;
 }
 
 export interface UpdateStats {
@@ -53,7 +56,7 @@ const MAX_NAMESPACE_RUNS = 20;
 
 const NAMESPACE_LOCAL = new Set<string>(RESOURCES.filter((r) => r.namespaced || r.key === 'namespaces').map((r) => `objects.${r.key}`));
 
-export function initialPosture(inventory: Inventory, opts: { now?: Date; checks?: readonly Check[] } = {}): IncrementalPosture {
+export function initialPosture(inventory: Inventory, opts: PostureOptions = {}): IncrementalPosture {
   // One recording inventory for all checks, so what they memoise per inventory is built once.
   const recorded = recording(inventory);
   const checks = (opts.checks ?? ALL_CHECKS).map((c) => runWhole(c, recorded));
@@ -63,16 +66,19 @@ export function initialPosture(inventory: Inventory, opts: { now?: Date; checks?
     checks.map((s) => s.evaluated),
     opts.now,
     coverage,
+    undefined,
+    opts.triage,
   );
-  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot() };
+  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage };
 }
 
 export function updatePosture(
   prev: IncrementalPosture,
   inventory: Inventory,
   touched: Touched,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; triage?: TriageOptions } = {},
 ): { posture: IncrementalPosture; stats: UpdateStats } {
+  const triageOptions = opts.triage ?? prev.triage;
   const changed = withMemos(touchedReads(touched), prev, inventory, touched);
   const stats: UpdateStats = { full: 0, perNamespace: 0, reused: 0 };
   const recorded = recording(inventory);
@@ -113,10 +119,12 @@ export function updatePosture(
     checks.map((s) => s.evaluated),
     opts.now,
     coverage,
-    reuse,
+    // Other exceptions than last time may change any namespace's summary.
+    opts.triage && opts.triage !== prev.triage ? undefined : reuse,
+    triageOptions,
   );
   return {
-    posture: { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot() },
+    posture: { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: triageOptions },
     stats,
   };
 }

@@ -31,3 +31,30 @@ describe('namespace list', () => {
     expect(last.rows.at(-1)!.name).toBe('ns-4999');
   });
 });
+
+describe('worst-first ranking on the demo', async () => {
+  const { scanDemo } = await import('../cluster/offline');
+  const { computePosture } = await import('./engine');
+  const { overviewData } = await import('./overview-data');
+  const { compareNamespacesWorstFirst, openWeightedRisk } = await import('./namespace-list');
+  const inv = await scanDemo();
+  const now = new Date('2026-11-22T10:00:00Z');
+
+  it('breaks the score-cap ties by open weighted risk, the same in the table and the overview', () => {
+    const doc = computePosture(inv, { now });
+    const table = listNamespaces(doc.namespaces, { sort: 'score', page: 1 }).rows;
+    const tied = table.filter((n) => n.score === table[0]!.score);
+    expect(tied.length).toBeGreaterThan(2); // the demo has several namespaces capped at 49
+    for (let i = 1; i < tied.length; i++) expect(openWeightedRisk(tied[i - 1]!)).toBeGreaterThanOrEqual(openWeightedRisk(tied[i]!));
+    expect(overviewData(doc).worstNamespaces.map((n) => n.name)).toEqual(table.slice(0, overviewData(doc).worstNamespaces.length).map((n) => n.name));
+    expect([...doc.namespaces].sort(compareNamespacesWorstFirst).map((n) => n.name)).toEqual(table.map((n) => n.name));
+  });
+
+  it('no longer ranks kube-system worst for its by-design findings; legacy-crm is worst', () => {
+    const withCatalogue = listNamespaces(computePosture(inv, { now }).namespaces, { sort: 'score', page: 1 }).rows;
+    const without = listNamespaces(computePosture(inv, { now, triage: { catalogue: false } }).namespaces, { sort: 'score', page: 1 }).rows;
+    expect(without[0]!.name).toBe('kube-system');
+    expect(withCatalogue[0]!.name).toBe('legacy-crm');
+    expect(withCatalogue.findIndex((n) => n.name === 'kube-system')).toBeGreaterThan(3);
+  });
+});

@@ -4,7 +4,8 @@
 // sending the rest into every page's HTML made the overview take seconds.
 import { countBySeverity } from './scoring';
 import { topRisks } from './top-risks';
-import type { Finding, NamespaceSummary, PostureDocument, SeverityCounts } from './types';
+import { compareNamespacesWorstFirst } from './namespace-list';
+import { isOpen, type Finding, type NamespaceSummary, type PostureDocument, type SeverityCounts } from './types';
 
 /** Namespaces in the overview's score chart: the worst ones; the namespaces page has them all. */
 export const WORST_SHOWN = 12;
@@ -14,6 +15,8 @@ export interface OverviewData extends Omit<PostureDocument, 'findings' | 'namesp
   topRisks: Finding[];
   findingCounts: SeverityCounts;
   findingTotal: number;
+  /** Findings left out as by design or accepted. */
+  triagedTotal: number;
   /** The WORST_SHOWN lowest-scoring namespaces, worst first. */
   worstNamespaces: NamespaceSummary[];
 }
@@ -25,12 +28,14 @@ export function overviewData(doc: PostureDocument): OverviewData {
   let d = cache.get(doc);
   if (!d) {
     const { findings, namespaces, ...rest } = doc;
+    const open = findings.filter(isOpen);
     d = {
       ...rest,
-      topRisks: topRisks(findings, TOP_RISKS_SHOWN, doc.attackPaths?.fixFirst),
-      findingCounts: countBySeverity(findings),
-      findingTotal: findings.length,
-      worstNamespaces: [...namespaces].sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, WORST_SHOWN),
+      topRisks: topRisks(open, TOP_RISKS_SHOWN, doc.attackPaths?.fixFirst),
+      findingCounts: countBySeverity(open),
+      findingTotal: open.length,
+      triagedTotal: findings.length - open.length,
+      worstNamespaces: [...namespaces].sort(compareNamespacesWorstFirst).slice(0, WORST_SHOWN),
     };
     cache.set(doc, d);
   }

@@ -89,6 +89,30 @@ export interface Finding {
   resource: ResourceRef;
   /** How many attack paths run through this finding's object (lib/posture/attack-paths). Absent: none, or an older document. */
   paths?: number;
+  /** By design for a well-known system component (lib/posture/data/system-components.ts): left out of scores and counts. */
+  expected?: { reason: string; source: string; component: string };
+  /** Accepted by an exception (an annotation on the object or one kept in the store): left out of scores and counts. */
+  accepted?: FindingAcceptance;
+  /** An exception covered this finding but has expired: the finding is open again. */
+  expiredException?: FindingAcceptance;
+  /** Who owns the object: its owner label/annotation, else its namespace's (POSTURE_OWNER_KEYS). */
+  owner?: string;
+}
+
+export interface FindingAcceptance {
+  by: string;
+  reason: string;
+  owner: string;
+  /** The last day the exception holds (YYYY-MM-DD, UTC). */
+  expires: string;
+  source: 'annotation' | 'store';
+  /** The stored exception's id (source 'store'). */
+  id?: string;
+}
+
+/** A finding that counts: neither by design nor accepted. */
+export function isOpen(f: Finding): boolean {
+  return !f.expected && !f.accepted;
 }
 
 export interface CheckResult {
@@ -107,10 +131,14 @@ export interface CheckResult {
    * evaluate); neither passed nor failed. Absent when there are none.
    */
   notAssessedFor?: { resource: ResourceRef; reason: string }[];
+  /** Findings left out as by design or accepted (not in `findings`). Absent when none. */
+  triaged?: number;
 }
 
 export interface NamespaceSummary {
   name: string;
+  /** The namespace's owner label or annotation (POSTURE_OWNER_KEYS). */
+  owner?: string;
   score: number;
   counts: SeverityCounts;
   /** Effective pod-security enforce level and version; null when the labels are unknown. */

@@ -5,7 +5,7 @@
 // `view.restrictedTo` says the document is a restricted view. Coverage evidence that names an
 // object of a namespace the viewer may not see says only its kind (restrictEvidence).
 import { restrictAttackPaths } from './attack-paths-view';
-import { SEVERITIES, type AreaSummary, type Finding, type PostureDocument, type SeverityCounts } from './types';
+import { isOpen, SEVERITIES, type AreaSummary, type Finding, type PostureDocument, type SeverityCounts } from './types';
 
 function zeroCounts(): SeverityCounts {
   return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
@@ -25,7 +25,8 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
   });
   const namespaces = doc.namespaces.filter((n) => visible.has(n.name));
   const perCheck = new Map<string, number>();
-  for (const f of findings) perCheck.set(f.checkId, (perCheck.get(f.checkId) ?? 0) + 1);
+  // Counts are of open findings; by-design and accepted ones stay listed (lib/posture/triage).
+  for (const f of findings) if (isOpen(f)) perCheck.set(f.checkId, (perCheck.get(f.checkId) ?? 0) + 1);
   const checks = doc.checks.map((c) => {
     const seen = { ...c, findings: c.assessed ? (perCheck.get(c.id) ?? 0) : c.findings };
     if (!c.notAssessedFor) return seen;
@@ -35,7 +36,7 @@ export function restrictToNamespaces(doc: PostureDocument, allowed: Iterable<str
   });
   const areas = doc.areas.map((a) => {
     const counts = zeroCounts();
-    for (const f of findings) if (f.area === a.id) counts[f.severity]++;
+    for (const f of findings) if (f.area === a.id && isOpen(f)) counts[f.severity]++;
     const mine = checks.filter((c) => c.area === a.id);
     const assessed = mine.filter((c) => c.assessed);
     const failed = assessed.filter((c) => c.findings > 0).length;

@@ -21,6 +21,11 @@
 //   GET/DELETE /api/snapshots/:id, GET /api/snapshots/:id/html, GET /api/snapshots/:id/shares, DELETE /api/shares/:id
 //                                         id must be a UUID: snapshot-service.ts isId (404, nothing looked up)
 //   POST   /api/snapshots/:id/shares     isId (404); {expiresInHours 1..max, redact bool} strict: readJsonBody(shareInput) (415/413/400)
+//   GET    /api/exceptions, /api/exceptions/audit  no input
+//   POST   /api/exceptions               {checkId, scope, reason, owner, expires} strict: readJsonBody(createExceptionInput) (415/413/400);
+//                                         expiry not past and ≤ EXCEPTION_MAX_DAYS (400): lib/server/exceptions-service.ts expiryError
+//   PATCH/DELETE /api/exceptions/:id      isId (404); PATCH {reason?, owner?, expires?, scope?} non-empty: updateExceptionInput (400)
+//                                         (tested with a real store in lib/server/exceptions-routes.test.ts)
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@/lib/server/posture-service', () => ({

@@ -6,6 +6,7 @@ import type { Inventory, ResourceKey } from '../cluster/inventory';
 import type { SourceSpec } from '../cluster/source';
 import { startWatcher, WatchStatusError, type Watcher, type WatcherOptions } from '../cluster/watch';
 import { initialPosture, updatePosture, type IncrementalPosture } from '../posture/incremental';
+import type { TriageOptions } from '../posture/triage/apply';
 import type { PostureDocument } from '../posture/types';
 
 /** POSTURE_WATCH=0/false turns watching off, 1/true on; by default on for live sources only. */
@@ -45,6 +46,8 @@ export interface FollowHooks {
   debounceMs?: number;
   /** For tests: shorter watch requests and backoff. */
   watcher?: Partial<WatcherOptions>;
+  /** Catalogue, exceptions and owner keys the documents are triaged with (lib/posture/triage). */
+  triage?: TriageOptions;
 }
 
 /** Date-based checks read inventory.readAt: recompute everything with a fresh one this often. */
@@ -56,7 +59,7 @@ export function startFollowing(
   versions: Partial<Record<ResourceKey, string>>,
   hooks: FollowHooks,
 ): Follower {
-  let state: IncrementalPosture = initialPosture(inventory);
+  let state: IncrementalPosture = initialPosture(inventory, { triage: hooks.triage });
   let pending: ResourceChange[] = [];
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -80,7 +83,7 @@ export function startFollowing(
     const applied = applyChanges(state.inventory, batch);
     const fresh = Date.now() - Date.parse(applied.inventory.readAt) > FULL_RECOMPUTE_MS;
     if (fresh) {
-      state = initialPosture({ ...applied.inventory, readAt: new Date().toISOString() });
+      state = initialPosture({ ...applied.inventory, readAt: new Date().toISOString() }, { triage: hooks.triage });
       stats.lastChecks = { full: state.checks.length, perNamespace: 0, reused: 0 };
     } else {
       const r = updatePosture(state, applied.inventory, applied.touched);

@@ -6,7 +6,9 @@ import type { ProgressEvent } from '../cluster/live';
 import { readInventory, type SourceSpec } from '../cluster/source';
 import { computePosture } from '../posture/engine';
 import type { PostureDocument } from '../posture/types';
-import { requestSource, sourceKey } from './request-source';
+import { clusterOf, requestSource, sourceKey } from './request-source';
+import { triageFor, acceptedUntil } from './triage-settings';
+import { notifyAfterScan } from './notify/hook';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
 import { observeScan } from './metrics/prometheus';
 
@@ -58,7 +60,10 @@ export async function getPosture(spec?: SourceSpec): Promise<PostureResult> {
   // unless the scan missed kinds; those are read again (and then watched) by a rescan.
   const following = e.follower?.healthy() ?? false;
   const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
-  if (Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error)) {
+  // An exception that ran out brings its findings back now, not at the next change.
+  const expired = e.doc !== null && Date.now() >= acceptedUntil(e.doc);
+  if (expired || Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error)) {
+    if (expired) invalidatePosture(s);
     await rescan(s).catch(() => undefined); // the error is kept in the entry
   }
   return { doc: e.doc, inventory: e.inventory, error: e.error };
@@ -107,9 +112,11 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
     try {
       const versions: Parameters<typeof startFollowing>[2] = {};
       const inventory = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
+      const triage = await triageFor(spec);
       e.follower?.stop();
-      e.follower = spec.kind === 'live' && watchEnabled(spec) && !e.watchForbidden ? follow(e, spec, inventory, versions) : null;
-      const doc = e.follower?.doc ?? computePosture(inventory);
+      e.follower = spec.kind === 'live' && watchEnabled(spec) && !e.watchForbidden ? follow(e, spec, inventory, versions, triage) : null;
+      const doc = e.follower?.doc ?? computePosture(inventory, { triage });
+      notifyAfterScan(clusterOf(spec).key, doc);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
       Object.assign(stats, { lastDurationMs: Date.now() - started, succeeded: stats.succeeded + 1 });
       observeScan(spec.kind, 'success', stats.lastDurationMs / 1000);
@@ -147,10 +154,19 @@ export function scanStats(spec: SourceSpec): { lastDurationMs: number; succeeded
   return { ...(e?.stats ?? { lastDurationMs: 0, succeeded: 0, failed: 0 }), error: e?.error ?? null };
 }
 
-function follow(e: Entry, spec: Extract<SourceSpec, { kind: 'live' }>, inventory: Inventory, versions: Parameters<typeof startFollowing>[2]): Follower {
+function follow(
+  e: Entry,
+  spec: Extract<SourceSpec, { kind: 'live' }>,
+  inventory: Inventory,
+  versions: Parameters<typeof startFollowing>[2],
+  triage: Awaited<ReturnType<typeof triageFor>>,
+): Follower {
   const follower = startFollowing(spec, inventory, versions, {
+    triage,
     onUpdate: (doc, inv) => {
-      if (e.follower === follower) Object.assign(e, { doc, inventory: inv, error: null });
+      if (e.follower !== follower) return;
+      Object.assign(e, { doc, inventory: inv, error: null });
+      notifyAfterScan(clusterOf(spec).key, doc);
     },
     // Back to full rescans: one soon (it starts a new watch), not one per request if watching keeps failing.
     onFailure: (_error, { watchForbidden }) => {
@@ -167,6 +183,18 @@ function follow(e: Entry, spec: Extract<SourceSpec, { kind: 'live' }>, inventory
 export function watchStats(spec: SourceSpec): (FollowStats & { healthy: boolean }) | null {
   const f = entries.get(sourceKey(spec))?.follower;
   return f ? { ...f.stats(), healthy: f.healthy() } : null;
+}
+
+/**
+ * The next request rescans this source (its exceptions changed, or one expired): the document is
+ * triaged again with the store's current exceptions. The last document is served until then.
+ */
+export function invalidatePosture(spec: SourceSpec): void {
+  const e = entries.get(sourceKey(spec));
+  if (!e) return;
+  e.follower?.stop();
+  e.follower = null;
+  e.scannedAt = 0;
 }
 
 /** Stops every watch (tests, shutdown). */

@@ -57,6 +57,8 @@ export const findingsApiQuery = z.object({
   check: text,
   object: text,
   q: text,
+  owner: text,
+  status: z.enum(['open', 'expected', 'accepted']).optional(),
 });
 
 /** POST /api/contexts: the kubeconfig context to use (names are checked against the kubeconfig). */

@@ -1,7 +1,8 @@
 // One self-contained HTML file for a snapshot: inline CSS, no scripts, no external requests,
 // so it opens from disk with no server. Every piece of cluster text goes through esc().
+import { compareNamespacesWorstFirst } from '@/lib/posture/namespace-list';
 import { countBySeverity, scoreBand, severityRank } from '@/lib/posture/scoring';
-import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';
+import { isOpen, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -28,7 +29,7 @@ details summary{cursor:pointer;color:#334155}
 `;
 
 export function snapshotHtml(doc: PostureDocument, meta: { takenAt: string; label: string | null }): string {
-  const counts = countBySeverity(doc.findings);
+  const counts = countBySeverity(doc.findings.filter(isOpen)); // open findings: by-design and accepted ones are listed, not counted
   const findings = [...doc.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.checkId.localeCompare(b.checkId));
   const title = `kube-posture snapshot: ${doc.cluster.name}`;
   return `<!doctype html>
@@ -66,7 +67,7 @@ ${doc.areas
 <h2>Namespaces</h2>
 <table><thead><tr><th>Namespace</th><th>Score</th><th>Findings</th></tr></thead><tbody>
 ${[...doc.namespaces]
-  .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+  .sort(compareNamespacesWorstFirst)
   .map(
     (n) =>
       `<tr><td>${esc(n.name)}</td><td>${score(n.score)}</td><td>${

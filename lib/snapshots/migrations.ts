@@ -65,6 +65,49 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX revoked_sessions_expires_at ON revoked_sessions (expires_at);
     `,
   },
+  {
+    version: 4,
+    name: 'posture exceptions, their audit trail, notifications sent',
+    // posture_exceptions: accepted findings of one cluster (cluster_key), one check each, scoped
+    // to an object, a namespace or a label selector (scope, JSON), until expires (YYYY-MM-DD).
+    // exception_audit: every create, change and delete, with who, when and the row before/after;
+    // rows are never updated or deleted by the dashboard.
+    // notifications_sent: what each channel was sent, by finding fingerprint, so a restart
+    // never sends the same finding twice (lib/server/notify).
+    sql: `
+      CREATE TABLE posture_exceptions (
+        id          text PRIMARY KEY,
+        cluster_key text NOT NULL,
+        check_id    text NOT NULL,
+        scope       jsonb NOT NULL,
+        reason      text NOT NULL,
+        owner       text NOT NULL,
+        expires     text NOT NULL,
+        created_by  text NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        updated_at  timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX posture_exceptions_cluster ON posture_exceptions (cluster_key, check_id);
+      CREATE TABLE exception_audit (
+        id           text PRIMARY KEY,
+        cluster_key  text NOT NULL,
+        exception_id text NOT NULL,
+        action       text NOT NULL,
+        actor        text NOT NULL,
+        at           timestamptz NOT NULL DEFAULT now(),
+        before       jsonb,
+        after        jsonb
+      );
+      CREATE INDEX exception_audit_cluster_at ON exception_audit (cluster_key, at DESC);
+      CREATE TABLE notifications_sent (
+        cluster_key text NOT NULL,
+        channel     text NOT NULL,
+        fingerprint text NOT NULL,
+        sent_at     timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (cluster_key, channel, fingerprint)
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Sql): Promise<number[]> {

@@ -142,7 +142,7 @@ describe.each(backends)('SnapshotStore on $name', ({ name, open }) => {
     // Never two PGlite handles on one directory: close, then reopen.
     await store.close();
     store = await open(dir);
-    expect((await store.sql.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version)).toEqual([1, 2, 3]);
+    expect((await store.sql.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version)).toEqual([1, 2, 3, 4]);
     expect((await store.get(m.id, K))?.document).toEqual(sampleDocument());
   });
 });

@@ -94,3 +94,22 @@ describe('parsePostureImport', () => {
     });
   });
 });
+
+describe('triage fields on import', () => {
+  it('imports documents with and without the triage marks (older snapshots have none)', async () => {
+    const { scanDemo } = await import('@/lib/cluster/offline');
+    const { computePosture } = await import('@/lib/posture/engine');
+    const doc = computePosture(await scanDemo(), { now: new Date('2026-11-22T10:00:00Z') });
+    expect(doc.findings.some((f) => f.expected)).toBe(true);
+    expect(parsePostureImport(JSON.stringify(doc))).toEqual({ ok: true, document: doc });
+    const older = {
+      ...doc,
+      findings: doc.findings.map(({ expected: _e, accepted: _a, expiredException: _x, owner: _o, ...f }) => f),
+      checks: doc.checks.map(({ triaged: _t, ...c }) => c),
+      namespaces: doc.namespaces.map(({ owner: _o, ...n }) => n),
+    };
+    expect(parsePostureImport(JSON.stringify(older)).ok).toBe(true);
+    const accepted = { ...older, findings: [{ ...older.findings[0]!, accepted: { by: 'a', reason: 'r', owner: 'o', expires: '2027-01-01', source: 'git' } }] };
+    expect(parsePostureImport(JSON.stringify(accepted))).toMatchObject({ ok: false, error: expect.stringMatching(/accepted\.source/) });
+  });
+});

@@ -56,6 +56,15 @@ function attackPathsSchema() {
     incomplete: z.array(str).optional(),
   });
 }
+// Triage marks (lib/posture/triage): optional, so documents written before them still import.
+const acceptance = z.strictObject({
+  by: str,
+  reason: str,
+  owner: str,
+  expires: str,
+  source: z.enum(['annotation', 'store']),
+  id: str.optional(),
+});
 
 export const postureDocumentSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -85,6 +94,7 @@ export const postureDocumentSchema = z.strictObject({
   namespaces: z.array(
     z.strictObject({
       name: str,
+      owner: str.optional(),
       score: z.number().min(0).max(100),
       counts,
       podSecurity: z.strictObject({ level: str, version: str, labelled: z.boolean() }).nullable(),
@@ -109,6 +119,10 @@ export const postureDocumentSchema = z.strictObject({
       remediation: str,
       resource: resourceRef,
       paths: z.number().int().nonnegative().optional(),
+      expected: z.strictObject({ reason: str, source: str, component: str }).optional(),
+      accepted: acceptance.optional(),
+      expiredException: acceptance.optional(),
+      owner: str.optional(),
     }),
   ),
   checks: z.array(
@@ -121,6 +135,7 @@ export const postureDocumentSchema = z.strictObject({
       assessed: z.boolean(),
       reason: str.optional(),
       findings: z.number().int().nonnegative(),
+      triaged: z.number().int().nonnegative().optional(),
       // Objects an assessed check could not judge (absent in documents written before it existed).
       notAssessedFor: z.array(z.strictObject({ resource: resourceRef, reason: str })).optional(),
     }),

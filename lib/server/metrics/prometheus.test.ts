@@ -9,6 +9,7 @@ import { rescan, scanStats } from '../posture-service';
 import { postureMetrics } from './prometheus';
 import { installRequestTiming, routeLabeller } from './request-timing';
 import { parseExposition, sampleValue as value, type Exposition } from './test-exposition';
+import { isOpen } from '../../posture/types';
 
 const doc = computePosture(await scanDemo(), { now: new Date('2026-11-22T00:00:00Z') });
 const stats = { lastDurationMs: 1234, succeeded: 3, failed: 1, error: null };
@@ -34,7 +35,7 @@ describe('/metrics text', () => {
     const scored = doc.areas.find((a) => a.score !== null)!;
     expect(value(f, 'kube_posture_area_score', { area: scored.id })).toBe(scored.score);
     expect(value(f, 'kube_posture_namespace_score', { namespace: 'payments' })).toBe(doc.namespaces.find((n) => n.name === 'payments')!.score);
-    const critical = doc.findings.filter((x) => x.severity === 'critical').length;
+    const critical = doc.findings.filter((x) => x.severity === 'critical' && isOpen(x)).length;
     expect(critical).toBeGreaterThan(0);
     expect(value(f, 'kube_posture_findings', { severity: 'critical' })).toBe(critical);
     expect(value(f, 'kube_posture_checks', { status: 'not_assessed' })).toBe(doc.checks.filter((c) => !c.assessed).length);

@@ -3,7 +3,7 @@
 // process, on globalThis: the route, instrumentation.ts and the posture service are bundled
 // apart by Next.js and must still record into the same metrics.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { SEVERITIES, type PostureDocument } from '../../posture/types';
+import { isOpen, SEVERITIES, type PostureDocument } from '../../posture/types';
 
 export interface ScanStats {
   lastDurationMs: number;
@@ -41,7 +41,7 @@ function create() {
     score: gauge<'cluster'>('kube_posture_score', 'Overall posture score, 0-100 (higher is better).', ['cluster']),
     areaScore: gauge<'area'>('kube_posture_area_score', 'Posture score per security area, 0-100; absent when no check of the area could run.', ['area']),
     namespaceScore: gauge<'namespace'>('kube_posture_namespace_score', 'Posture score per namespace, 0-100.', ['namespace']),
-    findings: gauge<'severity'>('kube_posture_findings', 'Findings of the last scan by severity.', ['severity']),
+    findings: gauge<'severity'>('kube_posture_findings', 'Open findings of the last scan by severity (not accepted, not expected by design).', ['severity']),
     areaFindings: gauge<'area' | 'severity'>('kube_posture_area_findings', 'Findings of the last scan by area and severity.', ['area', 'severity']),
     checks: gauge<'status'>('kube_posture_checks', 'Checks by outcome: passed, failed, or not assessed (data unavailable).', ['status']),
     missingKinds: gauge<'resource' | 'reason'>(
@@ -84,7 +84,7 @@ export async function postureMetrics(doc: PostureDocument | null, stats: ScanSta
     m.score.set({ cluster: doc.cluster.name }, doc.score);
     for (const a of doc.areas) if (a.score !== null) m.areaScore.set({ area: a.id }, a.score);
     for (const n of doc.namespaces) m.namespaceScore.set({ namespace: n.name }, n.score);
-    for (const s of SEVERITIES) m.findings.set({ severity: s }, doc.findings.filter((f) => f.severity === s).length);
+    for (const s of SEVERITIES) m.findings.set({ severity: s }, doc.findings.filter((f) => f.severity === s && isOpen(f)).length);
     for (const a of doc.areas) for (const s of SEVERITIES) m.areaFindings.set({ area: a.id, severity: s }, a.counts[s]);
     m.checks.set({ status: 'passed' }, doc.checks.filter((c) => c.assessed && c.findings === 0).length);
     m.checks.set({ status: 'failed' }, doc.checks.filter((c) => c.assessed && c.findings > 0).length);

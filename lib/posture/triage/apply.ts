@@ -1,0 +1,192 @@
+// The triage step, run by the engine after the checks (full and incremental alike): marks each
+// finding expected (catalogue) or accepted (annotation or stored exception), notes expired
+// exceptions, and names the owner. Pure: the clock and the exceptions are given.
+import type { Inventory } from '../../cluster/inventory';
+import type { Evaluated } from '../engine';
+import type { Finding, FindingAcceptance, ResourceRef } from '../types';
+import { ACCEPT_ANNOTATION, hasExpired, parseAcceptAnnotation, type AcceptAnnotation } from './accept-annotation';
+import { candidateOf, matchComponent } from './catalogue';
+import { exceptionCovers, type PostureException } from './exceptions';
+import malformedCheck from './malformed-accept-check';
+import { objectOf, stringMap, workloadOf } from './object-index';
+import { DEFAULT_OWNER_KEYS, resourceOwner } from './owners';
+import { RESOURCES } from '../../cluster/inventory';
+
+export interface TriageOptions {
+  /** The expected-by-design catalogue; on unless false (POSTURE_EXPECTED_CATALOGUE=off, scan --no-expected). */
+  catalogue?: boolean;
+  exceptions?: readonly PostureException[];
+  ownerKeys?: readonly string[];
+}
+
+export interface Triaged {
+  /** Each check with only its open findings: what scores and counts use. */
+  scoring: Evaluated[];
+  /** Each check with all its findings, as the document lists them (malformed annotations included). */
+  documented: Evaluated[];
+  /** Replaces a finding with its marked copy in the document; identity when nothing applies. */
+  decorate: (f: Finding) => Finding;
+  /** Whether anything here depends on the clock (an exception or annotation), so no summary may be reused. */
+  timeDependent: boolean;
+}
+
+export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, opts: TriageOptions = {}): Triaged {
+  const exceptions = opts.exceptions ?? [];
+  const ownerKeys = opts.ownerKeys ?? DEFAULT_OWNER_KEYS;
+  const annotations = acceptAnnotations(inv);
+  // What depends only on the object (owner, component, labels) is worked out once per object.
+  const objects = new Map<string, ObjectFacts>();
+  const factsOf = (r: ResourceRef): ObjectFacts => {
+    const key = refKeyOf(r);
+    let f = objects.get(key);
+    if (!f) objects.set(key, (f = objectFacts(inv, r, key, opts.catalogue !== false, ownerKeys, annotations.valid, exceptions.length > 0)));
+    return f;
+  };
+  const cache = new Map<string, Marks>();
+  const marksOf = (f: Finding): Marks => {
+    const key = `${f.checkId}\n${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}`;
+    let m = cache.get(key);
+    if (!m) cache.set(key, (m = marks(factsOf(f.resource), f.checkId, f.resource, now, exceptions)));
+    return m;
+  };
+  const scoring = evaluated.map((e) => {
+    const open = e.findings.filter((f) => !marksOf(f).triaged);
+    if (open.length === e.findings.length) return e;
+    return { ...e, findings: open, result: { ...e.result, findings: open.length, triaged: e.findings.length - open.length } };
+  });
+  const documented = [...evaluated];
+  if (annotations.malformed.length) {
+    const m = malformedEvaluated(annotations.malformed);
+    scoring.push(m);
+    documented.push(m);
+  }
+  const decorate = (f: Finding): Finding => {
+    const m = marksOf(f);
+    if (!m.expected && !m.accepted && !m.expiredException && !m.owner) return f;
+    return { ...f, ...(m.owner && { owner: m.owner }), ...(m.expected && { expected: m.expected }), ...(m.accepted && { accepted: m.accepted }), ...(m.expiredException && { expiredException: m.expiredException }) };
+  };
+  return { scoring, documented, decorate, timeDependent: exceptions.length > 0 || annotations.count > 0 };
+}
+
+interface Marks {
+  triaged: boolean;
+  expected?: Finding['expected'];
+  accepted?: FindingAcceptance;
+  expiredException?: FindingAcceptance;
+  owner?: string;
+}
+
+interface ObjectFacts {
+  owner?: string;
+  component: ReturnType<typeof matchComponent>;
+  annotation?: AcceptAnnotation;
+  /** Only when some stored exception could use them. */
+  labels: Record<string, string>;
+}
+
+function objectFacts(
+  inv: Inventory,
+  r: ResourceRef,
+  key: string,
+  useCatalogue: boolean,
+  ownerKeys: readonly string[],
+  annotations: Map<string, AcceptAnnotation>,
+  needLabels: boolean,
+): ObjectFacts {
+  const w = useCatalogue ? workloadOf(inv, r) : undefined;
+  return {
+    owner: resourceOwner(inv, r, ownerKeys),
+    component: w ? matchComponent(candidateOf(w, w.kind === 'Pod' ? podOwnerKind(inv, r) : undefined)) : null,
+    annotation: annotations.get(key),
+    labels: needLabels ? labelsOf(inv, r) : {},
+  };
+}
+
+function marks(facts: ObjectFacts, checkId: string, r: ResourceRef, now: Date, exceptions: readonly PostureException[]): Marks {
+  const out: Marks = { triaged: false, owner: facts.owner };
+  const component = facts.component;
+  if (component?.expectedChecks.includes(checkId)) out.expected = { reason: component.reason, source: component.source, component: component.name };
+  const candidates: FindingAcceptance[] = [];
+  const ann = facts.annotation;
+  if (ann?.checks.includes(checkId)) candidates.push({ by: 'annotation', reason: ann.reason, owner: ann.owner, expires: ann.expires, source: 'annotation' });
+  for (const e of exceptions) {
+    if (exceptionCovers(e, checkId, r, facts.labels)) candidates.push({ by: e.createdBy, reason: e.reason, owner: e.owner, expires: e.expires, source: 'store', id: e.id });
+  }
+  // The live exception that lasts longest wins; with none live, the one that expired last is noted.
+  const live = candidates.filter((c) => !hasExpired(c.expires, now)).sort((a, b) => b.expires.localeCompare(a.expires));
+  if (live[0]) out.accepted = live[0];
+  else if (candidates.length) out.expiredException = [...candidates].sort((a, b) => b.expires.localeCompare(a.expires))[0];
+  out.triaged = Boolean(out.expected || out.accepted);
+  return out;
+}
+
+function labelsOf(inv: Inventory, r: ResourceRef): Record<string, string> {
+  const o = objectOf(inv, r);
+  const w = workloadOf(inv, r);
+  return { ...(w?.podLabels ?? {}), ...stringMap(o?.metadata.labels) };
+}
+
+/** A bare pod's controller kind: Node for a static (mirror) pod. */
+function podOwnerKind(inv: Inventory, r: ResourceRef): string | undefined {
+  const refs = objectOf(inv, r)?.metadata.ownerReferences;
+  if (!Array.isArray(refs)) return undefined;
+  const owner = refs.find((o) => o?.controller) ?? refs[0];
+  return typeof owner?.kind === 'string' ? owner.kind : undefined;
+}
+
+function refKeyOf(r: { kind: string; namespace: string | null; name: string }): string {
+  return `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+}
+
+interface Annotations {
+  valid: Map<string, AcceptAnnotation>;
+  malformed: { resource: ResourceRef; error: string }[];
+  count: number;
+}
+
+const annotationsByList = new WeakMap<readonly unknown[], Annotations>();
+
+/** Every object's accept annotation, parsed; per object list, kept while the list is unchanged. */
+function acceptAnnotations(inv: Inventory): Annotations {
+  const all: Annotations = { valid: new Map(), malformed: [], count: 0 };
+  for (const def of RESOURCES) {
+    const list = inv.objects[def.key] ?? [];
+    let a = annotationsByList.get(list);
+    if (!a) {
+      a = { valid: new Map(), malformed: [], count: 0 };
+      for (const o of list) {
+        const value = stringMap(o.metadata?.annotations)[ACCEPT_ANNOTATION];
+        if (value === undefined) continue;
+        a.count++;
+        const resource: ResourceRef = { kind: o.kind ?? def.kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name };
+        const parsed = typeof value === 'string' ? parseAcceptAnnotation(value) : { error: 'not a string' };
+        if ('error' in parsed) a.malformed.push({ resource, error: parsed.error });
+        else a.valid.set(refKeyOf(resource), parsed);
+      }
+      annotationsByList.set(list, a);
+    }
+    for (const [k, v] of a.valid) all.valid.set(k, v);
+    all.malformed.push(...a.malformed);
+    all.count += a.count;
+  }
+  return all;
+}
+
+function malformedEvaluated(list: { resource: ResourceRef; error: string }[]): Evaluated {
+  const c = malformedCheck;
+  const findings: Finding[] = list.map(({ resource, error }) => ({
+    checkId: c.id,
+    area: c.area,
+    severity: c.severity,
+    title: c.title,
+    message: `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}: ${ACCEPT_ANNOTATION} is malformed (${error}); it accepts nothing.`,
+    remediation: c.remediation,
+    resource,
+  }));
+  return {
+    check: c,
+    result: { id: c.id, area: c.area, severity: c.severity, title: c.title, assessed: true, findings: findings.length },
+    findings,
+    scope: findings.map((f) => refKeyOf(f.resource)),
+  };
+}
