@@ -369,8 +369,8 @@ describe('npm run scan --exceptions', () => {
     expect(critical.every((f: { owner?: string }) => f.owner === 'web')).toBe(true);
     expect((await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical')).code).toBe(1);
 
-    const file = path.join(dir, 'exceptions.yaml');
-    const write = (expires: string) =>
+    // One file per case: the scan() helper shares runs with the same arguments.
+    const write = (expires: string, file = path.join(dir, `exceptions-${expires}.yaml`)) =>
       writeFile(
         file,
         critical
@@ -381,14 +381,15 @@ describe('npm run scan --exceptions', () => {
           .join(''),
       );
     await write('2099-12-31');
-    const accepted = await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical', '--exceptions', file);
+    const accepted = await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical', '--exceptions', path.join(dir, 'exceptions-2099-12-31.yaml'));
     expect(accepted.code).toBe(0);
     const marked = JSON.parse(accepted.stdout).findings.filter((f: { severity: string }) => f.severity === 'critical');
     expect(marked.every((f: { accepted?: { source: string } }) => f.accepted?.source === 'store')).toBe(true);
 
     await write('2020-01-01');
-    expect((await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical', '--exceptions', file)).code).toBe(1);
+    expect((await scan('--from', manifest, '--format', 'json', '--fail-on', 'critical', '--exceptions', path.join(dir, 'exceptions-2020-01-01.yaml'))).code).toBe(1);
 
+    const file = path.join(dir, 'exceptions.yaml');
     await writeFile(file, '- checkId: nope\n');
     const bad = await scan('--from', manifest, '--exceptions', file);
     expect(bad.code).toBe(2);

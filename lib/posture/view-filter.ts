@@ -76,5 +76,13 @@ export function restrictEvidence(evidence: string, visible: ReadonlySet<string>)
 
 function restrictCoverage(coverage: AreaSummary['coverage'], visible: ReadonlySet<string>): AreaSummary['coverage'] {
   if (!coverage) return coverage;
-  return { ...coverage, tools: coverage.tools.map((t) => ({ ...t, evidence: restrictEvidence(t.evidence, visible) })) };
+  return {
+    ...coverage,
+    tools: coverage.tools.map((t) => {
+      const evidence = restrictEvidence(t.evidence, visible);
+      if (evidence === t.evidence) return t;
+      // The marks name what the evidence no longer says: they go with it (the new words name nothing).
+      return { ...t, evidence, ...(t.names ? { names: { ...t.names, evidence: [] } } : {}) };
+    }),
+  };
 }

@@ -7,11 +7,13 @@
 // cluster score as the mean of the areas', and each score against its severity caps.
 import { CRITICAL_CAP, clusterScore, countBySeverity, HIGH_CAP } from '@/lib/posture/scoring';
 import type { Finding, PostureDocument, SeverityCounts } from '@/lib/posture/types';
-import { SEVERITIES } from '@/lib/posture/types';
+import { isOpen, SEVERITIES } from '@/lib/posture/types';
 
 /** The first figure that does not follow from the findings and checks, as "$.path: why"; null when all do. */
 export function figureMismatch(doc: PostureDocument): string | null {
-  const byCheck = groupCount(doc.findings, (f) => f.checkId);
+  // Figures count open findings: by-design and accepted ones are listed but left out (lib/posture/triage).
+  const open = doc.findings.filter(isOpen);
+  const byCheck = groupCount(open, (f) => f.checkId);
   const checkIds = new Set(doc.checks.map((c) => c.id));
   const orphan = doc.findings.findIndex((f) => !checkIds.has(f.checkId));
   if (orphan >= 0) return `$.findings[${orphan}]: its check ${doc.findings[orphan]!.checkId} is not in $.checks`;
@@ -22,7 +24,7 @@ export function figureMismatch(doc: PostureDocument): string | null {
   }
   for (const [i, a] of doc.areas.entries()) {
     const at = `$.areas[${i}]`;
-    const counts = countBySeverity(doc.findings.filter((f) => f.area === a.id));
+    const counts = countBySeverity(open.filter((f) => f.area === a.id));
     if (!sameCounts(a.counts, counts)) return `${at}: counts ${show(a.counts)}, but $.findings has ${show(counts)} in ${a.id}`;
     const checks = doc.checks.filter((c) => c.area === a.id);
     const tally = {
@@ -36,7 +38,7 @@ export function figureMismatch(doc: PostureDocument): string | null {
     if (problem) return `${at}: ${problem}`;
   }
   for (const [i, ns] of doc.namespaces.entries()) {
-    const counts = countBySeverity(doc.findings.filter((f) => namespaceOf(f) === ns.name));
+    const counts = countBySeverity(open.filter((f) => namespaceOf(f) === ns.name));
     if (!sameCounts(ns.counts, counts)) return `$.namespaces[${i}]: counts ${show(ns.counts)}, but $.findings has ${show(counts)} in ${ns.name}`;
     const problem = scoreProblem(ns.score, counts, true, total(counts) === 0);
     if (problem) return `$.namespaces[${i}]: ${problem}`;

@@ -99,14 +99,17 @@ describe('triage fields on import', () => {
   it('imports documents with and without the triage marks (older snapshots have none)', async () => {
     const { scanDemo } = await import('@/lib/cluster/offline');
     const { computePosture } = await import('@/lib/posture/engine');
-    const doc = computePosture(await scanDemo(), { now: new Date('2026-11-22T10:00:00Z') });
+    const inv = await scanDemo();
+    const doc = computePosture(inv, { now: new Date('2026-11-22T10:00:00Z') });
     expect(doc.findings.some((f) => f.expected)).toBe(true);
     expect(parsePostureImport(JSON.stringify(doc))).toEqual({ ok: true, document: doc });
+    // An older snapshot knew no catalogue: every finding counted.
+    const before = computePosture(inv, { now: new Date('2026-11-22T10:00:00Z'), triage: { catalogue: false } });
     const older = {
-      ...doc,
-      findings: doc.findings.map(({ expected: _e, accepted: _a, expiredException: _x, owner: _o, ...f }) => f),
-      checks: doc.checks.map(({ triaged: _t, ...c }) => c),
-      namespaces: doc.namespaces.map(({ owner: _o, ...n }) => n),
+      ...before,
+      findings: before.findings.map(({ expected: _e, accepted: _a, expiredException: _x, owner: _o, ...f }) => f),
+      checks: before.checks.map(({ triaged: _t, ...c }) => c),
+      namespaces: before.namespaces.map(({ owner: _o, ...n }) => n),
     };
     expect(parsePostureImport(JSON.stringify(older)).ok).toBe(true);
     const accepted = { ...older, findings: [{ ...older.findings[0]!, accepted: { by: 'a', reason: 'r', owner: 'o', expires: '2027-01-01', source: 'git' } }] };

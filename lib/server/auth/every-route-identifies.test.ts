@@ -5,7 +5,7 @@
 // functions of the same file and through imports of project files (the '@/…' alias and
 // relative paths), so `routeIdentity`, `snapshotAccess`, `requirePosture`… count, and a handler
 // that forgets them does not.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ const PUBLIC: Record<string, string> = {
 const HANDLERS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 type Source = (file: string) => string | null;
-const disk: Source = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : null);
+const disk: Source = (file) => (existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : null);
 
 function resolveModule(from: string, spec: string, read: Source): string | null {
   const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(from), spec) : null;
