@@ -79,6 +79,7 @@ export const postureDocumentSchema = z.strictObject({
       message: str,
       names: names.optional(),
       remediation: str,
+      remediationNames: names.optional(),
       resource: resourceRef,
     }),
   ),
