@@ -124,7 +124,7 @@ export function remedy(sentence: Message, patch: Obj | null, names: readonly Nam
   const text = `${intro.message}\n${yaml.trimEnd()}`;
   const marks = [...intro.names, ...yamlNames.sort((a, b) => a.at - b.at)];
   // A name left in prose or a key (e.g. an annotation naming a container) would show in a redacted share.
-  if (unmarkable || leftUnmarked(text, marks, [...byValue.keys()])) return undefined;
+  if (unmarkable || leftUnmarked(text, marks, [...byValue.keys()].filter((v) => v.length > 1))) return undefined; // "/" names nothing
   return { remediation: text, remediationNames: marks };
 }
 

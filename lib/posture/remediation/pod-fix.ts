@@ -45,24 +45,30 @@ export function runtimeSocket(path: string): boolean {
 type Target = Pick<Workload, 'kind' | 'apiVersion' | 'namespace' | 'name' | 'spec'>;
 
 /** The sentence for the edits and the patch for this workload; undefined when a name cannot be marked. */
-export function workloadRemedy(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[] = []): Remedy | undefined {
+export function workloadRemedy(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[] = [], before?: Message): Remedy | undefined {
   if (edits.length === 0) return undefined;
   const target = { kind: w.kind, apiVersion: w.apiVersion, namespace: w.namespace, name: w.name };
   const names: NamedValue[] = [...extraNames];
   const parts: Message[] = [];
-  const byField = new Map<string, string[]>();
+  const byContainer = new Map<string, string[]>();
   const podFields: string[] = [];
   for (const e of edits) {
     if (e.at === 'container') {
       names.push({ role: 'object', value: e.container, kind: 'Container' });
-      const key = `${e.field.join('.')}: ${show(e.value)}`;
-      byField.set(key, [...(byField.get(key) ?? []).filter((c) => c !== e.container), e.container]);
-    } else if (e.at === 'pod') podFields.push(`\`${e.field.join('.')}: ${show(e.value)}\``);
+      byContainer.set(e.container, [...(byContainer.get(e.container) ?? []), `\`${e.field.join('.')}: ${show(e.value)}\``]);
+    } else if (e.at === 'pod') podFields.push(`\`${e.field.join('.')}${typeof e.value === 'string' ? '' : `: ${show(e.value)}`}\``); // a string may be a name: the patch shows it
     else if (e.at === 'port') {
       names.push({ role: 'object', value: e.container, kind: 'Container' });
       parts.push(msg`remove \`${prose(e.field)}\` from port ${e.containerPort} of ${containersPhrase([e.container])}`);
     } else if (e.at === 'remove-volume') {
-      names.push({ role: 'object', value: e.volume, kind: 'Volume' }, ...e.mounts.map((m) => ({ role: 'object' as const, value: m.container, kind: 'Container' })));
+      // Mount paths often repeat the volume's name ("/backups"): marked too, as hiding more is the safe side.
+      names.push(
+        { role: 'object', value: e.volume, kind: 'Volume' },
+        ...e.mounts.flatMap((m) => [
+          { role: 'object' as const, value: m.container, kind: 'Container' },
+          { role: 'object' as const, value: m.mountPath, kind: 'MountPath' },
+        ]),
+      );
       const hostPath = volumeHostPath(w.spec, e.volume);
       if (hostPath) names.push({ role: 'object', value: hostPath, kind: 'HostPath' });
       const source = hostPath
@@ -74,9 +80,12 @@ export function workloadRemedy(w: Target, edits: readonly PodEdit[], extraNames:
     } else parts.push(msg`remove the pod annotation the patch names`);
   }
   if (podFields.length) parts.unshift(msg`set ${prose(podFields.join(', '))} in the pod spec`);
-  for (const [field, containers] of [...byField].reverse()) parts.unshift(msg`set \`${prose(field)}\` in ${containersPhrase(containers)}`);
+  // Containers that need the same fields are named together: "set `x: false` in containers `a`, `b`".
+  const byFields = new Map<string, string[]>();
+  for (const [container, fields] of byContainer) byFields.set(fields.join(', '), [...(byFields.get(fields.join(', ')) ?? []), container]);
+  for (const [fields, containers] of [...byFields].reverse()) parts.unshift(msg`set ${prose(fields)} in ${containersPhrase(containers)}`);
   const said = parts.reduce<Message | null>((acc, p) => (acc ? msg`${acc}; ${p}` : p), null)!;
-  return remedy(msg`${capitalised(said)}. Patch for ${named(w)}:`, podPatch(target, edits), names);
+  return remedy(msg`${before ?? msg``}${before ? said : capitalised(said)}. Patch for ${named(w)}:`, podPatch(target, edits), names);
 }
 
 function volumeHostPath(spec: PodSpec, volume: string): string | null {

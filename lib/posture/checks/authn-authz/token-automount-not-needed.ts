@@ -1,6 +1,7 @@
 import { defineCheck } from '../../check';
 import { marked, msg, named, prose, subject } from '../../message';
 import { workloadRef } from '../helpers';
+import { podFieldRemedy } from '../../remediation/workload-fixes';
 import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './service-accounts';
 
 export default defineCheck({
@@ -29,6 +30,7 @@ If the app does use the token (for Vault, or cloud workload identity), mount a p
         return [
           {
             resource: workloadRef(w),
+            ...podFieldRemedy(w, ['automountServiceAccountToken'], false),
             ...marked(msg`${named(w)} mounts the token of ServiceAccount ${subject(saName)} (${prose(token.why)}), yet no RoleBinding or ClusterRoleBinding grants that ServiceAccount anything: the token is likely unused, and whoever breaks into the pod can still use it as everything all authenticated users may do.`),
           },
         ];

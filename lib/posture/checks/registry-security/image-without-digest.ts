@@ -1,6 +1,7 @@
 import { defineCheck } from '../../check';
 import { image, marked, msg, named } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
+import { pinImagesRemedy } from '../../remediation/workload-fixes';
 import { parseImage } from './image-ref';
 
 const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}|blake3:[a-f0-9]{64})$/;
@@ -26,6 +27,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
+          ...pinImagesRemedy(w, bad.map((c) => ({ name: c.name ?? '', image: c.image! }))),
           ...marked(msg`${named(w)} references ${bad.map((c) => image(c.image!))} by tag only: whoever can push that tag decides what runs next.`),
         },
       ];

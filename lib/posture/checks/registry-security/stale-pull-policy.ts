@@ -1,6 +1,7 @@
 import { defineCheck } from '../../check';
 import { image, join, marked, msg, named, obj, prose } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
+import { containerFieldRemedy } from '../../remediation/workload-fixes';
 import { parseImage } from './image-ref';
 
 export default defineCheck({
@@ -26,6 +27,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
+          ...containerFieldRemedy(w, bad.map((c) => c.name ?? ''), ['imagePullPolicy'], 'Always'),
           ...marked(msg`${named(w)}: ${join(bad.map((c) => msg`container ${obj(c.name ?? '', 'Container')} pulls ${image(c.image!)} with imagePullPolicy ${prose(c.imagePullPolicy ?? '')}`), '; ')}: each node keeps whatever version it pulled first, and pods reuse it without the registry checking their pull secret.`),
         },
       ];

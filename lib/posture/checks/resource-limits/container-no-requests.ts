@@ -2,6 +2,7 @@ import { defineCheck } from '../../check';
 import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
 import { marked, msg } from '../../message';
 import { workloadRef } from '../helpers';
+import { resourcesRemedy } from '../../remediation/workload-fixes';
 
 export default defineCheck({
   id: 'resource-limits.container-no-requests',
@@ -26,6 +27,7 @@ Or give the namespace a LimitRange with a Container defaultRequest.`,
   evaluate(inv) {
     return workloadGaps(inv, 'requests').map((g) => ({
       resource: workloadRef(g.workload),
+        ...resourcesRemedy(g.workload, g.gaps),
       ...marked(msg`${describeGaps(g)}. Without requests the scheduler reserves nothing for it, and under node pressure pods using more than they request are evicted first.`),
     }));
   },
