@@ -48,7 +48,7 @@ export function podPatch(target: ResourceRef, edits: readonly PodEdit[]): Obj | 
     if (e.at === 'pod') setAt(spec, e.field, e.value);
     else if (e.at === 'container') setAt(containerOf(e.list, e.container), e.field, e.value);
     else if (e.at === 'port') {
-      const ports = ((containerOf(e.list, e.container).ports ??= []) as Obj[]);
+      const ports = (containerOf(e.list, e.container).ports ??= []) as Obj[];
       let p = ports.find((x) => x.containerPort === e.containerPort);
       if (!p) ports.push((p = { containerPort: e.containerPort }));
       p[e.field] = e.value;
@@ -56,7 +56,7 @@ export function podPatch(target: ResourceRef, edits: readonly PodEdit[]): Obj | 
       const volumes = (spec.volumes ??= []) as Obj[];
       if (!volumes.some((v) => v.name === e.volume)) volumes.push({ name: e.volume, $patch: 'delete' });
       for (const m of e.mounts) {
-        const mounts = ((containerOf(m.list, m.container).volumeMounts ??= []) as Obj[]);
+        const mounts = (containerOf(m.list, m.container).volumeMounts ??= []) as Obj[];
         if (!mounts.some((x) => x.mountPath === m.mountPath)) mounts.push({ mountPath: m.mountPath, $patch: 'delete' });
       }
     } else setAt(dig(podMeta(), ['annotations']), [e.key], e.value);
@@ -124,7 +124,15 @@ export function remedy(sentence: Message, patch: Obj | null, names: readonly Nam
   const text = `${intro.message}\n${yaml.trimEnd()}`;
   const marks = [...intro.names, ...yamlNames.sort((a, b) => a.at - b.at)];
   // A name left in prose or a key (e.g. an annotation naming a container) would show in a redacted share.
-  if (unmarkable || leftUnmarked(text, marks, [...byValue.keys()].filter((v) => v.length > 1))) return undefined; // "/" names nothing
+  if (
+    unmarkable ||
+    leftUnmarked(
+      text,
+      marks,
+      [...byValue.keys()].filter((v) => v.length > 1),
+    )
+  )
+    return undefined; // "/" names nothing
   return { remediation: text, remediationNames: marks };
 }
 

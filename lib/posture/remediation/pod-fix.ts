@@ -45,7 +45,13 @@ export function runtimeSocket(path: string): boolean {
 type Target = Pick<Workload, 'kind' | 'apiVersion' | 'namespace' | 'name' | 'spec'>;
 
 /** The sentence for the edits and the patch for this workload; undefined when a name cannot be marked. */
-export function workloadRemedy(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[] = [], before?: Message): Remedy | undefined {
+export function workloadRemedy(
+  w: Target,
+  edits: readonly PodEdit[],
+  extraNames: readonly NamedValue[] = [],
+  words: { before?: Message; after?: string } = {},
+): Remedy | undefined {
+  const { before, after } = words;
   if (edits.length === 0) return undefined;
   const target = { kind: w.kind, apiVersion: w.apiVersion, namespace: w.namespace, name: w.name };
   const names: NamedValue[] = [...extraNames];
@@ -56,7 +62,8 @@ export function workloadRemedy(w: Target, edits: readonly PodEdit[], extraNames:
     if (e.at === 'container') {
       names.push({ role: 'object', value: e.container, kind: 'Container' });
       byContainer.set(e.container, [...(byContainer.get(e.container) ?? []), `\`${e.field.join('.')}: ${show(e.value)}\``]);
-    } else if (e.at === 'pod') podFields.push(`\`${e.field.join('.')}${typeof e.value === 'string' ? '' : `: ${show(e.value)}`}\``); // a string may be a name: the patch shows it
+    } else if (e.at === 'pod')
+      podFields.push(`\`${e.field.join('.')}${typeof e.value === 'string' ? '' : `: ${show(e.value)}`}\``); // a string may be a name: the patch shows it
     else if (e.at === 'port') {
       names.push({ role: 'object', value: e.container, kind: 'Container' });
       parts.push(msg`remove \`${prose(e.field)}\` from port ${e.containerPort} of ${containersPhrase([e.container])}`);
@@ -85,7 +92,11 @@ export function workloadRemedy(w: Target, edits: readonly PodEdit[], extraNames:
   for (const [container, fields] of byContainer) byFields.set(fields.join(', '), [...(byFields.get(fields.join(', ')) ?? []), container]);
   for (const [fields, containers] of [...byFields].reverse()) parts.unshift(msg`set ${prose(fields)} in ${containersPhrase(containers)}`);
   const said = parts.reduce<Message | null>((acc, p) => (acc ? msg`${acc}; ${p}` : p), null)!;
-  return remedy(msg`${before ?? msg``}${before ? said : capitalised(said)}. Patch for ${named(w)}:`, podPatch(target, edits), names);
+  return remedy(
+    msg`${before ?? msg``}${before ? said : capitalised(said)}.${prose(after ? ` ${after}` : '')} Patch for ${named(w)}:`,
+    podPatch(target, edits),
+    names,
+  );
 }
 
 function volumeHostPath(spec: PodSpec, volume: string): string | null {

@@ -79,7 +79,10 @@ function fixedValue(v: Violation, field: string[], at: Record<string, unknown>):
       return ['ALL'];
     case 'add': {
       const added = (at.securityContext as { capabilities?: { add?: unknown } } | undefined)?.capabilities?.add;
-      const keep = v.control === 'capabilities_baseline' ? (a: unknown) => typeof a === 'string' && BASELINE_CAPABILITIES.has(a) : (a: unknown) => a === 'NET_BIND_SERVICE';
+      const keep =
+        v.control === 'capabilities_baseline'
+          ? (a: unknown) => typeof a === 'string' && BASELINE_CAPABILITIES.has(a)
+          : (a: unknown) => a === 'NET_BIND_SERVICE';
       return (Array.isArray(added) ? added : []).filter(keep);
     }
     case 'type':

@@ -12,7 +12,10 @@ function locate(spec: PodSpec, names: readonly string[]) {
 
 /** Set one field to one value on the named containers. */
 export function containerFieldRemedy(w: Workload, containers: readonly string[], field: string[], value: unknown): Remedy | undefined {
-  return workloadRemedy(w, locate(w.spec, containers).map((c) => ({ at: 'container', list: c.list, container: c.name, field, value })));
+  return workloadRemedy(
+    w,
+    locate(w.spec, containers).map((c) => ({ at: 'container', list: c.list, container: c.name, field, value })),
+  );
 }
 
 /** Set one pod spec field. */
@@ -30,7 +33,10 @@ const STARTING_POINT: Record<string, string> = {
 /** Each container's missing resources fields (e.g. resources.limits.memory): a limit starts from the container's own request. */
 export function resourcesRemedy(w: Workload, gaps: readonly { container: string; missing: string[] }[]): Remedy | undefined {
   const edits: PodEdit[] = [];
-  for (const c of locate(w.spec, gaps.map((g) => g.container))) {
+  for (const c of locate(
+    w.spec,
+    gaps.map((g) => g.container),
+  )) {
     const res = (c.raw.resources ?? {}) as { requests?: Record<string, unknown> };
     for (const field of gaps.find((g) => g.container === c.name)!.missing) {
       const [, kind, resource] = field.split('.') as [string, string, string];
@@ -39,9 +45,7 @@ export function resourcesRemedy(w: Workload, gaps: readonly { container: string;
       if (value) edits.push({ at: 'container', list: c.list, container: c.name, field: field.split('.'), value });
     }
   }
-  const fix = workloadRemedy(w, edits);
-  // The numbers are a starting point: said so before the patch.
-  return fix && { ...fix, remediation: fix.remediation.replace(/\. Patch for /, '. Size the values to what the container uses. Patch for ') };
+  return workloadRemedy(w, edits, [], { after: 'The values are a starting point: size them to what the container uses.' });
 }
 
 /** Remove each sensitive hostPath volume (and its mounts), unprivilege and de-host the pod. */
@@ -52,13 +56,20 @@ export function hostAccessRemedy(w: Workload, sensitive: (path: string) => strin
     if (sc.privileged === true) edits.push({ at: 'container', list: c.list, container: c.name, field: ['securityContext', 'privileged'], value: false });
     const add = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
     if (add.some((a) => nodeCapability(String(a)))) {
-      edits.push({ at: 'container', list: c.list, container: c.name, field: ['securityContext', 'capabilities', 'add'], value: add.filter((a) => !nodeCapability(String(a))) });
+      edits.push({
+        at: 'container',
+        list: c.list,
+        container: c.name,
+        field: ['securityContext', 'capabilities', 'add'],
+        value: add.filter((a) => !nodeCapability(String(a))),
+      });
     }
   }
   for (const ns of ['hostPID', 'hostIPC', 'hostNetwork'] as const) if (w.spec[ns] === true) edits.push({ at: 'pod', field: [ns], value: false });
   for (const v of Array.isArray(w.spec.volumes) ? w.spec.volumes : []) {
     const path = (v as { hostPath?: { path?: unknown } }).hostPath?.path;
-    if (typeof path === 'string' && typeof v.name === 'string' && sensitive(path)) edits.push({ at: 'remove-volume', volume: v.name, mounts: mountsOf(w.spec, v.name) });
+    if (typeof path === 'string' && typeof v.name === 'string' && sensitive(path))
+      edits.push({ at: 'remove-volume', volume: v.name, mounts: mountsOf(w.spec, v.name) });
   }
   return workloadRemedy(w, edits);
 }
@@ -73,8 +84,9 @@ export function pinImagesRemedy(w: Workload, containers: readonly { name: string
   );
 }
 
-
 /** A ServiceAccount of the workload's own (named after it, token off unless it calls the API), set on its pod spec. */
 export function ownServiceAccountRemedy(w: Workload): Remedy | undefined {
-  return workloadRemedy(w, [{ at: 'pod', field: ['serviceAccountName'], value: w.name }], [{ role: 'subject', value: w.name }], msg`Create ServiceAccount ${subject(w.name)} in namespace ${ns(w.namespace)} (automountServiceAccountToken: false unless the workload calls the API), then `);
+  return workloadRemedy(w, [{ at: 'pod', field: ['serviceAccountName'], value: w.name }], [{ role: 'subject', value: w.name }], {
+    before: msg`Create ServiceAccount ${subject(w.name)} in namespace ${ns(w.namespace)} (automountServiceAccountToken: false unless the workload calls the API), then `,
+  });
 }
