@@ -60,7 +60,9 @@ export function FindingsTable({ findings, caption }: { findings: Finding[]; capt
               <td className="px-2 py-1.5">
                 <details>
                   <summary className="cursor-pointer">
-                    <span className="font-medium text-slate-900">{f.title}</span> — <span className="text-slate-700">{f.message}</span>
+                    {/* The message says what is wrong; the title says what the check wants, so it follows as the rule failed. */}
+                    <span className="font-medium text-slate-900">{f.message}</span>{' '}
+                    <span className="text-slate-500">— fails “{f.title}”</span>
                   </summary>
                   <Remediation text={f.remediation} />
                   <p className="mt-1 font-mono text-[11px] text-slate-600">{f.checkId}</p>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { splitRemediation } from '../../../components/Remediation';
 import { redactDocument } from '../../snapshots/redact';
 import { computePosture } from '../engine';
 import { namesFit } from '../message';
@@ -8,8 +9,12 @@ import type { Finding } from '../types';
 import { podPatch, podSpecPath, remedy } from './patch';
 import { msg } from '../message';
 
-/** The YAML after the remediation's first line (the sentence). */
-const yamlOf = (remediation: string) => parse(remediation.slice(remediation.indexOf('\n') + 1)) as Record<string, unknown>;
+/** The YAML fenced after the remediation's sentence, as the Remediation component splits it. */
+const yamlOf = (remediation: string) => {
+  const parts = splitRemediation(remediation);
+  expect(parts.map((p) => p.kind)).toEqual(['text', 'yaml']);
+  return parse(parts[1]!.value) as Record<string, unknown>;
+};
 const at = (o: unknown, path: (string | number)[]) => path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | undefined)?.[k], o);
 
 const socketPod = deployment('ci', 'runner', {

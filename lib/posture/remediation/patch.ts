@@ -1,7 +1,7 @@
 // A finding's own fix: a sentence naming what to change, then a strategic-merge patch for the
 // one object (kubectl patch --type strategic --patch-file) that sets exactly those fields on the
 // named containers, removes the named volume and its mounts, and so on. The YAML is emitted by
-// the `yaml` library (it quotes whatever a cluster name needs), then read back so every cluster
+// the `yaml` library, fenced as ```yaml like the checks' generic advice (it quotes whatever a cluster name needs), then read back so every cluster
 // name in it is marked for redaction like a finding's message (lib/posture/message.ts). When a
 // name cannot be marked, there is no per-object fix and the check's generic advice stands. Pure.
 import { isScalar, parseDocument, stringify, visit } from 'yaml';
@@ -87,6 +87,9 @@ function setAt(o: Obj, path: readonly string[], value: unknown): void {
   dig(o, path.slice(0, -1))[path[path.length - 1]!] = value;
 }
 
+const FENCE_OPEN = '\n```yaml\n';
+const FENCE_CLOSE = '\n```';
+
 /** What a Finding carries: the advice (sentence, then YAML) and where cluster names sit in it. */
 export interface Remedy {
   remediation: string;
@@ -107,7 +110,7 @@ export function remedy(sentence: Message, patch: Obj | null, names: readonly Nam
   if (typeof meta?.namespace === 'string') all.push({ role: 'namespace', value: meta.namespace });
   if (typeof meta?.name === 'string') all.push({ role: 'object', value: meta.name, kind: String(patch.kind) });
   const byValue = new Map(all.filter((n) => n.value.length > 0).map((n) => [n.value, n]));
-  const offset = intro.message.length + 1;
+  const offset = intro.message.length + FENCE_OPEN.length; // fenced as lib's Remediation component reads it
   const yamlNames: NameAt[] = [];
   let unmarkable = false;
   visit(parseDocument(yaml), {
@@ -121,7 +124,7 @@ export function remedy(sentence: Message, patch: Obj | null, names: readonly Nam
       else yamlNames.push({ ...n, at: offset + node.range[0] + inner });
     },
   });
-  const text = `${intro.message}\n${yaml.trimEnd()}`;
+  const text = `${intro.message}${FENCE_OPEN}${yaml.trimEnd()}${FENCE_CLOSE}`;
   const marks = [...intro.names, ...yamlNames.sort((a, b) => a.at - b.at)];
   // A name left in prose or a key (e.g. an annotation naming a container) would show in a redacted share.
   if (

@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'authn-authz.token-automount-not-needed',
   area: 'authn-authz',
   severity: 'medium',
-  title: 'Workload mounts a ServiceAccount token it does not need',
+  title: 'Workloads mount a ServiceAccount token only when they need it',
   remediation: `Stop mounting the token where the workload does not call the Kubernetes API, on the pod template or its ServiceAccount:
   spec:
     template:

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'encryption.apiserver-etcd-tls',
   area: 'encryption',
   severity: 'high',
-  title: 'kube-apiserver talks to etcd without full TLS (CIS 1.2.23, 1.2.26: --etcd-cafile, --etcd-certfile, --etcd-keyfile)',
+  title: 'kube-apiserver talks to etcd over full TLS (CIS 1.2.23, 1.2.26: --etcd-cafile, --etcd-certfile, --etcd-keyfile)',
   remediation: `Give the API server a CA to verify etcd and a client certificate to present to it (kubeadm sets all three):
   spec.containers[0].command:
     - --etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt

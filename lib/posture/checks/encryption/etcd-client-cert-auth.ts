@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'encryption.etcd-client-cert-auth',
   area: 'encryption',
   severity: 'high',
-  title: 'etcd accepts clients without verified certificates (CIS 2.1-2.3: --cert-file/--key-file, --client-cert-auth=true, no --auto-tls)',
+  title: 'etcd accepts only clients with verified certificates (CIS 2.1-2.3: --cert-file/--key-file, --client-cert-auth=true, no --auto-tls)',
   remediation: `Serve etcd with a real certificate and require client certificates (kubeadm's etcd pod does):
   spec.containers[0].command:
     - --cert-file=/etc/kubernetes/pki/etcd/server.crt

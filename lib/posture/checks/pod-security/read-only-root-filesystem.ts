@@ -14,7 +14,7 @@ export default defineCheck({
   id: 'pod-security.read-only-root-filesystem',
   area: 'pod-security',
   severity: 'low',
-  title: 'Container root filesystem is writable (readOnlyRootFilesystem not true)',
+  title: 'Containers have a read-only root filesystem (readOnlyRootFilesystem: true)',
   remediation: `Make the image's filesystem read-only and mount an emptyDir where the program must write:
   containers:
   - name: app

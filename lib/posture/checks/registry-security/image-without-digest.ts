@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'registry-security.image-without-digest',
   area: 'registry-security',
   severity: 'low',
-  title: 'Image not pinned to a digest',
+  title: 'Images are pinned to a digest',
   remediation:
     'Reference the image as repo:tag@sha256:<digest> (tools like Renovate or kbld keep digests current), so a re-pushed tag cannot change what runs.',
   needs: ['pods'],

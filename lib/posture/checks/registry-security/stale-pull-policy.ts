@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'registry-security.stale-pull-policy',
   area: 'registry-security',
   severity: 'low',
-  title: 'Mutable tag pulled only if not present',
+  title: 'Mutable tags are pulled every time',
   remediation:
     'Pin the image by digest; failing that, set imagePullPolicy: Always so every node runs what the tag points at now, and the registry re-checks the pull credentials.',
   needs: ['pods'],

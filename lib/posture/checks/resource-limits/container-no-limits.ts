@@ -11,7 +11,7 @@ export default defineCheck({
   // alone is a judgement call (it throttles), so a finding that misses only CPU is low.
   severity: 'medium',
   severityRange: ['low', 'medium'], // low when only a CPU limit is missing
-  title: 'Container sets no memory or CPU limit',
+  title: 'Containers set memory and CPU limits',
   remediation: `Set a memory limit (and requests) on every container; add a CPU limit where a runaway process must not starve its neighbours:
 \`\`\`yaml
 containers:

@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'resource-limits.container-no-requests',
   area: 'resource-limits',
   severity: 'low',
-  title: 'Container sets no CPU or memory request',
+  title: 'Containers set CPU and memory requests',
   remediation: `Set requests for every container (and a memory limit), sized from observed usage:
 \`\`\`yaml
 containers:

@@ -1,0 +1,33 @@
+// The overview's top risks show each risk's fix without a click: its sentence and the patch's first lines.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { computePosture } from '@/lib/posture/engine';
+import { inventoryOf, namespace, pod, restrictedSpec } from '@/lib/posture/test-inventory';
+import { TopRisks } from './TopRisks';
+
+const shell = { ...restrictedSpec.containers![0]!, name: 'shell', securityContext: { ...restrictedSpec.containers![0]!.securityContext, privileged: true } };
+const findings = computePosture(inventoryOf([namespace('dev'), pod('dev', 'debug', { ...restrictedSpec, containers: [shell] })])).findings;
+
+describe('TopRisks', () => {
+  const html = renderToStaticMarkup(<TopRisks findings={findings.filter((f) => f.checkId === 'pod-security.pss.privileged')} />);
+  // Everything before the expander is what shows without a click.
+  const visible = html.slice(0, html.indexOf('<details'));
+
+  it('shows the risk’s own fix and the first lines of its patch before the expander', () => {
+    expect(visible).toContain('Set `securityContext.privileged: false` in container `shell`');
+    const preview = /<pre aria-label="Fix preview"[^>]*>([\s\S]*?)<\/pre>/.exec(visible)?.[1];
+    expect(preview).toBeDefined();
+    expect(preview!.split('\n')[0]).toBe('spec:'); // starts at the body, past the kind/name header
+    expect(preview).toContain('- name: shell');
+    expect(preview).toContain('privileged: false');
+  });
+
+  it('headlines the message (what is wrong), not the check title (what is wanted)', () => {
+    expect(/<p class="font-medium[^"]*">([^<]*)<\/p>/.exec(html)?.[1]).toContain('breaks Pod Security Standards');
+    expect(visible).toContain('Fails “');
+  });
+
+  it('keeps the whole fix behind the expander', () => {
+    expect(html.slice(html.indexOf('<details'))).toContain('apiVersion: v1');
+  });
+});
