@@ -61,8 +61,7 @@ export function FindingsTable({ findings, caption }: { findings: Finding[]; capt
                 <details>
                   <summary className="cursor-pointer">
                     {/* The message says what is wrong; the title says what the check wants, so it follows as the rule failed. */}
-                    <span className="font-medium text-slate-900">{f.message}</span>{' '}
-                    <span className="text-slate-500">— fails “{f.title}”</span>
+                    <span className="font-medium text-slate-900">{f.message}</span> <span className="text-slate-500">— fails “{f.title}”</span>
                   </summary>
                   <Remediation text={f.remediation} />
                   <p className="mt-1 font-mono text-[11px] text-slate-600">{f.checkId}</p>

@@ -41,7 +41,14 @@ function FixPreview({ text }: { text: string }) {
   const sentence = parts.find((p) => p.kind === 'text')?.value.split('\n')[0];
   const yaml = parts.find((p) => p.kind === 'yaml')?.value.split('\n');
   // A patch opens with apiVersion/kind/metadata: start at the body, where the fields are.
-  const body = yaml ? yaml.slice(Math.max(0, yaml.findIndex((l) => /^(spec|rules|subjects|roleRef|data):/.test(l)))) : [];
+  const body = yaml
+    ? yaml.slice(
+        Math.max(
+          0,
+          yaml.findIndex((l) => /^(spec|rules|subjects|roleRef|data):/.test(l)),
+        ),
+      )
+    : [];
   const shown = body.slice(0, PREVIEW_LINES);
   return (
     <div className="mt-1 text-xs">

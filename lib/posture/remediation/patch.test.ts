@@ -4,7 +4,7 @@ import { splitRemediation } from '../../../components/Remediation';
 import { redactDocument } from '../../snapshots/redact';
 import { computePosture } from '../engine';
 import { namesFit } from '../message';
-import { deployment, inventoryOf, namespace, pod, restrictedSpec } from '../test-inventory';
+import { binding, deployment, inventoryOf, namespace, pod, restrictedSpec } from '../test-inventory';
 import type { Finding } from '../types';
 import { podPatch, podSpecPath, remedy } from './patch';
 import { msg } from '../message';
@@ -73,6 +73,35 @@ describe('a finding names its own fix', () => {
     const f = computePosture(inv).findings.find((x) => x.checkId === 'resource-limits.container-no-limits')!;
     const web = at(yamlOf(f.remediation), ['spec', 'template', 'spec', 'containers', 0]);
     expect(web).toEqual({ name: 'web', resources: { limits: { cpu: '500m', memory: '300Mi' } } });
+  });
+
+  it('an RBAC finding names the binding and the subject to take off it, and the patch keeps the others', () => {
+    const inv = inventoryOf([
+      namespace('ci'),
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'secret-reader' },
+        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }],
+      } as never,
+      // Kubernetes' own scheduler is never flagged: it stays on the binding.
+      binding(
+        'RoleBinding',
+        'readers',
+        'secret-reader',
+        [
+          { kind: 'User', name: 'system:kube-scheduler' },
+          { kind: 'Group', name: 'auditors' },
+        ],
+        'ci',
+      ),
+    ]);
+    const found = computePosture(inv).findings.filter((x) => x.checkId === 'rbac.reads-secrets');
+    expect(found.map((x) => x.resource.name)).toEqual(['readers']);
+    const f = found[0]!;
+    expect(f.remediation).toContain('Remove Group auditors from RoleBinding ci/readers');
+    expect(f.remediation).toContain('ClusterRole secret-reader');
+    expect(at(yamlOf(f.remediation), ['subjects'])).toEqual([{ kind: 'User', name: 'system:kube-scheduler', apiGroup: 'rbac.authorization.k8s.io' }]);
   });
 
   it('every name in a per-object fix is marked, so a redacted share shows none of them', () => {
