@@ -59,7 +59,7 @@ function FixPreview({ text }: { text: string }) {
         </p>
       )}
       {shown.length > 0 && (
-        <pre aria-label="Fix preview" className="mt-1 overflow-x-auto rounded bg-slate-800 p-2 font-mono text-[11px] leading-snug text-slate-100">
+        <pre aria-label="Fix preview" className="mt-1 overflow-x-auto rounded bg-slate-800 p-2 text-[11px] leading-snug text-slate-100">
           {shown.join('\n')}
           {body.length > shown.length ? '\n…' : ''}
         </pre>
