@@ -1,8 +1,9 @@
-// The overview's top risks show each risk's fix without a click: its sentence and the patch's first lines.
+// Fixes show without a click: top risks show each risk's sentence and patch lines; one object's findings open.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { computePosture } from '@/lib/posture/engine';
 import { inventoryOf, namespace, pod, restrictedSpec } from '@/lib/posture/test-inventory';
+import { FindingsTable } from './FindingsTable';
 import { TopRisks } from './TopRisks';
 
 const shell = { ...restrictedSpec.containers![0]!, name: 'shell', securityContext: { ...restrictedSpec.containers![0]!.securityContext, privileged: true } };
@@ -29,5 +30,20 @@ describe('TopRisks', () => {
 
   it('keeps the whole fix behind the expander', () => {
     expect(html.slice(html.indexOf('<details'))).toContain('apiVersion: v1');
+  });
+});
+
+describe('FindingsTable', () => {
+  it('opens every fix on one object’s page, and keeps them closed on a list of many objects', () => {
+    const one = renderToStaticMarkup(<FindingsTable findings={findings.filter((f) => f.resource.name === 'debug')} caption="c" />);
+    expect(one).toContain('<details open=""');
+    expect(one).not.toMatch(/<details>/);
+    const many = [...findings, { ...findings[0]!, resource: { ...findings[0]!.resource, name: 'other' } }];
+    expect(renderToStaticMarkup(<FindingsTable findings={many} caption="c" />)).not.toContain('<details open');
+  });
+
+  it('headlines each finding by its message, then the check it fails', () => {
+    const html = renderToStaticMarkup(<FindingsTable findings={findings.filter((f) => f.checkId === 'pod-security.pss.privileged')} caption="c" />);
+    expect(html).toMatch(/<summary[^>]*><span class="font-medium text-slate-900">Pod dev\/debug breaks Pod Security Standards[^<]*<\/span> <span class="text-slate-500">— fails “Privileged container”<\/span>/);
   });
 });
