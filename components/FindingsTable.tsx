@@ -18,6 +18,8 @@ function objectHref(f: Finding): string {
  */
 export function FindingsTable({ findings, caption }: { findings: Finding[]; caption: string }) {
   if (findings.length === 0) return <p className="text-slate-500">No findings.</p>;
+  // One object's page (the Object link filters to it): its fixes show without a click.
+  const oneObject = new Set(findings.map((f) => `${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}`)).size === 1;
   return (
     <div className="overflow-clip rounded border border-slate-200">
       <table className="w-full border-collapse text-left text-xs">
@@ -59,9 +61,10 @@ export function FindingsTable({ findings, caption }: { findings: Finding[]; capt
                 </Link>
               </td>
               <td className="px-2 py-1.5">
-                <details>
+                <details open={oneObject}>
                   <summary className="cursor-pointer">
-                    <span className="font-medium text-slate-900">{f.title}</span> — <span className="text-slate-700">{f.message}</span>
+                    {/* The message says what is wrong; the title says what the check wants, so it follows as the rule failed. */}
+                    <span className="font-medium text-slate-900">{f.message}</span> <span className="text-slate-500">— fails “{f.title}”</span>
                     <TriageMark finding={f} />
                   </summary>
                   <Remediation text={f.remediation} />

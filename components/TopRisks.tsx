@@ -1,6 +1,10 @@
 import { topRisks } from '@/lib/posture/top-risks';
 import type { Finding } from '@/lib/posture/types';
+import { Remediation, splitRemediation } from './Remediation';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
+
+/** Lines of a risk's patch shown without a click: the ones after its kind/name header. */
+const PREVIEW_LINES = 6;
 
 /** The few findings that matter most (see topRisks). */
 export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?: number }) {
@@ -14,7 +18,7 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
             {SEVERITY_LABEL[f.severity]}
           </span>
           <div className="min-w-0">
-            <p className="font-medium text-slate-900">{f.title}</p>
+            <p className="font-medium text-slate-900">{f.message}</p>
             <p
               className="font-mono text-xs text-slate-700 [overflow-wrap:anywhere]"
               title={`${f.resource.kind} ${f.resource.namespace ?? ''}/${f.resource.name}`}
@@ -22,10 +26,48 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
               {f.resource.kind} {f.resource.namespace ? `${f.resource.namespace}/` : ''}
               {f.resource.name}
             </p>
-            <p className="text-xs text-slate-600">{f.message}</p>
+            <p className="text-xs text-slate-500">Fails “{f.title}”</p>
+            <FixPreview text={f.remediation} />
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The fix at a glance: its sentence and the first lines of its YAML that change something; the whole fix behind a click. */
+function FixPreview({ text }: { text: string }) {
+  const parts = splitRemediation(text);
+  const sentence = parts.find((p) => p.kind === 'text')?.value.split('\n')[0];
+  const yaml = parts.find((p) => p.kind === 'yaml')?.value.split('\n');
+  // A patch opens with apiVersion/kind/metadata: start at the body, where the fields are.
+  const body = yaml
+    ? yaml.slice(
+        Math.max(
+          0,
+          yaml.findIndex((l) => /^(spec|rules|subjects|roleRef|data):/.test(l)),
+        ),
+      )
+    : [];
+  const shown = body.slice(0, PREVIEW_LINES);
+  return (
+    <div className="mt-1 text-xs">
+      {sentence && (
+        <p className="text-slate-700">
+          <span className="font-semibold">Fix: </span>
+          {sentence}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <pre aria-label="Fix preview" className="mt-1 overflow-x-auto rounded bg-slate-800 p-2 text-[11px] leading-snug text-slate-100">
+          {shown.join('\n')}
+          {body.length > shown.length ? '\n…' : ''}
+        </pre>
+      )}
+      <details className="mt-1">
+        <summary className="cursor-pointer text-slate-600">Whole fix</summary>
+        <Remediation text={text} />
+      </details>
+    </div>
   );
 }

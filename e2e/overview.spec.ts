@@ -96,8 +96,8 @@ test('the overview shows the cluster score, nine area cards in two sections, cov
   for (const [i, f] of expected.entries()) {
     const li = risks.nth(i);
     await expect(li).toContainText(f.severity === 'critical' ? 'Critical' : /High|Medium|Low|Info/);
-    await expect(li.locator('.font-mono')).toContainText(f.resource.name);
-    if (f.resource.namespace) await expect(li.locator('.font-mono')).toContainText(`${f.resource.namespace}/`);
+    await expect(li.locator('p.font-mono')).toContainText(f.resource.name);
+    if (f.resource.namespace) await expect(li.locator('p.font-mono')).toContainText(`${f.resource.namespace}/`);
     await expect(li).toContainText(f.message);
   }
 

@@ -12,8 +12,13 @@ export interface RawFinding {
   names?: NameAt[];
   /** Overrides the check's default severity (e.g. a PSS breach that is critical). */
   severity?: Severity;
-  /** Overrides the check's default remediation with fixed advice for this kind of case (never names: shown as is when redacted). */
+  /**
+   * Overrides the check's default remediation: fixed advice for this kind of case, or this object's
+   * own fix (lib/posture/remediation) with remediationNames marking the cluster names in it.
+   */
   remediation?: string;
+  /** Where remediation names cluster objects; without it the remediation must name none (shown as is when redacted). */
+  remediationNames?: NameAt[];
 }
 
 export interface NotAssessed {

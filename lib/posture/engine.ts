@@ -2,7 +2,7 @@
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
 import { analyseAttackPaths } from './attack-paths';
-import { isNotAssessed, type Check, type ObjectNotAssessed } from './check';
+import { isNotAssessed, type Check, type ObjectNotAssessed, type RawFinding } from './check';
 import { detectCoverage } from './coverage/detect';
 import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
@@ -147,13 +147,21 @@ export function runCheck(check: Check, inv: Inventory): Evaluated {
       title: check.title,
       message,
       ...(names ? { names } : {}),
-      remediation: f.remediation ?? check.remediation,
+      ...remediationOf(f, check),
       resource: f.resource,
     };
   });
   const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
   const unjudged = check.notAssessedFor?.(inv) ?? [];
   return { check, result: withNotAssessed({ ...base, assessed: true, findings: findings.length }, unjudged), findings, scope };
+}
+
+/** The finding's own fix when it has one (bounded like a message), else the check's advice. */
+function remediationOf(f: RawFinding, check: Check): Pick<Finding, 'remediation' | 'remediationNames'> {
+  if (f.remediation === undefined) return { remediation: check.remediation };
+  if (!f.remediationNames) return { remediation: f.remediation };
+  const { message, names } = bounded(f.remediation, f.remediationNames);
+  return { remediation: message, remediationNames: names ?? [] };
 }
 
 /** The result listing the objects not assessed, in one order whichever way they were gathered (incremental.ts). */

@@ -84,8 +84,13 @@ export interface Finding {
    * Absent in older documents and for checks that write a plain string (redaction then hides the message).
    */
   names?: NameAt[];
-  /** Fixed advice from the check: it never names cluster objects (shown as is in redacted shares). */
+  /**
+   * The check's fixed advice, or this object's own fix (a sentence, then a YAML patch). Fixed
+   * advice names no cluster objects and shows as is in redacted shares.
+   */
   remediation: string;
+  /** Where remediation names cluster objects (a per-object fix); redaction replaces them as in message. */
+  remediationNames?: NameAt[];
   resource: ResourceRef;
   /** How many attack paths run through this finding's object (lib/posture/attack-paths). Absent: none, or an older document. */
   paths?: number;

@@ -27,6 +27,7 @@ const BUILT_IN_SUBJECTS = new Set([
 const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
 export const WITHHELD_MESSAGE = 'The details of this finding name cluster objects and are not shown in a redacted share.';
+export const WITHHELD_REMEDIATION = 'The fix names cluster objects and is not shown in a redacted share.';
 export const WITHHELD_REASON = 'Not assessed; the reason names cluster objects and is not shown in a redacted share.';
 export const WITHHELD_FIELD = 'a field of this object (its path names containers or volumes, not shown in a redacted share)';
 export const WITHHELD_EVIDENCE = 'an object in the cluster (its name is not shown in a redacted share)';
@@ -66,8 +67,14 @@ function redactFinding(f: Finding, p: Pseudonyms): Finding {
     f.names && namesFit(f.message, f.names)
       ? replaceNames(f.message, f.names, (n) => p.of(n))
       : `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}: ${WITHHELD_MESSAGE}`;
-  const { names: _names, ...rest } = f; // the marks hold the original names
-  return { ...rest, message, resource };
+  // A per-object fix names the object, its containers and volumes: swapped like the message's names.
+  const remediation = !f.remediationNames
+    ? f.remediation
+    : namesFit(f.remediation, f.remediationNames)
+      ? replaceNames(f.remediation, f.remediationNames, (n) => p.of(n))
+      : WITHHELD_REMEDIATION;
+  const { names: _names, remediationNames: _marks, ...rest } = f; // the marks hold the original names
+  return { ...rest, message, remediation, resource };
 }
 
 function redactRef(r: ResourceRef, p: Pseudonyms): ResourceRef {

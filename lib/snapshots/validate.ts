@@ -117,6 +117,7 @@ export const postureDocumentSchema = z.strictObject({
       message: str,
       names: names.optional(),
       remediation: str,
+      remediationNames: names.optional(),
       resource: resourceRef,
       paths: z.number().int().nonnegative().optional(),
       expected: z.strictObject({ reason: str, source: str, component: str }).optional(),

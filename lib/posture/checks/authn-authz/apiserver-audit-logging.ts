@@ -10,7 +10,7 @@ export default defineCheck({
   area: 'authn-authz',
   severity: 'high',
   severityRange: ['low', 'high'], // a log kept too briefly: medium by age, low by size or backups
-  title: 'kube-apiserver audit logging is off or kept too briefly',
+  title: 'kube-apiserver keeps audit logs, long enough',
   remediation: `Give the kube-apiserver an audit policy and a log (or webhook) backend, kept at least 30 days:
   spec.containers[0].command:
     - --audit-policy-file=/etc/kubernetes/audit-policy.yaml

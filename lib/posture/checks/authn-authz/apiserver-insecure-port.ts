@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'authn-authz.apiserver-insecure-port',
   area: 'authn-authz',
   severity: 'critical',
-  title: 'kube-apiserver serves an insecure (unauthenticated HTTP) port',
+  title: 'kube-apiserver keeps its insecure (unauthenticated HTTP) port closed',
   remediation: `Set --insecure-port=0 and remove --insecure-bind-address from the kube-apiserver command (both flags are
 gone since Kubernetes 1.24; upgrading removes the port for good).`,
   needs: ['pods'],

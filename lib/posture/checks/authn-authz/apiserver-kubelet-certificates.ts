@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'authn-authz.apiserver-kubelet-certificates',
   area: 'authn-authz',
   severity: 'medium',
-  title: 'kube-apiserver does not verify (or authenticate to) kubelets',
+  title: 'kube-apiserver verifies (and authenticates to) kubelets',
   remediation: `Have kubelets serve certificates signed by the cluster CA (kubelet serverTLSBootstrap: true, then approve
 their CSRs), and give the kube-apiserver the CA and a client certificate:
   spec.containers[0].command:

@@ -2,12 +2,13 @@ import { defineCheck } from '../../check';
 import { marked, msg, named, prose, subject } from '../../message';
 import { workloadRef } from '../helpers';
 import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './support/service-accounts';
+import { podFieldRemedy } from '../../remediation/workload-fixes';
 
 export default defineCheck({
   id: 'authn-authz.token-automount-not-needed',
   area: 'authn-authz',
   severity: 'medium',
-  title: 'Workload mounts a ServiceAccount token it does not need',
+  title: 'Workloads mount a ServiceAccount token only when they need it',
   remediation: `Stop mounting the token where the workload does not call the Kubernetes API, on the pod template or its ServiceAccount:
   spec:
     template:
@@ -29,6 +30,7 @@ If the app does use the token (for Vault, or cloud workload identity), mount a p
         return [
           {
             resource: workloadRef(w),
+            ...podFieldRemedy(w, ['automountServiceAccountToken'], false),
             ...marked(msg`${named(w)} mounts the token of ServiceAccount ${subject(saName)} (${prose(token.why)}), yet no RoleBinding or ClusterRoleBinding grants that ServiceAccount anything: the token is likely unused, and whoever breaks into the pod can still use it as everything all authenticated users may do.`),
           },
         ];

@@ -2,6 +2,7 @@ import { defineCheck } from '../../check';
 import { marked, msg, named, ns } from '../../message';
 import { workloadRef } from '../helpers';
 import { bindingsOf, findServiceAccount, isMirrorPod, mountsToken, serviceAccountName } from './support/service-accounts';
+import { ownServiceAccountRemedy } from '../../remediation/workload-fixes';
 
 // The control plane's own namespaces: add-ons there are installed by the distribution, and their
 // pods on `default` are not something a cluster's users can act on.
@@ -33,6 +34,7 @@ then set spec.template.spec.serviceAccountName: my-app on the workload.`,
         const severity = granted.length && token.mounted ? 'high' : token.mounted ? 'medium' : 'low';
         return {
           resource: workloadRef(w),
+          ...ownServiceAccountRemedy(w),
           severity,
           ...marked(msg`${named(w)} runs as ServiceAccount default${grants}${
             token.mounted ? msg`, with its token mounted` : msg``

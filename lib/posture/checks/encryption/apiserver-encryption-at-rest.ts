@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'encryption.apiserver-encryption-at-rest',
   area: 'encryption',
   severity: 'high',
-  title: 'Secrets are not encrypted at rest in etcd',
+  title: 'Secrets are encrypted at rest in etcd',
   remediation: `Write an EncryptionConfiguration (kms v2, or aescbc/secretbox with a key kept off etcd's disk) for secrets and
 pass it to the kube-apiserver, then rewrite existing Secrets so they are stored encrypted:
   spec.containers[0].command:

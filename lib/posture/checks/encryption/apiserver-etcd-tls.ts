@@ -6,7 +6,7 @@ export default defineCheck({
   references: [{ title: 'CIS Kubernetes Benchmark 1.2.23' }, { title: 'CIS Kubernetes Benchmark 1.2.26' }, { title: 'Kubescape C-0137' }, { title: 'Kubescape C-0140' }],
   area: 'encryption',
   severity: 'high',
-  title: 'kube-apiserver talks to etcd without full TLS (CIS 1.2.23, 1.2.26: --etcd-cafile, --etcd-certfile, --etcd-keyfile)',
+  title: 'kube-apiserver talks to etcd over full TLS (CIS 1.2.23, 1.2.26: --etcd-cafile, --etcd-certfile, --etcd-keyfile)',
   remediation: `Give the API server a CA to verify etcd and a client certificate to present to it (kubeadm sets all three):
   spec.containers[0].command:
     - --etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt

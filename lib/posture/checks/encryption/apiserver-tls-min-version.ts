@@ -8,7 +8,7 @@ export default defineCheck({
   area: 'encryption',
   severity: 'medium',
   severityRange: ['low', 'medium'],
-  title: 'kube-apiserver does not pin TLS 1.2 or later',
+  title: 'kube-apiserver pins TLS 1.2 or later',
   remediation: `Pin the lowest TLS version the API server accepts:
   spec.containers[0].command:
     - --tls-min-version=VersionTLS12   # or VersionTLS13 when every client supports it`,

@@ -8,7 +8,7 @@ export default defineCheck({
   references: [{ title: 'CIS Kubernetes Benchmark 2.1' }, { title: 'CIS Kubernetes Benchmark 2.2' }, { title: 'CIS Kubernetes Benchmark 2.3' }, { title: 'Kubescape C-0153' }, { title: 'Kubescape C-0154' }, { title: 'Kubescape C-0155' }],
   area: 'encryption',
   severity: 'high',
-  title: 'etcd accepts clients without verified certificates (CIS 2.1-2.3: --cert-file/--key-file, --client-cert-auth=true, no --auto-tls)',
+  title: 'etcd accepts only clients with verified certificates (CIS 2.1-2.3: --cert-file/--key-file, --client-cert-auth=true, no --auto-tls)',
   remediation: `Serve etcd with a real certificate and require client certificates (kubeadm's etcd pod does):
   spec.containers[0].command:
     - --cert-file=/etc/kubernetes/pki/etcd/server.crt

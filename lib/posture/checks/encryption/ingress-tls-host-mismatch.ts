@@ -19,7 +19,7 @@ export default defineCheck({
   id: 'encryption.ingress-tls-host-mismatch',
   area: 'encryption',
   severity: 'high',
-  title: "Ingress TLS hosts do not cover a rule's host",
+  title: "Ingress TLS hosts cover every rule's host",
   remediation: `List every rule host under spec.tls (a wildcard covers one label: *.example.com covers api.example.com, not a.b.example.com),
 with a certificate valid for it:
   spec:

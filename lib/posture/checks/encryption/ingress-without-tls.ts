@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'encryption.ingress-without-tls',
   area: 'encryption',
   severity: 'high',
-  title: 'Ingress serves without TLS',
+  title: 'Ingresses serve over TLS',
   remediation: 'Add a spec.tls entry covering every host of the Ingress, with a certificate Secret (cert-manager can issue and renew it).',
   needs: ['ingresses'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)

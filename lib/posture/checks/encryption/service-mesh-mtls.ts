@@ -110,7 +110,7 @@ export default defineCheck({
   id: 'encryption.service-mesh-mtls',
   area: 'encryption',
   severity: 'medium',
-  title: 'Service mesh lets pods talk without mutual TLS',
+  title: 'Service mesh requires mutual TLS between pods',
   remediation: `Istio: require mTLS mesh-wide, then remove PERMISSIVE/DISABLE exceptions once every client has a sidecar:
   apiVersion: security.istio.io/v1
   kind: PeerAuthentication

@@ -18,7 +18,7 @@ export default defineCheck({
   id: 'encryption.webhook-without-ca-bundle',
   area: 'encryption',
   severity: 'medium',
-  title: 'Admission webhook without a CA bundle to verify its certificate',
+  title: 'Admission webhooks carry a CA bundle to verify their certificates',
   remediation: `Give the webhook the CA that signed its serving certificate, in webhooks[].clientConfig.caBundle (base64 PEM),
 or let cert-manager inject it:
   metadata:

@@ -3,6 +3,7 @@ import type { Workload } from '../../../cluster/types';
 import type { Severity } from '../../types';
 import { allContainers, workloadRef } from '../helpers';
 import { worst } from './support/nodes';
+import { hostAccessRemedy } from '../../remediation/workload-fixes';
 
 /** Host directories that hand a container the node when mounted whole. */
 const SENSITIVE_EXACT = ['/', '/etc', '/root', '/home', '/boot', '/dev', '/var', '/var/lib', '/var/run', '/run', '/usr', '/lib', '/bin', '/sbin'];
@@ -89,6 +90,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
+          ...hostAccessRemedy(w, sensitiveHostPath, (cap) => NODE_CAPABILITIES.includes(cap.toUpperCase().replace(/^CAP_/, ''))),
           severity: worst(access.map((a) => a.severity)),
           message: `${w.kind} ${w.namespace}/${w.name} can reach its node: ${access.map((a) => a.what).join('; ')}.`,
         },

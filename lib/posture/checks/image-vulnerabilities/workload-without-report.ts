@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'image-vulnerabilities.workload-without-report',
   area: 'image-vulnerabilities',
   severity: 'medium',
-  title: 'Workload has no vulnerability report',
+  title: 'Workloads have a vulnerability report',
   remediation: "Check the scanner's logs for this workload (private registry credentials, image pull errors, scan job limits) so its images get scanned.",
   needs: ['vulnerabilityreports'],
   // A pod change re-runs it on its namespace; whether any scanner reports at all is read from

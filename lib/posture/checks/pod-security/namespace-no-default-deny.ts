@@ -24,7 +24,7 @@ export default defineCheck({
   id: 'pod-security.namespace-no-default-deny',
   area: 'pod-security',
   severity: 'medium',
-  title: 'Namespace has NetworkPolicies but no default deny',
+  title: 'Namespaces with NetworkPolicies deny by default',
   remediation: `Add a default-deny policy, then allow only the traffic the workloads need (DNS egress first):
 \`\`\`yaml
 apiVersion: networking.k8s.io/v1

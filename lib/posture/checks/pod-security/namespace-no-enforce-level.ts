@@ -19,7 +19,7 @@ export default defineCheck({
   area: 'pod-security',
   severity: 'medium',
   severityRange: ['low', 'medium'], // low while the namespace is still empty
-  title: 'Namespace enforces no Pod Security level',
+  title: 'Namespaces enforce a Pod Security level',
   remediation: `Label the namespace with the strictest level its workloads meet, e.g. kubectl label namespace NAME ${ENFORCE}=restricted ${ENFORCE}-version=latest (use baseline where restricted is not yet met).`,
   needs: ['namespaces'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)

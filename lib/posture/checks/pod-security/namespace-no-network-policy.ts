@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'pod-security.namespace-no-network-policy',
   area: 'pod-security',
   severity: 'medium',
-  title: 'Namespace has no NetworkPolicy',
+  title: 'Namespaces have a NetworkPolicy',
   remediation:
     'Add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress, Egress]) and then allow only the traffic the workloads need (or the equivalent policy of the network plugin in use: Cilium, Calico).',
   needs: ['networkpolicies', 'pods'],

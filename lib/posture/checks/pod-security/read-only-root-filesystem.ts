@@ -1,6 +1,7 @@
 import type { Container } from '../../../cluster/types';
 import { defineCheck } from '../../check';
 import { workloadRef } from '../helpers';
+import { containerFieldRemedy } from '../../remediation/workload-fixes';
 
 /**
  * Hardening beyond the Pod Security Standards (no PSS level requires it): a writable root
@@ -14,7 +15,7 @@ export default defineCheck({
   references: [{ title: 'Kubescape C-0017' }],
   area: 'pod-security',
   severity: 'low',
-  title: 'Container root filesystem is writable (readOnlyRootFilesystem not true)',
+  title: 'Containers have a read-only root filesystem (readOnlyRootFilesystem: true)',
   remediation: `Make the image's filesystem read-only and mount an emptyDir where the program must write:
   containers:
   - name: app
@@ -37,6 +38,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
+          ...containerFieldRemedy(w, writable.map((c) => c.name ?? ''), ['securityContext', 'readOnlyRootFilesystem'], true),
           message: `${w.kind} ${w.namespace}/${w.name}: container${writable.length > 1 ? 's' : ''} ${names} can write to ${writable.length > 1 ? 'their' : 'its'} root filesystem (securityContext.readOnlyRootFilesystem is not true).`,
         },
       ];

@@ -18,7 +18,7 @@ export default defineCheck({
   id: 'pod-security.workload-not-selected-by-network-policy',
   area: 'pod-security',
   severity: 'medium',
-  title: 'Workload selected by no NetworkPolicy',
+  title: 'Workloads are selected by a NetworkPolicy',
   remediation: `Add a NetworkPolicy whose podSelector matches the workload's pod labels and allows only the traffic it needs (then the same for Egress), or a namespace default deny (podSelector: {}):
 \`\`\`yaml
 apiVersion: networking.k8s.io/v1

@@ -2,6 +2,7 @@ import { defineCheck } from '../../check';
 import { image, marked, msg, named } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
 import { parseImage } from './support/image-ref';
+import { pinImagesRemedy } from '../../remediation/workload-fixes';
 
 const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}|blake3:[a-f0-9]{64})$/;
 
@@ -9,7 +10,7 @@ export default defineCheck({
   id: 'registry-security.image-without-digest',
   area: 'registry-security',
   severity: 'low',
-  title: 'Image not pinned to a digest',
+  title: 'Images are pinned to a digest',
   remediation:
     'Reference the image as repo:tag@sha256:<digest> (tools like Renovate or kbld keep digests current), so a re-pushed tag cannot change what runs.',
   needs: ['pods'],
@@ -26,6 +27,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
+          ...pinImagesRemedy(w, bad.map((c) => ({ name: c.name ?? '', image: c.image! }))),
           ...marked(msg`${named(w)} references ${bad.map((c) => image(c.image!))} by tag only: whoever can push that tag decides what runs next.`),
         },
       ];

@@ -2,12 +2,13 @@ import { defineCheck } from '../../check';
 import { image, join, marked, msg, named, obj, prose } from '../../message';
 import { allContainers, workloadRef } from '../helpers';
 import { parseImage } from './support/image-ref';
+import { containerFieldRemedy } from '../../remediation/workload-fixes';
 
 export default defineCheck({
   id: 'registry-security.stale-pull-policy',
   area: 'registry-security',
   severity: 'low',
-  title: 'Mutable tag pulled only if not present',
+  title: 'Mutable tags are pulled every time',
   remediation:
     'Pin the image by digest; failing that, set imagePullPolicy: Always so every node runs what the tag points at now, and the registry re-checks the pull credentials.',
   needs: ['pods'],
@@ -26,6 +27,7 @@ export default defineCheck({
       return [
         {
           resource: workloadRef(w),
+          ...containerFieldRemedy(w, bad.map((c) => c.name ?? ''), ['imagePullPolicy'], 'Always'),
           ...marked(msg`${named(w)}: ${join(bad.map((c) => msg`container ${obj(c.name ?? '', 'Container')} pulls ${image(c.image!)} with imagePullPolicy ${prose(c.imagePullPolicy ?? '')}`), '; ')}: each node keeps whatever version it pulled first, and pods reuse it without the registry checking their pull secret.`),
         },
       ];

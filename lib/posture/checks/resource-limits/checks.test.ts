@@ -41,6 +41,9 @@ describe('resource-limits.container-no-requests', () => {
           { role: 'object', kind: 'Deployment', value: 'web', at: 16 },
           { role: 'object', kind: 'Container', value: 'app', at: 31 },
         ],
+        // Its own fix: the one missing field on the one container (lib/posture/remediation).
+        remediation: expect.stringContaining('Set `resources.requests.memory: 128Mi` in container `app`.'),
+        remediationNames: expect.any(Array),
       },
     ]);
   });

@@ -2,6 +2,7 @@ import { defineCheck } from '../../check';
 import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
 import { marked, msg, prose } from '../../message';
 import { workloadRef } from '../helpers';
+import { resourcesRemedy } from '../../remediation/workload-fixes';
 
 export default defineCheck({
   id: 'resource-limits.container-no-limits',
@@ -10,7 +11,7 @@ export default defineCheck({
   // alone is a judgement call (it throttles), so a finding that misses only CPU is low.
   severity: 'medium',
   severityRange: ['low', 'medium'], // low when only a CPU limit is missing
-  title: 'Container sets no memory or CPU limit',
+  title: 'Containers set memory and CPU limits',
   remediation: `Set a memory limit (and requests) on every container; add a CPU limit where a runaway process must not starve its neighbours:
 \`\`\`yaml
 containers:
@@ -32,6 +33,7 @@ Or give the namespace a LimitRange with a Container default.`,
       const memory = g.gaps.some((c) => c.missing.includes('resources.limits.memory'));
       return {
         resource: workloadRef(g.workload),
+        ...resourcesRemedy(g.workload, g.gaps),
         severity: memory ? 'medium' : 'low',
         ...marked(
           msg`${describeGaps(g)}. ${prose(memory ? 'Without a memory limit one leak can use up the node’s memory and get other pods killed.' : 'Without a CPU limit a busy process can starve its neighbours.')}`,

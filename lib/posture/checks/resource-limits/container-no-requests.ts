@@ -2,12 +2,13 @@ import { defineCheck } from '../../check';
 import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
 import { marked, msg } from '../../message';
 import { workloadRef } from '../helpers';
+import { resourcesRemedy } from '../../remediation/workload-fixes';
 
 export default defineCheck({
   id: 'resource-limits.container-no-requests',
   area: 'resource-limits',
   severity: 'low',
-  title: 'Container sets no CPU or memory request',
+  title: 'Containers set CPU and memory requests',
   remediation: `Set requests for every container (and a memory limit), sized from observed usage:
 \`\`\`yaml
 containers:
@@ -26,6 +27,7 @@ Or give the namespace a LimitRange with a Container defaultRequest.`,
   evaluate(inv) {
     return workloadGaps(inv, 'requests').map((g) => ({
       resource: workloadRef(g.workload),
+        ...resourcesRemedy(g.workload, g.gaps),
       ...marked(msg`${describeGaps(g)}. Without requests the scheduler reserves nothing for it, and under node pressure pods using more than they request are evicted first.`),
     }));
   },

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'resource-limits.namespace-no-limit-range',
   area: 'resource-limits',
   severity: 'low',
-  title: 'Namespace has no LimitRange',
+  title: 'Namespaces have a LimitRange',
   remediation: 'Add a LimitRange with default requests and limits for containers, so a container that sets none still gets bounded.',
   needs: ['limitranges', 'pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'resource-limits.namespace-no-resource-quota',
   area: 'resource-limits',
   severity: 'medium',
-  title: 'Namespace has no ResourceQuota',
+  title: 'Namespaces have a ResourceQuota',
   remediation: 'Add a ResourceQuota capping requests.cpu, requests.memory, limits.memory and object counts (pods, services) for the namespace.',
   needs: ['resourcequotas', 'pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)

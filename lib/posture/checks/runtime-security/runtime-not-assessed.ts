@@ -36,7 +36,7 @@ export default defineCheck({
   id: 'runtime-security.runtime-not-assessed',
   area: 'runtime-security',
   severity: 'info',
-  title: 'Node container runtime not fully assessed (no data for it)',
+  title: 'Node container runtimes are fully assessed (data for each)',
   remediation:
     "Check the runtime's version against its vendor's security advisories and support policy yourself (CRI-O follows the Kubernetes minor it is released with), or run containerd, whose releases this dashboard tracks.",
   needs: ['nodes'],

@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'runtime-security.workload-not-sandboxed',
   area: 'runtime-security',
   severity: 'low',
-  title: 'Risky workload does not use the sandboxed runtime',
+  title: 'Risky workloads use the sandboxed runtime',
   remediation:
     'Set spec.runtimeClassName to the sandboxed RuntimeClass for workloads that run untrusted code or as root, so a kernel exploit hits the sandbox, not the node.',
   needs: ['runtimeclasses', 'pods'],

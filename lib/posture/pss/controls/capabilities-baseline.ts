@@ -2,7 +2,7 @@ import type { Control } from '../types';
 import { containersOf, containerWord, list, obj, quoted, show, sortedUnique } from '../read';
 
 // Exact, case-sensitive names: PSA does not normalise "CAP_" prefixes or case.
-const ALLOWED = new Set([
+export const BASELINE_CAPABILITIES = new Set([
   'AUDIT_WRITE',
   'CHOWN',
   'DAC_OVERRIDE',
@@ -29,7 +29,7 @@ const capabilitiesBaseline: Control = {
     const caps: string[] = [];
     const paths: string[] = [];
     for (const c of containersOf(spec)) {
-      const added = list(obj(c.sc?.capabilities)?.add).filter((a) => !(typeof a === 'string' && ALLOWED.has(a)));
+      const added = list(obj(c.sc?.capabilities)?.add).filter((a) => !(typeof a === 'string' && BASELINE_CAPABILITIES.has(a)));
       if (!added.length) continue;
       names.push(c.name);
       caps.push(...added.map(show));

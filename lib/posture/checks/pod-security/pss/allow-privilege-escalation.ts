@@ -3,7 +3,7 @@ import { pssCheck } from '../support/pss-check';
 
 export default pssCheck(allowPrivilegeEscalation, {
   id: 'pod-security.pss.allow-privilege-escalation',
-  title: 'Privilege escalation not disabled',
+  title: 'Containers disable privilege escalation',
   severity: 'medium',
   remediation: `Set it explicitly on every container, init and ephemeral ones included (unset means allowed):
 containers:

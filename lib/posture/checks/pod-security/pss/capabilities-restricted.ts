@@ -3,7 +3,7 @@ import { pssCheck } from '../support/pss-check';
 
 export default pssCheck(capabilitiesRestricted, {
   id: 'pod-security.pss.capabilities-restricted',
-  title: 'Capabilities not dropped',
+  title: 'Containers drop all capabilities',
   severity: 'medium',
   remediation: `Drop all capabilities on every container and add back at most NET_BIND_SERVICE:
 containers:

@@ -3,7 +3,7 @@ import { pssCheck } from '../support/pss-check';
 
 export default pssCheck(seccompProfileRestricted, {
   id: 'pod-security.pss.seccomp-restricted',
-  title: 'No seccomp profile set',
+  title: 'Containers set a seccomp profile',
   severity: 'medium',
   remediation: `Set a seccomp profile at pod level so every container inherits it:
 spec:

@@ -11,6 +11,8 @@ import type { Control, Violation } from '../../../pss/types';
 import { marked, msg, named, ns, obj, prose, type Message } from '../../../message';
 import type { Severity } from '../../../types';
 import { allContainers, labelsOf, workloadRef } from '../../helpers';
+import { workloadRemedy } from '../../../remediation/pod-fix';
+import { pssEdits } from '../../../remediation/pss-fix';
 
 const CONTROLLER_KEYS: ResourceKey[] = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'];
 const RANK = { privileged: 0, baseline: 1, restricted: 2 } as const;
@@ -100,6 +102,7 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
           resource: workloadRef(w),
           severity: spec.severityOf?.(v) ?? spec.severity,
           ...message(w, v, control, view),
+          ...workloadRemedy(w, pssEdits(w.spec, v)),
         });
       }
       return findings;

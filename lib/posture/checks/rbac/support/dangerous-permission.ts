@@ -12,6 +12,7 @@ import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type Resou
 import { marked, msg, named, ns, obj, prose, subject, type Message } from '../../../message';
 import { describeSubjectRef, isEveryone, type SubjectRef } from '../../../rbac/subjects';
 import { SEVERITIES, type ResourceRef, type Severity } from '../../../types';
+import { bindingRemedy } from '../../../remediation/rbac-fix';
 
 export interface Danger {
   verbs: string[];
@@ -287,6 +288,7 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
           resource: bindingRef(g),
           severity,
           ...marked(msg`${named({ kind: g.binding.kind, name: g.binding.name })} lets ${who} ${prose(what)} ${scopePhrase(g.scope)}, through ${rolePhrase(g, matches)}.${note ? prose(` ${note}`) : msg``}`),
+          ...bindingRemedy(bindingRef(g), g.bindingObject, { kind: g.role.kind, namespace: g.role.namespace ?? null, name: g.role.name }, subjects.map((x) => x.s), what),
         };
       });
     },

@@ -1,0 +1,115 @@
+// A workload's fix in words and as a patch: the edits (lib/posture/remediation/patch.ts) said
+// as a sentence that names the containers, fields and volumes, then the YAML. Pure.
+import type { PodSpec, Workload } from '../../cluster/types';
+import { Message, msg, named, obj, prose } from '../message';
+import type { NamedValue } from '../types';
+import { containersPhrase, podPatch, remedy, type ContainerList, type PodEdit, type Remedy } from './patch';
+
+const LISTS: ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+export interface SpecContainer {
+  list: ContainerList;
+  index: number;
+  name: string;
+  raw: Record<string, unknown>;
+}
+
+/** Every named container of the spec with the list it sits in (a patch addresses it by list and name). */
+export function specContainers(spec: PodSpec): SpecContainer[] {
+  const s = spec as unknown as Record<string, unknown>;
+  return LISTS.flatMap((list) =>
+    (Array.isArray(s[list]) ? (s[list] as unknown[]) : []).flatMap((c, index) =>
+      c && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string'
+        ? [{ list, index, name: (c as { name: string }).name, raw: c as Record<string, unknown> }]
+        : [],
+    ),
+  );
+}
+
+/** The containers that mount a volume, with where (to remove the mounts with the volume). */
+export function mountsOf(spec: PodSpec, volume: string): { list: ContainerList; container: string; mountPath: string }[] {
+  return specContainers(spec).flatMap((c) =>
+    (Array.isArray(c.raw.volumeMounts) ? (c.raw.volumeMounts as unknown[]) : []).flatMap((m) => {
+      const mount = m as { name?: unknown; mountPath?: unknown } | null;
+      return mount?.name === volume && typeof mount.mountPath === 'string' ? [{ list: c.list, container: c.name, mountPath: mount.mountPath }] : [];
+    }),
+  );
+}
+
+/** Host paths that are a container runtime's socket (or the directory holding it): control of every container on the node. */
+export function runtimeSocket(path: string): boolean {
+  const p = path.replace(/\/+$/, '');
+  return /\/(docker|containerd|crio|cri-dockerd)(\.sock)?(\/|$)/.test(p) || p === '/var/run' || p === '/run';
+}
+
+type Target = Pick<Workload, 'kind' | 'apiVersion' | 'namespace' | 'name' | 'spec'>;
+
+/** The sentence for the edits and the patch for this workload; undefined when a name cannot be marked. */
+export function workloadRemedy(
+  w: Target,
+  edits: readonly PodEdit[],
+  extraNames: readonly NamedValue[] = [],
+  words: { before?: Message; after?: string } = {},
+): Remedy | undefined {
+  const { before, after } = words;
+  if (edits.length === 0) return undefined;
+  const target = { kind: w.kind, apiVersion: w.apiVersion, namespace: w.namespace, name: w.name };
+  const names: NamedValue[] = [...extraNames];
+  const parts: Message[] = [];
+  const byContainer = new Map<string, string[]>();
+  const podFields: string[] = [];
+  for (const e of edits) {
+    if (e.at === 'container') {
+      names.push({ role: 'object', value: e.container, kind: 'Container' });
+      byContainer.set(e.container, [...(byContainer.get(e.container) ?? []), `\`${e.field.join('.')}: ${show(e.value)}\``]);
+    } else if (e.at === 'pod')
+      podFields.push(`\`${e.field.join('.')}${typeof e.value === 'string' ? '' : `: ${show(e.value)}`}\``); // a string may be a name: the patch shows it
+    else if (e.at === 'port') {
+      names.push({ role: 'object', value: e.container, kind: 'Container' });
+      parts.push(msg`remove \`${prose(e.field)}\` from port ${e.containerPort} of ${containersPhrase([e.container])}`);
+    } else if (e.at === 'remove-volume') {
+      // Mount paths often repeat the volume's name ("/backups"): marked too, as hiding more is the safe side.
+      names.push(
+        { role: 'object', value: e.volume, kind: 'Volume' },
+        ...e.mounts.flatMap((m) => [
+          { role: 'object' as const, value: m.container, kind: 'Container' },
+          { role: 'object' as const, value: m.mountPath, kind: 'MountPath' },
+        ]),
+      );
+      const hostPath = volumeHostPath(w.spec, e.volume);
+      if (hostPath) names.push({ role: 'object', value: hostPath, kind: 'HostPath' });
+      const source = hostPath
+        ? msg` (hostPath ${obj(hostPath, 'HostPath')}${prose(runtimeSocket(hostPath) ? ", the container runtime's socket" : '')})`
+        : msg``;
+      const containers = [...new Set(e.mounts.map((m) => m.container))];
+      const mounts = containers.length ? msg` and its volumeMount in ${containersPhrase(containers)}` : msg``;
+      parts.push(msg`remove volume \`${obj(e.volume, 'Volume')}\`${source}${mounts}`);
+    } else parts.push(msg`remove the pod annotation the patch names`);
+  }
+  if (podFields.length) parts.unshift(msg`set ${prose(podFields.join(', '))} in the pod spec`);
+  // Containers that need the same fields are named together: "set `x: false` in containers `a`, `b`".
+  const byFields = new Map<string, string[]>();
+  for (const [container, fields] of byContainer) byFields.set(fields.join(', '), [...(byFields.get(fields.join(', ')) ?? []), container]);
+  for (const [fields, containers] of [...byFields].reverse()) parts.unshift(msg`set ${prose(fields)} in ${containersPhrase(containers)}`);
+  const said = parts.reduce<Message | null>((acc, p) => (acc ? msg`${acc}; ${p}` : p), null)!;
+  return remedy(
+    msg`${before ?? msg``}${before ? said : capitalised(said)}.${prose(after ? ` ${after}` : '')} Patch for ${named(w)}:`,
+    podPatch(target, edits),
+    names,
+  );
+}
+
+function volumeHostPath(spec: PodSpec, volume: string): string | null {
+  const v = (Array.isArray(spec.volumes) ? spec.volumes : []).find((x) => x?.name === volume) as { hostPath?: { path?: unknown } } | undefined;
+  return typeof v?.hostPath?.path === 'string' ? v.hostPath.path : null;
+}
+
+function show(v: unknown): string {
+  return v === null ? 'null (remove it)' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function capitalised(m: Message): Message {
+  const text = [...m.parts.text];
+  text[0] = text[0]!.charAt(0).toUpperCase() + text[0]!.slice(1);
+  return new Message({ text, names: m.parts.names });
+}
