@@ -131,6 +131,8 @@ test.describe('request boundary: a proxy-mode server of its own', () => {
     // The same findings repeated: still a valid posture document, now 15 MiB of it.
     const per = Buffer.byteLength(JSON.stringify(findings)) / findings.length;
     doc.findings = Array.from({ length: Math.ceil((15 * 2 ** 20) / per) }, (_, i) => findings[i % findings.length]);
+    // The figures follow the findings, as the import holds them to (lib/snapshots/consistency.ts).
+    recount(doc);
     const body = JSON.stringify(doc);
     expect(body.length).toBeGreaterThan(15 * 2 ** 20);
     expect(body.length).toBeLessThan(20 * 2 ** 20);
@@ -258,4 +260,24 @@ function rawStatus(base: string, head: string, localAddress?: string, chunkBytes
     });
     socket.on('error', (e) => done(() => reject(e)));
   });
+}
+
+type Counted = { severity: string; area: string; checkId: string; expected?: unknown; accepted?: unknown; resource: { kind: string; namespace: string | null; name: string } };
+/** Counts, per check, area and namespace, of a document whose open findings were repeated: the severities present stay, so do the scores. */
+function recount(doc: {
+  findings: Counted[];
+  checks: { id: string; findings: number }[];
+  areas: { id: string; counts: Record<string, number> }[];
+  namespaces: { name: string; counts: Record<string, number> }[];
+}): void {
+  const open = doc.findings.filter((f) => !f.expected && !f.accepted);
+  const tally = (list: Counted[]) => {
+    const c: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    for (const f of list) c[f.severity]!++;
+    return c;
+  };
+  for (const c of doc.checks) c.findings = open.filter((f) => f.checkId === c.id).length;
+  for (const a of doc.areas) a.counts = tally(open.filter((f) => f.area === a.id));
+  const nsOf = (f: Counted) => f.resource.namespace ?? (f.resource.kind === 'Namespace' ? f.resource.name : null);
+  for (const n of doc.namespaces) n.counts = tally(open.filter((f) => nsOf(f) === n.name));
 }

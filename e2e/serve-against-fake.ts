@@ -52,6 +52,9 @@ delete env.POSTURE_SOURCE;
 // Snapshots go to a fresh store per run (PGlite), never a developer's DATABASE_URL.
 env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'kp-e2e-data-'));
 delete env.DATABASE_URL;
+// The suite rescans many times a minute; the throttle itself is tested in e2e/pentest-routes.unit.test.ts.
+env.RESCAN_PER_MINUTE ??= '1000';
+env.RESCAN_MIN_INTERVAL ??= '0';
 delete env.KUBE_CONTEXT; // the kubeconfig's current context, whatever the caller's shell says
 // As `npm start` runs it: the request boundary's preload first (lib/server/boundary).
 const next = spawn(process.execPath, nextStartArgs('127.0.0.1', port), { env, stdio: 'inherit' });

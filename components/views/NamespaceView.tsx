@@ -15,6 +15,7 @@ import { filterFindings, parseFindingsQuery } from '@/lib/posture/findings-query
 import type { Workload } from '@/lib/cluster/types';
 import type { AccessRow } from '@/lib/posture/rbac/namespace-access';
 import { countBySeverity } from '@/lib/posture/scoring';
+import { isOpen } from '@/lib/posture/types';
 import type { PostureSource } from './source';
 import { ViewPage } from './ViewPage';
 
@@ -33,7 +34,10 @@ export function NamespaceView({ source, name: raw, live }: { source: PostureSour
   const name = decodeURIComponent(raw);
   const ns = doc.namespaces.find((n) => n.name === name);
   if (!ns) notFound();
-  const findings = filterFindings(doc.findings, parseFindingsQuery({ namespace: name, sort: 'object' }));
+  const listed = filterFindings(doc.findings, parseFindingsQuery({ namespace: name, sort: 'object' }));
+  // The counts are of open findings; by-design and accepted ones get their own list below.
+  const findings = listed.filter(isOpen);
+  const triaged = listed.filter((f) => !isOpen(f));
   const link = (more: string) => (s: string) => `/findings?namespace=${encodeURIComponent(name)}${more}&severity=${s}`;
   const facts: [string, string | number][] = [
     ['Workloads', ns.objects.workloads],
@@ -109,6 +113,14 @@ export function NamespaceView({ source, name: raw, live }: { source: PostureSour
         </h2>
         <FindingsTable findings={findings} caption={`Findings in namespace ${name}`} />
       </section>
+      {triaged.length > 0 && (
+        <section aria-labelledby="ns-triaged" className="flex flex-col gap-2">
+          <h2 id="ns-triaged" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            By design or accepted ({triaged.length}): not counted
+          </h2>
+          <FindingsTable findings={triaged} caption={`By-design and accepted findings in namespace ${name}`} />
+        </section>
+      )}
     </ViewPage>
   );
 }

@@ -73,6 +73,9 @@ export function forbiddenFault(faults: Faults, pathname: string): StatusError | 
   if (!faults.forbidden?.length) return null;
   const plural = pluralOf(pathname);
   if (!plural || !faults.forbidden.includes(plural)) return null;
+  // A bare plural names the built-in kind: Calico's crd.projectcalico.org "networkpolicies" is another resource.
+  const group = /^\/apis\/([^/]+)\//.exec(pathname)?.[1];
+  if (group && group.includes('.') && !group.endsWith('.k8s.io')) return null;
   return forbidden(`${plural} is forbidden: User "kube-posture" cannot list resource "${plural}" at the cluster scope`);
 }
 
