@@ -1,6 +1,7 @@
 // What a user sees on `/` when the dashboard reads the demo cluster through the fake API server.
 import { expect, test, type Page } from '@playwright/test';
 import { compareNamespacesWorstFirst } from '../lib/posture/namespace-list';
+import { TOP_RISKS_SHOWN } from '../lib/posture/overview-data';
 import { topRisks } from '../lib/posture/top-risks';
 import type { PostureDocument } from '../lib/posture/types';
 
@@ -90,9 +91,9 @@ test('the overview shows the cluster score, nine area cards in two sections, cov
   await expect(byNamespace.locator('svg .recharts-bar-rectangle')).toHaveCount(worst.filter((n) => n.score > 0).length);
   await expect(byNamespace.locator('figcaption tbody th')).toHaveText(worst.map((n) => n.name));
 
-  // Top risks: the document's most severe findings, in order, each naming its object.
+  // Top risks: the fix-first changes, then the most severe open findings, in order, each naming its object.
   const risks = page.getByRole('list', { name: 'Top risks' }).locator('li');
-  const expected = topRisks(doc.findings, 6);
+  const expected = topRisks(doc.findings.filter((f) => !f.expected && !f.accepted), TOP_RISKS_SHOWN, doc.attackPaths?.fixFirst);
   expect(expected.length).toBeGreaterThanOrEqual(5);
   await expect(risks).toHaveCount(expected.length);
   for (const [i, f] of expected.entries()) {
@@ -133,7 +134,7 @@ test('the overview refreshes itself from /api/posture/overview every 30 seconds'
   const doc = await (await page.request.get('/api/posture')).json();
   expect(summary).not.toHaveProperty('findings');
   expect(summary.findingTotal).toBe(doc.findings.filter((f: { expected?: unknown; accepted?: unknown }) => !f.expected && !f.accepted).length);
-  expect(summary.topRisks.length).toBeLessThanOrEqual(6);
+  expect(summary.topRisks.length).toBeLessThanOrEqual(TOP_RISKS_SHOWN);
 });
 
 test('an unknown address shows the not-found page, its scripts allowed by the CSP', async ({ page }) => {

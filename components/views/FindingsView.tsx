@@ -36,7 +36,7 @@ export function FindingsView({ source, params }: { source: PostureSource; params
           <h2 id="findings-triaged" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
             By design or accepted ({triaged.length}): not counted
           </h2>
-          <FindingsTable findings={triaged.slice(0, PAGE_SIZE)} caption="By-design and accepted findings matching the filter" />
+          <FindingsTable findings={triaged.slice(0, PAGE_SIZE)} caption="Not counted: by design or accepted" />
         </section>
       )}
       {pages > 1 && (

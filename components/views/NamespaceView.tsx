@@ -118,7 +118,7 @@ export function NamespaceView({ source, name: raw, live }: { source: PostureSour
           <h2 id="ns-triaged" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
             By design or accepted ({triaged.length}): not counted
           </h2>
-          <FindingsTable findings={triaged} caption={`By-design and accepted findings in namespace ${name}`} />
+          <FindingsTable findings={triaged} caption={`Not counted in ${name}: by design or accepted`} />
         </section>
       )}
     </ViewPage>
