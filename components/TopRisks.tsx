@@ -18,7 +18,7 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
             {SEVERITY_LABEL[f.severity]}
           </span>
           <div className="min-w-0">
-            <p className="font-medium text-slate-900">{f.message}</p>
+            <p className="font-medium text-slate-900 [overflow-wrap:anywhere]">{f.message}</p>
             <p
               className="font-mono text-xs text-slate-700 [overflow-wrap:anywhere]"
               title={`${f.resource.kind} ${f.resource.namespace ?? ''}/${f.resource.name}`}
@@ -26,7 +26,7 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
               {f.resource.kind} {f.resource.namespace ? `${f.resource.namespace}/` : ''}
               {f.resource.name}
             </p>
-            <p className="text-xs text-slate-500">Fails “{f.title}”</p>
+            <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">Fails “{f.title}”</p>
             <FixPreview text={f.remediation} />
           </div>
         </li>
@@ -51,9 +51,9 @@ function FixPreview({ text }: { text: string }) {
     : [];
   const shown = body.slice(0, PREVIEW_LINES);
   return (
-    <div className="mt-1 text-xs">
+    <div className="mt-1 min-w-0 text-xs">
       {sentence && (
-        <p className="text-slate-700">
+        <p className="text-slate-700 [overflow-wrap:anywhere]">
           <span className="font-semibold">Fix: </span>
           {sentence}
         </p>

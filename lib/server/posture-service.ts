@@ -85,15 +85,18 @@ function missingKindsRetryMs(inv: Inventory | null): number {
 }
 
 /**
- * A rescan someone asked for (POST /api/scan): joins the running scan of this source, or, when
- * the last one finished less than `minIntervalMs` ago, answers with its result instead of
+ * A rescan someone asked for (POST /api/scan): after the running scan of this source (if any),
+ * answers with the last result when it finished less than `minIntervalMs` ago, instead of
  * listing the cluster again. However many viewers click, a cluster is listed at most once per interval.
  */
-export function requestedRescan(spec: SourceSpec, onEvent: (e: ScanEvent) => void, minIntervalMs: number): Promise<PostureDocument> {
+export async function requestedRescan(spec: SourceSpec, onEvent: (e: ScanEvent) => void, minIntervalMs: number): Promise<PostureDocument> {
   const e = entryFor(spec);
-  if (!e.inflight && e.doc && !e.error && Date.now() - e.scannedAt < minIntervalMs) {
+  // A scan already running may have listed the cluster before this request's change: let it
+  // finish, then answer from it only within the interval, else list again.
+  if (e.inflight) await e.inflight.catch(() => undefined);
+  if (e.doc && !e.error && Date.now() - e.scannedAt < minIntervalMs) {
     onEvent({ type: 'done', generatedAt: e.doc.generatedAt });
-    return Promise.resolve(e.doc);
+    return e.doc;
   }
   return rescan(spec, onEvent);
 }
