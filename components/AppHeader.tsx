@@ -50,6 +50,11 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
               {snapshot ? 'All snapshots' : 'Snapshots'}
             </NextLink>
           )}
+          {!snapshot && (
+            <NextLink href="/exceptions" className="hover:underline">
+              Exceptions
+            </NextLink>
+          )}
         </nav>
       </div>
       {!snapshot && (

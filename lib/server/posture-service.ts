@@ -11,6 +11,7 @@ import { triageFor, acceptedUntil } from './triage-settings';
 import { notifyAfterScan } from './notify/hook';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
 import { observeScan } from './metrics/prometheus';
+import { serverNow, serverNowMs } from './clock';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
 
@@ -61,7 +62,7 @@ export async function getPosture(spec?: SourceSpec): Promise<PostureResult> {
   const following = e.follower?.healthy() ?? false;
   const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
   // An exception that ran out brings its findings back now, not at the next change.
-  const expired = e.doc !== null && Date.now() >= acceptedUntil(e.doc);
+  const expired = e.doc !== null && serverNowMs() >= acceptedUntil(e.doc);
   if (expired || Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error)) {
     if (expired) invalidatePosture(s);
     await rescan(s).catch(() => undefined); // the error is kept in the entry
@@ -118,7 +119,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const triage = await triageFor(spec);
       e.follower?.stop();
       e.follower = spec.kind === 'live' && watchEnabled(spec) && !e.watchForbidden ? follow(e, spec, inventory, versions, triage) : null;
-      const doc = e.follower?.doc ?? computePosture(inventory, { triage });
+      const doc = e.follower?.doc ?? computePosture(inventory, { triage, now: serverNow() });
       notifyAfterScan(clusterOf(spec).key, doc);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
       Object.assign(stats, { lastDurationMs: Date.now() - started, succeeded: stats.succeeded + 1 });
@@ -166,6 +167,7 @@ function follow(
 ): Follower {
   const follower = startFollowing(spec, inventory, versions, {
     triage,
+    now: serverNow,
     onUpdate: (doc, inv) => {
       if (e.follower !== follower) return;
       Object.assign(e, { doc, inventory: inv, error: null });
