@@ -99,8 +99,10 @@ export function updatePosture(
       state.byNamespace !== null &&
       touched.namespaces.size > 0 &&
       touched.namespaces.size <= MAX_NAMESPACE_RUNS &&
-      // A changed memo may change other namespaces' findings too: not splittable.
-      hits.every((k) => (NAMESPACE_LOCAL.has(k) && !wholeKindsOf(state).has(k)) || k === 'workloads' || k === 'implicitNamespaces');
+      // A changed memo may change other namespaces' findings too: not splittable, unless all it
+      // read is namespace-local (an index by namespace, lib/posture/indexes): on N's view it
+      // is built from N's objects alone, as reading them directly would be.
+      hits.every((k) => localRead(k, wholeKindsOf(state), prev.memoReads));
     if (splittable) {
       const next = rerunNamespaces(state, [...touched.namespaces], viewOf);
       if (next) {
@@ -148,6 +150,16 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
     }
   }
   return out;
+}
+
+/** Whether a read, on N's view, sees only N's objects (and the check does not want that kind whole). */
+function localRead(k: string, whole: Set<string>, memoReads: Map<string, Set<string>>, seen = new Set<string>()): boolean {
+  if (k === 'workloads' || k === 'implicitNamespaces') return true;
+  if (NAMESPACE_LOCAL.has(k)) return !whole.has(k);
+  if (!k.startsWith('memo:') || seen.has(k)) return false;
+  seen.add(k);
+  const reads = memoReads.get(k.slice('memo:'.length));
+  return reads !== undefined && reads.size > 0 && [...reads].every((r) => localRead(r, whole, memoReads, seen));
 }
 
 function touchedReads(t: Touched): Set<string> {
