@@ -32,19 +32,19 @@ async function start(p: number, env: Record<string, string>): Promise<ChildProce
   });
 }
 
-// The token dashboard keeps exceptions to the sre group and reads a clock the specs can move
+// The proxy dashboard keeps exceptions to the sre group and reads a clock the specs can move
 // (e2e/exceptions.spec.ts), starting at real time.
-setClockOffset(port, 0);
+setClockOffset(port + 1, 0);
 const servers = await Promise.all([
-  start(port, {
-    AUTH_MODE: 'token',
-    AUTH_SESSION_SECRET: AUTH_E2E.sessionSecret,
+  start(port, { AUTH_MODE: 'token', AUTH_SESSION_SECRET: AUTH_E2E.sessionSecret, AUTH_ADMIN_GROUPS: 'sre', METRICS_TOKEN: AUTH_E2E.metricsToken }),
+  start(port + 1, {
+    AUTH_MODE: 'proxy',
+    AUTH_PROXY_TRUSTED_CIDRS: '10.99.0.0/16',
+    AUTH_PROXY_SECRET: AUTH_E2E.proxySecret,
     AUTH_ADMIN_GROUPS: 'sre',
-    METRICS_TOKEN: AUTH_E2E.metricsToken,
     EXCEPTION_GROUPS: 'sre',
-    KUBE_POSTURE_E2E_CLOCK_FILE: clockFile(port),
+    KUBE_POSTURE_E2E_CLOCK_FILE: clockFile(port + 1),
   }),
-  start(port + 1, { AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED_CIDRS: '10.99.0.0/16', AUTH_PROXY_SECRET: AUTH_E2E.proxySecret, AUTH_ADMIN_GROUPS: 'sre' }),
 ]);
 
 const stop = async (code = 0) => {
