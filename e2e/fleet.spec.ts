@@ -26,6 +26,7 @@ async function push(request: APIRequestContext, cluster: string, labels: Record<
 }
 
 test('fleet: /fleet lists the pushed clusters; a cluster opens into its pages, down to a namespace', async ({ page }) => {
+  test.setTimeout(180_000);
   await rescanDone(page.request);
   const doc = (await (await page.request.get('/api/posture')).json()) as PostureDocument;
   await push(page.request, PROD, { env: 'prod', region: 'eu' }, doc);
@@ -36,6 +37,7 @@ test('fleet: /fleet lists the pushed clusters; a cluster opens into its pages, d
   await expect(page.getByRole('link', { name: PROD })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Checks failing in the most clusters' })).toBeVisible();
   expect(await serious(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/fleet.png', fullPage: true });
 
   await page.getByLabel('env').selectOption('dev');
   await page.getByRole('button', { name: 'Filter' }).click();

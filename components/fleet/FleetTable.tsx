@@ -70,7 +70,7 @@ export function FleetTable({ fleet, filter }: { fleet: FleetOverview; filter: Re
                   <td className="p-2">{r.counts.high}</td>
                   <td className="p-2">{r.counts.medium}</td>
                   <td className="p-2">
-                    {r.ageMs === null ? 'never' : `${ageText(r.ageMs)} ago`}
+                    {r.ageMs === null ? 'never' : ageText(r.ageMs)}
                     {r.stale && (
                       <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="stale">
                         stale

@@ -47,6 +47,6 @@ describe('fleetOverview', () => {
   });
 
   it('says ages for people', () => {
-    expect([ageText(10_000), ageText(4 * 60_000), ageText(3 * 3_600_000), ageText(3 * 86_400_000)]).toEqual(['just now', '4 min', '3 h', '3 d']);
+    expect([ageText(10_000), ageText(4 * 60_000), ageText(3 * 3_600_000), ageText(3 * 86_400_000)]).toEqual(['just now', '4 min ago', '3 h ago', '3 d ago']);
   });
 });

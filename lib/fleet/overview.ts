@@ -72,11 +72,11 @@ export function fleetOverview(
   };
 }
 
-/** "4 min", "3 h", "2 d": a report's age for people. */
+/** "just now", "4 min ago", "3 h ago", "2 d ago": a report's age for people. */
 export function ageText(ms: number): string {
   const m = Math.floor(ms / 60_000);
   if (m < 1) return 'just now';
-  if (m < 60) return `${m} min`;
-  if (m < 48 * 60) return `${Math.floor(m / 60)} h`;
-  return `${Math.floor(m / 1440)} d`;
+  if (m < 60) return `${m} min ago`;
+  if (m < 48 * 60) return `${Math.floor(m / 60)} h ago`;
+  return `${Math.floor(m / 1440)} d ago`;
 }

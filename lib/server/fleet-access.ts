@@ -67,5 +67,7 @@ export async function loadFleetClusterPage(name: string): Promise<LoadedReport> 
   if (!cluster || !mayViewPushed(who, cluster) || !cluster.last) notFound();
   const held = await new LatestPostureStore((await appStore().get()).sql).get(cluster.key);
   if (!held) notFound();
-  return { doc: held.doc, view: { takenAt: held.doc.generatedAt, createdAt: cluster.last.receivedAt, label: `reported by the agent of ${name}`, report: true }, base: `/fleet/${name}` };
+  // The hub's name for the cluster (its token's), not whatever the agent's context was called.
+  const doc = { ...held.doc, cluster: { ...held.doc.cluster, name } };
+  return { doc, view: { takenAt: held.doc.generatedAt, createdAt: cluster.last.receivedAt, label: `reported by the agent of ${name}`, report: true }, base: `/fleet/${name}` };
 }
