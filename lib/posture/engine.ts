@@ -1,14 +1,14 @@
 // Inventory -> posture document. Pure: no I/O, no clock unless given one.
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
-import { analyseAttackPaths } from './attack-paths';
+import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { isNotAssessed, type Check, type ObjectNotAssessed, type RawFinding } from './check';
 import { detectCoverage } from './coverage/detect';
 import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
-import { triage, type TriageOptions } from './triage/apply';
+import { triage, type TriageOptions, type TriageSession } from './triage/apply';
 import { DEFAULT_OWNER_KEYS, namespaceOwner } from './triage/owners';
 import {
   isOpen,
@@ -68,16 +68,22 @@ export function assemblePosture(
   coverage = detectCoverage(inv),
   reuse?: NamespaceReuse,
   triageOptions?: TriageOptions,
-  /** false: leave attack paths out (tests of the checks alone). */
-  attackPaths?: false,
+  /**
+   * false: leave attack paths out (tests of the checks alone). An analysis: use it rather than
+   * analysing `inv` (lib/posture/incremental.ts passes one it knows is current, or says which
+   * version it is of).
+   */
+  attackPaths?: false | AttackAnalysis,
+  /** The last triage's results, kept where a change left them valid (lib/posture/triage/apply.ts). */
+  triageSession?: TriageSession,
 ): PostureDocument {
   const at = now ?? new Date();
   // Scores and counts see only open findings; the document lists every finding, marked.
-  const triaged = triage(inv, all, at, triageOptions);
+  const triaged = triage(inv, all, at, triageOptions, triageSession);
   const evaluated = triaged.scoring;
   // Attack paths are a whole-cluster analysis, recomputed from the inventory each time (the
   // incremental path too); by-design and accepted findings still count as steps.
-  const attack = attackPaths === false ? null : analyseAttackPaths(inv);
+  const attack = attackPaths === false ? null : (attackPaths ?? analyseAttackPaths(inv));
   const decorated = sortedFindings(triaged.documented).map(triaged.decorate);
   const findings = attack ? withPaths(decorated, attack.throughObject) : decorated;
   const ownerKeys = triageOptions?.ownerKeys ?? DEFAULT_OWNER_KEYS;
@@ -123,6 +129,17 @@ function withPaths(findings: Finding[], through: Map<string, number>): Finding[]
     const n = through.get(refKey(f.resource));
     return n ? { ...f, paths: n } : f;
   });
+}
+
+/** The document with another attack analysis: its summary, and each finding's count of paths through its object. */
+export function withAttackAnalysis(doc: PostureDocument, attack: AttackAnalysis): PostureDocument {
+  const { attackPathsAsOf: _stale, attackPaths: _old, ...rest } = doc;
+  const findings = doc.findings.map((f) => {
+    if (f.paths === undefined) return f;
+    const { paths: _p, ...bare } = f;
+    return bare;
+  });
+  return { ...rest, findings: withPaths(findings, attack.throughObject), attackPaths: attack.summary };
 }
 
 export function runCheck(check: Check, inv: Inventory): Evaluated {

@@ -9,8 +9,19 @@
 import type { Touched } from '../cluster/apply-change';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
-import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, withNotAssessed, type Evaluated, type PostureOptions } from './engine';
-import type { TriageOptions } from './triage/apply';
+import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
+import {
+  assemblePosture,
+  carryAggregates,
+  namespaceOfKey,
+  refKey,
+  runCheck,
+  withAttackAnalysis,
+  withNotAssessed,
+  type Evaluated,
+  type PostureOptions,
+} from './engine';
+import type { TriageCarry, TriageOptions, TriageSession } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import { cutoffFor } from './incremental-cutoffs';
@@ -42,6 +53,17 @@ export interface IncrementalPosture {
   coverage: ReturnType<typeof detectCoverage>;
   /** The triage the document was assembled with; updates keep it unless given another. */
   triage?: TriageOptions;
+  /** The attack-path analysis in the document, what it read, and the version it is of (see updatePosture's `attackPaths`). */
+  attack: AttackState;
+  /** The marks the document's triage worked out, for the next update. */
+  triageCarry?: TriageCarry;
+}
+
+interface AttackState {
+  analysis: AttackAnalysis;
+  reads: Set<string>;
+  /** Absent: of this inventory. Else the generatedAt of the document whose inventory it analysed. */
+  asOf?: string;
 }
 
 export interface UpdateStats {
@@ -61,6 +83,8 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
   const recorded = recording(inventory);
   const checks = (opts.checks ?? ALL_CHECKS).map((c) => runWhole(c, recorded));
   const coverage = detectCoverage(recorded);
+  const attack = analyseRecorded(recorded);
+  const session: TriageSession = {};
   const doc = assemblePosture(
     inventory,
     checks.map((s) => s.evaluated),
@@ -68,15 +92,39 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
     coverage,
     undefined,
     opts.triage,
+    attack.analysis,
+    session,
   );
-  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage };
+  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage, attack, triageCarry: session.next };
+}
+
+function analyseRecorded(recorded: Inventory): AttackState {
+  const reads = new Set<string>();
+  const analysis = recordReads(reads, () => analyseAttackPaths(recorded));
+  return { analysis, reads };
+}
+
+/**
+ * The state with its attack paths analysed on its own inventory, when an update deferred them
+ * (the document's `attackPathsAsOf` then goes). About 2 s of CPU at 50,000 pods: the live
+ * follower runs it once changes pause (lib/server/live-follow.ts), not on each change.
+ */
+export function refreshAttackPaths(state: IncrementalPosture): IncrementalPosture {
+  if (state.attack.asOf === undefined) return state;
+  const attack = analyseRecorded(recording(state.inventory));
+  return { ...state, attack, doc: withAttackAnalysis(state.doc, attack.analysis), memoReads: memoReadsSnapshot() };
 }
 
 export function updatePosture(
   prev: IncrementalPosture,
   inventory: Inventory,
   touched: Touched,
-  opts: { now?: Date; triage?: TriageOptions } = {},
+  /**
+   * `attackPaths: 'defer'`: when the change touched what the attack-path analysis reads, keep the
+   * previous analysis and say so (`attackPathsAsOf`) rather than re-analysing the whole cluster;
+   * refreshAttackPaths brings it up to date. Everything else in the document is exact either way.
+   */
+  opts: { now?: Date; triage?: TriageOptions; attackPaths?: 'defer' } = {},
 ): { posture: IncrementalPosture; stats: UpdateStats } {
   const triageOptions = opts.triage ?? prev.triage;
   const changed = withMemos(touchedReads(touched), prev, inventory, touched);
@@ -90,7 +138,7 @@ export function updatePosture(
     return v;
   };
   const checks = prev.checks.map((state) => {
-    const hits = [...changed].filter((k) => state.reads.has('*') || state.reads.has(k) || (k.startsWith('objects.') && state.reads.has('objects.*')));
+    const hits = readsHit(changed, state.reads);
     if (hits.length === 0) {
       stats.reused++;
       return state;
@@ -114,8 +162,16 @@ export function updatePosture(
     return runWhole(state.evaluated.check, recorded);
   });
   const coverage = changed.has('memo:coverage') ? detectCoverage(recorded) : prev.coverage;
+  // Nothing the analysis read changed: it is as current (or as far behind) as it was.
+  const attack: AttackState =
+    readsHit(changed, prev.attack.reads).length === 0
+      ? prev.attack
+      : opts.attackPaths === 'defer'
+        ? { ...prev.attack, asOf: prev.attack.asOf ?? prev.doc.generatedAt }
+        : analyseRecorded(recorded);
   // With no check re-run whole, only the changed namespaces' summaries can differ.
   const reuse = stats.full === 0 ? { previous: prev.doc.namespaces, stale: touched.namespaces } : undefined;
+  const session: TriageSession = { previous: prev.triageCarry, touched };
   const doc = assemblePosture(
     inventory,
     checks.map((s) => s.evaluated),
@@ -124,11 +180,27 @@ export function updatePosture(
     // Other exceptions than last time may change any namespace's summary.
     opts.triage && opts.triage !== prev.triage ? undefined : reuse,
     triageOptions,
+    attack.analysis,
+    session,
   );
   return {
-    posture: { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: triageOptions },
+    posture: {
+      inventory,
+      checks,
+      doc: attack.asOf === undefined ? doc : { ...doc, attackPathsAsOf: attack.asOf },
+      coverage,
+      memoReads: memoReadsSnapshot(),
+      triage: triageOptions,
+      attack,
+      triageCarry: session.next,
+    },
     stats,
   };
+}
+
+/** The changed reads (touchedReads, withMemos) among what something read. */
+function readsHit(changed: Set<string>, reads: Set<string>): string[] {
+  return [...changed].filter((k) => reads.has('*') || reads.has(k) || (k.startsWith('objects.') && reads.has('objects.*')));
 }
 
 /**
@@ -141,7 +213,7 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
     grew = false;
     for (const [key, reads] of prev.memoReads) {
       if (out.has(`memo:${key}`)) continue;
-      const hits = [...out].filter((k) => reads.has('*') || reads.has(k) || (k.startsWith('objects.') && reads.has('objects.*')));
+      const hits = readsHit(out, reads);
       if (hits.length === 0) continue;
       const cutoff = cutoffFor(key);
       if (cutoff && hits.every((h) => cutoff.judges.includes(h)) && cutoff.unchanged(prev.inventory, next, touched)) continue;

@@ -10,9 +10,21 @@ const inv = inventoryOf([
   pod('a', 'debug', { ...restrictedSpec, nodeName: 'n1' }),
   pod('b', 'job', { ...restrictedSpec, ...{ serviceAccount: 'legacy' }, nodeName: 'n1' }),
   pod('b', 'other', { ...restrictedSpec, nodeName: 'n2' }),
-  binding('ClusterRoleBinding', 'crb', 'view', [{ kind: 'ServiceAccount', name: 'web-sa', namespace: 'a' }, { kind: 'Group', name: 'devs' }]),
+  binding('ClusterRoleBinding', 'crb', 'view', [
+    { kind: 'ServiceAccount', name: 'web-sa', namespace: 'a' },
+    { kind: 'Group', name: 'devs' },
+  ]),
   // A RoleBinding's ServiceAccount subject without a namespace is the binding's own namespace's.
-  binding('RoleBinding', 'rb', 'edit', [{ kind: 'ServiceAccount', name: 'web-sa' }, { kind: 'ServiceAccount', name: 'web-sa' }], 'a'),
+  binding(
+    'RoleBinding',
+    'rb',
+    'edit',
+    [
+      { kind: 'ServiceAccount', name: 'web-sa' },
+      { kind: 'ServiceAccount', name: 'web-sa' },
+    ],
+    'a',
+  ),
   binding('RoleBinding', 'rb2', 'edit', [{ kind: 'User', name: 'ann' }], 'b'),
 ]);
 
@@ -28,7 +40,11 @@ describe('inventory indexes', () => {
 
   it('finds pods by node and namespace', () => {
     expect(podsOnNode(inv, 'n1').map((p) => p.metadata.name)).toEqual(['debug', 'job']);
-    expect(podIndex(inv).byNamespace.get('b')?.map((p) => p.metadata.name)).toEqual(['job', 'other']);
+    expect(
+      podIndex(inv)
+        .byNamespace.get('b')
+        ?.map((p) => p.metadata.name),
+    ).toEqual(['job', 'other']);
   });
 
   it('finds bindings by subject, ClusterRoleBindings first, each once', () => {
@@ -46,7 +62,11 @@ describe('inventory indexes', () => {
   });
 
   it('flattens containers once per spec, tolerating malformed entries', () => {
-    const spec = { initContainers: [{ name: 'init' }], containers: [{ name: 'app', securityContext: { privileged: true } }, null, 'x', { image: 'i' }], ephemeralContainers: 'no' };
+    const spec = {
+      initContainers: [{ name: 'init' }],
+      containers: [{ name: 'app', securityContext: { privileged: true } }, null, 'x', { image: 'i' }],
+      ephemeralContainers: 'no',
+    };
     const flat = flatContainers(spec as never);
     expect(flat.map((c) => [c.name, c.path, c.ownName])).toEqual([
       ['init', 'spec.initContainers[0]', 'init'],

@@ -37,16 +37,21 @@ export interface WorkloadIndex {
 
 /** inv.workloads by key, namespace and ServiceAccount, in the inventory's order. */
 export function workloadIndex(inv: Inventory): WorkloadIndex {
-  return oncePerInventory(inv, 'index:workloads', () => [inv.workloads], () => {
-    const index: WorkloadIndex = { byKey: new Map(), byNamespace: new Map(), byServiceAccount: new Map() };
-    for (const w of inv.workloads) {
-      const key = `${w.kind}/${w.namespace}/${w.name}`;
-      if (!index.byKey.has(key)) index.byKey.set(key, w); // the first wins, as a linear find would
-      push(index.byNamespace, w.namespace, w);
-      push(index.byServiceAccount, `${w.namespace}/${serviceAccountOfSpec(w.spec)}`, w);
-    }
-    return index;
-  });
+  return oncePerInventory(
+    inv,
+    'index:workloads',
+    () => [inv.workloads],
+    () => {
+      const index: WorkloadIndex = { byKey: new Map(), byNamespace: new Map(), byServiceAccount: new Map() };
+      for (const w of inv.workloads) {
+        const key = `${w.kind}/${w.namespace}/${w.name}`;
+        if (!index.byKey.has(key)) index.byKey.set(key, w); // the first wins, as a linear find would
+        push(index.byNamespace, w.namespace, w);
+        push(index.byServiceAccount, `${w.namespace}/${serviceAccountOfSpec(w.spec)}`, w);
+      }
+      return index;
+    },
+  );
 }
 
 export function workloadsIn(inv: Inventory, namespace: string): readonly Workload[] {
@@ -66,17 +71,22 @@ export interface PodIndex {
 }
 
 export function podIndex(inv: Inventory): PodIndex {
-  return oncePerInventory(inv, 'index:pods', () => [inv.objects.pods], () => {
-    const index: PodIndex = { byNamespace: new Map(), byServiceAccount: new Map(), byNode: new Map() };
-    for (const p of inv.objects.pods) {
-      const ns = p.metadata.namespace ?? 'default';
-      push(index.byNamespace, ns, p);
-      push(index.byServiceAccount, `${ns}/${serviceAccountOfSpec(p.spec)}`, p);
-      const node = typeof p.spec?.nodeName === 'string' ? p.spec.nodeName : null;
-      if (node) push(index.byNode, node, p);
-    }
-    return index;
-  });
+  return oncePerInventory(
+    inv,
+    'index:pods',
+    () => [inv.objects.pods],
+    () => {
+      const index: PodIndex = { byNamespace: new Map(), byServiceAccount: new Map(), byNode: new Map() };
+      for (const p of inv.objects.pods) {
+        const ns = p.metadata.namespace ?? 'default';
+        push(index.byNamespace, ns, p);
+        push(index.byServiceAccount, `${ns}/${serviceAccountOfSpec(p.spec)}`, p);
+        const node = typeof p.spec?.nodeName === 'string' ? p.spec.nodeName : null;
+        if (node) push(index.byNode, node, p);
+      }
+      return index;
+    },
+  );
 }
 
 export function podsOnNode(inv: Inventory, node: string): readonly K8sObject[] {
@@ -89,17 +99,24 @@ export function podsOnNode(inv: Inventory, node: string): readonly K8sObject[] {
  * the inventory's order. A binding naming a subject twice is listed once.
  */
 export function bindingsBySubject(inv: Inventory): Map<string, K8sObject[]> {
-  return oncePerInventory(inv, 'index:bindings-by-subject', () => [inv.objects.clusterrolebindings, inv.objects.rolebindings], () => {
-    const m = new Map<string, K8sObject[]>();
-    for (const b of [...inv.objects.clusterrolebindings, ...inv.objects.rolebindings]) {
-      for (const s of subjectsOf(b)) {
-        const key = subjectKey(
-          s.kind === 'ServiceAccount' ? { kind: 'ServiceAccount', namespace: s.namespace ?? b.metadata.namespace ?? 'default', name: s.name } : { kind: s.kind as 'User' | 'Group', name: s.name },
-        );
-        const l = m.get(key);
-        if (l?.[l.length - 1] !== b) push(m, key, b);
+  return oncePerInventory(
+    inv,
+    'index:bindings-by-subject',
+    () => [inv.objects.clusterrolebindings, inv.objects.rolebindings],
+    () => {
+      const m = new Map<string, K8sObject[]>();
+      for (const b of [...inv.objects.clusterrolebindings, ...inv.objects.rolebindings]) {
+        for (const s of subjectsOf(b)) {
+          const key = subjectKey(
+            s.kind === 'ServiceAccount'
+              ? { kind: 'ServiceAccount', namespace: s.namespace ?? b.metadata.namespace ?? 'default', name: s.name }
+              : { kind: s.kind as 'User' | 'Group', name: s.name },
+          );
+          const l = m.get(key);
+          if (l?.[l.length - 1] !== b) push(m, key, b);
+        }
       }
-    }
-    return m;
-  });
+      return m;
+    },
+  );
 }

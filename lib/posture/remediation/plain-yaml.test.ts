@@ -17,14 +17,81 @@ function rng(seed: number) {
 
 // Strings a cluster can hold, the awkward ones the library quotes among them.
 const STRINGS = [
-  'app', 'web-1', 'kube-system', '100m', '128Mi', '0.5', '1e3', '.5', '5.', '0x1F', '0o17', '08', '-1', '+1', 'true', 'True', 'no', 'yes', 'null', 'Null', '~',
-  '', ' ', 'a b', 'a: b', 'a:b', '#x', 'x#y', 'x #y', '-', '-x', '?x', '?', '*x', '&x', '!x', '%x', '@x', '`x', '"x', "'x", '[x', '{x', 'x,y', 'x]',
-  '/var/run/docker.sock', 'apps/v1', '$patch', 'delete', 'container.apparmor.security.beta.kubernetes.io/app', 'runtime/default', '.inf', '-.inf',
-  '.nan', '---', '...', 'a\nb', 'tab\there', 'é', 'x:', 'x ', 'a.b.c', '_x', '1.2.3', '1_000', 'NaN', 'Infinity', '0', '00', '1e', 'e1',
+  'app',
+  'web-1',
+  'kube-system',
+  '100m',
+  '128Mi',
+  '0.5',
+  '1e3',
+  '.5',
+  '5.',
+  '0x1F',
+  '0o17',
+  '08',
+  '-1',
+  '+1',
+  'true',
+  'True',
+  'no',
+  'yes',
+  'null',
+  'Null',
+  '~',
+  '',
+  ' ',
+  'a b',
+  'a: b',
+  'a:b',
+  '#x',
+  'x#y',
+  'x #y',
+  '-',
+  '-x',
+  '?x',
+  '?',
+  '*x',
+  '&x',
+  '!x',
+  '%x',
+  '@x',
+  '`x',
+  '"x',
+  "'x",
+  '[x',
+  '{x',
+  'x,y',
+  'x]',
+  '/var/run/docker.sock',
+  'apps/v1',
+  '$patch',
+  'delete',
+  'container.apparmor.security.beta.kubernetes.io/app',
+  'runtime/default',
+  '.inf',
+  '-.inf',
+  '.nan',
+  '---',
+  '...',
+  'a\nb',
+  'tab\there',
+  'é',
+  'x:',
+  'x ',
+  'a.b.c',
+  '_x',
+  '1.2.3',
+  '1_000',
+  'NaN',
+  'Infinity',
+  '0',
+  '00',
+  '1e',
+  'e1',
 ];
 
 function randomValue(r: () => number, depth: number): unknown {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const k = r();
   if (depth > 3 || k < 0.45) return pick<unknown>([...STRINGS, 0, 8080, -3, 1.5, true, false, null]);
   if (k < 0.7) return Array.from({ length: Math.floor(r() * 3) }, () => randomValue(r, depth + 1));
@@ -47,7 +114,7 @@ function expectSameAsLibrary(value: Record<string, unknown>): boolean {
 }
 
 describe('plainYaml', () => {
-  it("writes what the yaml library writes, or declines, on 3,000 random values", () => {
+  it('writes what the yaml library writes, or declines, on 3,000 random values', () => {
     const r = rng(17);
     let written = 0;
     for (let i = 0; i < 3000; i++) if (expectSameAsLibrary({ top: randomMap(r, 0), list: [randomMap(r, 1), 'x'] })) written++;
