@@ -129,8 +129,7 @@ describe('notifications', () => {
     received.length = 0;
     await n.notify('k', doc([finding('web'), finding('other')]));
     expect(received).toHaveLength(1);
-    expect(JSON.stringify(received[0]!.body)).toMatch(/apps\/other/);
-    expect(JSON.stringify(received[0]!.body)).not.toMatch(/apps\/web/);
+    expect(received[0]!.body.findings.map((f: Finding) => f.resource.name)).toEqual(['other']);
     await n.notify('k', doc([finding('web'), finding('other')]));
     expect(received).toHaveLength(1);
   });
