@@ -1,0 +1,128 @@
+// Which workloads are management tools: recognised by image repository (and, where one image
+// runs several components, by the command). Pure.
+//
+// Sources for the names: the tools' install manifests and charts (kubernetes/dashboard,
+// argoproj/argo-cd manifests/install.yaml, rancher/rancher, weaveworks/scope examples/k8s,
+// Helm 2's `helm init`, portainer/k8s, headlamp-k8s/headlamp, bitnami/charts kubeapps,
+// komodorio/helm-charts k8s-watcher, derailed/k9s).
+import type { Inventory } from '../../../../cluster/inventory';
+import type { Container, Workload } from '../../../../cluster/types';
+import type { DatedCveRow } from '../../../data/cve-row';
+import { ARGOCD_CVES, DASHBOARD_CVES, RANCHER_CVES } from '../../../data/management-tool-cves';
+import { allContainers, oncePerInventory } from '../../helpers';
+import { parseImage } from '../../registry-security/support/image-ref';
+
+export interface ToolDef {
+  id: string;
+  name: string;
+  repository: RegExp;
+  /** Further test on the container (one image, several components). */
+  matches?(c: Container): boolean;
+  /**
+   * Whether the tool asks who its users are: 'none' means whoever reaches its port acts with its
+   * ServiceAccount (Weave Scope, Tiller, `kubectl proxy`), unless a setting says otherwise.
+   */
+  login: 'own' | 'none';
+  /** Advisories by the version in the image tag, when the tag is the tool's release. */
+  cves?: readonly DatedCveRow[];
+}
+
+const words = (c: Container): string[] => {
+  const raw = c as unknown as { command?: unknown; args?: unknown };
+  return [raw.command, raw.args].flatMap((l) => (Array.isArray(l) ? l.filter((x): x is string => typeof x === 'string') : []));
+};
+
+/** The container's command and args, one token each ("sh -c '…'" split on blanks). */
+export function argsOf(c: Container): string[] {
+  return words(c).flatMap((w) => w.split(/\s+/).filter(Boolean));
+}
+
+const runs = (program: string) => (c: Container) => argsOf(c).some((t) => t === program || t.endsWith(`/${program}`));
+
+/** `kubectl proxy` (or `kubectl … proxy`): the word proxy after a kubectl program. */
+function runsKubectlProxy(c: Container): boolean {
+  const t = argsOf(c);
+  const at = t.findIndex((x) => x === 'kubectl' || x.endsWith('/kubectl'));
+  return at >= 0 && t.slice(at + 1).includes('proxy');
+}
+
+export const TOOLS: readonly ToolDef[] = [
+  {
+    id: 'kubernetes-dashboard',
+    name: 'Kubernetes Dashboard',
+    repository: /(^|\/)(kubernetesui\/dashboard|kubernetes-dashboard-(amd64|arm64|arm|ppc64le|s390x))$/,
+    login: 'own',
+    cves: DASHBOARD_CVES,
+  },
+  // v7 splits the Dashboard into modules whose tags are their own versions, not the release's.
+  { id: 'kubernetes-dashboard-v7', name: 'Kubernetes Dashboard (v7)', repository: /(^|\/)kubernetesui\/dashboard-(api|web|auth)$/, login: 'own' },
+  { id: 'argocd-server', name: 'Argo CD API server', repository: /(^|\/)argoproj\/argocd$/, matches: runs('argocd-server'), login: 'own', cves: ARGOCD_CVES },
+  { id: 'rancher', name: 'Rancher', repository: /(^|\/)rancher\/rancher$/, login: 'own', cves: RANCHER_CVES },
+  {
+    id: 'weave-scope',
+    name: 'Weave Scope',
+    repository: /(^|\/)weaveworks\/scope$/,
+    // The probes (DaemonSet) report to the app; the app serves the UI on port 4040.
+    matches: (c) => !argsOf(c).some((t) => /^--?(mode=probe|probe-only)$/.test(t)),
+    login: 'none',
+  },
+  { id: 'tiller', name: "Helm 2's Tiller", repository: /(^|\/)(kubernetes-helm|helm)\/tiller$/, login: 'none' },
+  { id: 'kubectl-proxy', name: '`kubectl proxy`', repository: /./, matches: runsKubectlProxy, login: 'none' },
+  { id: 'portainer', name: 'Portainer', repository: /(^|\/)portainer\/portainer(-ce|-ee)?$/, login: 'own' },
+  { id: 'portainer-agent', name: 'Portainer agent', repository: /(^|\/)portainer\/agent$/, login: 'own' },
+  { id: 'headlamp', name: 'Headlamp', repository: /(^|\/)headlamp-k8s\/headlamp$/, login: 'own' },
+  { id: 'kubeapps', name: 'Kubeapps', repository: /(^|\/)bitnami\/kubeapps-(dashboard|apis)$/, login: 'own' },
+  { id: 'komodor-agent', name: 'Komodor agent', repository: /(^|\/)komodorio\/k8s-watcher$/, login: 'own' },
+  { id: 'k9s', name: 'k9s', repository: /(^|\/)derailed\/k9s$/, login: 'own' },
+];
+
+export interface ToolInstance {
+  tool: ToolDef;
+  workload: Workload;
+  container: Container;
+  /** The release in the image tag ("v2.10.1" -> "2.10.1"), or null when the tag names none. */
+  version: string | null;
+}
+
+const TAG_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)$/;
+
+function instancesIn(w: Workload): ToolInstance[] {
+  const found: ToolInstance[] = [];
+  for (const c of allContainers(w.spec)) {
+    const img = typeof c.image === 'string' ? parseImage(c.image) : null;
+    for (const tool of TOOLS) {
+      if (found.some((f) => f.tool === tool)) continue;
+      if (tool.id !== 'kubectl-proxy' && (!img || !tool.repository.test(img.repository))) continue;
+      if (tool.matches && !tool.matches(c)) continue;
+      found.push({ tool, workload: w, container: c, version: TAG_VERSION.exec(img?.tag ?? '')?.[1] ?? null });
+    }
+  }
+  return found;
+}
+
+/** Every management tool the workloads run, one per tool and workload. */
+export function managementTools(inv: Inventory): ToolInstance[] {
+  return oncePerInventory(inv, 'management-tools', () => [inv.workloads], () => inv.workloads.flatMap(instancesIn));
+}
+
+/** A flag's value as Go's flag package reads it: "--name=value", "-name=value", or "--name" alone ("true"). */
+export function flagValue(c: Container, name: string): string | undefined {
+  for (const t of argsOf(c)) {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(t);
+    if (m && m[1] === name) return m[2] ?? 'true';
+  }
+  return undefined;
+}
+
+export function flagOn(c: Container, name: string): boolean {
+  const v = flagValue(c, name);
+  return v !== undefined && /^(true|1|yes)$/i.test(v);
+}
+
+/** A literal environment variable (valueFrom cannot be read, and reads as absent). */
+export function envValue(c: Container, name: string): string | undefined {
+  const env = (c as unknown as { env?: unknown }).env;
+  if (!Array.isArray(env)) return undefined;
+  const e = env.find((x): x is { name: string; value?: unknown } => typeof x === 'object' && x !== null && (x as { name?: unknown }).name === name);
+  return typeof e?.value === 'string' ? e.value : undefined;
+}
