@@ -1,14 +1,19 @@
 // kube-posture's command line: `kube-posture scan …` (bin/kube-posture.mjs runs this file).
+import { checkKubeconfig } from './check-kubeconfig';
 import { scan } from './scan';
 
 const USAGE = `usage: kube-posture <command> [options]
 
 commands
   scan      read a cluster, a folder of manifests or a kubectl dump and print its posture
-            (kube-posture scan --help for its options)`;
+            (kube-posture scan --help for its options)
+  --check-kubeconfig [FILE]
+            check a kubeconfig and the local kubectl (kube-posture --check-kubeconfig --help)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Also as `scan --check-kubeconfig`: the kubeconfig is checked instead of scanning a cluster.
+  if (argv.includes('--check-kubeconfig')) return checkKubeconfig(command === 'scan' ? rest : argv);
   if (command === 'scan') return scan(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE + '\n');
