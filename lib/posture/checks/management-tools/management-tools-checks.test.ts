@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Container, K8sObject, PodSpec } from '../../../cluster/types';
 import { binding, deployment } from '../../test-inventory';
 import { run } from '../test-support';
+import argocdAnonymousAccess from './argocd-anonymous-access';
 import exposed from './exposed';
 import knownCves from './known-cves';
 import riskySettings from './risky-settings';
@@ -152,5 +153,36 @@ describe('management-tools.unmaintained', () => {
   it('flags Tiller and Weave Scope, not Headlamp', () => {
     expect(run(unmaintained, [deployment('kube-system', 'tiller-deploy', spec({ name: 'tiller', image: 'ghcr.io/helm/tiller:v2.17.0' }))])[0]!.message).toContain('Helm 3 removed Tiller');
     expect(run(unmaintained, [deployment('headlamp', 'headlamp', spec({ name: 'h', image: 'ghcr.io/headlamp-k8s/headlamp:v0.26.0' }))])).toEqual([]);
+  });
+});
+
+describe('management-tools.argocd-anonymous-access', () => {
+  const server = deployment('argocd', 'argocd-server', spec({ name: 'argocd-server', image: 'quay.io/argoproj/argocd:v2.13.9', args: ['/usr/local/bin/argocd-server'] }));
+  const cm = (name: string, data: Record<string, string>): K8sObject =>
+    ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'argocd', labels: { 'app.kubernetes.io/part-of': 'argocd' } }, data }) as K8sObject;
+  it('flags anonymous access, critical when the default role is admin', () => {
+    expect(run(argocdAnonymousAccess, [server, cm('argocd-cm', { 'users.anonymous.enabled': 'true' }), cm('argocd-rbac-cm', { 'policy.default': 'role:readonly' })])[0]).toMatchObject({
+      severity: 'high',
+      message: expect.stringContaining('role:readonly'),
+    });
+    expect(run(argocdAnonymousAccess, [server, cm('argocd-cm', { 'users.anonymous.enabled': 'true' }), cm('argocd-rbac-cm', { 'policy.default': 'role:admin' })])[0]!.severity).toBe('critical');
+  });
+  it('passes when anonymous access is off, and does not judge a server whose argocd-cm was not read', () => {
+    const inv = inventoryOf([server, cm('argocd-cm', { 'users.anonymous.enabled': 'false' })]);
+    expect(run(argocdAnonymousAccess, inv)).toEqual([]);
+    expect(argocdAnonymousAccess.examines!(inv)).toHaveLength(1);
+    const without = inventoryOf([server]);
+    expect(argocdAnonymousAccess.examines!(without)).toEqual([]);
+    expect(argocdAnonymousAccess.notAssessedFor!(without)[0]!.reason).toContain('argocd-cm');
+  });
+  it('reads --disable-auth from argocd-cmd-params-cm through the env valueFrom', () => {
+    const fromCm = deployment('argocd', 'argocd-server', spec({
+      name: 'argocd-server',
+      image: 'quay.io/argoproj/argocd:v2.13.9',
+      args: ['/usr/local/bin/argocd-server'],
+      env: [{ name: 'ARGOCD_SERVER_DISABLE_AUTH', valueFrom: { configMapKeyRef: { name: 'argocd-cmd-params-cm', key: 'server.disable.auth', optional: true } } }],
+    }));
+    expect(run(riskySettings, [fromCm, cm('argocd-cmd-params-cm', { 'server.disable.auth': 'true' })])[0]!.message).toContain('--disable-auth');
+    expect(run(riskySettings, [fromCm, cm('argocd-cmd-params-cm', { 'server.disable.auth': 'false' })])).toEqual([]);
   });
 });

@@ -3,9 +3,7 @@ import { defineCheck } from '../../check';
 import { marked, msg, named, obj, prose } from '../../message';
 import { workloadRef } from '../helpers';
 import { opensWithoutLogin } from './support/login';
-import { envValue, flagOn, managementTools, type ToolInstance } from './support/tools';
-
-const truthy = (v: string | undefined) => v !== undefined && /^(true|1|yes)$/i.test(v.trim());
+import { envOn, envSet, envValue, flagOn, flagValue, managementTools, type ToolInstance } from './support/tools';
 
 /** Settings that weaken a tool beyond opening it without a login, each with our severity. */
 function weakSettings(t: ToolInstance): { severity: Severity; what: string }[] {
@@ -15,14 +13,13 @@ function weakSettings(t: ToolInstance): { severity: Severity; what: string }[] {
     if (flagOn(c, 'enable-insecure-login')) out.push({ severity: 'medium', what: '--enable-insecure-login lets people log in over plain HTTP, sending their tokens in clear' });
     if (flagOn(c, 'disable-settings-authorizer')) out.push({ severity: 'medium', what: '--disable-settings-authorizer lets any user change the Dashboard\'s global settings' });
   }
-  if (t.tool.id === 'argocd-server' && (flagOn(c, 'insecure') || truthy(envValue(c, 'ARGOCD_SERVER_INSECURE')))) {
+  if (t.tool.id === 'argocd-server' && (flagOn(c, 'insecure') || envOn(t, 'ARGOCD_SERVER_INSECURE'))) {
     out.push({ severity: 'low', what: '--insecure serves the API and UI over plain HTTP (fine only when TLS ends at a proxy in front of it)' });
   }
-  if (t.tool.id === 'weave-scope' && (flagOn(c, 'app.basicAuth') || truthy(envValue(c, 'ENABLE_BASIC_AUTH')))) {
-    const password = envValue(c, 'BASIC_AUTH_PASSWORD');
-    const passwordFlag = (c as unknown as { args?: unknown }).args;
-    const setByFlag = Array.isArray(passwordFlag) && passwordFlag.some((a) => typeof a === 'string' && /^--?app\.basicAuth\.password=/.test(a));
-    if (!setByFlag && (password === undefined ? !hasEnvFrom(c, 'BASIC_AUTH_PASSWORD') : password === 'admin')) {
+  if (t.tool.id === 'weave-scope' && (flagOn(c, 'app.basicAuth') || envOn(t, 'ENABLE_BASIC_AUTH'))) {
+    const password = envValue(t, 'BASIC_AUTH_PASSWORD');
+    const setByFlag = flagValue(c, 'app.basicAuth.password') !== undefined;
+    if (!setByFlag && (password === undefined ? !envSet(c, 'BASIC_AUTH_PASSWORD') : password === 'admin')) {
       out.push({ severity: 'high', what: 'basic authentication is on with the default password (admin/admin)' });
     }
   }
@@ -30,11 +27,6 @@ function weakSettings(t: ToolInstance): { severity: Severity; what: string }[] {
     out.push({ severity: 'high', what: '--disable-filter lets requests through to exec, attach and every other path kubectl proxy normally refuses' });
   }
   return out;
-}
-
-function hasEnvFrom(c: ToolInstance['container'], name: string): boolean {
-  const env = (c as unknown as { env?: unknown }).env;
-  return Array.isArray(env) && env.some((e) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === name);
 }
 
 // Flags and environment that switch a tool's own protection off.

@@ -6,7 +6,7 @@
 // Helm 2's `helm init`, portainer/k8s, headlamp-k8s/headlamp, bitnami/charts kubeapps,
 // komodorio/helm-charts k8s-watcher, derailed/k9s).
 import type { Inventory } from '../../../../cluster/inventory';
-import type { Container, Workload } from '../../../../cluster/types';
+import type { Container, K8sObject, Workload } from '../../../../cluster/types';
 import type { DatedCveRow } from '../../../data/cve-row';
 import { ARGOCD_CVES, DASHBOARD_CVES, RANCHER_CVES } from '../../../data/management-tool-cves';
 import { allContainers, oncePerInventory } from '../../helpers';
@@ -82,11 +82,17 @@ export interface ToolInstance {
   container: Container;
   /** The release in the image tag ("v2.10.1" -> "2.10.1"), or null when the tag names none. */
   version: string | null;
+  /** A key of a ConfigMap in the workload's namespace, where the inventory holds it (Argo CD's). */
+  configMapValue(name: string, key: string): string | undefined;
 }
 
 const TAG_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)$/;
 
-function instancesIn(w: Workload): ToolInstance[] {
+function instancesIn(w: Workload, configMaps: readonly K8sObject[]): ToolInstance[] {
+  const configMapValue = (name: string, key: string) => {
+    const v = configMaps.find((m) => m.metadata.namespace === w.namespace && m.metadata.name === name)?.data;
+    return typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[key] === 'string' ? ((v as Record<string, string>)[key] as string) : undefined;
+  };
   const found: ToolInstance[] = [];
   for (const c of allContainers(w.spec)) {
     const img = typeof c.image === 'string' ? parseImage(c.image) : null;
@@ -94,7 +100,7 @@ function instancesIn(w: Workload): ToolInstance[] {
       if (found.some((f) => f.tool === tool)) continue;
       if (tool.id !== 'kubectl-proxy' && (!img || !tool.repository.test(img.repository))) continue;
       if (tool.matches && !tool.matches(c)) continue;
-      found.push({ tool, workload: w, container: c, version: TAG_VERSION.exec(img?.tag ?? '')?.[1] ?? null });
+      found.push({ tool, workload: w, container: c, version: TAG_VERSION.exec(img?.tag ?? '')?.[1] ?? null, configMapValue });
     }
   }
   return found;
@@ -102,7 +108,12 @@ function instancesIn(w: Workload): ToolInstance[] {
 
 /** Every management tool the workloads run, one per tool and workload. */
 export function managementTools(inv: Inventory): ToolInstance[] {
-  return oncePerInventory(inv, 'management-tools', () => [inv.workloads], () => inv.workloads.flatMap(instancesIn));
+  return oncePerInventory(
+    inv,
+    'management-tools',
+    () => [inv.workloads, inv.objects.argocdconfigmaps],
+    () => inv.workloads.flatMap((w) => instancesIn(w, inv.objects.argocdconfigmaps)),
+  );
 }
 
 /** A flag's value as Go's flag package reads it: "--name=value", "-name=value", or "--name" alone ("true"). */
@@ -114,15 +125,35 @@ export function flagValue(c: Container, name: string): string | undefined {
   return undefined;
 }
 
+const truthy = (v: string | undefined) => v !== undefined && /^(true|1|yes)$/i.test(v.trim());
+
 export function flagOn(c: Container, name: string): boolean {
-  const v = flagValue(c, name);
-  return v !== undefined && /^(true|1|yes)$/i.test(v);
+  return truthy(flagValue(c, name));
 }
 
-/** A literal environment variable (valueFrom cannot be read, and reads as absent). */
-export function envValue(c: Container, name: string): string | undefined {
-  const env = (c as unknown as { env?: unknown }).env;
+/** Whether an environment variable is set to true (Go's strconv.ParseBool spellings we meet). */
+export function envOn(t: ToolInstance, name: string): boolean {
+  return truthy(envValue(t, name));
+}
+
+interface EnvVar {
+  name: string;
+  value?: unknown;
+  valueFrom?: { configMapKeyRef?: { name?: unknown; key?: unknown } };
+}
+
+/** An environment variable: literal, or from a ConfigMap the inventory holds (Secrets and others read as absent). */
+export function envValue(t: ToolInstance, name: string): string | undefined {
+  const env = (t.container as unknown as { env?: unknown }).env;
   if (!Array.isArray(env)) return undefined;
-  const e = env.find((x): x is { name: string; value?: unknown } => typeof x === 'object' && x !== null && (x as { name?: unknown }).name === name);
-  return typeof e?.value === 'string' ? e.value : undefined;
+  const e = env.find((x): x is EnvVar => typeof x === 'object' && x !== null && (x as { name?: unknown }).name === name);
+  if (typeof e?.value === 'string') return e.value;
+  const ref = e?.valueFrom?.configMapKeyRef;
+  return typeof ref?.name === 'string' && typeof ref.key === 'string' ? t.configMapValue(ref.name, ref.key) : undefined;
+}
+
+/** Whether the variable is set at all (a literal or any valueFrom). */
+export function envSet(c: Container, name: string): boolean {
+  const env = (c as unknown as { env?: unknown }).env;
+  return Array.isArray(env) && env.some((e) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === name);
 }
