@@ -12,7 +12,7 @@ function weight(policyDefault: string | undefined): { severity: Severity; what: 
   const role = policyDefault?.trim() ?? '';
   if (role === 'role:admin') return { severity: 'critical', what: msg`policy.default is role:admin, so anyone who reaches Argo CD can deploy anything it can` };
   if (role === '') return { severity: 'medium', what: msg`policy.default is empty, so anonymous requests get no rights of their own (a bug like CVE-2022-29165 still starts from here)` };
-  return { severity: 'high', what: msg`policy.default gives every anonymous request the role ${obj(role)}` };
+  return { severity: 'high', what: msg`policy.default gives every anonymous request ${obj(role)}` };
 }
 
 export default defineCheck({
