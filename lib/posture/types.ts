@@ -17,6 +17,8 @@ export const AREA_IDS = [
   'host-security',
   'registry-security',
   'runtime-security',
+  'api-abuse',
+  'management-tools',
 ] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 

@@ -108,6 +108,26 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    version: 5,
+    name: 'latest posture per cluster, shared by replicas',
+    // latest_posture: the posture the scanning replica (lib/server/replica) last computed for a
+    // cluster, so every replica serves the same one. document is text, not jsonb: jsonb reorders
+    // keys, and replicas must serve byte-identical JSON (the same ETag). version counts writes;
+    // refresh_requested_at is set by a replica that is not scanning (a rescan was asked for, or
+    // the cluster's exceptions changed) and read by the one that is.
+    sql: `
+      CREATE TABLE latest_posture (
+        cluster_key          text PRIMARY KEY,
+        document             text NOT NULL,
+        generated_at         timestamptz NOT NULL,
+        error                text,
+        version              bigint NOT NULL DEFAULT 1,
+        stored_at            timestamptz NOT NULL DEFAULT now(),
+        refresh_requested_at timestamptz
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Sql): Promise<number[]> {
