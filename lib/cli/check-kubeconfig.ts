@@ -129,7 +129,7 @@ async function resolveProgram(command: string, kubeconfigDir: string, PATH: stri
 /** The local kubectl's version (`kubectl version --client -o json`), or null without one. */
 async function kubectlVersion(env: Io['env']): Promise<string | null> {
   try {
-    const { stdout } = await run('kubectl', ['version', '--client', '-o', 'json'], { env: { PATH: env.PATH ?? '', HOME: env.HOME ?? '' }, timeout: 10_000 });
+    const { stdout } = await run('kubectl', ['version', '--client', '-o', 'json'], { env: { ...process.env, PATH: env.PATH ?? '', HOME: env.HOME ?? '', KUBECONFIG: '' }, timeout: 10_000 });
     const v = (JSON.parse(stdout) as { clientVersion?: { gitVersion?: unknown } }).clientVersion?.gitVersion;
     return typeof v === 'string' ? v : null;
   } catch {

@@ -83,7 +83,7 @@ export function normalise(raw: K8sObject): K8sObject {
     metadata[k] = (raw.metadata as unknown as Record<string, unknown>)[k];
   }
   if (def?.namespaced && !metadata.namespace) metadata.namespace = 'default'; // kubectl's default for manifests
-  const obj = { ...raw, metadata: metadata as unknown as K8sObject['metadata'] };
+  const obj: K8sObject = { ...raw, metadata: metadata as unknown as K8sObject['metadata'] };
   if (def && 'keepData' in def) obj.data = keptData(raw.data, def.keepData);
   setSourceLocation(obj, sourceLocationOf(raw));
   return obj;

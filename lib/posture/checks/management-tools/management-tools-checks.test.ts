@@ -3,6 +3,7 @@ import type { Container, K8sObject, PodSpec } from '../../../cluster/types';
 import { binding, deployment } from '../../test-inventory';
 import { run } from '../test-support';
 import argocdAnonymousAccess from './argocd-anonymous-access';
+import coverage from './coverage';
 import exposed from './exposed';
 import knownCves from './known-cves';
 import riskySettings from './risky-settings';
@@ -131,6 +132,13 @@ describe('management-tools.service-account-powers', () => {
     expect(f).toEqual([expect.objectContaining({ severity: 'critical', message: expect.stringContaining('ClusterRoleBinding tiller') })]);
   });
 
+  it('weighs Secrets listed cluster-wide medium behind a login, high without one', () => {
+    const reader = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'secret-reader' }, rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }] } as K8sObject;
+    const bind = (sa: string, ns: string) => binding('ClusterRoleBinding', `${sa}-secrets`, 'secret-reader', [{ kind: 'ServiceAccount', name: sa, namespace: ns }]);
+    expect(run(serviceAccountPowers, [tiller, reader, bind('tiller', 'kube-system')])[0]).toMatchObject({ severity: 'high', message: expect.stringContaining('list Secrets in every namespace') });
+    expect(run(serviceAccountPowers, [dashboard([]), reader, bind('kubernetes-dashboard', 'kubernetes-dashboard')])[0]!.severity).toBe('medium');
+  });
+
   it('passes when the ServiceAccount is bound to nothing, or only within its namespace', () => {
     expect(run(serviceAccountPowers, [tiller, clusterAdmin])).toEqual([]);
     expect(run(serviceAccountPowers, [tiller, clusterAdmin, binding('RoleBinding', 'tiller', 'cluster-admin', [{ kind: 'ServiceAccount', name: 'tiller', namespace: 'kube-system' }], 'kube-system')])).toEqual([]);
@@ -184,5 +192,13 @@ describe('management-tools.argocd-anonymous-access', () => {
     }));
     expect(run(riskySettings, [fromCm, cm('argocd-cmd-params-cm', { 'server.disable.auth': 'true' })])[0]!.message).toContain('--disable-auth');
     expect(run(riskySettings, [fromCm, cm('argocd-cmd-params-cm', { 'server.disable.auth': 'false' })])).toEqual([]);
+  });
+});
+
+describe('management-tools.coverage', () => {
+  it('lists the recognised tools as evidence, and says nothing when there are none', () => {
+    const f = run(coverage, [dashboard([]), deployment('web', 'shop', spec({ name: 'shop', image: 'nginx:1.27' }))]);
+    expect(f).toEqual([expect.objectContaining({ resource: expect.objectContaining({ kind: 'Cluster' }), message: 'Management tools recognised: Kubernetes Dashboard 2.7.0 (Deployment kubernetes-dashboard/kubernetes-dashboard).' })]);
+    expect(run(coverage, [deployment('web', 'shop', spec({ name: 'shop', image: 'nginx:1.27' }))])).toEqual([]);
   });
 });

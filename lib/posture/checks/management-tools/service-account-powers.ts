@@ -1,4 +1,4 @@
-import { defineCheck } from '../../check';
+import { defineCheck, type RawFinding } from '../../check';
 import { join, marked, msg, named, ns, obj, prose } from '../../message';
 import { rbacModel } from '../../rbac/model';
 import { isSuperuserRule } from '../../rbac/rules';
@@ -21,7 +21,7 @@ export default defineCheck({
   examines: (inv) => managementTools(inv).map((t) => workloadRef(t.workload)),
   evaluate(inv) {
     const model = rbacModel(inv);
-    return managementTools(inv).flatMap((t) => {
+    return managementTools(inv).flatMap((t): RawFinding[] => {
       const w = t.workload;
       const name = typeof w.spec.serviceAccountName === 'string' && w.spec.serviceAccountName ? w.spec.serviceAccountName : 'default';
       const sa = { kind: 'ServiceAccount' as const, name, namespace: w.namespace };

@@ -9,6 +9,7 @@ import type { Inventory } from '../../../../cluster/inventory';
 import type { Container, K8sObject, Workload } from '../../../../cluster/types';
 import type { DatedCveRow } from '../../../data/cve-row';
 import { ARGOCD_CVES, DASHBOARD_CVES, RANCHER_CVES } from '../../../data/management-tool-cves';
+import { objectsIn, workloadsIn, type Cutoff } from '../../../incremental-cutoffs';
 import { allContainers, oncePerInventory } from '../../helpers';
 import { parseImage } from '../../registry-security/support/image-ref';
 
@@ -106,6 +107,18 @@ function instancesIn(w: Workload, configMaps: readonly K8sObject[]): ToolInstanc
   return found;
 }
 
+/** The tools' workloads and Argo CD's ConfigMaps in the changed namespaces: the memo is a function of these alone. */
+function toolsProjection(inv: Inventory, namespaces: Set<string>): string {
+  const maps = objectsIn(inv.objects.argocdconfigmaps, namespaces);
+  return JSON.stringify([workloadsIn(inv, namespaces).filter((w) => instancesIn(w, maps).length > 0), maps]);
+}
+
+// A pod that runs no management tool, in a namespace without Argo CD's ConfigMaps, changes nothing here.
+const TOOLS_CUTOFF: Cutoff = {
+  judges: ['workloads', 'objects.argocdconfigmaps'],
+  unchanged: (prev, next, touched) => toolsProjection(prev, touched.namespaces) === toolsProjection(next, touched.namespaces),
+};
+
 /** Every management tool the workloads run, one per tool and workload. */
 export function managementTools(inv: Inventory): ToolInstance[] {
   return oncePerInventory(
@@ -113,6 +126,7 @@ export function managementTools(inv: Inventory): ToolInstance[] {
     'management-tools',
     () => [inv.workloads, inv.objects.argocdconfigmaps],
     () => inv.workloads.flatMap((w) => instancesIn(w, inv.objects.argocdconfigmaps)),
+    TOOLS_CUTOFF,
   );
 }
 
