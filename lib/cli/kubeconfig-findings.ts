@@ -4,6 +4,7 @@
 import type { Severity } from '../posture/types';
 import { inRanges, semverOf } from '../posture/data/version';
 import { KUBECTL_CVES } from '../posture/data/kubectl-cves';
+import { worst } from '../posture/checks/host-security/support/nodes';
 
 export interface KubeconfigFinding {
   rule: string;
@@ -127,6 +128,6 @@ export function kubectlFindings(version: string | null): KubeconfigFinding[] {
   if (!version || !semverOf(version)) return [];
   const hits = KUBECTL_CVES.filter((r) => inRanges(version, r.ranges));
   if (hits.length === 0) return [];
-  const severity = (['critical', 'high', 'medium', 'low'] as const).find((s) => hits.some((h) => h.severity === s)) ?? 'low';
+  const severity = worst(hits.map((h) => h.severity));
   return [{ rule: 'kubeconfig.kubectl-known-cves', severity, where: 'kubectl', message: `kubectl ${version} is affected by ${hits.map((h) => `${h.cve} (${h.summary})`).join(', ')}` }];
 }

@@ -1,28 +1,45 @@
 import { defineCheck } from '../../check';
-import { join, marked, msg, named, prose } from '../../message';
-import { clusterRef, workloadRef } from '../helpers';
-import { managementTools } from './support/tools';
+import { marked, msg, named, obj, prose } from '../../message';
+import { workloadRef } from '../helpers';
+import { runsManagementTool } from './support/tools';
 
-// What this area's checks look at: the management tools kube-posture recognised (support/tools.ts).
-// Listed as evidence (info), so a reader sees which tools were judged and can tell when one of
-// theirs was not recognised. kubectl and kubeconfigs on workstations are judged by the CLI
-// (--check-kubeconfig) and, where audit events reach kube-posture, by the kubectl versions they show.
+// The checks of this area judge only the tools support/tools.ts recognises by image. A tool run
+// from a mirror or a fork under another name slips past them; its labels usually still say what
+// it is (the upstream manifests' and charts' own labels).
+const LOOKALIKE: Record<string, string> = {
+  'kubernetes-dashboard': 'Kubernetes Dashboard',
+  'argocd-server': 'Argo CD API server',
+  rancher: 'Rancher',
+  'weave-scope': 'Weave Scope',
+  'weave-scope-app': 'Weave Scope',
+  tiller: "Helm 2's Tiller",
+  portainer: 'Portainer',
+  headlamp: 'Headlamp',
+  kubeapps: 'Kubeapps',
+};
+const LABELS = ['app.kubernetes.io/name', 'app', 'k8s-app', 'name'];
+
 export default defineCheck({
   id: 'management-tools.coverage',
   area: 'management-tools',
-  severity: 'info',
-  title: 'Management tools running in the cluster are recognised',
+  severity: 'low',
+  title: 'Every management tool in the cluster is recognised',
   remediation:
-    'Nothing to fix: the list says which tools the other checks of this area judged. A tool missing from it (a fork, a private image) is not judged; keep it patched, unexposed and least-privileged yourself, and run `kube-posture --check-kubeconfig` on workstations.',
+    'Run the tool from its upstream image, or judge it yourself: keep it patched, unexposed (ClusterIP and `kubectl port-forward`, or an authenticating proxy) and its ServiceAccount least-privileged. Run `kube-posture --check-kubeconfig` on workstations for the kubectl side.',
   needs: ['pods'],
+  scope: 'namespace',
   evaluate(inv) {
-    const tools = managementTools(inv);
-    if (tools.length === 0) return [];
-    return [
-      {
-        resource: clusterRef(inv),
-        ...marked(msg`Management tools recognised: ${join(tools.map((t) => msg`${prose(t.tool.name)}${t.version ? msg` ${prose(t.version)}` : msg``} (${named(workloadRef(t.workload))})`), '; ')}.`),
-      },
-    ];
+    return inv.workloads.flatMap((w) => {
+      const labels = w.podLabels;
+      const by = LABELS.find((k) => typeof labels[k] === 'string' && LOOKALIKE[labels[k]!]);
+      if (!by || runsManagementTool(w)) return [];
+      const tool = LOOKALIKE[labels[by]!]!;
+      return [
+        {
+          resource: workloadRef(w),
+          ...marked(msg`${named(workloadRef(w))} is labelled ${prose(by)}=${obj(labels[by]!)}, like ${prose(tool)}, but runs an image kube-posture does not recognise as it (a mirror or a fork?): its version, settings, exposure and powers were not judged.`),
+        },
+      ];
+    });
   },
 });

@@ -11,6 +11,7 @@ import serviceAccountPowers from './service-account-powers';
 import unmaintained from './unmaintained';
 import { managementTools } from './support/tools';
 import { inventoryOf } from '../../test-inventory';
+import { detectCoverage } from '../../coverage/detect';
 
 type C = Container & { args?: string[]; command?: string[]; env?: { name: string; value?: string; valueFrom?: unknown }[] };
 const spec = (c: C, sa?: string): PodSpec => ({ serviceAccountName: sa, containers: [c] });
@@ -196,9 +197,23 @@ describe('management-tools.argocd-anonymous-access', () => {
 });
 
 describe('management-tools.coverage', () => {
-  it('lists the recognised tools as evidence, and says nothing when there are none', () => {
-    const f = run(coverage, [dashboard([]), deployment('web', 'shop', spec({ name: 'shop', image: 'nginx:1.27' }))]);
-    expect(f).toEqual([expect.objectContaining({ resource: expect.objectContaining({ kind: 'Cluster' }), message: 'Management tools recognised: Kubernetes Dashboard 2.7.0 (Deployment kubernetes-dashboard/kubernetes-dashboard).' })]);
-    expect(run(coverage, [deployment('web', 'shop', spec({ name: 'shop', image: 'nginx:1.27' }))])).toEqual([]);
+  it('flags a workload labelled as a management tool whose image is not recognised (a mirror)', () => {
+    const mirror = deployment('ops', 'dash', spec({ name: 'd', image: 'registry.acme.internal/mirror/dashboard:v2.7.0' }));
+    mirror.spec.template.metadata.labels = { 'k8s-app': 'kubernetes-dashboard' };
+    expect(run(coverage, [mirror])).toEqual([expect.objectContaining({ message: expect.stringContaining('like Kubernetes Dashboard, but runs an image kube-posture does not recognise') })]);
+  });
+  it('passes recognised tools and workloads that are no tool', () => {
+    const upstream = dashboard([]);
+    upstream.spec.template.metadata.labels = { 'k8s-app': 'kubernetes-dashboard' };
+    expect(run(coverage, [upstream, deployment('web', 'shop', spec({ name: 'shop', image: 'nginx:1.27' }))])).toEqual([]);
+  });
+});
+
+describe('management-tools coverage of the area', () => {
+  it('is partial: kube-posture judges the tools it recognises, and lists them as evidence', () => {
+    const cov = detectCoverage(inventoryOf([dashboard([])]))['management-tools']!;
+    expect(cov.status).toBe('partial');
+    expect(cov.tools).toEqual([expect.objectContaining({ name: 'kube-posture', evidence: 'recognised Kubernetes Dashboard 2.7.0 (Deployment kubernetes-dashboard/kubernetes-dashboard)' })]);
+    expect(detectCoverage(inventoryOf([]))['management-tools']!.tools[0]!.evidence).toContain('no recognised management tool');
   });
 });

@@ -107,6 +107,11 @@ function instancesIn(w: Workload, configMaps: readonly K8sObject[]): ToolInstanc
   return found;
 }
 
+/** Whether the workload runs a management tool kube-posture recognises (by image and command alone). */
+export function runsManagementTool(w: Workload): boolean {
+  return instancesIn(w, []).length > 0;
+}
+
 /** The tools' workloads and Argo CD's ConfigMaps in the changed namespaces: the memo is a function of these alone. */
 function toolsProjection(inv: Inventory, namespaces: Set<string>): string {
   const maps = objectsIn(inv.objects.argocdconfigmaps, namespaces);
