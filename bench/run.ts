@@ -13,6 +13,7 @@ import type { K8sObject } from '../lib/cluster/types';
 import { syntheticInventory, timeIncremental } from './incremental-timing';
 import { BIG, timePosture } from './posture-timing';
 import { timeAttackPaths } from './attack-paths-timing';
+import { FLEET, openFleetHub, removeFleetHub, timeFleetIngest } from './fleet-timing';
 
 interface Row {
   figure: string;
@@ -26,6 +27,10 @@ const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const GiB = 1024 ** 3;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const rows: Row[] = [];
+// Which rows run: `npm run bench -- --rows=fleet` or BENCH_ROWS=fleet,cluster; default all.
+// cluster: issue 8's large-cluster rows; fleet: issue 19's hub rows.
+const ROWS = (process.argv.find((a) => a.startsWith('--rows='))?.slice('--rows='.length) ?? process.env.BENCH_ROWS ?? 'all').split(',').map((r) => r.trim());
+const want = (group: 'cluster' | 'fleet') => ROWS.includes('all') || ROWS.includes(group);
 const started = performance.now();
 const log = (m: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -45,6 +50,11 @@ async function main() {
   let fake: FakeCluster | undefined;
   let dashboard: Dashboard | undefined;
   try {
+    if (want('fleet')) await fleetRows();
+    if (!want('cluster')) {
+      printTable();
+      return;
+    }
     // (a) posture computation vs JSON.parse of the same objects.
     log('posture computation on the big cluster');
     await row('posture computation, 2,000 ns / 50,000 pods / 20,000 bindings / 500 nodes, vs JSON.parse of the same objects', '≤ 0.5×', async () => {
@@ -243,6 +253,54 @@ async function main() {
     await rm(tmp, { recursive: true, force: true });
   }
   printTable();
+}
+
+/** Issue 19: a hub taking 500 clusters' reports, and /fleet listing them. */
+async function fleetRows() {
+  const rounds = Number(process.env.BENCH_FLEET_ROUNDS ?? 2);
+  log(`fleet: ${FLEET.clusters} clusters × ${rounds} rounds of ${FLEET.pods}-pod reports`);
+  const hub = await openFleetHub();
+  let dashboard: Dashboard | undefined;
+  try {
+    let growth = '';
+    await row(
+      `hub ingest: ${FLEET.clusters} clusters each reporting a ${FLEET.pods.toLocaleString('en')}-pod posture every 5 minutes (simulated): report latency p99, the hub's CPU share`,
+      'p99 ≤ 1 s, CPU share stated',
+      async () => {
+        const t = await timeFleetIngest(hub, rounds);
+        const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+        growth = `${mb(t.growthPerDay)} per day (${(t.bytesPerReport / 1024).toFixed(2)} KiB per report kept, ${FLEET.clusters * 288} reports a day, kept 90 days: ${((t.growthPerDay * 90) / 1e9).toFixed(1)} GB at steady state); the latest documents take ${mb(t.latestBytes)}, replaced in place`;
+        return {
+          measured: `p99 ${t.p99Ms.toFixed(0)} ms (p50 ${t.p50Ms.toFixed(0)} ms) over ${t.reports} reports of ${mb(t.docBytes)} JSON each, 4 at a time; hub CPU ${t.cpuS.toFixed(1)} s per ${rounds} × 5 min = ${(t.cpuShare * 100).toFixed(1)}% of one core (${t.backend}${t.backend === 'postgres' ? ', the PostgreSQL server’s own CPU not counted' : ', the database in-process, counted'})`,
+          met: yes(t.p99Ms <= 1000),
+        };
+      },
+    );
+    await row('fleet database growth per day at that rate', 'stated', async () => ({ measured: growth || 'not measured (ingest failed)', met: '—' }));
+    await row(`\`/fleet\` with ${FLEET.clusters} clusters: server response (median / p95 of 20)`, '≤ 500 ms', async () => {
+      if (!hasBuild()) {
+        log('building the dashboard into .next-bench (once)');
+        await buildDashboard();
+      }
+      const env: Record<string, string> = { POSTURE_SOURCE: 'demo' };
+      if (hub.databaseUrl) env.DATABASE_URL = hub.databaseUrl;
+      else {
+        await hub.close(); // one PGlite process per directory: the dashboard opens it now
+        env.DATA_DIR = hub.dataDir!;
+      }
+      dashboard = await startDashboard(PORT, env);
+      const first = await timedGet(`${dashboard.url}/fleet`);
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) times.push(await timedGet(`${dashboard.url}/fleet`));
+      times.sort((a, b) => a - b);
+      const [median, p95] = [times[10]!, times[18]!];
+      return { measured: `${median.toFixed(0)} ms / ${p95.toFixed(0)} ms (first ${first.toFixed(0)} ms)`, met: yes(p95 <= 500) };
+    });
+  } finally {
+    await dashboard?.stop();
+    await hub.close();
+    await removeFleetHub(hub);
+  }
 }
 
 interface CannonResult {
