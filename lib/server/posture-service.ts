@@ -58,15 +58,30 @@ export async function getPosture(spec?: SourceSpec): Promise<PostureResult> {
   const e = entryFor(s);
   // A healthy watch keeps the posture current: no rescan needed however old the scan is,
   // unless the scan missed kinds; those are read again (and then watched) by a rescan.
-  const following = e.follower?.healthy() ?? false;
-  const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
-  // An exception that ran out brings its findings back now, not at the next change.
-  const expired = e.doc !== null && Date.now() >= acceptedUntil(e.doc);
-  if (expired || Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error)) {
-    if (expired) invalidatePosture(s);
+  const due = rescanDue(e);
+  if (due) {
+    if (due === 'expired') invalidatePosture(s);
     await rescan(s).catch(() => undefined); // the error is kept in the entry
   }
   return { doc: e.doc, inventory: e.inventory, error: e.error };
+}
+
+function rescanDue(e: Entry): 'expired' | 'stale' | null {
+  const following = e.follower?.healthy() ?? false;
+  const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
+  // An exception that ran out brings its findings back now, not at the next change.
+  if (e.doc !== null && Date.now() >= acceptedUntil(e.doc)) return 'expired';
+  return Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error) ? 'stale' : null;
+}
+
+/**
+ * The posture getPosture() would answer with at once (no scan due), without starting one; null
+ * otherwise. The response cache (lib/server/response-cache) looks answers up by it.
+ */
+export function currentPosture(spec: SourceSpec): { doc: PostureDocument; error: string | null } | null {
+  const e = entries.get(sourceKey(spec));
+  if (!e?.doc || rescanDue(e)) return null;
+  return { doc: e.doc, error: e.error };
 }
 
 /**
