@@ -36,7 +36,7 @@ export function createBoundary(config: AuthConfig, hosts: HostPolicy, refuse: Bo
       });
       return true;
     }
-    if (!acceptsAnonymousBody(req.method, pathname) && !authenticate(config, headerSource(req.headers), cookieOf(req.headers.cookie, config.session.cookie)).ok) {
+    if (!acceptsAnonymousBody(req.method, pathname, req.headers.authorization) && !authenticate(config, headerSource(req.headers), cookieOf(req.headers.cookie, config.session.cookie)).ok) {
       refuse(res, 401, 'a request with a body needs an authenticated viewer');
       return true;
     }
