@@ -126,7 +126,7 @@ export function Overview({
               )}
             </dd>
             <dt className="text-slate-500">Coverage</dt>
-            <dd className="flex flex-wrap gap-x-2 text-slate-800" title="Of the four areas Kubernetes leaves to you, how many another tool covers">
+            <dd className="flex flex-wrap gap-x-2 text-slate-800" title="Of the areas Kubernetes leaves to you, how many another tool covers">
               <span>
                 <span className="font-semibold tabular-nums text-green-800">{coverage.covered}</span> covered
               </span>

@@ -25,6 +25,8 @@ const SHORT: Record<string, string> = {
   'host-security': 'Hosts',
   'registry-security': 'Registries',
   'runtime-security': 'Runtime',
+  'api-abuse': 'API abuse',
+  'management-tools': 'Mgmt tools',
 };
 const SHOWN = ['critical', 'high', 'medium', 'low'] as const;
 /** `worst`: the lowest-scoring namespaces, worst first (lib/posture/overview-data.ts); the namespaces page has them all. */

@@ -27,11 +27,13 @@ test('GET /api/posture returns the posture document of the live cluster', async 
     'host-security',
     'registry-security',
     'runtime-security',
+    'api-abuse',
+    'management-tools',
   ]);
   expect(doc.findings.length).toBeGreaterThan(0);
 });
 
-test('the overview shows the cluster score, nine area cards in two sections, coverage and a chart', async ({ page }) => {
+test('the overview shows the cluster score, eleven area cards in two sections, coverage and a chart', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -76,9 +78,9 @@ test('the overview shows the cluster score, nine area cards in two sections, cov
     }
   }
   await expect(provides.locator('[data-area]')).toHaveCount(5);
-  await expect(leaves.locator('[data-area]')).toHaveCount(4);
+  await expect(leaves.locator('[data-area]')).toHaveCount(6);
 
-  // Coverage belongs to the four areas Kubernetes leaves to you, and only to them.
+  // Coverage belongs to the six areas Kubernetes leaves to you, and only to them.
   for (const area of doc.areas) expect(area.coverage === null).toBe(area.kind === 'native');
 
   // The charts load when scrolled to, and draw bars for the findings and the worst namespaces.

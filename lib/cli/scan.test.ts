@@ -56,7 +56,7 @@ describe('kube-posture scan', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.cluster).toMatchObject({ source: 'manifests', name: 'dump.json' });
-    expect(doc.areas).toHaveLength(9);
+    expect(doc.areas).toHaveLength(11);
     expect(doc.findings.some((f: { resource: { name: string } }) => f.resource.name === 'web')).toBe(true);
     expect(r.stderr).toMatch(/not read: nodes/);
     // Source locations stay out of the document.

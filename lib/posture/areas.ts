@@ -71,6 +71,23 @@ export const AREAS: readonly AreaMeta[] = [
     summary: 'Kubernetes does not watch what containers do once started, nor patch the container runtime under them.',
     coveredBy: 'a runtime detector (Falco, Tetragon, Tracee) or sandboxed RuntimeClasses',
   },
+  {
+    id: 'api-abuse',
+    kind: 'uncovered',
+    title: 'Abuse of the Kubernetes API',
+    summary:
+      'Kubernetes enforces the RBAC and policies you define, but does nothing to detect or respond to their abuse: audit events are off unless you configure a policy and a backend, and nobody reads them unless you ship them to a detector.',
+    coveredBy:
+      "a detector that reads the API server's audit events (Falco with its k8saudit plugin, a SIEM, or kube-posture's own --audit-log and audit webhook receiver), fed by an audit policy with a log or webhook backend",
+  },
+  {
+    id: 'management-tools',
+    kind: 'uncovered',
+    title: 'Management tools',
+    summary:
+      'Kubernetes cannot guarantee that the tools that manage it (kubectl, dashboards, GitOps controllers, cluster managers) are free of vulnerabilities or misconfigurations; their exposure, flags, powers and versions are yours to keep in check.',
+    coveredBy: 'a configuration scanner that knows management tools, and keep each one patched, unexposed and least-privileged',
+  },
 ];
 
 export function areaMeta(id: AreaId): AreaMeta {

@@ -20,7 +20,7 @@ const failing = (id: string, extra: Partial<Omit<Check, 'scope' | 'wholeKinds'>>
 const inv = () => inventoryOf([namespace('a', { 'pod-security.kubernetes.io/enforce': 'restricted' }), namespace('b'), deployment('a', 'web', restrictedSpec)]);
 
 describe('computePosture', () => {
-  it('produces the document of the design: nine areas in order, native then uncovered', () => {
+  it('produces the document of the design: eleven areas in order, native then uncovered', () => {
     const doc = computePosture(inv(), { now: new Date('2026-11-22T10:00:00Z') });
     expect(doc.schemaVersion).toBe(1);
     expect(doc.generatedAt).toBe('2026-11-22T10:00:00.000Z');

@@ -11,6 +11,7 @@ import { triageFor, acceptedUntil } from './triage-settings';
 import { notifyAfterScan } from './notify/hook';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
 import { observeScan } from './metrics/prometheus';
+import { replicaInvalidated, replicaPublish, replicaRescan, replicaScanState, replicaView, setLocalPosture } from './replica/replicas';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
 
@@ -52,9 +53,18 @@ export interface PostureResult {
   error: string | null;
 }
 
-/** The posture of the source this request asks for (or `spec`), scanning when stale. */
+/**
+ * The posture of the source this request asks for (or `spec`), scanning when stale; on a replica
+ * that does not scan this cluster (lib/server/replica), the one the scanning replica stored.
+ */
 export async function getPosture(spec?: SourceSpec): Promise<PostureResult> {
   const s = spec ?? (await requestSource());
+  const stored = await replicaView(s);
+  if (stored) return { doc: stored.doc, inventory: null, error: stored.error };
+  return localPosture(s);
+}
+
+async function localPosture(s: SourceSpec): Promise<PostureResult> {
   const e = entryFor(s);
   // A healthy watch keeps the posture current: no rescan needed however old the scan is,
   // unless the scan missed kinds; those are read again (and then watched) by a rescan.
@@ -90,6 +100,13 @@ function missingKindsRetryMs(inv: Inventory | null): number {
  * listing the cluster again. However many viewers click, a cluster is listed at most once per interval.
  */
 export async function requestedRescan(spec: SourceSpec, onEvent: (e: ScanEvent) => void, minIntervalMs: number): Promise<PostureDocument> {
+  const stored = await replicaRescan(spec, minIntervalMs);
+  if (stored) {
+    if (stored.doc) onEvent({ type: 'done', generatedAt: stored.doc.generatedAt });
+    else onEvent({ type: 'error', message: stored.error ?? 'no posture yet' });
+    if (!stored.doc) throw new Error(stored.error ?? 'no posture yet');
+    return stored.doc;
+  }
   const e = entryFor(spec);
   // A scan already running may have listed the cluster before this request's change: let it
   // finish, then answer from it only within the interval, else list again.
@@ -121,6 +138,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const doc = e.follower?.doc ?? computePosture(inventory, { triage });
       notifyAfterScan(clusterOf(spec).key, doc);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
+      replicaPublish(spec, doc, null);
       Object.assign(stats, { lastDurationMs: Date.now() - started, succeeded: stats.succeeded + 1 });
       observeScan(spec.kind, 'success', stats.lastDurationMs / 1000);
       emit({ type: 'done', generatedAt: doc.generatedAt });
@@ -128,6 +146,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
     } catch (err) {
       e.error = (err as Error).message;
       e.scannedAt = Date.now(); // do not hammer an unreachable cluster on every request
+      replicaPublish(spec, e.doc, e.error);
       Object.assign(stats, { lastDurationMs: Date.now() - started, failed: stats.failed + 1 });
       observeScan(spec.kind, 'failure', stats.lastDurationMs / 1000);
       emit({ type: 'error', message: e.error });
@@ -145,6 +164,8 @@ export const REFRESH_INTERVAL_MS = FRESH_MS;
 
 /** Where a source's scans stand, without starting or waiting for one (for /readyz). */
 export function scanState(spec: SourceSpec): { lastGoodAt: number | null; error: string | null; scanning: boolean } {
+  const stored = replicaScanState(spec);
+  if (stored) return stored;
   const e = entries.get(sourceKey(spec));
   if (!e) return { lastGoodAt: null, error: null, scanning: false };
   // The document is computed the moment its scan succeeds, so its timestamp is the last good scan.
@@ -169,6 +190,7 @@ function follow(
     onUpdate: (doc, inv) => {
       if (e.follower !== follower) return;
       Object.assign(e, { doc, inventory: inv, error: null });
+      replicaPublish(spec, doc, null);
       notifyAfterScan(clusterOf(spec).key, doc);
     },
     // Back to full rescans: one soon (it starts a new watch), not one per request if watching keeps failing.
@@ -193,6 +215,11 @@ export function watchStats(spec: SourceSpec): (FollowStats & { healthy: boolean 
  * triaged again with the store's current exceptions. The last document is served until then.
  */
 export function invalidatePosture(spec: SourceSpec): void {
+  replicaInvalidated(spec);
+  invalidateLocal(spec);
+}
+
+function invalidateLocal(spec: SourceSpec): void {
   const e = entries.get(sourceKey(spec));
   if (!e) return;
   e.follower?.stop();
@@ -207,3 +234,5 @@ export function stopWatching(): void {
     e.follower = null;
   }
 }
+
+setLocalPosture({ refresh: localPosture, invalidate: invalidateLocal });

@@ -5,11 +5,14 @@ import { sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { scheduleFromEnv, type SnapshotSchedule } from '../snapshots/schedule';
 import { snapshotStore, takeSnapshot, type TakeResult } from './snapshot-service';
 import { clusterOf, sourceKey } from './request-source';
+import { scansHere } from './replica/replicas';
 
 const g = globalThis as typeof globalThis & { __kpSnapshotTimer?: NodeJS.Timeout };
 
 /** One scheduled round: snapshot the source, then apply retention to scheduled snapshots. */
 export async function runScheduledSnapshot(schedule: SnapshotSchedule, spec: SourceSpec): Promise<TakeResult> {
+  // With replicas, the one that scans the cluster takes its scheduled snapshots: one per round, not one per replica.
+  if (!(await scansHere(spec))) return { ok: false, error: 'another replica scans this cluster and takes its scheduled snapshots' };
   const r = await takeSnapshot({ origin: 'scheduled', cluster: clusterOf(spec), label: null });
   if (!r.ok) console.error(`[snapshots] scheduled snapshot skipped: ${r.error}`);
   if (schedule.keep !== undefined || schedule.maxAgeDays !== undefined)

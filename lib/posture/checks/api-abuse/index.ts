@@ -1,0 +1,4 @@
+import type { Check } from '../../check';
+import coverage from './coverage';
+
+export const apiAbuseChecks: readonly Check[] = [coverage];
