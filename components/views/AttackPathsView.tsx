@@ -135,7 +135,7 @@ export function AttackPathsView({ source, params }: { source: PostureSource; par
 
       {ap && (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-          <section className={`${SECTION} lg:order-2`} aria-labelledby="paths-selected">
+          <section className={`${SECTION} lg:sticky lg:top-4 lg:order-2 lg:self-start`} aria-labelledby="paths-selected">
             <h2 id="paths-selected" className={H2}>
               Selected path
             </h2>
