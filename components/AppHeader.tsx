@@ -16,6 +16,8 @@ export interface SnapshotView {
   createdAt?: string;
   label: string | null;
   shared?: boolean;
+  /** An agent's report on the hub (/fleet/<cluster>), not a snapshot taken here. */
+  report?: boolean;
 }
 
 type HeaderDoc = Pick<PostureDocument, 'cluster' | 'generatedAt'> & Partial<Pick<PostureDocument, 'view'>>;
@@ -34,23 +36,29 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
           kube-posture
         </Link>
         {doc && <SourceBadge cluster={doc.cluster} />}
+        {/* The main pages are where a viewer goes next: prefetched (links in views are not, PostureLink). */}
         <nav aria-label="Main" className="flex gap-3 text-xs text-slate-600">
-          <Link href="/" className="hover:underline">
+          <Link href="/" prefetch={null} className="hover:underline">
             Overview
           </Link>
-          <Link href="/namespaces" className="hover:underline">
+          <Link href="/namespaces" prefetch={null} className="hover:underline">
             Namespaces
           </Link>
-          <Link href="/findings" className="hover:underline">
+          <Link href="/findings" prefetch={null} className="hover:underline">
             Findings
           </Link>
           <Link href="/attack-paths" className="hover:underline">
             Attack paths
           </Link>
           {/* Outside any snapshot's base; a share link leads nowhere else. */}
-          {!snapshot?.shared && (
+          {!snapshot?.shared && !snapshot?.report && (
             <NextLink href="/snapshots" className="hover:underline">
               {snapshot ? 'All snapshots' : 'Snapshots'}
+            </NextLink>
+          )}
+          {snapshot?.report && (
+            <NextLink href="/fleet" className="hover:underline">
+              Fleet
             </NextLink>
           )}
         </nav>
@@ -80,7 +88,7 @@ function SnapshotBanner({ snapshot }: { snapshot: SnapshotView }) {
   const scan = scanTimeIfDifferent(stored, snapshot.takenAt);
   return (
     <p className="w-full rounded border border-indigo-200 bg-indigo-50 px-3 py-2 text-indigo-950" role="note" data-testid="snapshot-banner">
-      Snapshot taken <time dateTime={stored}>{utcTime(stored)}</time>
+      {snapshot.report ? 'Report received' : 'Snapshot taken'} <time dateTime={stored}>{utcTime(stored)}</time>
       {scan && (
         <>
           {' '}

@@ -24,6 +24,7 @@ async function pathsToCheck(page: Page): Promise<string[]> {
     '/findings',
     '/findings?severity=critical',
     '/exceptions',
+    '/fleet',
     '/attack-paths',
     object,
     '/objects/Deployment/legacy-crm/crm-worker',
