@@ -7,8 +7,8 @@ const GONE_PORT = Number(process.env.E2E_GONE_PORT ?? 3101);
 // Dashboards with authentication (e2e/auth.spec.ts): AUTH_MODE=token here, AUTH_MODE=proxy on AUTH_PORT + 1
 // (and a refused AUTH_MODE=none start on + 2). PORT + 5: ports PORT + 10 and up are often another run's PORT.
 const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? PORT + 5);
-// How long a web server may take to answer (its first scan): longer on a loaded machine.
-const SERVER_TIMEOUT = Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 60_000);
+// How long a server may take to answer first (the live one scans the demo first): longer on a loaded machine.
+const SERVER_TIMEOUT = Number(process.env.E2E_SERVER_TIMEOUT ?? 60_000);
 
 export default defineConfig({
   testDir: 'e2e',

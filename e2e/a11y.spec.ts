@@ -13,6 +13,9 @@ async function seriousViolations(page: Page) {
 async function pathsToCheck(page: Page): Promise<string[]> {
   const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
   const worst = [...doc.namespaces].sort((a, b) => a.score - b.score)[0]!.name;
+  // The first fix-first change's object page draws the path it cuts and shows its patch.
+  const fixed = doc.attackPaths!.fixFirst[0]!.object;
+  const object = `/objects/${encodeURIComponent(fixed.kind)}/${encodeURIComponent(fixed.namespace ?? '_')}/${encodeURIComponent(fixed.name)}`;
   return [
     '/',
     ...doc.areas.map((a) => `/areas/${a.id}`),
@@ -24,6 +27,9 @@ async function pathsToCheck(page: Page): Promise<string[]> {
     '/findings?group=owner',
     '/exceptions',
     '/fleet',
+    '/attack-paths',
+    object,
+    '/objects/Deployment/legacy-crm/crm-worker',
     '/no-such-page',
   ];
 }
