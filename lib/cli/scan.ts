@@ -13,6 +13,7 @@ import { sourceLocationOf, type SourceLocation } from '../cluster/source-locatio
 import { computePosture } from '../posture/engine';
 import { isOpen } from '../posture/types';
 import { catalogueEnabled, ownerKeysFromEnv } from '../posture/triage/owners';
+import { readAuditData } from '../audit/cli';
 import { readExceptionsFile } from './exceptions-file';
 import { ALL_CHECKS } from '../posture/registry';
 import { severityRank } from '../posture/scoring';
@@ -37,6 +38,8 @@ OPTIONS
   --namespace NS[,NS]         list only findings in these namespaces
   --fail-on SEVERITY          exit 1 if a listed open finding is at this severity or worse
   --exceptions FILE           accepted risks (YAML or JSON, the store's format): they never trip --fail-on
+  --audit-log FILE...         audit logs of the cluster's API server (JSON lines, rotated, gzipped, or EventList
+                              documents), read streamed: the api-abuse detections run on them
   --no-expected               count findings of well-known system components too (by design otherwise)
   --owner NAME                list only findings owned by NAME (POSTURE_OWNER_KEYS)
 SEVERITY: ${SEVERITIES.join(', ')}. Scores always describe the whole cluster.
@@ -47,9 +50,11 @@ const DEMO_MANIFESTS = path.resolve(import.meta.dirname, '../demo/manifests');
 
 export async function scan(argv: string[]): Promise<number> {
   let args;
+  let positionals: string[];
   try {
-    args = parseArgs({
+    ({ values: args, positionals } = parseArgs({
       args: argv,
+      allowPositionals: true,
       options: {
         from: { type: 'string' },
         kubeconfig: { type: 'string' },
@@ -64,13 +69,17 @@ export async function scan(argv: string[]): Promise<number> {
         exceptions: { type: 'string' },
         'no-expected': { type: 'boolean' },
         owner: { type: 'string' },
+        'audit-log': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }).values;
+    }));
   } catch (e) {
     return fail(`${(e as Error).message}\n${SCAN_USAGE}`);
   }
+  // `--audit-log audit.log*` hands the shell's expansion over as the words after it.
+  if (positionals.length > 0 && !args['audit-log']) return fail(`unexpected argument ${positionals[0]}\n${SCAN_USAGE}`);
+  const auditFiles = [...(args['audit-log'] ?? []), ...positionals];
   if (args.help) {
     process.stdout.write(SCAN_USAGE + '\n');
     return 0;
@@ -105,6 +114,7 @@ export async function scan(argv: string[]): Promise<number> {
   try {
     inv = spec.kind === 'demo' ? await scanPath(DEMO_MANIFESTS, 'demo') : await readInventory(spec);
     exceptions = args.exceptions ? await readExceptionsFile(args.exceptions) : [];
+    if (auditFiles.length > 0) inv = { ...inv, audit: await readAuditData(auditFiles) };
   } catch (e) {
     return fail(e instanceof InputError ? e.message : `cannot scan: ${(e as Error).message}`);
   }
