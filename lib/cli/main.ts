@@ -1,15 +1,18 @@
 // kube-posture's command line: `kube-posture scan …` (bin/kube-posture.mjs runs this file).
+import { fleet } from './fleet';
 import { scan } from './scan';
 
 const USAGE = `usage: kube-posture <command> [options]
 
 commands
   scan      read a cluster, a folder of manifests or a kubectl dump and print its posture
-            (kube-posture scan --help for its options)`;
+            (kube-posture scan --help for its options)
+  fleet     ingest tokens for agents that push to this hub (kube-posture fleet token create|revoke|list)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'scan') return scan(rest);
+  if (command === 'fleet') return fleet(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE + '\n');
     return 0;

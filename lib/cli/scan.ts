@@ -11,7 +11,9 @@ import { scanPath } from '../cluster/offline';
 import { readInventory, sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { sourceLocationOf, type SourceLocation } from '../cluster/source-location';
 import { computePosture } from '../posture/engine';
-import { isOpen } from '../posture/types';
+import { isOpen, type PostureDocument } from '../posture/types';
+import { readFile } from 'node:fs/promises';
+import { pushDocument, type PushResult } from './push';
 import { catalogueEnabled, ownerKeysFromEnv } from '../posture/triage/owners';
 import { readAuditData } from '../audit/cli';
 import { readExceptionsFile } from './exceptions-file';
@@ -42,8 +44,10 @@ OPTIONS
                               documents), read streamed: the api-abuse detections run on them
   --no-expected               count findings of well-known system components too (by design otherwise)
   --owner NAME                list only findings owned by NAME (POSTURE_OWNER_KEYS)
+  --push URL                  also send the whole posture to a kube-posture hub (POST URL/api/fleet/ingest)
+                              with the ingest token in KUBE_POSTURE_INGEST_TOKEN or --push-token-file FILE
 SEVERITY: ${SEVERITIES.join(', ')}. Scores always describe the whole cluster.
-Exit codes: 0 done, 1 --fail-on matched, 2 bad input.`;
+Exit codes: 0 done, 1 --fail-on matched, 2 bad input, 3 the hub did not take the report.`;
 
 /** The demo's manifests beside this file, whatever the caller's working directory. */
 const DEMO_MANIFESTS = path.resolve(import.meta.dirname, '../demo/manifests');
@@ -70,6 +74,8 @@ export async function scan(argv: string[]): Promise<number> {
         'no-expected': { type: 'boolean' },
         owner: { type: 'string' },
         'audit-log': { type: 'string', multiple: true },
+        push: { type: 'string' },
+        'push-token-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -121,6 +127,8 @@ export async function scan(argv: string[]): Promise<number> {
   if (args['cluster-name']) inv = { ...inv, cluster: { ...inv.cluster, name: args['cluster-name'] } };
   const catalogue = !args['no-expected'] && catalogueEnabled(process.env);
   let computed = computePosture(inv, { triage: { catalogue, exceptions, ownerKeys: ownerKeysFromEnv(process.env) } });
+  const pushed = args.push === undefined ? null : await pushToHub(args.push, args['push-token-file'], computed);
+  if (typeof pushed === 'number') return pushed;
   if (args.owner) computed = { ...computed, findings: computed.findings.filter((f) => f.owner === args.owner) };
   const doc = applyFilter(computed, filter);
   const locate = locator(inv);
@@ -136,6 +144,11 @@ export async function scan(argv: string[]): Promise<number> {
     process.stderr.write(`kube-posture: not read: ${m.resource} (${m.reason}): ${m.detail}\n`);
   }
 
+  if (pushed && !pushed.ok) {
+    process.stderr.write(`kube-posture: the hub did not take the report (${pushed.status ?? 'no answer'}): ${pushed.message}\n`);
+    return 3;
+  }
+  if (pushed) process.stderr.write(`kube-posture: report sent to the hub (${pushed.message})\n`);
   if (failOn) {
     const gate = severityRank(failOn as Severity);
     const hits = doc.findings.filter((f) => isOpen(f) && severityRank(f.severity) <= gate).length;
@@ -163,6 +176,20 @@ function locator(inv: Inventory): (ref: ResourceRef) => SourceLocation | undefin
 function isOptional(resource: string): boolean {
   const def = RESOURCES.find((r) => r.key === resource);
   return Boolean(def && 'optional' in def && def.optional);
+}
+
+/** The whole document (before any listing filter) to the hub; a number is the exit code of bad input. */
+async function pushToHub(hub: string, tokenFile: string | undefined, doc: PostureDocument): Promise<PushResult | number> {
+  let token = process.env.KUBE_POSTURE_INGEST_TOKEN?.trim() ?? '';
+  if (tokenFile) {
+    try {
+      token = (await readFile(tokenFile, 'utf8')).trim();
+    } catch (e) {
+      return fail(`cannot read --push-token-file: ${(e as Error).message}`);
+    }
+  }
+  if (!token) return fail('--push needs the ingest token: KUBE_POSTURE_INGEST_TOKEN or --push-token-file FILE');
+  return pushDocument(hub, token, doc, { allowHttp: process.env.KUBE_POSTURE_PUSH_ALLOW_HTTP === '1' });
 }
 
 function fail(message: string): number {

@@ -1,7 +1,7 @@
 // Inventory -> posture document. Pure: no I/O, no clock unless given one.
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import { AREAS } from './areas';
-import { analyseAttackPaths } from './attack-paths';
+import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { isNotAssessed, type Check, type ObjectNotAssessed, type RawFinding } from './check';
 import { detectCoverage } from './coverage/detect';
 import { bounded } from './message';
@@ -68,8 +68,12 @@ export function assemblePosture(
   coverage = detectCoverage(inv),
   reuse?: NamespaceReuse,
   triageOptions?: TriageOptions,
-  /** false: leave attack paths out (tests of the checks alone). */
-  attackPaths?: false,
+  /**
+   * false: leave attack paths out (tests of the checks alone). An analysis: use it rather than
+   * analysing `inv` (lib/posture/incremental.ts passes one it knows is current, or says which
+   * version it is of).
+   */
+  attackPaths?: false | AttackAnalysis,
 ): PostureDocument {
   const at = now ?? new Date();
   // Scores and counts see only open findings; the document lists every finding, marked.
@@ -77,7 +81,7 @@ export function assemblePosture(
   const evaluated = triaged.scoring;
   // Attack paths are a whole-cluster analysis, recomputed from the inventory each time (the
   // incremental path too); by-design and accepted findings still count as steps.
-  const attack = attackPaths === false ? null : analyseAttackPaths(inv);
+  const attack = attackPaths === false ? null : (attackPaths ?? analyseAttackPaths(inv));
   const decorated = sortedFindings(triaged.documented).map(triaged.decorate);
   const findings = attack ? withPaths(decorated, attack.throughObject) : decorated;
   const ownerKeys = triageOptions?.ownerKeys ?? DEFAULT_OWNER_KEYS;
@@ -123,6 +127,17 @@ function withPaths(findings: Finding[], through: Map<string, number>): Finding[]
     const n = through.get(refKey(f.resource));
     return n ? { ...f, paths: n } : f;
   });
+}
+
+/** The document with another attack analysis: its summary, and each finding's count of paths through its object. */
+export function withAttackAnalysis(doc: PostureDocument, attack: AttackAnalysis): PostureDocument {
+  const { attackPathsAsOf: _stale, attackPaths: _old, ...rest } = doc;
+  const findings = doc.findings.map((f) => {
+    if (f.paths === undefined) return f;
+    const { paths: _p, ...bare } = f;
+    return bare;
+  });
+  return { ...rest, findings: withPaths(findings, attack.throughObject), attackPaths: attack.summary };
 }
 
 export function runCheck(check: Check, inv: Inventory): Evaluated {

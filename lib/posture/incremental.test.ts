@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyChange } from '../cluster/apply-change';
 import type { Inventory } from '../cluster/inventory';
 import { scanDemo } from '../cluster/offline';
-import { computePosture } from './engine';
-import { initialPosture, namespaceView, updatePosture, type UpdateStats } from './incremental';
+import { analyseAttackPaths } from './attack-paths';
+import { computePosture, withAttackAnalysis } from './engine';
+import { initialPosture, namespaceView, refreshAttackPaths, updatePosture, type UpdateStats } from './incremental';
 import { randomChanges } from './random-changes';
 import { ALL_CHECKS } from './registry';
 
@@ -41,28 +42,41 @@ describe('incremental posture', () => {
     let state = initialPosture(inv, { now: NOW });
     expect(state.doc).toEqual(computePosture(inv, { now: NOW }));
     const total: UpdateStats = { full: 0, perNamespace: 0, reused: 0 };
+    // The inventory the document's attack paths were last analysed on.
+    let analysed = inv;
+    let deferred = 0;
     for (const [i, change] of randomChanges(inv, 200, 42).entries()) {
       const applied = applyChange(inv, change);
       inv = applied.inventory;
-      const r = updatePosture(state, inv, applied.touched, { now: NOW });
-      state = r.posture;
+      // Two steps in three defer the attack paths, as the live follower does; some steps then catch up.
+      const r = updatePosture(state, inv, applied.touched, { now: NOW, ...(i % 3 ? { attackPaths: 'defer' as const } : {}) });
+      state = i % 7 === 6 ? refreshAttackPaths(r.posture) : r.posture;
       total.full += r.stats.full;
       total.perNamespace += r.stats.perNamespace;
       total.reused += r.stats.reused;
       const full = computePosture(inv, { now: NOW });
+      let doc = state.doc;
+      if (doc.attackPathsAsOf === undefined) analysed = inv;
+      else {
+        // Deferred: the paths are exactly those of the version it names, the rest exactly this one's.
+        deferred++;
+        expect(doc.attackPaths, `step ${i}`).toEqual(analyseAttackPaths(analysed).summary);
+        doc = withAttackAnalysis(doc, analyseAttackPaths(inv));
+      }
       // On a mismatch, name the step and the change before the (long) diff.
-      if (JSON.stringify(state.doc) !== JSON.stringify(full))
-        expect({ step: i, change: `${change.type} ${change.resource}`, doc: state.doc }).toEqual({
+      if (JSON.stringify(doc) !== JSON.stringify(full))
+        expect({ step: i, change: `${change.type} ${change.resource}`, doc }).toEqual({
           step: i,
           change: `${change.type} ${change.resource}`,
           doc: full,
         });
     }
+    expect(deferred).toBeGreaterThan(20);
     expectSortedFindings(state.doc.findings);
     expect(state.doc.findings.length).toBeGreaterThan(50);
     // The point of it: most check runs were skipped or limited to one namespace.
     expect(total.reused + total.perNamespace).toBeGreaterThan(total.full * 2);
-  });
+  }, 300_000); // 200 full computations beside the incremental ones: slow on a loaded 2-core machine
 
   it('keeps checks that read nothing a change touched, and re-runs namespace checks on one namespace', async () => {
     const inv = await demo();
@@ -82,6 +96,31 @@ describe('incremental posture', () => {
       posture.doc.findings.some((f) => f.checkId === 'pod-security.pss.privileged' && f.resource.namespace === 'payments' && f.resource.name === 'debug'),
     ).toBe(true);
     expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
+  });
+
+  it("defers the attack paths of a bare pod's change when asked, says so, and catches up", async () => {
+    const inv = await demo();
+    const state = initialPosture(inv, { now: NOW });
+    const privileged = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'debug', namespace: 'payments' },
+      spec: { containers: [{ name: 'sh', image: 'busybox', securityContext: { privileged: true } }] },
+    };
+    const applied = applyChange(inv, { type: 'ADDED', resource: 'pods', object: privileged });
+    const later = new Date(NOW.getTime() + 1000);
+    const { posture } = updatePosture(state, applied.inventory, applied.touched, { now: later, attackPaths: 'defer' });
+    const full = computePosture(applied.inventory, { now: later });
+    // A privileged pod is a way onto its node: the full analysis counts more paths than the deferred one shows.
+    expect(full.attackPaths!.counts.node).toBeGreaterThan(state.doc.attackPaths!.counts.node);
+    expect(posture.doc.attackPathsAsOf).toBe(state.doc.generatedAt);
+    expect(posture.doc.attackPaths).toEqual(state.doc.attackPaths);
+    expect(posture.doc.findings.some((f) => f.checkId === 'pod-security.pss.privileged' && f.resource.name === 'debug')).toBe(true);
+    expect(refreshAttackPaths(posture).doc).toEqual(full);
+    // A change the analysis does not read leaves it current: nothing deferred.
+    const lr = { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'x', namespace: 'payments' }, spec: { limits: [] } };
+    const other = applyChange(inv, { type: 'ADDED', resource: 'limitranges', object: lr });
+    expect(updatePosture(state, other.inventory, other.touched, { now: NOW, attackPaths: 'defer' }).posture.doc.attackPathsAsOf).toBeUndefined();
   });
 
   it('memo cutoffs declared beside their memos spare cluster-wide checks a pod that cannot change them', async () => {

@@ -9,7 +9,18 @@
 import type { Touched } from '../cluster/apply-change';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
-import { assemblePosture, carryAggregates, namespaceOfKey, refKey, runCheck, withNotAssessed, type Evaluated, type PostureOptions } from './engine';
+import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
+import {
+  assemblePosture,
+  carryAggregates,
+  namespaceOfKey,
+  refKey,
+  runCheck,
+  withAttackAnalysis,
+  withNotAssessed,
+  type Evaluated,
+  type PostureOptions,
+} from './engine';
 import type { TriageOptions } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
@@ -42,6 +53,15 @@ export interface IncrementalPosture {
   coverage: ReturnType<typeof detectCoverage>;
   /** The triage the document was assembled with; updates keep it unless given another. */
   triage?: TriageOptions;
+  /** The attack-path analysis in the document, what it read, and the version it is of (see updatePosture's `attackPaths`). */
+  attack: AttackState;
+}
+
+interface AttackState {
+  analysis: AttackAnalysis;
+  reads: Set<string>;
+  /** Absent: of this inventory. Else the generatedAt of the document whose inventory it analysed. */
+  asOf?: string;
 }
 
 export interface UpdateStats {
@@ -61,6 +81,7 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
   const recorded = recording(inventory);
   const checks = (opts.checks ?? ALL_CHECKS).map((c) => runWhole(c, recorded));
   const coverage = detectCoverage(recorded);
+  const attack = analyseRecorded(recorded);
   const doc = assemblePosture(
     inventory,
     checks.map((s) => s.evaluated),
@@ -68,15 +89,38 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
     coverage,
     undefined,
     opts.triage,
+    attack.analysis,
   );
-  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage };
+  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage, attack };
+}
+
+function analyseRecorded(recorded: Inventory): AttackState {
+  const reads = new Set<string>();
+  const analysis = recordReads(reads, () => analyseAttackPaths(recorded));
+  return { analysis, reads };
+}
+
+/**
+ * The state with its attack paths analysed on its own inventory, when an update deferred them
+ * (the document's `attackPathsAsOf` then goes). About 2 s of CPU at 50,000 pods: the live
+ * follower runs it once changes pause (lib/server/live-follow.ts), not on each change.
+ */
+export function refreshAttackPaths(state: IncrementalPosture): IncrementalPosture {
+  if (state.attack.asOf === undefined) return state;
+  const attack = analyseRecorded(recording(state.inventory));
+  return { ...state, attack, doc: withAttackAnalysis(state.doc, attack.analysis), memoReads: memoReadsSnapshot() };
 }
 
 export function updatePosture(
   prev: IncrementalPosture,
   inventory: Inventory,
   touched: Touched,
-  opts: { now?: Date; triage?: TriageOptions } = {},
+  /**
+   * `attackPaths: 'defer'`: when the change touched what the attack-path analysis reads, keep the
+   * previous analysis and say so (`attackPathsAsOf`) rather than re-analysing the whole cluster;
+   * refreshAttackPaths brings it up to date. Everything else in the document is exact either way.
+   */
+  opts: { now?: Date; triage?: TriageOptions; attackPaths?: 'defer' } = {},
 ): { posture: IncrementalPosture; stats: UpdateStats } {
   const triageOptions = opts.triage ?? prev.triage;
   const changed = withMemos(touchedReads(touched), prev, inventory, touched);
@@ -90,7 +134,7 @@ export function updatePosture(
     return v;
   };
   const checks = prev.checks.map((state) => {
-    const hits = [...changed].filter((k) => state.reads.has('*') || state.reads.has(k) || (k.startsWith('objects.') && state.reads.has('objects.*')));
+    const hits = readsHit(changed, state.reads);
     if (hits.length === 0) {
       stats.reused++;
       return state;
@@ -99,8 +143,10 @@ export function updatePosture(
       state.byNamespace !== null &&
       touched.namespaces.size > 0 &&
       touched.namespaces.size <= MAX_NAMESPACE_RUNS &&
-      // A changed memo may change other namespaces' findings too: not splittable.
-      hits.every((k) => (NAMESPACE_LOCAL.has(k) && !wholeKindsOf(state).has(k)) || k === 'workloads' || k === 'implicitNamespaces');
+      // A changed memo may change other namespaces' findings too: not splittable, unless all it
+      // read is namespace-local (an index by namespace, lib/posture/indexes): on N's view it
+      // is built from N's objects alone, as reading them directly would be.
+      hits.every((k) => localRead(k, wholeKindsOf(state), prev.memoReads));
     if (splittable) {
       const next = rerunNamespaces(state, [...touched.namespaces], viewOf);
       if (next) {
@@ -112,6 +158,13 @@ export function updatePosture(
     return runWhole(state.evaluated.check, recorded);
   });
   const coverage = changed.has('memo:coverage') ? detectCoverage(recorded) : prev.coverage;
+  // Nothing the analysis read changed: it is as current (or as far behind) as it was.
+  const attack: AttackState =
+    readsHit(changed, prev.attack.reads).length === 0
+      ? prev.attack
+      : opts.attackPaths === 'defer'
+        ? { ...prev.attack, asOf: prev.attack.asOf ?? prev.doc.generatedAt }
+        : analyseRecorded(recorded);
   // With no check re-run whole, only the changed namespaces' summaries can differ.
   const reuse = stats.full === 0 ? { previous: prev.doc.namespaces, stale: touched.namespaces } : undefined;
   const doc = assemblePosture(
@@ -122,11 +175,25 @@ export function updatePosture(
     // Other exceptions than last time may change any namespace's summary.
     opts.triage && opts.triage !== prev.triage ? undefined : reuse,
     triageOptions,
+    attack.analysis,
   );
   return {
-    posture: { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: triageOptions },
+    posture: {
+      inventory,
+      checks,
+      doc: attack.asOf === undefined ? doc : { ...doc, attackPathsAsOf: attack.asOf },
+      coverage,
+      memoReads: memoReadsSnapshot(),
+      triage: triageOptions,
+      attack,
+    },
     stats,
   };
+}
+
+/** The changed reads (touchedReads, withMemos) among what something read. */
+function readsHit(changed: Set<string>, reads: Set<string>): string[] {
+  return [...changed].filter((k) => reads.has('*') || reads.has(k) || (k.startsWith('objects.') && reads.has('objects.*')));
 }
 
 /**
@@ -139,7 +206,7 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
     grew = false;
     for (const [key, reads] of prev.memoReads) {
       if (out.has(`memo:${key}`)) continue;
-      const hits = [...out].filter((k) => reads.has('*') || reads.has(k) || (k.startsWith('objects.') && reads.has('objects.*')));
+      const hits = readsHit(out, reads);
       if (hits.length === 0) continue;
       const cutoff = cutoffFor(key);
       if (cutoff && hits.every((h) => cutoff.judges.includes(h)) && cutoff.unchanged(prev.inventory, next, touched)) continue;
@@ -148,6 +215,16 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
     }
   }
   return out;
+}
+
+/** Whether a read, on N's view, sees only N's objects (and the check does not want that kind whole). */
+function localRead(k: string, whole: Set<string>, memoReads: Map<string, Set<string>>, seen = new Set<string>()): boolean {
+  if (k === 'workloads' || k === 'implicitNamespaces') return true;
+  if (NAMESPACE_LOCAL.has(k)) return !whole.has(k);
+  if (!k.startsWith('memo:') || seen.has(k)) return false;
+  seen.add(k);
+  const reads = memoReads.get(k.slice('memo:'.length));
+  return reads !== undefined && reads.size > 0 && [...reads].every((r) => localRead(r, whole, memoReads, seen));
 }
 
 function touchedReads(t: Touched): Set<string> {

@@ -178,6 +178,13 @@ export interface PostureDocument {
   view?: { restrictedTo: string[] };
   /** Attack paths from footholds to the cluster's crown jewels (lib/posture/attack-paths). Absent in older documents. */
   attackPaths?: AttackPathsSummary;
+  /**
+   * Set when `attackPaths` (and the findings' `paths` counts) were analysed on an earlier version
+   * of the cluster than the rest of the document: the `generatedAt` of that version. A watched
+   * change updates the findings at once and the paths shortly after (lib/posture/incremental.ts).
+   * Absent: the paths are of this version.
+   */
+  attackPathsAsOf?: string;
 }
 
 export const ATTACK_TARGETS = ['cluster-admin', 'node', 'namespace-secrets', 'cluster-secrets', 'kube-system'] as const;

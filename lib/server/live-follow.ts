@@ -5,7 +5,7 @@ import { applyChanges, type ResourceChange } from '../cluster/apply-change';
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import type { SourceSpec } from '../cluster/source';
 import { startWatcher, WatchStatusError, type Watcher, type WatcherOptions } from '../cluster/watch';
-import { initialPosture, updatePosture, type IncrementalPosture } from '../posture/incremental';
+import { initialPosture, refreshAttackPaths, updatePosture, type IncrementalPosture } from '../posture/incremental';
 import type { TriageOptions } from '../posture/triage/apply';
 import type { PostureDocument } from '../posture/types';
 
@@ -44,6 +44,14 @@ export interface FollowHooks {
   onFailure(error: Error, why: { watchForbidden: boolean }): void;
   /** Least time between two recomputes (default 50 ms); changes in between are batched. */
   debounceMs?: number;
+  /**
+   * A change shows at once; its attack paths (a whole-cluster analysis, ~2 s of CPU at 50,000
+   * pods) follow once changes pause this long (default 1,000 ms), and at least this often
+   * under steady churn (default 15,000 ms). Until then the document says which version its
+   * paths are of (attackPathsAsOf).
+   */
+  attackPathsQuietMs?: number;
+  attackPathsMaxLagMs?: number;
   /** For tests: shorter watch requests and backoff. */
   watcher?: Partial<WatcherOptions>;
   /** Catalogue, exceptions and owner keys the documents are triaged with (lib/posture/triage). */
@@ -73,6 +81,24 @@ export function startFollowing(
   };
 
   let lastFlush = -Infinity;
+  let pathsTimer: NodeJS.Timeout | null = null;
+  let pathsBehindSince: number | null = null;
+  const refreshPaths = () => {
+    pathsTimer = null;
+    if (stopped || state.doc.attackPathsAsOf === undefined) return;
+    state = refreshAttackPaths(state);
+    pathsBehindSince = null;
+    hooks.onUpdate(state.doc, state.inventory);
+  };
+  const schedulePaths = () => {
+    if (state.doc.attackPathsAsOf === undefined) return;
+    const now = performance.now();
+    pathsBehindSince ??= now;
+    const quiet = hooks.attackPathsQuietMs ?? 1000;
+    const due = Math.min(now + quiet, pathsBehindSince + (hooks.attackPathsMaxLagMs ?? 15_000));
+    if (pathsTimer) clearTimeout(pathsTimer);
+    pathsTimer = setTimeout(refreshPaths, Math.max(0, due - now));
+  };
   const flush = () => {
     timer = null;
     if (stopped || pending.length === 0) return;
@@ -86,7 +112,7 @@ export function startFollowing(
       state = initialPosture({ ...applied.inventory, readAt: new Date().toISOString() }, { triage: hooks.triage });
       stats.lastChecks = { full: state.checks.length, perNamespace: 0, reused: 0 };
     } else {
-      const r = updatePosture(state, applied.inventory, applied.touched);
+      const r = updatePosture(state, applied.inventory, applied.touched, { attackPaths: 'defer' });
       state = r.posture;
       stats.lastChecks = r.stats;
     }
@@ -94,6 +120,7 @@ export function startFollowing(
     stats.changes += batch.length;
     stats.lastApplyMs = performance.now() - started;
     hooks.onUpdate(state.doc, state.inventory);
+    schedulePaths();
   };
 
   const watcher: Watcher = startWatcher({
@@ -126,6 +153,7 @@ export function startFollowing(
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (pathsTimer) clearTimeout(pathsTimer);
       watcher.stop();
     },
   };

@@ -128,6 +128,50 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    version: 6,
+    name: 'fleet: pushed clusters, ingest tokens, reports',
+    // fleet_clusters: a cluster whose agent pushes its posture (lib/fleet), keyed 'fleet:<name>';
+    // labels (env, region, …) to filter by; groups: who may see it (besides the hub's admins);
+    // last_*: the latest report's summary, so /fleet reads one row per cluster, never a document.
+    // ingest_tokens: only the SHA-256 of each token; revoked rows stay (revoked_at).
+    // fleet_reports: one small row per report accepted (the trend), keyed by the hash of the
+    // body as sent, so a retried push is recognised. The latest document is in latest_posture.
+    sql: `
+      CREATE TABLE fleet_clusters (
+        cluster_key       text PRIMARY KEY,
+        name              text NOT NULL UNIQUE,
+        labels            jsonb NOT NULL DEFAULT '{}',
+        groups            jsonb NOT NULL DEFAULT '[]',
+        created_at        timestamptz NOT NULL DEFAULT now(),
+        last_generated_at timestamptz,
+        last_received_at  timestamptz,
+        last_score        integer,
+        last_counts       jsonb,
+        last_failing      jsonb
+      );
+      CREATE TABLE ingest_tokens (
+        id           text PRIMARY KEY,
+        cluster_key  text NOT NULL REFERENCES fleet_clusters (cluster_key) ON DELETE CASCADE,
+        token_hash   text NOT NULL UNIQUE,
+        created_at   timestamptz NOT NULL DEFAULT now(),
+        revoked_at   timestamptz,
+        last_used_at timestamptz
+      );
+      CREATE INDEX ingest_tokens_cluster ON ingest_tokens (cluster_key);
+      CREATE TABLE fleet_reports (
+        cluster_key  text NOT NULL,
+        doc_hash     text NOT NULL,
+        generated_at timestamptz NOT NULL,
+        received_at  timestamptz NOT NULL DEFAULT now(),
+        score        integer NOT NULL,
+        counts       jsonb NOT NULL,
+        bytes        integer NOT NULL,
+        PRIMARY KEY (cluster_key, doc_hash)
+      );
+      CREATE INDEX fleet_reports_cluster_generated ON fleet_reports (cluster_key, generated_at DESC)
+    `,
+  },
 ];
 
 export async function migrate(db: Sql): Promise<number[]> {

@@ -19,6 +19,10 @@ describe('parsePostureImport', () => {
     const olderDoc = { ...older, findings: older.findings.map(({ paths: _p, ...f }) => f) };
     expect(parsePostureImport(text(olderDoc))).toEqual({ ok: true, document: olderDoc });
     expect(parsePostureImport(text({ ...withPaths, attackPaths: { ...withPaths.attackPaths, counts: { node: -1 } } })).ok).toBe(false);
+    // A live document whose paths lag a watched change says which version they are of.
+    const lagging = { ...withPaths, attackPathsAsOf: '2026-11-22T00:00:00.000Z' };
+    expect(parsePostureImport(text(lagging))).toEqual({ ok: true, document: lagging });
+    expect(parsePostureImport(text({ ...withPaths, attackPathsAsOf: 'yesterday' })).ok).toBe(false);
   });
   it('rejects malformed JSON, wrong schemaVersion, oversized input', () => {
     expect(parsePostureImport('{"schemaVersion":')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });

@@ -143,6 +143,8 @@ export const postureDocumentSchema = z.strictObject({
   ),
   missingKinds: z.array(z.strictObject({ resource: str, reason: str, detail: str })),
   attackPaths: attackPathsSchema().optional(),
+  // The version the attack paths were analysed on, when behind the rest (lib/posture/incremental.ts).
+  attackPathsAsOf: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type ImportResult = { ok: true; document: PostureDocument } | { ok: false; error: string };

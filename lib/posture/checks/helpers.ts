@@ -3,6 +3,8 @@ import type { Inventory } from '../../cluster/inventory';
 import type { Container, K8sObject, PodSpec, Workload } from '../../cluster/types';
 import type { ResourceRef } from '../types';
 import { objectsIn, registerCutoff, workloadsIn, type Cutoff } from '../incremental-cutoffs';
+import { rawContainers } from '../indexes/containers';
+import { workloadIndex } from '../indexes';
 import { memoBuild, memoDeps, memoHit, memoStored } from '../read-tracking';
 
 // One ref per workload, shared by every check that names it: ~40 checks examine each of
@@ -24,14 +26,13 @@ export function clusterRef(inv: Inventory): ResourceRef {
 }
 
 /** Every container of a pod spec, init and ephemeral included; tolerant of malformed specs. */
-export function allContainers(spec: PodSpec): Container[] {
-  const lists = [spec.initContainers, spec.containers, spec.ephemeralContainers];
-  return lists.flatMap((l) => (Array.isArray(l) ? l.filter((c): c is Container => typeof c === 'object' && c !== null) : []));
+export function allContainers(spec: PodSpec): readonly Container[] {
+  return rawContainers(spec); // flattened once per spec (lib/posture/indexes)
 }
 
 /** Namespaces that run (or will run) at least one workload: the ones where pod policies matter. */
 export function namespacesWithWorkloads(inv: Inventory): string[] {
-  return [...new Set(inv.workloads.map((w) => w.namespace))].sort();
+  return [...workloadIndex(inv).byNamespace.keys()].sort();
 }
 
 export function byNamespace(objects: K8sObject[]): Map<string, K8sObject[]> {

@@ -1,6 +1,7 @@
 // Tolerant readers: a pod spec from a manifest can hold anything, and a posture scan must
 // never throw on it. Every reader takes unknown and returns a safe shape.
 import type { PodSpec } from '../../cluster/types';
+import { flatContainers } from '../indexes/containers';
 
 export type Obj = Record<string, unknown>;
 
@@ -34,20 +35,9 @@ export interface VisitedContainer {
   raw: Obj;
 }
 
-const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
-
-/** initContainers, containers and ephemeralContainers, in PSA's order; non-objects skipped. */
-export function containersOf(spec: PodSpec): VisitedContainer[] {
-  const s = spec as unknown as Obj;
-  const out: VisitedContainer[] = [];
-  for (const key of CONTAINER_LISTS) {
-    list(s[key]).forEach((c, i) => {
-      if (!isObj(c)) return;
-      const path = `spec.${key}[${i}]`;
-      out.push({ name: typeof c.name === 'string' && c.name ? c.name : path, path, sc: obj(c.securityContext), raw: c });
-    });
-  }
-  return out;
+/** initContainers, containers and ephemeralContainers, in PSA's order; non-objects skipped. Flattened once per spec. */
+export function containersOf(spec: PodSpec): readonly VisitedContainer[] {
+  return flatContainers(spec);
 }
 
 export function podSecurityContext(spec: PodSpec): Obj | undefined {

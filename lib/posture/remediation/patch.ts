@@ -1,11 +1,13 @@
 // A finding's own fix: a sentence naming what to change, then a strategic-merge patch for the
 // one object (kubectl patch --type strategic --patch-file) that sets exactly those fields on the
 // named containers, removes the named volume and its mounts, and so on. The YAML is emitted by
-// the `yaml` library, fenced as ```yaml like the checks' generic advice (it quotes whatever a cluster name needs), then read back so every cluster
-// name in it is marked for redaction like a finding's message (lib/posture/message.ts). When a
+// plain-yaml.ts when every string in it is plain (the common case, and fast), else by the `yaml`
+// library (it quotes whatever a cluster name needs) and read back; fenced as ```yaml like the
+// checks' generic advice. Every cluster name in it is marked for redaction like a finding's message (lib/posture/message.ts). When a
 // name cannot be marked, there is no per-object fix and the check's generic advice stands. Pure.
 import { isScalar, parseDocument, stringify, visit } from 'yaml';
 import { marked, msg, obj, prose, type Message } from '../message';
+import { plainYaml } from './plain-yaml';
 import type { NameAt, NamedValue, ResourceRef } from '../types';
 
 export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -104,7 +106,6 @@ export interface Remedy {
 export function remedy(sentence: Message, patch: Obj | null, names: readonly NamedValue[] = []): Remedy | undefined {
   const intro = marked(sentence);
   if (!patch) return { remediation: intro.message, remediationNames: intro.names };
-  const yaml = stringify(patch, { lineWidth: 0 });
   const meta = patch.metadata as Obj | undefined;
   const all: NamedValue[] = [...names];
   if (typeof meta?.namespace === 'string') all.push({ role: 'namespace', value: meta.namespace });
@@ -113,17 +114,27 @@ export function remedy(sentence: Message, patch: Obj | null, names: readonly Nam
   const offset = intro.message.length + FENCE_OPEN.length; // fenced as lib's Remediation component reads it
   const yamlNames: NameAt[] = [];
   let unmarkable = false;
-  visit(parseDocument(yaml), {
-    Scalar(_key, node) {
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-      const n = byValue.get(node.value);
-      if (!n) return;
-      const source = yaml.slice(node.range[0], node.range[1]);
-      const inner = source === n.value ? 0 : source === `"${n.value}"` || source === `'${n.value}'` ? 1 : -1;
-      if (inner < 0) unmarkable = true;
-      else yamlNames.push({ ...n, at: offset + node.range[0] + inner });
-    },
-  });
+  const fast = plainYaml(patch);
+  const yaml = fast?.text ?? stringify(patch, { lineWidth: 0 });
+  if (fast) {
+    // Every string is plain: each name sits at its scalar's start.
+    for (const s of fast.strings) {
+      const n = byValue.get(s.value);
+      if (n) yamlNames.push({ ...n, at: offset + s.at });
+    }
+  } else {
+    visit(parseDocument(yaml), {
+      Scalar(_key, node) {
+        if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+        const n = byValue.get(node.value);
+        if (!n) return;
+        const source = yaml.slice(node.range[0], node.range[1]);
+        const inner = source === n.value ? 0 : source === `"${n.value}"` || source === `'${n.value}'` ? 1 : -1;
+        if (inner < 0) unmarkable = true;
+        else yamlNames.push({ ...n, at: offset + node.range[0] + inner });
+      },
+    });
+  }
   const text = `${intro.message}${FENCE_OPEN}${yaml.trimEnd()}${FENCE_CLOSE}`;
   const marks = [...intro.names, ...yamlNames.sort((a, b) => a.at - b.at)];
   // A name left in prose or a key (e.g. an annotation naming a container) would show in a redacted share.

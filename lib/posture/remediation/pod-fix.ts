@@ -1,11 +1,10 @@
 // A workload's fix in words and as a patch: the edits (lib/posture/remediation/patch.ts) said
 // as a sentence that names the containers, fields and volumes, then the YAML. Pure.
 import type { PodSpec, Workload } from '../../cluster/types';
+import { flatContainers } from '../indexes/containers';
 import { Message, msg, named, obj, prose } from '../message';
 import type { NamedValue } from '../types';
 import { containersPhrase, podPatch, remedy, type ContainerList, type PodEdit, type Remedy } from './patch';
-
-const LISTS: ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
 export interface SpecContainer {
   list: ContainerList;
@@ -16,14 +15,7 @@ export interface SpecContainer {
 
 /** Every named container of the spec with the list it sits in (a patch addresses it by list and name). */
 export function specContainers(spec: PodSpec): SpecContainer[] {
-  const s = spec as unknown as Record<string, unknown>;
-  return LISTS.flatMap((list) =>
-    (Array.isArray(s[list]) ? (s[list] as unknown[]) : []).flatMap((c, index) =>
-      c && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string'
-        ? [{ list, index, name: (c as { name: string }).name, raw: c as Record<string, unknown> }]
-        : [],
-    ),
-  );
+  return flatContainers(spec).flatMap((c) => (c.ownName === undefined ? [] : [{ list: c.list, index: c.index, name: c.ownName, raw: c.raw }]));
 }
 
 /** The containers that mount a volume, with where (to remove the mounts with the volume). */

@@ -24,12 +24,14 @@ describe('gate', () => {
   });
 
   it('lets public paths and valid sessions through', () => {
-    for (const p of ['/signin', '/healthz', '/readyz', '/share/abc', '/_next/static/x.js', '/metrics'])
+    for (const p of ['/signin', '/healthz', '/readyz', '/share/abc', '/_next/static/x.js', '/metrics', '/api/fleet/ingest'])
       expect(gate(token, p, '', noHeaders, undefined)).toEqual({ pass: true });
     const s = createSession({ user: 'a', groups: [] }, token.session.secret, 60_000);
     expect(gate(token, '/findings', '', noHeaders, s)).toEqual({ pass: true });
     expect(isPublicPath('/snapshots')).toBe(false);
     expect(isPublicPath('/api/shares/x')).toBe(false);
+    expect(isPublicPath('/api/fleet/ingest/x')).toBe(false);
+    expect(isPublicPath('/api/fleet')).toBe(false);
   });
 });
 

@@ -3,13 +3,15 @@
 import type { AuthConfig } from './config';
 import { authenticate, type HeaderSource } from './authenticate';
 
-/** Reachable without an identity: sign-in, probes, share links (their token is the credential), assets. */
+/** Reachable without an identity: sign-in, probes, share links and agents' reports (their token is the credential), assets. */
 export function isPublicPath(pathname: string): boolean {
   if (pathname === '/signin' || pathname === '/api/auth/signin') return true;
   if (pathname === '/healthz' || pathname === '/readyz') return true;
   if (pathname.startsWith('/share/')) return true;
   // /metrics answers to a METRICS_TOKEN as well as to a viewer; its handler checks both.
   if (pathname === '/metrics') return true;
+  // An agent's report: the route authenticates its ingest token (lib/server/fleet-ingest.ts).
+  if (pathname === '/api/fleet/ingest') return true;
   if (pathname.startsWith('/_next/static/') || pathname.startsWith('/_next/image')) return true;
   return pathname === '/favicon.ico' || pathname === '/icon.svg' || pathname === '/robots.txt';
 }

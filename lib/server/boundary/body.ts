@@ -3,15 +3,22 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { MAX_IMPORT_BYTES } from '../../snapshots/validate';
 import { SMALL_BODY_BYTES } from '../route-input';
+import { bearerIngestToken } from '../../fleet/tokens';
 
-/** A snapshot import may be 20 MiB; every other body is a small JSON or form (16 KiB). */
+/** A snapshot import and an agent's report may be 20 MiB; every other body is a small JSON or form (16 KiB). */
 export function bodyLimit(method: string | undefined, pathname: string): number {
-  return method === 'POST' && pathname === '/api/snapshots/import' ? MAX_IMPORT_BYTES : SMALL_BODY_BYTES;
+  return method === 'POST' && (pathname === '/api/snapshots/import' || pathname === FLEET_INGEST_PATH) ? MAX_IMPORT_BYTES : SMALL_BODY_BYTES;
 }
 
-/** Only sign-in takes a body from someone not yet authenticated. */
-export function acceptsAnonymousBody(method: string | undefined, pathname: string): boolean {
-  return method === 'POST' && pathname === '/api/auth/signin';
+const FLEET_INGEST_PATH = '/api/fleet/ingest';
+
+/**
+ * Only sign-in takes a body from someone not yet authenticated, and an agent's report that
+ * carries an ingest token's shape (the route checks the token itself before reading the body).
+ */
+export function acceptsAnonymousBody(method: string | undefined, pathname: string, authorization?: string): boolean {
+  if (method !== 'POST') return false;
+  return pathname === '/api/auth/signin' || (pathname === FLEET_INGEST_PATH && bearerIngestToken(authorization) !== null);
 }
 
 /** Whether a body follows, and its declared length (null: chunked, counted as it arrives). */

@@ -27,7 +27,7 @@ export function createBoundary(config: AuthConfig, hosts: HostPolicy, refuse: Bo
     }
     const body = declaredBody(req.headers);
     if (!body.present) return false;
-    if (!acceptsAnonymousBody(req.method, pathname) && !authenticate(config, headerSource(req.headers), cookie(req.headers.cookie, config.session.cookie)).ok) {
+    if (!acceptsAnonymousBody(req.method, pathname, req.headers.authorization) && !authenticate(config, headerSource(req.headers), cookie(req.headers.cookie, config.session.cookie)).ok) {
       refuse(res, 401, 'a request with a body needs an authenticated viewer');
       return true;
     }

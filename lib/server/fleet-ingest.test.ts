@@ -1,0 +1,147 @@
+// Issue 19, agent → hub: the ingest route against the real fleet store (PGlite, and PostgreSQL
+// when TEST_DATABASE_URL is set). Wrong, malformed and revoked tokens are refused; a token
+// reaches only its own cluster; a retried report is stored once, also after the hub restarts; an
+// older report is refused; size and rate are capped; no token reaches the log.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FleetStore } from '../fleet/store';
+import { newIngestToken } from '../fleet/tokens';
+import { LatestPostureStore } from '../snapshots/latest-posture';
+import { SnapshotStore } from '../snapshots/store';
+import { sampleDocument } from '../snapshots/test-fixtures';
+import { createRateLimiter } from './auth/rate-limit';
+import { handleIngest, type IngestDeps } from './fleet-ingest';
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+const backends = [
+  { name: 'pglite', open: (dir: string) => SnapshotStore.open({ dataDir: dir }) },
+  ...(PG_URL ? [{ name: 'postgres', open: () => SnapshotStore.open({ databaseUrl: PG_URL }) }] : []),
+];
+
+describe.each(backends)('POST /api/fleet/ingest on $name', ({ open }) => {
+  let dir: string;
+  let store: SnapshotStore;
+  // Names of this run only: the PostgreSQL database is shared with other test files.
+  const run = `${process.pid}-${Date.now() % 1e6}`;
+  const [A, B] = [`prod-a-${run}`, `prod-b-${run}`];
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'fleet-ingest-'));
+    store = await open(dir);
+    for (const m of ['log', 'error', 'warn', 'info'] as const) vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void logged.push(a.map(String).join(' ')));
+  }, 120_000);
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await store.sql.query('DELETE FROM fleet_reports WHERE cluster_key LIKE $1', [`fleet:%-${run}`]);
+    await store.sql.query('DELETE FROM latest_posture WHERE cluster_key LIKE $1', [`fleet:%-${run}`]);
+    await store.sql.query('DELETE FROM fleet_clusters WHERE cluster_key LIKE $1', [`fleet:%-${run}`]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const deps = (over: Partial<IngestDeps> = {}): IngestDeps => ({ fleet: async () => new FleetStore(store.sql), limiter: createRateLimiter(1000), maxBytes: 20 * 1024 * 1024, ...over });
+  const push = (token: string | null, body: string, d = deps(), headers: Record<string, string> = {}) =>
+    handleIngest(
+      new Request('http://hub.test/api/fleet/ingest', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+        body,
+      }),
+      d,
+    );
+  const report = (generatedAt: string, privileged = false) => JSON.stringify(sampleDocument({ generatedAt, privileged, cluster: 'in-cluster' }));
+
+  it('refuses a missing, malformed or unknown token with 401, before reading the report', async () => {
+    const body = report('2026-11-22T10:00:00.000Z');
+    const answers = await Promise.all([push(null, body), push('not-a-token', body), push(newIngestToken(), body), push(`${newIngestToken()}x`, body)]);
+    expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+    expect(answers[2]!.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await new FleetStore(store.sql).clusters()).filter((c) => c.name.endsWith(run))).toEqual([]);
+  });
+
+  it('stores a report under the token’s cluster only; a retry of it is stored once; an older report is refused', async () => {
+    const fleet = new FleetStore(store.sql);
+    const a = await fleet.createToken(A, { labels: { env: 'prod', region: 'eu' } });
+    await fleet.createToken(B);
+    const first = report('2026-11-22T10:00:00.000Z');
+    const r1 = await push(a.token, first);
+    expect(r1.status).toBe(201);
+    expect(await r1.json()).toMatchObject({ cluster: A, status: 'stored' });
+    const r2 = await push(a.token, first);
+    expect(r2.status).toBe(200);
+    expect(await r2.json()).toMatchObject({ status: 'duplicate' });
+    expect(await fleet.reportCount(`fleet:${A}`)).toBe(1);
+    expect(await new LatestPostureStore(store.sql).meta(`fleet:${B}`)).toBeNull(); // B's row untouched
+
+    const older = await push(a.token, report('2026-11-22T09:00:00.000Z', true));
+    expect(older.status).toBe(409);
+    const sameTimeOtherBody = await push(a.token, report('2026-11-22T10:00:00.000Z', true));
+    expect(sameTimeOtherBody.status).toBe(409);
+    const newer = await push(a.token, report('2026-11-22T10:05:00.000Z', true));
+    expect(newer.status).toBe(201);
+    expect(await fleet.reportCount(`fleet:${A}`)).toBe(2);
+    const held = await fleet.cluster(A);
+    expect(held?.last?.generatedAt).toBe('2026-11-22T10:05:00.000Z');
+    expect(held?.last?.failing.length).toBeGreaterThan(0);
+    expect(held?.labels).toEqual({ env: 'prod', region: 'eu' });
+    expect((await new LatestPostureStore(store.sql).get(`fleet:${A}`))?.doc.generatedAt).toBe('2026-11-22T10:05:00.000Z');
+  });
+
+  it('a retry after the hub restarts lands once', async () => {
+    const name = `restart-${run}`;
+    const { token } = await new FleetStore(store.sql).createToken(name);
+    const body = report('2026-11-22T11:00:00.000Z');
+    expect((await push(token, body)).status).toBe(201);
+    // The hub restarts (its answer was lost on the way): the agent sends the same report again.
+    await store.close();
+    store = await open(dir);
+    const again = await push(token, body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ status: 'duplicate' });
+    expect(await new FleetStore(store.sql).reportCount(`fleet:${name}`)).toBe(1);
+  }, 120_000);
+
+  it('refuses a revoked token, and revoking by name ends every token of the cluster', async () => {
+    const fleet = new FleetStore(store.sql);
+    const name = `revoked-${run}`;
+    const one = await fleet.createToken(name);
+    const two = await fleet.createToken(name);
+    expect(await fleet.revoke(one.id)).toBe(1);
+    expect((await push(one.token, report('2026-11-22T12:00:00.000Z'))).status).toBe(401);
+    expect((await push(two.token, report('2026-11-22T12:00:00.000Z'))).status).toBe(201);
+    expect(await fleet.revoke(name)).toBe(1);
+    expect((await push(two.token, report('2026-11-22T12:05:00.000Z'))).status).toBe(401);
+    expect(await fleet.reportCount(`fleet:${name}`)).toBe(1);
+  });
+
+  it('validates like an import, and caps size and rate per cluster', async () => {
+    const fleet = new FleetStore(store.sql);
+    const name = `caps-${run}`;
+    const { token } = await fleet.createToken(name);
+    const doc = JSON.parse(report('2026-11-22T13:00:00.000Z'));
+    const edited = JSON.stringify({ ...doc, findings: doc.findings.slice(1) }); // counts no longer follow
+    const bad = await push(token, edited);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/\$\.checks|\$\.areas/);
+    expect((await push(token, '{"schemaVersion": 1, "__proto__": {}}')).status).toBe(400);
+    expect((await push(token, report('2026-11-22T13:00:00.000Z'), deps({ maxBytes: 1024 }))).status).toBe(413);
+    expect((await push(token, report('2026-11-22T13:00:00.000Z'), deps(), { 'Content-Type': 'text/plain' })).status).toBe(415);
+    const limited = deps({ limiter: createRateLimiter(2) });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await push(token, report(`2026-11-22T13:0${i}:00.000Z`), limited)).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    // Another cluster is counted on its own.
+    const other = await fleet.createToken(`caps-other-${run}`);
+    expect((await push(other.token, report('2026-11-22T13:00:00.000Z'), limited)).status).toBe(201);
+    expect(await fleet.reportCount(`fleet:${name}`)).toBe(2);
+  });
+
+  it('never logs a token', async () => {
+    const tokens = (await new FleetStore(store.sql).tokens()).length;
+    expect(tokens).toBeGreaterThan(0);
+    expect(logged.join('\n')).not.toMatch(/kpi_[A-Za-z0-9_-]{20,}/);
+  });
+});
