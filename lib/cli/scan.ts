@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { objectId } from '../cluster/build-inventory';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import { InputError } from '../cluster/manifests';
-import { scanPath } from '../cluster/offline';
+import { scanPath, withDemoAudit } from '../cluster/offline';
 import { readInventory, sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { sourceLocationOf, type SourceLocation } from '../cluster/source-location';
 import { computePosture } from '../posture/engine';
@@ -51,6 +51,7 @@ Exit codes: 0 done, 1 --fail-on matched, 2 bad input, 3 the hub did not take the
 
 /** The demo's manifests beside this file, whatever the caller's working directory. */
 const DEMO_MANIFESTS = path.resolve(import.meta.dirname, '../demo/manifests');
+const DEMO_AUDIT_LOG = path.resolve(import.meta.dirname, '../demo/audit/audit.log');
 
 export async function scan(argv: string[]): Promise<number> {
   let args;
@@ -118,7 +119,7 @@ export async function scan(argv: string[]): Promise<number> {
   let inv: Inventory;
   let exceptions: Awaited<ReturnType<typeof readExceptionsFile>>;
   try {
-    inv = spec.kind === 'demo' ? await scanPath(DEMO_MANIFESTS, 'demo') : await readInventory(spec);
+    inv = spec.kind === 'demo' ? await withDemoAudit(await scanPath(DEMO_MANIFESTS, 'demo'), DEMO_AUDIT_LOG) : await readInventory(spec);
     exceptions = args.exceptions ? await readExceptionsFile(args.exceptions) : [];
     if (auditFiles.length > 0) inv = { ...inv, audit: await readAuditData(auditFiles) };
   } catch (e) {

@@ -85,6 +85,11 @@ export class AuditAggregator {
     }
   }
 
+  /** Drops hours before `hour` (ISO): the retention setting. */
+  prune(hour: string): void {
+    for (const [k, r] of this.rows) if (r.hour < hour) this.rows.delete(k);
+  }
+
   result(sources: string[]): AuditData {
     return { events: this.events, sources, rows: [...this.rows.values()], dropped: this.dropped };
   }
