@@ -23,6 +23,13 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN mkdir -p public && npx next build
 
+# The fleet agent (deploy/agent, `docker build --target agent`): the command line,
+# `kube-posture scan --push`, run from the sources through tsx with the build's dependencies.
+FROM build AS agent
+ENV HOME=/tmp NODE_ENV=production
+USER 10001:10001
+ENTRYPOINT ["node", "bin/kube-posture.mjs"]
+
 # 3. The runtime: no package managers, no sources, no build tools; files owned by root, read-only to the app.
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app

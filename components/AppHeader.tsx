@@ -16,6 +16,8 @@ export interface SnapshotView {
   createdAt?: string;
   label: string | null;
   shared?: boolean;
+  /** An agent's report on the hub (/fleet/<cluster>), not a snapshot taken here. */
+  report?: boolean;
 }
 
 type HeaderDoc = Pick<PostureDocument, 'cluster' | 'generatedAt'> & Partial<Pick<PostureDocument, 'view'>>;
@@ -45,9 +47,14 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
             Findings
           </Link>
           {/* Outside any snapshot's base; a share link leads nowhere else. */}
-          {!snapshot?.shared && (
+          {!snapshot?.shared && !snapshot?.report && (
             <NextLink href="/snapshots" className="hover:underline">
               {snapshot ? 'All snapshots' : 'Snapshots'}
+            </NextLink>
+          )}
+          {snapshot?.report && (
+            <NextLink href="/fleet" className="hover:underline">
+              Fleet
             </NextLink>
           )}
         </nav>
@@ -77,7 +84,7 @@ function SnapshotBanner({ snapshot }: { snapshot: SnapshotView }) {
   const scan = scanTimeIfDifferent(stored, snapshot.takenAt);
   return (
     <p className="w-full rounded border border-indigo-200 bg-indigo-50 px-3 py-2 text-indigo-950" role="note" data-testid="snapshot-banner">
-      Snapshot taken <time dateTime={stored}>{utcTime(stored)}</time>
+      {snapshot.report ? 'Report received' : 'Snapshot taken'} <time dateTime={stored}>{utcTime(stored)}</time>
       {scan && (
         <>
           {' '}

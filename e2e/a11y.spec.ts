@@ -13,7 +13,7 @@ async function seriousViolations(page: Page) {
 async function pathsToCheck(page: Page): Promise<string[]> {
   const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
   const worst = [...doc.namespaces].sort((a, b) => a.score - b.score)[0]!.name;
-  return ['/', ...doc.areas.map((a) => `/areas/${a.id}`), '/namespaces', `/namespaces/${worst}`, '/findings', '/findings?severity=critical', '/exceptions', '/no-such-page'];
+  return ['/', ...doc.areas.map((a) => `/areas/${a.id}`), '/namespaces', `/namespaces/${worst}`, '/findings', '/findings?severity=critical', '/exceptions', '/fleet', '/no-such-page'];
 }
 
 async function violationsOnEveryPage(page: Page): Promise<Record<string, unknown>> {

@@ -129,6 +129,31 @@ describe.skipIf(!HAVE_KUBECTL).each(OVERLAYS)('deploy/overlays/%s', (overlay) =>
   });
 });
 
+describe.skipIf(!HAVE_KUBECTL)('deploy/agent', () => {
+  const objects = HAVE_KUBECTL ? parseObjects(execFileSync(KUBECTL, ['kustomize', 'deploy/agent'], { encoding: 'utf8' }), 'agent') : [];
+  const base = HAVE_KUBECTL ? render('plain') : [];
+
+  it('runs scan --push on a schedule, with the token from a mounted Secret, and nothing of the dashboard', () => {
+    expect(objects.map((o) => o.kind).sort()).toEqual(['ClusterRole', 'ClusterRoleBinding', 'CronJob', 'LimitRange', 'Namespace', 'NetworkPolicy', 'NetworkPolicy', 'ResourceQuota', 'ServiceAccount']);
+    const job = find(objects, 'CronJob');
+    const pod = job.spec.jobTemplate.spec.template.spec;
+    const c = pod.containers[0];
+    expect(c.args).toEqual(expect.arrayContaining(['scan', '--push', '--push-token-file']));
+    expect(JSON.stringify(c.env)).not.toMatch(/kpi_|INGEST_TOKEN/);
+    expect(pod.volumes.find((v: { secret?: { secretName: string } }) => v.secret)?.secret.secretName).toBe('kube-posture-ingest');
+    expect(job.spec.concurrencyPolicy).toBe('Forbid');
+    expect(c.securityContext).toMatchObject({ runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+  });
+
+  it('reuses the dashboard’s ClusterRole without the review rules, and the scan finds nothing of medium or above', () => {
+    const rules = (o: K8sObject[]) => find(o, 'ClusterRole').rules as { verbs: string[] }[];
+    expect(rules(objects)).toEqual(rules(base).filter((r) => !r.verbs.includes('create')));
+    const doc = computePosture(buildInventory(objects, { cluster: { name: 'agent', version: null, source: 'manifests' }, offline: true }));
+    const serious = doc.findings.filter((f) => severityRank(f.severity) <= severityRank('medium') && !(f.resource.kind === 'Cluster' && f.checkId.endsWith('.coverage')));
+    expect(serious.map((f) => `${f.checkId} ${f.resource.kind}/${f.resource.name}: ${f.message}`)).toEqual([]);
+  });
+});
+
 describe('deploy/optional/secret-metadata-reader.yaml', () => {
   it('grants list and watch on Secrets and nothing else, to the dashboard only', () => {
     const objs = parseObjects(readFileSync('deploy/optional/secret-metadata-reader.yaml', 'utf8'), 'secret-metadata-reader.yaml');
