@@ -64,7 +64,8 @@ export async function readAuditFile(file: string, add: (e: AuditEvent) => void, 
   const line = (text: string) => {
     stats.lines++;
     n++;
-    const t = text.trim();
+    // The log backend writes one compact value per line: trimmed only when it is not that.
+    const t = text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125 ? text : text.trim();
     if (t === '') return;
     if (t.charCodeAt(0) === 123 && t.charCodeAt(t.length - 1) === 125) {
       try {

@@ -36,6 +36,8 @@ const LIST_CAP = 5;
 const RECENT_IDS = 10_000;
 
 export function hourOf(iso: string): string {
+  // 2026-12-02T19:42:07.123456Z → 2026-12-02T19:00:00.000Z without a Date when it is already UTC.
+  if (iso.length >= 20 && iso.endsWith('Z') && iso.charCodeAt(13) === 58) return `${iso.slice(0, 13)}:00:00.000Z`;
   const d = new Date(iso);
   d.setUTCMinutes(0, 0, 0);
   return d.toISOString();
