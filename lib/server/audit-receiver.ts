@@ -8,7 +8,7 @@
 // A retried batch is not counted twice (auditID and stage are remembered). Raw events are kept
 // only in a small ring for display; aggregates older than AUDIT_RETENTION_HOURS are dropped.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { AuditAggregator, hourOf, type AuditData } from '../posture/audit/aggregate';
+import { AuditAggregator, hourOf, type AuditAggregate, type AuditData } from '../posture/audit/aggregate';
 import { asAuditEvent, eventListItems, type AuditEvent } from '../posture/audit/event';
 import { AUDIT_DETECTIONS } from '../posture/checks/api-abuse/index';
 import { readBodyLimited } from '../snapshots/api-input';
@@ -50,9 +50,21 @@ export class AuditIntake {
 
   constructor(
     private readonly retentionHours: number,
-    private readonly onFolded: () => void = () => {},
+    private readonly onFolded: (changed: AuditAggregate[]) => void = () => {},
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Rows kept from before (the store's), counted as events that arrived. */
+  restore(rows: readonly AuditAggregate[]): void {
+    this.aggregator.merge(rows);
+    this.aggregator.events += rows.reduce((n, r) => n + r.count, 0);
+    this.aggregator.takeChanged();
+  }
+
+  /** The oldest hour kept (ISO). */
+  retainedFrom(): string {
+    return hourOf(new Date(this.now().getTime() - this.retentionHours * 3_600_000).toISOString());
+  }
 
   enqueue(events: AuditEvent[]): void {
     this.queue.push(events);
@@ -71,12 +83,11 @@ export class AuditIntake {
         this.queued -= batch.length;
         for (const e of batch) this.fold(e);
       }
-      const cutoff = new Date(this.now().getTime() - this.retentionHours * 3_600_000).toISOString();
-      this.aggregator.prune(hourOf(cutoff));
+      this.aggregator.prune(this.retainedFrom());
     } finally {
       this.draining = null;
     }
-    this.onFolded();
+    this.onFolded(this.aggregator.takeChanged());
   }
 
   private fold(e: AuditEvent): void {
@@ -119,8 +130,8 @@ const UNAUTHORIZED = () =>
     headers: { ...NO_STORE, 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' },
   });
 
-export async function handleAuditWebhook(request: Request, cfg: AuditReceiverConfig, intake: AuditIntake): Promise<Response> {
-  if (!cfg.token) return jsonError(404, 'the audit webhook is off (no POSTURE_AUDIT_TOKEN)');
+export async function handleAuditWebhook(request: Request, cfg: AuditReceiverConfig, intake: AuditIntake | null): Promise<Response> {
+  if (!cfg.token || !intake) return jsonError(404, 'the audit webhook is off (no POSTURE_AUDIT_TOKEN)');
   if (!tokenMatches(request.headers.get('authorization'), cfg.token)) return UNAUTHORIZED();
   const notJson = jsonContentTypeRefusal(request);
   if (notJson) return notJson;

@@ -134,7 +134,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const versions: Parameters<typeof startFollowing>[2] = {};
       const read = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
       // Audit events the webhook received for this cluster (lib/server/audit-webhook.ts); the demo carries its own.
-      const audit = auditDataFor(clusterOf(spec).key);
+      const audit = await auditDataFor(clusterOf(spec).key, spec);
       const inventory = audit ? { ...read, audit } : read;
       const triage = await triageFor(spec);
       e.follower?.stop();

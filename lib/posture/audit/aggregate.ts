@@ -52,6 +52,8 @@ export class AuditAggregator {
   private started = new Set<string>();
   events = 0;
   dropped = 0;
+  /** Keys of rows changed since takeChanged(): what a store must write. */
+  private changed = new Set<string>();
 
   constructor(private readonly detections: readonly Detection[]) {}
 
@@ -85,6 +87,13 @@ export class AuditAggregator {
       mine.actor.sourceIPs = union(mine.actor.sourceIPs, r.actor.sourceIPs, LIST_CAP);
       for (const x of r.distinct) addCapped(mine.distinct, x, DISTINCT_CAP);
     }
+  }
+
+  /** The rows changed since the last call (each hour's whole aggregate). */
+  takeChanged(): AuditAggregate[] {
+    const out = [...this.changed].map((k) => this.rows.get(k)).filter((r): r is AuditAggregate => r !== undefined);
+    this.changed.clear();
+    return out;
   }
 
   /** Drops hours before `hour` (ISO): the retention setting. */
@@ -127,6 +136,7 @@ export class AuditAggregator {
       this.rows.set(k, row);
     }
     row.count++;
+    this.changed.add(k);
     if (at < row.firstSeen) row.firstSeen = at;
     if (at > row.lastSeen) row.lastSeen = at;
     if (actor.sourceIPs.length && row.actor.sourceIPs !== actor.sourceIPs) row.actor.sourceIPs = union(row.actor.sourceIPs, actor.sourceIPs, LIST_CAP);
