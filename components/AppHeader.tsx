@@ -36,14 +36,15 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
           kube-posture
         </Link>
         {doc && <SourceBadge cluster={doc.cluster} />}
+        {/* The main pages are where a viewer goes next: prefetched (links in views are not, PostureLink). */}
         <nav aria-label="Main" className="flex gap-3 text-xs text-slate-600">
-          <Link href="/" className="hover:underline">
+          <Link href="/" prefetch={null} className="hover:underline">
             Overview
           </Link>
-          <Link href="/namespaces" className="hover:underline">
+          <Link href="/namespaces" prefetch={null} className="hover:underline">
             Namespaces
           </Link>
-          <Link href="/findings" className="hover:underline">
+          <Link href="/findings" prefetch={null} className="hover:underline">
             Findings
           </Link>
           {/* Outside any snapshot's base; a share link leads nowhere else. */}

@@ -8,7 +8,7 @@ import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, passRatio, severityRank, type ScoredCheck } from './scoring';
-import { triage, type TriageOptions } from './triage/apply';
+import { triage, type TriageOptions, type TriageSession } from './triage/apply';
 import { DEFAULT_OWNER_KEYS, namespaceOwner } from './triage/owners';
 import {
   isOpen,
@@ -74,10 +74,12 @@ export function assemblePosture(
    * version it is of).
    */
   attackPaths?: false | AttackAnalysis,
+  /** The last triage's results, kept where a change left them valid (lib/posture/triage/apply.ts). */
+  triageSession?: TriageSession,
 ): PostureDocument {
   const at = now ?? new Date();
   // Scores and counts see only open findings; the document lists every finding, marked.
-  const triaged = triage(inv, all, at, triageOptions);
+  const triaged = triage(inv, all, at, triageOptions, triageSession);
   const evaluated = triaged.scoring;
   // Attack paths are a whole-cluster analysis, recomputed from the inventory each time (the
   // incremental path too); by-design and accepted findings still count as steps.

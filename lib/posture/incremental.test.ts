@@ -76,7 +76,7 @@ describe('incremental posture', () => {
     expect(state.doc.findings.length).toBeGreaterThan(50);
     // The point of it: most check runs were skipped or limited to one namespace.
     expect(total.reused + total.perNamespace).toBeGreaterThan(total.full * 2);
-  }, 300_000); // 200 full computations beside the incremental ones: slow on a loaded 2-core machine
+  }, 600_000); // 200 full computations beside the incremental ones: slow on a loaded 2-core machine
 
   it('keeps checks that read nothing a change touched, and re-runs namespace checks on one namespace', async () => {
     const inv = await demo();

@@ -21,7 +21,7 @@ import {
   type Evaluated,
   type PostureOptions,
 } from './engine';
-import type { TriageOptions } from './triage/apply';
+import type { TriageCarry, TriageOptions, TriageSession } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import { cutoffFor } from './incremental-cutoffs';
@@ -55,6 +55,8 @@ export interface IncrementalPosture {
   triage?: TriageOptions;
   /** The attack-path analysis in the document, what it read, and the version it is of (see updatePosture's `attackPaths`). */
   attack: AttackState;
+  /** The marks the document's triage worked out, for the next update. */
+  triageCarry?: TriageCarry;
 }
 
 interface AttackState {
@@ -82,6 +84,7 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
   const checks = (opts.checks ?? ALL_CHECKS).map((c) => runWhole(c, recorded));
   const coverage = detectCoverage(recorded);
   const attack = analyseRecorded(recorded);
+  const session: TriageSession = {};
   const doc = assemblePosture(
     inventory,
     checks.map((s) => s.evaluated),
@@ -90,8 +93,9 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
     undefined,
     opts.triage,
     attack.analysis,
+    session,
   );
-  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage, attack };
+  return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage, attack, triageCarry: session.next };
 }
 
 function analyseRecorded(recorded: Inventory): AttackState {
@@ -167,6 +171,7 @@ export function updatePosture(
         : analyseRecorded(recorded);
   // With no check re-run whole, only the changed namespaces' summaries can differ.
   const reuse = stats.full === 0 ? { previous: prev.doc.namespaces, stale: touched.namespaces } : undefined;
+  const session: TriageSession = { previous: prev.triageCarry, touched };
   const doc = assemblePosture(
     inventory,
     checks.map((s) => s.evaluated),
@@ -176,6 +181,7 @@ export function updatePosture(
     opts.triage && opts.triage !== prev.triage ? undefined : reuse,
     triageOptions,
     attack.analysis,
+    session,
   );
   return {
     posture: {
@@ -186,6 +192,7 @@ export function updatePosture(
       memoReads: memoReadsSnapshot(),
       triage: triageOptions,
       attack,
+      triageCarry: session.next,
     },
     stats,
   };

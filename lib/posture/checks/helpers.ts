@@ -56,7 +56,11 @@ export function labelsOf(o: K8sObject): Record<string, string> {
  * ReplicaSet web-5d8f belongs to Deployment web.
  */
 export function workloadFor(inv: Inventory, kind: string, namespace: string, name: string): Workload | undefined {
-  const { workloads, owned } = ownerIndex(inv);
+  return resolveOwner(ownerIndex(inv), kind, namespace, name);
+}
+
+/** workloadFor on an index of some namespaces' objects (ownerIndexOf): owners are in the object's namespace. */
+export function resolveOwner({ workloads, owned }: OwnerIndex, kind: string, namespace: string, name: string): Workload | undefined {
   let cur = { kind, name };
   for (let hops = 0; hops < 8; hops++) {
     const key = `${cur.kind}/${namespace}/${cur.name}`;
@@ -70,12 +74,12 @@ export function workloadFor(inv: Inventory, kind: string, namespace: string, nam
   return undefined;
 }
 
-interface OwnerIndex {
+export interface OwnerIndex {
   workloads: Map<string, Workload>;
   owned: Map<string, K8sObject>;
 }
 
-const OWNED_KINDS = ['replicasets', 'jobs', 'pods', 'replicationcontrollers'] as const;
+export const OWNED_KINDS = ['replicasets', 'jobs', 'pods', 'replicationcontrollers'] as const;
 
 /** Who owns what, in the changed namespaces: the owner index answers from this alone. */
 function ownership(inv: Inventory, namespaces: Set<string>): string {
@@ -96,19 +100,31 @@ const OWNER_INDEX_CUTOFF: Cutoff = {
 // so resolving thousands of reports was quadratic.
 function ownerIndex(inv: Inventory): OwnerIndex {
   const lists = () => [inv.workloads, inv.objects.replicasets, inv.objects.jobs, inv.objects.pods, inv.objects.replicationcontrollers];
-  return oncePerInventory(inv, 'owner-index', lists, () => {
-    const workloads = new Map<string, Workload>();
-    for (const w of inv.workloads) workloads.set(`${w.kind}/${w.namespace}/${w.name}`, w);
-    const owned = new Map<string, K8sObject>();
-    const { replicasets, jobs, pods, replicationcontrollers } = inv.objects;
-    for (const list of [replicasets, jobs, pods, replicationcontrollers]) {
-      for (const o of list) {
-        const key = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
-        if (!owned.has(key)) owned.set(key, o); // the first match wins, as a linear find would
-      }
+  return oncePerInventory(
+    inv,
+    'owner-index',
+    lists,
+    () =>
+      ownerIndexOf(
+        inv.workloads,
+        OWNED_KINDS.map((k) => inv.objects[k]),
+      ),
+    OWNER_INDEX_CUTOFF,
+  );
+}
+
+/** The owner index of these workloads and owned objects (all of them, or some namespaces'). */
+export function ownerIndexOf(workloadList: readonly Workload[], ownedLists: readonly (readonly K8sObject[])[]): OwnerIndex {
+  const workloads = new Map<string, Workload>();
+  for (const w of workloadList) workloads.set(`${w.kind}/${w.namespace}/${w.name}`, w);
+  const owned = new Map<string, K8sObject>();
+  for (const list of ownedLists) {
+    for (const o of list) {
+      const key = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+      if (!owned.has(key)) owned.set(key, o); // the first match wins, as a linear find would
     }
-    return { workloads, owned };
-  }, OWNER_INDEX_CUTOFF);
+  }
+  return { workloads, owned };
 }
 
 const memos = new WeakMap<Inventory, Map<string, { from: readonly unknown[]; value: unknown }>>();

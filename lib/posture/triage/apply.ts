@@ -1,6 +1,7 @@
 // The triage step, run by the engine after the checks (full and incremental alike): marks each
 // finding expected (catalogue) or accepted (annotation or stored exception), notes expired
 // exceptions, and names the owner. Pure: the clock and the exceptions are given.
+import type { Touched } from '../../cluster/apply-change';
 import type { Inventory } from '../../cluster/inventory';
 import type { Evaluated } from '../engine';
 import type { Finding, FindingAcceptance, ResourceRef } from '../types';
@@ -30,10 +31,63 @@ export interface Triaged {
   timeDependent: boolean;
 }
 
-export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, opts: TriageOptions = {}): Triaged {
+/**
+ * What one triage worked out, for the next one after a watched change (lib/posture/incremental.ts):
+ * a finding's marks depend only on its object, that object's workload and namespace, the
+ * options and (with exceptions or annotations) the clock, so outside the changed namespaces
+ * they stand. Without it every update marked all 50,000 findings again.
+ */
+export interface TriageCarry {
+  opts: TriageOptions | undefined;
+  /** Per namespace ('' for cluster-scoped objects): each finding's marks and its copy in the document. */
+  byNamespace: Map<string, NamespaceMarks>;
+  /** Per check result: its open findings, and the namespaces its findings are in. */
+  scoring: WeakMap<Evaluated, { open: Evaluated; namespaces: Set<string> }>;
+}
+
+interface NamespaceMarks {
+  /** By check and object (a re-run check's findings are new objects with the same marks). */
+  marks: Map<string, Marks>;
+  /** Each finding's copy in the document. */
+  decorated: WeakMap<Finding, { marks: Marks; decorated: Finding }>;
+}
+
+/** `previous` is valid for the inventory before the change `touched` describes. */
+export interface TriageSession {
+  previous?: TriageCarry;
+  touched?: Touched;
+  /** Set by triage: the carry for the next change. */
+  next?: TriageCarry;
+}
+
+const NAMESPACED_KINDS = new Set(RESOURCES.filter((r) => r.namespaced).map((r) => r.key as string));
+
+/** The previous carry without what the change may have made stale (`dirty`); a fresh one when none can be kept. */
+function carried(
+  session: TriageSession | undefined,
+  opts: TriageOptions | undefined,
+  timeDependent: boolean,
+): { carry: TriageCarry; dirty: Set<string> | null } {
+  const carry: TriageCarry = { opts, byNamespace: new Map(), scoring: new WeakMap() };
+  const prev = session?.previous;
+  const touched = session?.touched;
+  // The clock moves between updates: marks that read it are not kept.
+  if (!prev || !touched || prev.opts !== opts || timeDependent) return { carry, dirty: null };
+  const dirty = new Set(touched.namespaces);
+  if ([...touched.kinds].some((k) => !NAMESPACED_KINDS.has(k) && k !== 'namespaces')) dirty.add('');
+  for (const [ns, m] of prev.byNamespace) if (!dirty.has(ns)) carry.byNamespace.set(ns, m);
+  return { carry, dirty };
+}
+
+export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, options?: TriageOptions, session?: TriageSession): Triaged {
+  const opts = options ?? {};
   const exceptions = opts.exceptions ?? [];
   const ownerKeys = opts.ownerKeys ?? DEFAULT_OWNER_KEYS;
   const annotations = acceptAnnotations(inv);
+  const timeDependent = exceptions.length > 0 || annotations.count > 0;
+  const { carry, dirty } = carried(session, options, timeDependent);
+  if (session) session.next = carry;
+  const previousScoring = dirty ? session!.previous!.scoring : null;
   // What depends only on the object (owner, component, labels) is worked out once per object.
   const objects = new Map<string, ObjectFacts>();
   const factsOf = (r: ResourceRef): ObjectFacts => {
@@ -42,17 +96,32 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, opts: 
     if (!f) objects.set(key, (f = objectFacts(inv, r, key, opts.catalogue !== false, ownerKeys, annotations.valid, exceptions.length > 0)));
     return f;
   };
-  const cache = new Map<string, Marks>();
-  const marksOf = (f: Finding): Marks => {
-    const key = `${f.checkId}\n${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}`;
-    let m = cache.get(key);
-    if (!m) cache.set(key, (m = marks(factsOf(f.resource), f.checkId, f.resource, now, exceptions)));
-    return m;
+  const entryOf = (f: Finding): { marks: Marks; decorated: Finding } => {
+    const ns = namespaceOf(f.resource);
+    let perNs = carry.byNamespace.get(ns);
+    if (!perNs) carry.byNamespace.set(ns, (perNs = { marks: new Map(), decorated: new WeakMap() }));
+    let entry = perNs.decorated.get(f);
+    if (!entry) {
+      const key = `${f.checkId}\n${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}`;
+      let m = perNs.marks.get(key);
+      if (!m) perNs.marks.set(key, (m = marks(factsOf(f.resource), f.checkId, f.resource, now, exceptions)));
+      perNs.decorated.set(f, (entry = { marks: m, decorated: decorated(f, m) }));
+    }
+    return entry;
   };
   const scoring = evaluated.map((e) => {
-    const open = e.findings.filter((f) => !marksOf(f).triaged);
-    if (open.length === e.findings.length) return e;
-    return { ...e, findings: open, result: { ...e.result, findings: open.length, triaged: e.findings.length - open.length } };
+    const kept = previousScoring?.get(e);
+    if (kept && ![...dirty!].some((ns) => kept.namespaces.has(ns))) {
+      carry.scoring.set(e, kept);
+      return kept.open;
+    }
+    const opened = e.findings.filter((f) => !entryOf(f).marks.triaged);
+    const open =
+      opened.length === e.findings.length
+        ? e
+        : { ...e, findings: opened, result: { ...e.result, findings: opened.length, triaged: e.findings.length - opened.length } };
+    carry.scoring.set(e, { open, namespaces: new Set(e.findings.map((f) => namespaceOf(f.resource))) });
+    return open;
   });
   const documented = [...evaluated];
   if (annotations.malformed.length) {
@@ -60,12 +129,24 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, opts: 
     scoring.push(m);
     documented.push(m);
   }
-  const decorate = (f: Finding): Finding => {
-    const m = marksOf(f);
-    if (!m.expected && !m.accepted && !m.expiredException && !m.owner) return f;
-    return { ...f, ...(m.owner && { owner: m.owner }), ...(m.expected && { expected: m.expected }), ...(m.accepted && { accepted: m.accepted }), ...(m.expiredException && { expiredException: m.expiredException }) };
+  const decorate = (f: Finding): Finding => entryOf(f).decorated;
+  return { scoring, documented, decorate, timeDependent };
+}
+
+function decorated(f: Finding, m: Marks): Finding {
+  if (!m.expected && !m.accepted && !m.expiredException && !m.owner) return f;
+  return {
+    ...f,
+    ...(m.owner && { owner: m.owner }),
+    ...(m.expected && { expected: m.expected }),
+    ...(m.accepted && { accepted: m.accepted }),
+    ...(m.expiredException && { expiredException: m.expiredException }),
   };
-  return { scoring, documented, decorate, timeDependent: exceptions.length > 0 || annotations.count > 0 };
+}
+
+/** The namespace whose change can change a finding's marks: its object's, or itself for a Namespace; '' when cluster-scoped. */
+function namespaceOf(r: ResourceRef): string {
+  return r.kind === 'Namespace' ? r.name : (r.namespace ?? '');
 }
 
 interface Marks {
@@ -110,7 +191,8 @@ function marks(facts: ObjectFacts, checkId: string, r: ResourceRef, now: Date, e
   const ann = facts.annotation;
   if (ann?.checks.includes(checkId)) candidates.push({ by: 'annotation', reason: ann.reason, owner: ann.owner, expires: ann.expires, source: 'annotation' });
   for (const e of exceptions) {
-    if (exceptionCovers(e, checkId, r, facts.labels)) candidates.push({ by: e.createdBy, reason: e.reason, owner: e.owner, expires: e.expires, source: 'store', id: e.id });
+    if (exceptionCovers(e, checkId, r, facts.labels))
+      candidates.push({ by: e.createdBy, reason: e.reason, owner: e.owner, expires: e.expires, source: 'store', id: e.id });
   }
   // The live exception that lasts longest wins; with none live, the one that expired last is noted.
   const live = candidates.filter((c) => !hasExpired(c.expires, now)).sort((a, b) => b.expires.localeCompare(a.expires));

@@ -1,7 +1,6 @@
 import { defineCheck, notAssessed, ref } from '../../check';
 import { image, marked, msg, obj, prose } from '../../message';
 import type { Severity } from '../../types';
-import { workloadRef } from '../helpers';
 import { imageReports } from './support/reports';
 
 export default defineCheck({
@@ -12,7 +11,7 @@ export default defineCheck({
   title: 'Image has known critical or high vulnerabilities',
   remediation: 'Rebuild the image on a patched base and bump the vulnerable packages to their fixed versions, then redeploy the workload.',
   needs: ['vulnerabilityreports'],
-  examines: (inv) => imageReports(inv).map((r) => (r.workload ? workloadRef(r.workload) : ref(r.report))),
+  examines: (inv) => imageReports(inv).map((r) => r.workload ?? ref(r.report)),
   evaluate(inv) {
     const reports = imageReports(inv);
     // No reports is not the same as no vulnerabilities.
@@ -23,7 +22,7 @@ export default defineCheck({
         const severity: Severity = r.counts.critical > 0 ? 'critical' : 'high';
         const examples = r.examples.map((e) => `${e.id} in ${e.pkg}${e.fixedVersion ? ` (fixed in ${e.fixedVersion})` : ''}`).join(', ');
         return {
-          resource: r.workload ? workloadRef(r.workload) : ref(r.report),
+          resource: r.workload ?? ref(r.report),
           severity,
           // CVE ids and package names are public; the container and image are the cluster's.
           ...marked(

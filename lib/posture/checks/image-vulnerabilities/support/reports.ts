@@ -1,11 +1,14 @@
 // Reading Trivy Operator VulnerabilityReports and ClusterVulnerabilityReports (same `report` shape).
 import type { Inventory } from '../../../../cluster/inventory';
 import type { K8sObject, Workload } from '../../../../cluster/types';
-import { workloadFor } from '../../helpers';
+import { objectsIn, workloadsIn, type Cutoff } from '../../../incremental-cutoffs';
+import type { ResourceRef } from '../../../types';
+import { OWNED_KINDS, oncePerInventory, ownerIndexOf, resolveOwner, workloadFor, workloadRef } from '../../helpers';
 
 export interface ImageReport {
   report: K8sObject;
-  workload: Workload | undefined;
+  /** The workload the report is about, when it is in the inventory. */
+  workload: ResourceRef | undefined;
   container: string;
   image: string;
   counts: { critical: number; high: number; medium: number; low: number };
@@ -30,11 +33,51 @@ export function scannedWorkloads(inv: Inventory): Set<Workload> {
   return out;
 }
 
+/** Which workload each report targeting these namespaces names, resolved on their objects alone. */
+function targetsIn(inv: Inventory, namespaces: Set<string>): string {
+  const index = ownerIndexOf(
+    workloadsIn(inv, namespaces),
+    OWNED_KINDS.map((k) => objectsIn(inv.objects[k], namespaces)),
+  );
+  const out: string[] = [];
+  for (const r of [...inv.objects.vulnerabilityreports, ...inv.objects.clustervulnerabilityreports]) {
+    const t = target(r);
+    if (!namespaces.has(t.namespace)) continue;
+    const w = resolveOwner(index, t.kind, t.namespace, t.name);
+    out.push(w ? `${w.apiVersion} ${w.kind}/${w.name}` : '-');
+  }
+  return out.join('\n');
+}
+
+// A new pod or workload changes the owner index, yet rarely which workload a report names: the
+// reports' findings name only that (ImageReport.workload is a ref), so they stand when every
+// report aimed at the changed namespaces resolves as before.
+const REPORT_TARGETS_CUTOFF: Cutoff = {
+  judges: ['memo:owner-index', 'workloads', ...OWNED_KINDS.map((k) => `objects.${k}`)],
+  unchanged: (prev, next, touched) => targetsIn(prev, touched.namespaces) === targetsIn(next, touched.namespaces),
+};
+
+function target(r: K8sObject): { kind: string; namespace: string; name: string } {
+  const labels = r.metadata.labels ?? {};
+  return {
+    kind: labels['trivy-operator.resource.kind'] ?? '',
+    namespace: labels['trivy-operator.resource.namespace'] ?? r.metadata.namespace ?? '',
+    name: labels['trivy-operator.resource.name'] ?? '',
+  };
+}
+
+/** Every report, read once per inventory. */
 export function imageReports(inv: Inventory): ImageReport[] {
+  const lists = () => [inv.objects.vulnerabilityreports, inv.objects.clustervulnerabilityreports, inv.workloads, ...OWNED_KINDS.map((k) => inv.objects[k])];
+  return oncePerInventory(inv, 'image-reports', lists, () => readReports(inv), REPORT_TARGETS_CUTOFF);
+}
+
+function readReports(inv: Inventory): ImageReport[] {
   return [...inv.objects.vulnerabilityreports, ...inv.objects.clustervulnerabilityreports].map((r) => {
     const labels = r.metadata.labels ?? {};
-    const ns = labels['trivy-operator.resource.namespace'] ?? r.metadata.namespace ?? '';
-    const workload = workloadFor(inv, labels['trivy-operator.resource.kind'] ?? '', ns, labels['trivy-operator.resource.name'] ?? '');
+    const t = target(r);
+    const w = workloadFor(inv, t.kind, t.namespace, t.name);
+    const workload = w && workloadRef(w);
     const report = (r.report ?? {}) as {
       artifact?: { repository?: string; tag?: string; digest?: string };
       registry?: { server?: string };
