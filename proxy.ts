@@ -1,5 +1,7 @@
 // A fresh nonce per request so only the scripts Next.js itself emits can run: anything a
-// cluster object smuggles into a page stays inert text.
+// cluster object smuggles into a page stays inert text. A page the response cache keeps
+// (lib/server/response-cache) is rendered under this nonce once, then served with its scripts
+// allowed by hash instead (page-csp.ts; why: SECURITY.md).
 // It is also the authentication gate (lib/server/auth/gate.ts); pages and routes check again.
 import { NextResponse, type NextRequest } from 'next/server';
 import { NO_STORE } from './lib/server/api-responses';

@@ -36,20 +36,29 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
           kube-posture
         </Link>
         {doc && <SourceBadge cluster={doc.cluster} />}
+        {/* The main pages are where a viewer goes next: prefetched (links in views are not, PostureLink). */}
         <nav aria-label="Main" className="flex gap-3 text-xs text-slate-600">
-          <Link href="/" className="hover:underline">
+          <Link href="/" prefetch={null} className="hover:underline">
             Overview
           </Link>
-          <Link href="/namespaces" className="hover:underline">
+          <Link href="/namespaces" prefetch={null} className="hover:underline">
             Namespaces
           </Link>
-          <Link href="/findings" className="hover:underline">
+          <Link href="/findings" prefetch={null} className="hover:underline">
             Findings
+          </Link>
+          <Link href="/attack-paths" className="hover:underline">
+            Attack paths
           </Link>
           {/* Outside any snapshot's base; a share link leads nowhere else. */}
           {!snapshot?.shared && !snapshot?.report && (
             <NextLink href="/snapshots" className="hover:underline">
               {snapshot ? 'All snapshots' : 'Snapshots'}
+            </NextLink>
+          )}
+          {!snapshot && (
+            <NextLink href="/exceptions" className="hover:underline">
+              Exceptions
             </NextLink>
           )}
           {snapshot?.report && (

@@ -29,13 +29,13 @@ function References({ references }: { references?: Reference[] }) {
 function Breadcrumb({ current }: { current?: string }) {
   return (
     <nav className="text-xs text-slate-600" aria-label="Breadcrumb">
-      <Link href="/" className="hover:underline">
+      <Link prefetch={false} href="/" className="hover:underline">
         Overview
       </Link>{' '}
       /{' '}
       {current ? (
         <>
-          <Link href="/checks" className="hover:underline">
+          <Link prefetch={false} href="/checks" className="hover:underline">
             Checks
           </Link>{' '}
           / {current}
@@ -74,7 +74,7 @@ export function CheckCatalogue({ checks }: { checks: readonly Check[] }) {
               <td className="px-2 py-1.5">
                 <p className="font-medium text-slate-900">{c.title}</p>
                 <p className="font-mono text-[11px]">
-                  <Link href={c.docs} className="text-slate-600 underline">
+                  <Link prefetch={false} href={c.docs} className="text-slate-600 underline">
                     {c.id}
                   </Link>
                 </p>
@@ -106,7 +106,7 @@ export function CheckPage({ check }: { check: Check }) {
         <dd className="font-mono">{check.id}</dd>
         <dt className="font-semibold text-slate-600">Area</dt>
         <dd>
-          <Link href={`/areas/${check.area}`} className="underline">
+          <Link prefetch={false} href={`/areas/${check.area}`} className="underline">
             {areaTitle(check.area)}
           </Link>
         </dd>

@@ -7,7 +7,7 @@ import { ContextPicker } from './ContextPicker';
 import { NotAssessed } from './NotAssessed';
 import { OverviewCharts } from './OverviewCharts';
 import { PostureLink as Link } from './PostureLink';
-import type { TrendPoint } from './RechartsCharts';
+import type { TrendPoint } from './SvgCharts';
 import { RescanButton } from './RescanButton';
 import { ScanAge } from './ScanAge';
 import { ScoreMeter } from './ScoreMeter';
@@ -23,7 +23,8 @@ interface PostureState {
 
 /** The server's posture as /api/posture/overview tells it: 200 (maybe stale, said in a header) or 503 with the reason. */
 async function fetchPosture(): Promise<PostureState> {
-  const res = await fetch('/api/posture/overview', { cache: 'no-store' });
+  // no-cache, not no-store: the browser asks with the ETag it has, and an unchanged posture is a 304.
+  const res = await fetch('/api/posture/overview', { cache: 'no-cache' });
   if (res.status === 503) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
     return { doc: null, error: body.error ?? 'no posture yet' };

@@ -1,19 +1,11 @@
-'use client';
-// The overview's charts. Recharts is the heaviest script of the dashboard, so it is fetched
-// only when the charts come near the viewport; until then (and for screen readers always)
-// each figure carries its data as a table.
-import dynamic from 'next/dynamic';
+// The overview's charts, drawn as SVG into the page's HTML (SvgCharts): full-page captures,
+// print and the exported HTML show them without scrolling or script; each figure also carries
+// its data as a table for screen readers.
 import type { ReactNode } from 'react';
 import { WORST_SHOWN } from '@/lib/posture/overview-data';
 import type { AreaSummary, NamespaceSummary } from '@/lib/posture/types';
-import type { AreaBarRow, NamespaceScoreRow, TrendPoint } from './RechartsCharts';
+import { FindingsBars, NamespaceScoreBars, TrendLine, type AreaBarRow, type NamespaceScoreRow, type TrendPoint } from './SvgCharts';
 import { SEVERITY_LABEL } from './severity';
-import { useInView } from './useInView';
-
-const Placeholder = () => <div className="h-full w-full animate-pulse rounded bg-slate-100" aria-hidden />;
-const FindingsBars = dynamic(() => import('./RechartsCharts').then((m) => m.FindingsBars), { ssr: false, loading: Placeholder });
-const NamespaceScoreBars = dynamic(() => import('./RechartsCharts').then((m) => m.NamespaceScoreBars), { ssr: false, loading: Placeholder });
-const TrendLine = dynamic(() => import('./RechartsCharts').then((m) => m.TrendLine), { ssr: false, loading: Placeholder });
 
 const SHORT: Record<string, string> = {
   'pod-security': 'Pod security',
@@ -31,23 +23,22 @@ const SHORT: Record<string, string> = {
 const SHOWN = ['critical', 'high', 'medium', 'low'] as const;
 /** `worst`: the lowest-scoring namespaces, worst first (lib/posture/overview-data.ts); the namespaces page has them all. */
 export function OverviewCharts({ areas, worst: worstNamespaces, trend }: { areas: AreaSummary[]; worst: NamespaceSummary[]; trend: TrendPoint[] }) {
-  const [ref, inView] = useInView<HTMLElement>();
   const byArea: AreaBarRow[] = areas.map((a) => ({ area: SHORT[a.id] ?? a.id, title: a.title, ...a.counts }));
   const worst: NamespaceScoreRow[] = worstNamespaces.map((n) => ({ name: n.name, score: n.score }));
   return (
-    <section ref={ref} aria-label="Charts" className="grid gap-4 lg:grid-cols-2">
+    <section aria-label="Charts" className="grid gap-4 lg:grid-cols-2">
       <Figure title="Findings by area and severity" table={<AreaTable areas={areas} />}>
-        {inView && <FindingsBars data={byArea} />}
+        <FindingsBars data={byArea} />
       </Figure>
       <Figure
         title={`Score by namespace, worst ${Math.min(WORST_SHOWN, worst.length)} first`}
         table={<RowsTable head={['Namespace', 'Score']} rows={worst.map((n) => [n.name, n.score])} />}
       >
-        {inView && worst.length > 0 && <NamespaceScoreBars data={worst} />}
+        {worst.length > 0 && <NamespaceScoreBars data={worst} />}
       </Figure>
       {trend.length >= 2 && (
         <Figure title="Cluster score over time (snapshots)" wide table={<RowsTable head={['Snapshot', 'Score']} rows={trend.map((t) => [t.at, t.score])} />}>
-          {inView && <TrendLine data={trend} />}
+          <TrendLine data={trend} />
         </Figure>
       )}
     </section>
@@ -59,7 +50,7 @@ function Figure({ title, table, wide, children }: { title: string; table: ReactN
     <figure aria-label={title} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${wide ? 'lg:col-span-2' : ''}`}>
       <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
       <div className="h-72 w-full text-slate-600" aria-hidden data-chart>
-        {children ?? <Placeholder />}
+        {children}
       </div>
       <figcaption className="sr-only">{table}</figcaption>
     </figure>

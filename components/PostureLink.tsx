@@ -22,9 +22,13 @@ export function withBase(base: string, href: string): string {
   return href === '/' ? base : href.startsWith('/?') || href.startsWith('/#') ? base + href.slice(1) : base + href;
 }
 
-export function PostureLink({ href, ...rest }: ComponentProps<typeof Link>) {
+/**
+ * Not prefetched unless asked (`prefetch={null}`: Next's default): a view's tables and lists hold
+ * dozens of links, and prefetching each one in sight cost a page 13 to 60 requests, most of them aborted.
+ */
+export function PostureLink({ href, prefetch = false, ...rest }: ComponentProps<typeof Link>) {
   const base = usePostureBase();
-  return <Link href={typeof href === 'string' ? withBase(base, href) : href} {...rest} />;
+  return <Link href={typeof href === 'string' ? withBase(base, href) : href} prefetch={prefetch} {...rest} />;
 }
 
 /**

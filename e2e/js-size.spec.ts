@@ -2,10 +2,10 @@
 import { expect, test, type Page } from '@playwright/test';
 
 const BUDGET = 250_000;
-const PAGES = ['/', '/areas/rbac', '/namespaces', '/namespaces/legacy-crm', '/findings', '/fleet'];
-// The overview's charts fetch recharts (~110 kB compressed, with its redux and d3 parts) only
-// when scrolled into view; with them loaded the overview has its own, larger budget.
-const OVERVIEW_WITH_CHARTS_BUDGET = 290_000;
+const PAGES = ['/', '/areas/rbac', '/namespaces', '/namespaces/legacy-crm', '/findings', '/exceptions', '/fleet', '/attack-paths', '/objects/Deployment/legacy-crm/crm-worker'];
+// The overview's charts are SVG drawn on the server (components/SvgCharts.tsx): with them in
+// view the overview stays within the same budget (recharts, loaded on scroll, made it 281 kB).
+const OVERVIEW_WITH_CHARTS_BUDGET = 250_000;
 
 async function scriptBytes(page: Page, path: string, whileOpen?: () => Promise<void>): Promise<{ count: number; total: number }> {
   const scripts: Promise<number>[] = [];
@@ -32,7 +32,7 @@ test(`/ with its charts scrolled into view downloads at most ${OVERVIEW_WITH_CHA
   const { count, total } = await scriptBytes(page, '/', async () => {
     const chart = page.getByRole('figure', { name: 'Findings by area and severity' });
     await chart.scrollIntoViewIfNeeded();
-    await expect(chart.locator('svg .recharts-bar-rectangle').first()).toBeVisible();
+    await expect(chart.locator('svg .kp-bar').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
   });
   console.log(`js-size / with charts: ${count} scripts, ${total} bytes compressed`);

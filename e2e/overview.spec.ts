@@ -1,4 +1,5 @@
 // What a user sees on `/` when the dashboard reads the demo cluster through the fake API server.
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { compareNamespacesWorstFirst } from '../lib/posture/namespace-list';
 import { TOP_RISKS_SHOWN } from '../lib/posture/overview-data';
@@ -83,14 +84,14 @@ test('the overview shows the cluster score, eleven area cards in two sections, c
   // Coverage belongs to the six areas Kubernetes leaves to you, and only to them.
   for (const area of doc.areas) expect(area.coverage === null).toBe(area.kind === 'native');
 
-  // The charts load when scrolled to, and draw bars for the findings and the worst namespaces.
+  // The charts are in the page as drawn (SVG), with bars for the findings and the worst namespaces.
   const chart = page.getByRole('figure', { name: 'Findings by area and severity' });
   await chart.scrollIntoViewIfNeeded();
-  await expect(chart.locator('svg .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(chart.locator('svg .kp-bar').first()).toBeVisible();
   // Worst first as the table ranks them: score, then open weighted risk (lib/posture/namespace-list.ts).
   const worst = [...doc.namespaces].sort(compareNamespacesWorstFirst).slice(0, 12);
   const byNamespace = page.getByRole('figure', { name: /Score by namespace, worst \d+ first/ });
-  await expect(byNamespace.locator('svg .recharts-bar-rectangle')).toHaveCount(worst.filter((n) => n.score > 0).length);
+  await expect(byNamespace.locator('svg .kp-bar')).toHaveCount(worst.filter((n) => n.score > 0).length);
   await expect(byNamespace.locator('figcaption tbody th')).toHaveText(worst.map((n) => n.name));
 
   // Top risks: the fix-first changes, then the most severe open findings, in order, each naming its object.
@@ -158,8 +159,8 @@ test('JSON endpoints carry a CSP that allows nothing', async ({ page }) => {
   expect(res.headers()['x-powered-by']).toBeUndefined();
 });
 
-test('the page sends a nonce-based CSP and every script in its HTML carries that nonce', async ({ page }) => {
-  const res = await page.request.get('/');
+test('a page rendered per request sends a nonce-based CSP and every script in its HTML carries that nonce', async ({ page }) => {
+  const res = await page.request.get('/findings');
   const csp = res.headers()['content-security-policy'] ?? '';
   const nonce = /script-src 'self' 'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
   expect(nonce).toBeTruthy();
@@ -167,12 +168,25 @@ test('the page sends a nonce-based CSP and every script in its HTML carries that
   const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-  // Scripts those load later (the chart) are trusted through 'strict-dynamic'; none is blocked.
+});
+
+test('the cached overview allows exactly its own inline scripts by hash, and none is blocked', async ({ page }) => {
+  const res = await page.request.get('/');
+  const csp = res.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('nonce');
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)![1]!.split(' ');
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  const html = await res.text();
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\ssrc=/.test(attrs!));
+  expect(inline.length).toBeGreaterThan(0);
+  for (const [, , body] of inline) expect(scriptSrc).toContain(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
   const blocked: string[] = [];
   page.on('console', (m) => m.text().includes('Content Security Policy') && blocked.push(m.text()));
   await page.goto('/');
-  const chart = page.getByRole('figure', { name: 'Findings by area and severity' });
-  await chart.scrollIntoViewIfNeeded();
-  await expect(chart.locator('svg .recharts-bar-rectangle').first()).toBeVisible();
+  // Hydrated: Next.js's own scripts ran under the hashes.
+  await page.waitForFunction(() => (window as unknown as { next?: { appDir?: boolean } }).next?.appDir === true);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
+  await expect(page).toHaveURL(/\/findings$/);
   expect(blocked).toEqual([]);
 });

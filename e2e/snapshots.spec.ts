@@ -57,7 +57,7 @@ test('a snapshot before and after a change: compare shows the new and the fixed 
   await page.goto('/');
   const trend = page.getByRole('figure', { name: 'Cluster score over time (snapshots)' });
   await trend.scrollIntoViewIfNeeded();
-  await expect(trend.locator('.recharts-line')).toHaveCount(1);
+  await expect(trend.locator('.kp-line')).toHaveCount(1);
   await expect(trend.getByRole('row')).toHaveCount(3); // header + two snapshots, for screen readers
 
   // The snapshot view: the same overview, dated, read-only, with no rescan.

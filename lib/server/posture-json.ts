@@ -1,8 +1,9 @@
 // The posture document as an HTTP body, serialized once per document rather than once per
 // request: at 50,000 pods the JSON is tens of megabytes, and 200 viewers re-serializing it would
 // spend the server's CPU on JSON.stringify. Clients that send If-None-Match get a 304.
-// Compression is Next's (next.config.js `compress`): it does not look at a route's own
-// Content-Encoding, so a body gzipped here would be gzipped twice.
+// In front of this, the response cache (lib/server/response-cache) keeps the answer per viewer
+// scope, compressed once; what reaches this route uncached is compressed by Next.js
+// (next.config.js `compress`), which does not look at a route's own Content-Encoding.
 import { createHash } from 'node:crypto';
 import type { PostureDocument } from '../posture/types';
 import { viewerPostureForRoute } from './auth/viewer-posture';

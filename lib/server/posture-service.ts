@@ -11,7 +11,8 @@ import { triageFor, acceptedUntil } from './triage-settings';
 import { notifyAfterScan } from './notify/hook';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
 import { observeScan } from './metrics/prometheus';
-import { replicaInvalidated, replicaPublish, replicaRescan, replicaScanState, replicaView, setLocalPosture } from './replica/replicas';
+import { serverNow, serverNowMs } from './clock';
+import { replicaInvalidated, replicaPublish, replicaRescan, replicaScanState, replicasEnabled, replicaView, setLocalPosture } from './replica/replicas';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
 
@@ -68,15 +69,32 @@ async function localPosture(s: SourceSpec): Promise<PostureResult> {
   const e = entryFor(s);
   // A healthy watch keeps the posture current: no rescan needed however old the scan is,
   // unless the scan missed kinds; those are read again (and then watched) by a rescan.
-  const following = e.follower?.healthy() ?? false;
-  const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
-  // An exception that ran out brings its findings back now, not at the next change.
-  const expired = e.doc !== null && Date.now() >= acceptedUntil(e.doc);
-  if (expired || Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error)) {
-    if (expired) invalidatePosture(s);
+  const due = rescanDue(e);
+  if (due) {
+    if (due === 'expired') invalidatePosture(s);
     await rescan(s).catch(() => undefined); // the error is kept in the entry
   }
   return { doc: e.doc, inventory: e.inventory, error: e.error };
+}
+
+function rescanDue(e: Entry): 'expired' | 'stale' | null {
+  const following = e.follower?.healthy() ?? false;
+  const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
+  // An exception that ran out brings its findings back now, not at the next change.
+  if (e.doc !== null && serverNowMs() >= acceptedUntil(e.doc)) return 'expired';
+  return Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error) ? 'stale' : null;
+}
+
+/**
+ * The posture getPosture() would answer with at once (no scan due), without starting one; null
+ * otherwise. The response cache (lib/server/response-cache) looks answers up by it. With
+ * replicas the answer may be another replica's stored posture, which only getPosture() knows: null.
+ */
+export function currentPosture(spec: SourceSpec): { doc: PostureDocument; error: string | null } | null {
+  if (replicasEnabled()) return null;
+  const e = entries.get(sourceKey(spec));
+  if (!e?.doc || rescanDue(e)) return null;
+  return { doc: e.doc, error: e.error };
 }
 
 /**
@@ -135,7 +153,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const triage = await triageFor(spec);
       e.follower?.stop();
       e.follower = spec.kind === 'live' && watchEnabled(spec) && !e.watchForbidden ? follow(e, spec, inventory, versions, triage) : null;
-      const doc = e.follower?.doc ?? computePosture(inventory, { triage });
+      const doc = e.follower?.doc ?? computePosture(inventory, { triage, now: serverNow() });
       notifyAfterScan(clusterOf(spec).key, doc);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
       replicaPublish(spec, doc, null);
@@ -187,6 +205,7 @@ function follow(
 ): Follower {
   const follower = startFollowing(spec, inventory, versions, {
     triage,
+    now: serverNow,
     onUpdate: (doc, inv) => {
       if (e.follower !== follower) return;
       Object.assign(e, { doc, inventory: inv, error: null });

@@ -72,6 +72,13 @@ export async function requestSource(): Promise<SourceSpec> {
   } catch {
     return base; // outside a request (tests, scripts)
   }
+  return sourceForContext(picked);
+}
+
+/** The source for a context cookie's value (undefined: none sent). */
+export function sourceForContext(picked: string | undefined): SourceSpec {
+  const base = sourceFromEnv();
+  if (base.kind !== 'live') return base;
   // Only contexts the kubeconfig itself lists: a cookie must not point the server anywhere else.
   return picked && availableContexts().contexts.includes(picked) ? { ...base, context: picked } : base;
 }

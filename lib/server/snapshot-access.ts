@@ -2,6 +2,7 @@
 // viewers only (a snapshot is the whole cluster's document), and every read, list, share,
 // revoke, delete and import bound to THAT cluster's key, so another cluster's rows do not exist
 // for the caller. Routes use snapshotAccess(); pages use viewerSnapshots() (snapshot-pages.ts).
+import { snapshotsChanged } from './response-cache/renders';
 import type { PostureDocument } from '../posture/types';
 import type { ShareMeta, Snapshot, SnapshotMeta } from '../snapshots/store';
 import { clusterRouteIdentity, type Identified } from './auth/guard';
@@ -29,7 +30,11 @@ export function snapshotsFor(identity: Identified): ClusterSnapshots {
     clusterKey: key,
     list: async () => (await store()).list(key),
     get: async (id) => (await store()).get(id, key),
-    delete: async (id) => (await store()).delete(id, key),
+    delete: async (id) => {
+      const gone = await (await store()).delete(id, key);
+      if (gone) snapshotsChanged(); // the overview's trend
+      return gone;
+    },
     listShares: async (id) => (await store()).listShares(id, key),
     share: (id, opts) => createShare(id, key, opts),
     revokeShare: (shareId) => revokeShare(shareId, key),

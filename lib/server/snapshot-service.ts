@@ -1,5 +1,6 @@
 // The server's snapshot store: opened once per process (migrations run then), closed on
 // SIGTERM/SIGINT, and scoped to the dashboard source a request is about (sourceKey).
+import { snapshotsChanged } from './response-cache/renders';
 import type { SourceSpec } from '../cluster/source';
 import type { PostureDocument } from '../posture/types';
 import { redactDocument } from '../snapshots/redact';
@@ -56,12 +57,15 @@ export async function takeSnapshot(opts: { label?: string | null; origin?: Snaps
   const { doc, error } = await getPosture(cluster.spec);
   if (!doc) return { ok: false, error: error ?? 'no posture yet' };
   const snapshot = await (await snapshotStore()).save(doc, opts.label, { clusterKey: cluster.key, scope: sourceKey(cluster.spec), origin: opts.origin ?? 'manual' });
+  snapshotsChanged(); // the overview's trend
   return { ok: true, snapshot, stale: error };
 }
 
 /** Stores an uploaded document as a snapshot of the cluster it was imported into. */
 export async function importSnapshot(doc: PostureDocument, label: string | null | undefined, clusterKey: string): Promise<SnapshotMeta> {
-  return (await snapshotStore()).save(doc, label, { clusterKey, scope: '', origin: 'import' });
+  const saved = await (await snapshotStore()).save(doc, label, { clusterKey, scope: '', origin: 'import' });
+  snapshotsChanged();
+  return saved;
 }
 
 /** Thrown by createShare when the snapshot already has the most live share links allowed. */

@@ -9,6 +9,7 @@ import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
 import { oncePerInventory } from '../checks/helpers';
 import { sameProjection, type Cutoff } from '../incremental-cutoffs';
+import { managementTools, runsManagementTool } from '../checks/management-tools/support/tools';
 import { sandboxedRuntimeClasses } from '../checks/runtime-security/support/sandbox';
 import { image as imageName, join, marked, msg, named, obj, prose, type Message } from '../message';
 import type { AreaId, Coverage, CoverageTool } from '../types';
@@ -53,6 +54,7 @@ function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
       }
     }
     if (area.id === 'runtime-security') tools.push(...sandboxTools(inv));
+    if (area.id === 'management-tools') tools.push(ownToolChecks(inv));
     out[area.id] = {
       status: full ? 'covered' : tools.length > 0 ? 'partial' : 'not-covered',
       tools,
@@ -148,7 +150,7 @@ function findWebhook(inv: Inventory, tool: ToolSignature): Message | null {
  * changed (COVERAGE_CUTOFF).
  */
 function coverageRelevant(w: Workload): boolean {
-  return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => TOOL_SIGNATURES.some((t) => matchesImage(i, t.images)));
+  return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => TOOL_SIGNATURES.some((t) => matchesImage(i, t.images))) || runsManagementTool(w);
 }
 
 function imagesOf(w: Workload): string[] {
@@ -170,6 +172,22 @@ function sandboxTools(inv: Inventory): CoverageTool[] {
         users.length > 0 ? msg`, used by ${join(users.map(named))}` : msg`, used by no workload`
       }`,
     ),
+  );
+}
+
+/**
+ * kube-posture itself judges the management tools it recognises in the cluster (checks/management-tools),
+ * never all of them: a fork or a private mirror goes unrecognised, and kubectl and kubeconfigs on
+ * workstations are judged only by `kube-posture --check-kubeconfig`. So the area is partly covered at best.
+ */
+function ownToolChecks(inv: Inventory): CoverageTool {
+  const seen = managementTools(inv);
+  return coverageTool(
+    'kube-posture',
+    msg`judges the management tools it recognises (exposure, settings, ServiceAccount powers, known CVEs); kubeconfigs and kubectl on workstations only through kube-posture --check-kubeconfig`,
+    seen.length > 0
+      ? msg`recognised ${join(seen.map((t) => msg`${prose(t.tool.name)}${t.version ? msg` ${prose(t.version)}` : msg``} (${named(t.workload)})`), '; ')}`
+      : msg`no recognised management tool runs in the cluster`,
   );
 }
 

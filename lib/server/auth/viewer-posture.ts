@@ -6,7 +6,8 @@ import type { PostureDocument } from '../../posture/types';
 import type { PostureResult } from '../posture-service';
 import { getPosture } from '../posture-service';
 import { requestCluster } from '../request-source';
-import { clusterRouteIdentity, requirePageIdentity, restrictFor, routeIdentity, type Identified } from './guard';
+import { noteRender, RENDER_HEADER, scopeKey, snapshotGeneration } from '../response-cache/renders';
+import { clusterRouteIdentity, currentRequest, requirePageIdentity, restrictFor, routeIdentity, type Identified } from './guard';
 
 const namespacesOf = (cluster: Awaited<ReturnType<typeof requestCluster>>) => async () =>
   (await getPosture(cluster.spec)).doc?.namespaces.map((n) => n.name) ?? [];
@@ -14,8 +15,15 @@ const namespacesOf = (cluster: Awaited<ReturnType<typeof requestCluster>>) => as
 async function postureFor(who: Identified): Promise<PostureResult> {
   const { doc, inventory, error } = await getPosture(who.cluster.spec);
   if (!doc) return { doc, inventory: null, error };
+  await tellResponseCache(who, doc, error);
   const mine = restrictFor(who, doc);
   return { doc: mine, inventory: who.scope.clusterWide ? inventory : null, error };
+}
+
+/** Which posture and identity this request's answer shows, for the response cache (lib/server/response-cache/renders.ts). */
+async function tellResponseCache(who: Identified, doc: PostureDocument, error: string | null): Promise<void> {
+  const id = (await currentRequest()).headers.get(RENDER_HEADER);
+  if (id) noteRender(id, { cluster: who.cluster.key, viewer: who.viewer?.user ?? '', scope: scopeKey(who.scope), error, snapshots: snapshotGeneration(), doc });
 }
 
 export async function viewerPostureForRoute(): Promise<{ ok: false; response: Response } | ({ ok: true; identity: Identified } & PostureResult)> {

@@ -45,14 +45,15 @@ export function refuse(res, status, error, headers = {}) {
   res.end(body);
 }
 
-function onRequest(req, res) {
+/** `forward()` hands the request to Next.js later, for a handler that answered true and then decided to pass it on. */
+function onRequest(req, res, forward) {
   stampPeer(req);
   if (!state.handle) {
     refuse(res, 503, 'the server is starting', { 'Retry-After': '2' });
     return true;
   }
   try {
-    return state.handle(req, res);
+    return state.handle(req, res, forward);
   } catch (e) {
     // A boundary that cannot decide lets nothing through.
     console.error('[boundary] request refused:', e);
@@ -68,7 +69,7 @@ export function installPreload() {
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
     const emit = proto.emit;
     proto.emit = function (event, ...args) {
-      if (event === 'request' && onRequest(args[0], args[1])) return true;
+      if (event === 'request' && onRequest(args[0], args[1], () => emit.call(this, event, ...args))) return true;
       if (event === 'upgrade') {
         stampPeer(args[0]);
         if (!state.handle) {

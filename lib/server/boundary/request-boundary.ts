@@ -2,18 +2,20 @@
 // instrumentation.ts has installed it): a decodable path, a Host this server answers to, and a
 // body only from someone authenticated and only as large as the route takes. Refusals are final:
 // the connection closes and an unread body is never read.
-import type { IncomingHttpHeaders } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { authenticate, type HeaderSource } from '../auth/authenticate';
+import { authenticate } from '../auth/authenticate';
 import type { AuthConfig } from '../auth/config';
 import { PEER_HEADER } from '../auth/peer';
 import { acceptsAnonymousBody, bodyLimit, declaredBody, limitStreamedBody } from './body';
 import { hostAllowed, type HostPolicy } from './host';
 import { HSTS, reachedOverTls } from './hsts';
+import { cookieOf, headerSource } from './node-request';
 import type { BoundaryHandler, BoundaryState } from './state';
+import { cacheable, serveCacheable, stripRenderHeader } from '../response-cache/serve';
 
 export function createBoundary(config: AuthConfig, hosts: HostPolicy, refuse: BoundaryState['refuse']): BoundaryHandler {
-  return (req, res) => {
+  return (req, res, forward) => {
+    stripRenderHeader(req);
     if (reachedOverTls(Boolean((req.socket as TLSSocket).encrypted), req.headers['x-forwarded-proto'], req.headers[PEER_HEADER] as string | undefined, config.proxy.trustedCidrs))
       res.setHeader('Strict-Transport-Security', HSTS);
     const pathname = decodablePath(req.url);
@@ -26,8 +28,15 @@ export function createBoundary(config: AuthConfig, hosts: HostPolicy, refuse: Bo
       return true;
     }
     const body = declaredBody(req.headers);
-    if (!body.present) return false;
-    if (!acceptsAnonymousBody(req.method, pathname, req.headers.authorization) && !authenticate(config, headerSource(req.headers), cookie(req.headers.cookie, config.session.cookie)).ok) {
+    if (!body.present) {
+      if (!cacheable(req)) return false;
+      serveCacheable(req, res, forward).catch((e: unknown) => {
+        console.error('[response-cache]', e);
+        if (!res.headersSent) refuse(res, 500, 'the request could not be answered');
+      });
+      return true;
+    }
+    if (!acceptsAnonymousBody(req.method, pathname, req.headers.authorization) && !authenticate(config, headerSource(req.headers), cookieOf(req.headers.cookie, config.session.cookie)).ok) {
       refuse(res, 401, 'a request with a body needs an authenticated viewer');
       return true;
     }
@@ -52,29 +61,6 @@ function decodablePath(target: string | undefined): string | null {
     return null;
   }
   return pathname;
-}
-
-function headerSource(headers: IncomingHttpHeaders): HeaderSource {
-  return {
-    get(name) {
-      const v = headers[name.toLowerCase()];
-      return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-    },
-  };
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i < 0 || part.slice(0, i).trim() !== name) continue;
-    const value = part.slice(i + 1).trim();
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
 }
 
 /** Puts the boundary in front of every request (preload.mjs delegates to it from now on). */

@@ -3,7 +3,8 @@
 // TypeScript side separately from the preload.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type BoundaryHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+/** True: the handler answered (or will hand the request on itself by calling `forward`). */
+export type BoundaryHandler = (req: IncomingMessage, res: ServerResponse, forward: () => void) => boolean;
 
 export interface BoundaryState {
   /** True once preload.mjs has patched the servers: every request since the first was seen. */

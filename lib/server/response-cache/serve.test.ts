@@ -1,0 +1,150 @@
+// The response cache between real HTTP clients and a stand-in for Next.js: what is rendered once
+// is served again only to a caller with the same cluster, viewer and scope, for the same posture.
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ClusterRef } from '../request-source';
+import type { Identity } from '../auth/identify';
+import { noteRender, RENDER_HEADER, scopeKey, snapshotGeneration } from './renders';
+import { serveCacheable, type CacheDeps } from './serve';
+
+const NAMESPACES = ['team-a', 'secret-b'];
+const posture = (generatedAt: string) => ({ generatedAt, namespaces: NAMESPACES.map((name) => ({ name })) });
+let doc = posture('t1');
+let renders = 0;
+let noteScopeOverride: string | null = null;
+
+const clusterRef = (key: string): ClusterRef => ({ key, name: key, spec: { kind: 'demo' } });
+
+async function who(req: http.IncomingMessage): Promise<Identity> {
+  const user = String(req.headers['x-test-user'] ?? '');
+  const cluster = clusterRef(String(req.headers['x-test-cluster'] ?? 'one'));
+  if (user === 'admin') return { ok: true, viewer: { user, groups: [] }, cluster, scope: { clusterWide: true, namespaces: new Set(NAMESPACES) } };
+  if (user === 'dev') return { ok: true, viewer: { user, groups: [] }, cluster, scope: { clusterWide: false, namespaces: new Set(['team-a']) } };
+  return { ok: false, status: 401, reason: 'signed out' };
+}
+
+const deps: CacheDeps = {
+  cluster: (req) => clusterRef(String(req.headers['x-test-cluster'] ?? 'one')),
+  currentPosture: () => ({ doc: doc as never, error: null }),
+  identify: async (r) => who({ headers: { 'x-test-user': r.headers.get('x-test-user') ?? undefined, 'x-test-cluster': r.headers.get('x-test-cluster') ?? undefined } } as never),
+};
+
+/** What Next.js does for the page: identify, load the viewer's share, note it, render with a nonce CSP, in chunks. */
+async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
+  const id = await who(req);
+  if (!id.ok) {
+    res.writeHead(401, { 'content-type': 'application/json' });
+    return res.end('{"error":"signed out"}');
+  }
+  renders++;
+  const seen = NAMESPACES.filter((n) => id.scope.namespaces.has(n));
+  noteRender(req.headers[RENDER_HEADER] as string, { cluster: id.cluster.key, viewer: id.viewer!.user, scope: noteScopeOverride ?? scopeKey(id.scope), error: null, snapshots: snapshotGeneration(), doc });
+  const nonce = `n${renders}`;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('content-security-policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'`);
+  res.write(`<html><body><p>${id.viewer!.user} sees ${seen.join(',')} as of ${doc.generatedAt}</p>${'<br>'.repeat(300)}`);
+  await new Promise((r) => setTimeout(r, 5));
+  res.write(`<script nonce="${nonce}">self.__next_f.push([1,"x"])</script><script src="/_next/a.js" nonce="${nonce}"></script>`);
+  res.end('<script>alert("not ours")</script></body></html>');
+}
+
+let server: http.Server;
+let url = '';
+beforeAll(async () => {
+  server = http.createServer((req, res) => void serveCacheable(req, res, () => void fakeNext(req, res), deps));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => void server.close());
+beforeEach(() => {
+  doc = posture('t1'); // a new posture object: nothing cached
+  renders = 0;
+  noteScopeOverride = null;
+});
+
+const get = (headers: Record<string, string>) => fetch(url, { headers });
+
+describe('the response cache', () => {
+  it('renders a page once per posture and viewer, and answers a repeat with 304', async () => {
+    const first = await get({ 'x-test-user': 'admin' });
+    const body = await first.text();
+    expect(body).toContain('admin sees team-a,secret-b as of t1');
+    const again = await get({ 'x-test-user': 'admin' });
+    expect(await again.text()).toBe(body);
+    expect(renders).toBe(1);
+    const etag = again.headers.get('etag')!;
+    const conditional = await get({ 'x-test-user': 'admin', 'if-none-match': etag });
+    expect(conditional.status).toBe(304);
+    expect(await conditional.text()).toBe('');
+    expect(again.headers.get('cache-control')).toBe('private, no-cache');
+    expect(renders).toBe(1);
+    doc = posture('t2'); // the posture changed: rendered again
+    expect((await get({ 'x-test-user': 'admin', 'if-none-match': etag })).status).toBe(200);
+    expect(renders).toBe(2);
+  });
+
+  it('renders the whole answer for a conditional miss, and answers it 304 from the cache', async () => {
+    const etag = (await get({ 'x-test-user': 'admin' })).headers.get('etag')!;
+    doc = posture('t1'); // the same content, a new posture object: a miss
+    const res = await get({ 'x-test-user': 'admin', 'if-none-match': etag });
+    expect(res.status).toBe(304);
+    expect(renders).toBe(2);
+    expect((await get({ 'x-test-user': 'admin' })).status).toBe(200);
+    expect(renders).toBe(2);
+  });
+
+  it('never gives a namespace viewer the page cached for a cluster-wide viewer', async () => {
+    await (await get({ 'x-test-user': 'admin' })).text();
+    const dev = await get({ 'x-test-user': 'dev' });
+    const body = await dev.text();
+    expect(body).toContain('dev sees team-a');
+    expect(body).not.toContain('secret-b');
+    expect(renders).toBe(2);
+  });
+
+  it('never gives a signed-out (revoked) session the cached page', async () => {
+    await (await get({ 'x-test-user': 'admin' })).text();
+    const revoked = await get({ 'x-test-user': 'revoked' });
+    expect(revoked.status).toBe(401);
+    expect(await revoked.text()).not.toContain('sees');
+  });
+
+  it('keeps clusters apart', async () => {
+    await (await get({ 'x-test-user': 'admin' })).text();
+    await (await get({ 'x-test-user': 'admin', 'x-test-cluster': 'two' })).text();
+    expect(renders).toBe(2);
+  });
+
+  it('does not keep an answer whose render used another scope than the request was looked up by', async () => {
+    noteScopeOverride = '*'; // e.g. the viewer's access changed between the lookup and the render
+    await (await get({ 'x-test-user': 'dev' })).text();
+    noteScopeOverride = null;
+    await (await get({ 'x-test-user': 'dev' })).text();
+    expect(renders).toBe(2);
+  });
+
+  it("allows only the render's own inline scripts, by hash, and drops the nonce", async () => {
+    const res = await get({ 'x-test-user': 'admin' });
+    const csp = res.headers.get('content-security-policy')!;
+    const body = await res.text();
+    const ours = `'sha256-${createHash('sha256').update('self.__next_f.push([1,"x"])').digest('base64')}'`;
+    expect(csp).toContain(`script-src 'self' ${ours};`);
+    expect(csp).not.toContain('nonce');
+    expect(csp).not.toContain('strict-dynamic');
+    expect(csp).not.toContain(createHash('sha256').update('alert("not ours")').digest('base64'));
+    expect(body).not.toContain('nonce=');
+  });
+
+  it('compresses once and sends the compressed body to clients that take it', async () => {
+    const plain = await (await get({ 'x-test-user': 'admin' })).text();
+    const res = await new Promise<http.IncomingMessage>((r) => http.get(url, { headers: { 'x-test-user': 'admin', 'accept-encoding': 'gzip' } }, r));
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.vary).toContain('Accept-Encoding');
+    expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe(plain);
+  });
+});
