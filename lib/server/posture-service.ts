@@ -4,6 +4,7 @@
 import type { Inventory } from '../cluster/inventory';
 import type { ProgressEvent } from '../cluster/live';
 import { readInventory, type SourceSpec } from '../cluster/source';
+import { auditDataFor } from './audit-intakes';
 import { computePosture } from '../posture/engine';
 import type { PostureDocument } from '../posture/types';
 import { clusterOf, requestSource, sourceKey } from './request-source';
@@ -149,7 +150,10 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
     const stats = (e.stats ??= { lastDurationMs: 0, succeeded: 0, failed: 0 });
     try {
       const versions: Parameters<typeof startFollowing>[2] = {};
-      const inventory = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
+      const read = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
+      // Audit events the webhook received for this cluster (lib/server/audit-webhook.ts); the demo carries its own.
+      const audit = await auditDataFor(clusterOf(spec).key, spec);
+      const inventory = audit ? { ...read, audit } : read;
       const triage = await triageFor(spec);
       e.follower?.stop();
       e.follower = spec.kind === 'live' && watchEnabled(spec) && !e.watchForbidden ? follow(e, spec, inventory, versions, triage) : null;
