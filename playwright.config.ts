@@ -7,6 +7,8 @@ const GONE_PORT = Number(process.env.E2E_GONE_PORT ?? 3101);
 // Dashboards with authentication (e2e/auth.spec.ts): AUTH_MODE=token here, AUTH_MODE=proxy on AUTH_PORT + 1
 // (and a refused AUTH_MODE=none start on + 2). PORT + 5: ports PORT + 10 and up are often another run's PORT.
 const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? PORT + 5);
+// How long a server may take to answer first (the live one scans the demo first): longer on a loaded machine.
+const SERVER_TIMEOUT = Number(process.env.E2E_SERVER_TIMEOUT ?? 60_000);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +32,7 @@ export default defineConfig({
       command: `node_modules/.bin/tsx e2e/serve-against-fake.ts`,
       env: { PORT: String(PORT) },
       url: `http://127.0.0.1:${PORT}/api/posture`,
-      timeout: 60_000,
+      timeout: SERVER_TIMEOUT,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
@@ -39,7 +41,7 @@ export default defineConfig({
       command: `node_modules/.bin/tsx e2e/serve-unreachable.ts`,
       env: { PORT: String(GONE_PORT) },
       url: `http://127.0.0.1:${GONE_PORT}/icon.svg`,
-      timeout: 60_000,
+      timeout: SERVER_TIMEOUT,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
@@ -48,7 +50,7 @@ export default defineConfig({
       command: `node_modules/.bin/tsx e2e/serve-auth.ts`,
       env: { PORT: String(AUTH_PORT) },
       url: `http://127.0.0.1:${AUTH_PORT}/signin`,
-      timeout: 60_000,
+      timeout: SERVER_TIMEOUT,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',

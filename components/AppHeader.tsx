@@ -47,10 +47,18 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
           <Link href="/findings" prefetch={null} className="hover:underline">
             Findings
           </Link>
+          <Link href="/attack-paths" className="hover:underline">
+            Attack paths
+          </Link>
           {/* Outside any snapshot's base; a share link leads nowhere else. */}
           {!snapshot?.shared && !snapshot?.report && (
             <NextLink href="/snapshots" className="hover:underline">
               {snapshot ? 'All snapshots' : 'Snapshots'}
+            </NextLink>
+          )}
+          {!snapshot && (
+            <NextLink href="/exceptions" className="hover:underline">
+              Exceptions
             </NextLink>
           )}
           {snapshot?.report && (

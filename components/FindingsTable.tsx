@@ -1,15 +1,9 @@
 import { PostureLink as Link } from './PostureLink';
+import { objectHref } from '@/lib/posture/object-view';
 import type { Finding } from '@/lib/posture/types';
 import { Remediation } from './Remediation';
 import { TriageMark } from './exceptions/TriageMark';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
-
-/** Every finding on one object, as the findings page filters it. */
-function objectHref(f: Finding): string {
-  const p = new URLSearchParams({ object: `${f.resource.kind}/${f.resource.name}` });
-  if (f.resource.namespace) p.set('namespace', f.resource.namespace);
-  return `/findings?${p}`;
-}
 
 /**
  * Findings as a dense table; each row opens to its remediation. The page scrolls, not a box
@@ -56,9 +50,17 @@ export function FindingsTable({ findings, caption }: { findings: Finding[]; capt
                     /
                   </>
                 )}
-                <Link href={objectHref(f)} title="Every finding on this object" className="underline decoration-slate-300 hover:decoration-slate-600">
+                <Link href={objectHref(f.resource)} title="This object: its findings, attack paths and fixes" className="underline decoration-slate-300 hover:decoration-slate-600">
                   {f.resource.name}
                 </Link>
+                {f.owner && (
+                  <div className="font-sans text-[11px] text-slate-600">
+                    owner{' '}
+                    <Link href={`/findings?owner=${encodeURIComponent(f.owner)}`} className="underline decoration-slate-300 hover:decoration-slate-600">
+                      {f.owner}
+                    </Link>
+                  </div>
+                )}
               </td>
               <td className="px-2 py-1.5">
                 <details open={oneObject}>

@@ -1,6 +1,6 @@
 import type { AccessRow } from '@/lib/posture/rbac/namespace-access';
 
-function AccessTable({ rows, caption }: { rows: AccessRow[]; caption: string }) {
+export function AccessTable({ rows, caption, powersLabel = 'Notable powers' }: { rows: AccessRow[]; caption: string; powersLabel?: string }) {
   return (
     <table className="w-full border-collapse text-left text-xs">
       <caption className="mb-1 text-left text-[11px] font-semibold text-slate-500">{caption}</caption>
@@ -13,7 +13,7 @@ function AccessTable({ rows, caption }: { rows: AccessRow[]; caption: string }) 
             Role (binding)
           </th>
           <th scope="col" className="px-2 py-1.5 font-semibold">
-            Notable powers
+            {powersLabel}
           </th>
         </tr>
       </thead>

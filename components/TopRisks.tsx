@@ -1,5 +1,7 @@
+import { objectHref } from '@/lib/posture/object-view';
 import { topRisks } from '@/lib/posture/top-risks';
 import type { Finding } from '@/lib/posture/types';
+import { PostureLink as Link } from './PostureLink';
 import { Remediation, splitRemediation } from './Remediation';
 import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
 
@@ -23,8 +25,10 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
               className="font-mono text-xs text-slate-700 [overflow-wrap:anywhere]"
               title={`${f.resource.kind} ${f.resource.namespace ?? ''}/${f.resource.name}`}
             >
-              {f.resource.kind} {f.resource.namespace ? `${f.resource.namespace}/` : ''}
-              {f.resource.name}
+              <Link href={objectHref(f.resource)} className="underline decoration-slate-300 hover:decoration-slate-600">
+                {f.resource.kind} {f.resource.namespace ? `${f.resource.namespace}/` : ''}
+                {f.resource.name}
+              </Link>
             </p>
             <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">Fails “{f.title}”</p>
             <FixPreview text={f.remediation} />

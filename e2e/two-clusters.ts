@@ -15,11 +15,12 @@ import { startFakeCluster, type FakeCluster, type RequestRecord } from './fake-c
 export const ORIGIN = 'http://127.0.0.1:3200';
 
 const ns = (name: string): K8sObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-const pod = (namespace: string, name: string): K8sObject => ({
+const pod = (namespace: string, name: string, serviceAccountName = 'default'): K8sObject => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name, namespace },
-  spec: { containers: [{ name: 'app', image: 'nginx:1.27', securityContext: { privileged: true } }] },
+  spec: { nodeName: 'node-1', serviceAccountName, containers: [{ name: 'app', image: 'nginx:1.27', securityContext: { privileged: true } }] },
+  status: { phase: 'Running' },
 });
 const CLUSTER_ROLE_BINDING: K8sObject[] = [
   { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'secret-reader' }, rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }] } as K8sObject,
@@ -39,7 +40,9 @@ const FALCO: K8sObject = {
 };
 /**
  * Each cluster: a namespace the payments team owns, others it does not, a cluster-wide grant
- * reaching them all, and a runtime-security tool whose evidence names its namespace.
+ * reaching them all, and a runtime-security tool whose evidence names its namespace. Every pod is
+ * privileged on one node, where ci-system's deployer (who reads every Secret) also runs: an attack
+ * path from payments leads through objects of other namespaces.
  */
 export const OBJECTS: K8sObject[] = [
   ns('payments'),
@@ -48,6 +51,8 @@ export const OBJECTS: K8sObject[] = [
   ns('falco-system'),
   pod('payments', 'api'),
   pod('legacy-crm', 'crm'),
+  pod('ci-system', 'deployer', 'deployer'),
+  { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } },
   FALCO,
   ...CLUSTER_ROLE_BINDING,
 ];

@@ -126,7 +126,7 @@ export function NamespaceView({ source, name: raw, live }: { source: PostureSour
 }
 
 /** Said, not dropped: what needs the cluster's objects, which a stored document does not carry. */
-function NotInSource({ what, stored }: { what: string; stored: boolean }) {
+export function NotInSource({ what, stored }: { what: string; stored: boolean }) {
   return (
     <p className="mb-2 text-slate-600" data-testid="not-in-source">
       {what}{' '}

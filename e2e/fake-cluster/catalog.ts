@@ -38,9 +38,9 @@ const SHORT_NAMES: Record<string, string[]> = {
 };
 const IN_CATEGORY_ALL = new Set(['pods', 'services', 'replicationcontrollers', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs', 'cronjobs']);
 
-// Common kinds outside RESOURCES, so fixtures (and people poking with kubectl) find them.
+// Common kinds outside RESOURCES, so fixtures (and people poking with kubectl) find them. ConfigMaps are in
+// RESOURCES (Argo CD's, by label selector): the server serves them all, like a real one.
 const EXTRA_BUILTINS = [
-  { key: 'configmaps', group: '', version: 'v1', kind: 'ConfigMap', namespaced: true },
   { key: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true },
   { key: 'persistentvolumeclaims', group: '', version: 'v1', kind: 'PersistentVolumeClaim', namespaced: true },
   { key: 'persistentvolumes', group: '', version: 'v1', kind: 'PersistentVolume', namespaced: false },
@@ -70,7 +70,7 @@ export function buildCatalog(objects: readonly K8sObject[]): ServedResource[] {
       singular: r.kind.toLowerCase(),
       kind: r.kind,
       namespaced: r.namespaced,
-      shortNames: SHORT_NAMES[r.key] ?? [],
+      shortNames: SHORT_NAMES[pluralOf(r)] ?? [],
       categories: IN_CATEGORY_ALL.has(r.key) ? ['all'] : [],
     }),
   );

@@ -1,4 +1,5 @@
 // kube-posture's command line: `kube-posture scan …` (bin/kube-posture.mjs runs this file).
+import { checkKubeconfig } from './check-kubeconfig';
 import { fleet } from './fleet';
 import { scan } from './scan';
 
@@ -7,10 +8,14 @@ const USAGE = `usage: kube-posture <command> [options]
 commands
   scan      read a cluster, a folder of manifests or a kubectl dump and print its posture
             (kube-posture scan --help for its options)
-  fleet     ingest tokens for agents that push to this hub (kube-posture fleet token create|revoke|list)`;
+  fleet     ingest tokens for agents that push to this hub (kube-posture fleet token create|revoke|list)
+  --check-kubeconfig [FILE]
+            check a kubeconfig and the local kubectl (kube-posture --check-kubeconfig --help)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Also as `scan --check-kubeconfig`: the kubeconfig is checked instead of scanning a cluster.
+  if (argv.includes('--check-kubeconfig')) return checkKubeconfig(command === 'scan' ? rest : argv);
   if (command === 'scan') return scan(rest);
   if (command === 'fleet') return fleet(rest);
   if (command === '--help' || command === '-h' || command === 'help') {

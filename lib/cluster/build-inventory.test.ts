@@ -25,6 +25,19 @@ describe('buildInventory', () => {
     expect('managedFields' in dep.metadata).toBe(false);
   });
 
+  it("keeps only Argo CD's ConfigMaps, and only the keys the checks read", () => {
+    const cm = (name: string, labels: Record<string, string>, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'argocd', labels }, data });
+    const inv = buildInventory(
+      [
+        cm('argocd-cm', { 'app.kubernetes.io/part-of': 'argocd' }, { 'users.anonymous.enabled': 'true', 'dex.config': 'clientSecret: s3cr3t' }),
+        cm('app-config', {}, { 'users.anonymous.enabled': 'true' }),
+      ],
+      { cluster: { name: 't', version: null, source: 'manifests' } },
+    );
+    expect(inv.objects.argocdconfigmaps.map((o) => [o.metadata.name, o.data])).toEqual([['argocd-cm', { 'users.anonymous.enabled': 'true' }]]);
+    expect(JSON.stringify(inv)).not.toContain('s3cr3t');
+  });
+
   it('keeps Secrets from files as metadata only: no data, stringData, type or last-applied-configuration', () => {
     const secret = {
       apiVersion: 'v1',

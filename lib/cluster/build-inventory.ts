@@ -1,6 +1,6 @@
 // Turns the objects read from any source into one Inventory. Live and offline sources both
 // end here, so the same objects give the same Inventory whatever their origin.
-import { emptyObjects, resourceByKind, RESOURCES, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
+import { emptyObjects, resourceByKind, RESOURCES, selectedBy, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
 import { setSourceLocation, sourceLocationOf } from './source-location';
 import { olderThan } from './version';
 import { WORKLOAD_KINDS, type K8sObject, type PodSpec, type Workload } from './types';
@@ -28,7 +28,7 @@ export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventor
   const seen = new Set<string>();
   for (const raw of input) {
     const def = resourceByKind(raw.kind, raw.apiVersion);
-    if (!def) continue;
+    if (!def || !selectedBy(def, raw)) continue;
     const obj = normalise(raw);
     const id = `${def.key}/${objectId(obj)}`; // Calico's NetworkPolicy and Kubernetes' may share a name
     if (seen.has(id)) continue; // the same object listed twice (e.g. two dumps) counts once
@@ -83,7 +83,8 @@ export function normalise(raw: K8sObject): K8sObject {
     metadata[k] = (raw.metadata as unknown as Record<string, unknown>)[k];
   }
   if (def?.namespaced && !metadata.namespace) metadata.namespace = 'default'; // kubectl's default for manifests
-  const obj = { ...raw, metadata: metadata as unknown as K8sObject['metadata'] };
+  const obj: K8sObject = { ...raw, metadata: metadata as unknown as K8sObject['metadata'] };
+  if (def && 'keepData' in def) obj.data = keptData(raw.data, def.keepData);
   setSourceLocation(obj, sourceLocationOf(raw));
   return obj;
 }
@@ -104,6 +105,13 @@ function secretMetadata(raw: K8sObject): K8sObject {
   if (annotations) metadata.annotations = Object.fromEntries(Object.entries(annotations).filter(([k]) => !SECRET_UNSAFE_ANNOTATIONS.has(k)));
   if (!metadata.namespace) metadata.namespace = 'default';
   return { apiVersion: 'v1', kind: 'Secret', metadata: metadata as unknown as K8sObject['metadata'] };
+}
+
+/** Only the named keys of a ConfigMap's data: the rest may hold anything and is never kept. */
+function keptData(data: unknown, keep: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(data)) for (const k of keep) if (typeof data[k] === 'string') out[k] = data[k];
+  return out;
 }
 
 export function objectId(o: { kind: string; metadata: { namespace?: string; name: string } }): string {

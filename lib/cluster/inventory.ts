@@ -1,3 +1,4 @@
+import type { AuditData } from '../posture/audit/aggregate';
 import type { K8sObject, Workload } from './types';
 
 export type SourceKind = 'live' | 'manifests' | 'demo';
@@ -75,6 +76,19 @@ export const RESOURCES = [
     namespaced: false,
     optional: true,
   },
+  // Argo CD's own settings (management-tools checks): argocd-cm (users.anonymous.enabled),
+  // argocd-rbac-cm (policy.default) and argocd-cmd-params-cm (server.insecure, server.disable.auth).
+  // Only ConfigMaps labelled part of Argo CD are listed, and only these keys of their data are kept.
+  {
+    key: 'argocdconfigmaps',
+    plural: 'configmaps',
+    group: '',
+    version: 'v1',
+    kind: 'ConfigMap',
+    namespaced: true,
+    labelSelector: { key: 'app.kubernetes.io/part-of', value: 'argocd' },
+    keepData: ['users.anonymous.enabled', 'policy.default', 'server.insecure', 'server.disable.auth'],
+  },
   { key: 'adminnetworkpolicies', group: 'policy.networking.k8s.io', version: 'v1alpha1', kind: 'AdminNetworkPolicy', namespaced: false, optional: true },
   {
     key: 'baselineadminnetworkpolicies',
@@ -102,6 +116,20 @@ export interface ResourceDef {
   removedIn?: string;
   /** Listed as PartialObjectMetadataList: the server sends metadata only, never the object's content. */
   metadataOnly?: boolean;
+  /** Listed and watched with this label selector; objects from files without the label are ignored too. */
+  labelSelector?: { key: string; value: string };
+  /** The only keys of `data` kept (the rest of a ConfigMap's data is dropped on reading). */
+  keepData?: readonly string[];
+}
+
+/** The label selector a kind is listed with, as the API's query parameter, or null. */
+export function labelSelectorOf(def: ResourceDef): string | null {
+  return def.labelSelector ? `${def.labelSelector.key}=${def.labelSelector.value}` : null;
+}
+
+/** Whether an object belongs to the kind's list: it carries the kind's selector label, if it has one. */
+export function selectedBy(def: ResourceDef, o: { metadata: { labels?: Record<string, string> } }): boolean {
+  return !def.labelSelector || o.metadata.labels?.[def.labelSelector.key] === def.labelSelector.value;
 }
 
 export type ResourceKey = (typeof RESOURCES)[number]['key'];
@@ -125,6 +153,8 @@ export interface Inventory {
   implicitNamespaces: string[];
   /** What the operator configured about this cluster (not read from it). */
   settings?: PostureSettings;
+  /** Audit events folded into hourly aggregates (lib/posture/audit); absent when none reached kube-posture. */
+  audit?: AuditData;
 }
 
 export interface PostureSettings {

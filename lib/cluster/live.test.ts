@@ -72,6 +72,13 @@ describe('listAll', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 't', namespace: 'x' } }]);
   });
 
+  it("lists ConfigMaps with Argo CD's label selector only", async () => {
+    const { client, requests } = fakeApi();
+    await listAll(client, {});
+    const cm = requests.map((r) => new URL('https://fake' + r)).filter((u) => u.pathname === '/api/v1/configmaps');
+    expect(cm.map((u) => u.searchParams.get('labelSelector'))).toEqual(['app.kubernetes.io/part-of=argocd']);
+  });
+
   it('reports progress for every kind', async () => {
     const { client } = fakeApi({ status: { '/nodes': 403 } });
     const events: string[] = [];

@@ -1,7 +1,7 @@
 // Reading a live cluster: every kind the posture needs, in parallel, page by page.
 import { ApiError, createApiClient, TransportError, type ApiClient, type ApiClientOptions } from './api-client';
 import { buildInventory } from './build-inventory';
-import { pluralOf, RESOURCES, type Inventory, type MissingKind, type ResourceDef, type ResourceKey } from './inventory';
+import { labelSelectorOf, pluralOf, RESOURCES, type Inventory, type MissingKind, type ResourceDef, type ResourceKey } from './inventory';
 import { loadKubeConfig, type KubeconfigOptions } from './kubeconfig';
 import type { K8sObject } from './types';
 
@@ -134,6 +134,8 @@ async function listKindOnce(client: ApiClient, def: ResourceDef, limit: number, 
   let listVersion: string | undefined;
   do {
     const q = new URLSearchParams({ limit: String(limit) });
+    const selector = labelSelectorOf(def);
+    if (selector) q.set('labelSelector', selector);
     if (cont) q.set('continue', cont);
     const page = (await client.getJson(`${listPath(def)}?${q}`, def.metadataOnly ? METADATA_ONLY_ACCEPT : undefined).catch((e: unknown) => {
       throw cont && e instanceof ApiError && e.status === 410 ? new ExpiredContinueError(e.message) : e;

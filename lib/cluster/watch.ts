@@ -7,7 +7,7 @@ import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { createApiClient, type ApiClientOptions } from './api-client';
 import type { ResourceChange } from './apply-change';
-import { RESOURCES, type ResourceDef, type ResourceKey } from './inventory';
+import { labelSelectorOf, RESOURCES, type ResourceDef, type ResourceKey } from './inventory';
 import { loadKubeConfig, type KubeconfigOptions } from './kubeconfig';
 import { listKind, listPath } from './live';
 import type { K8sObject } from './types';
@@ -131,6 +131,8 @@ async function watchOnce(
   onEvent: (type: EventType, object: K8sObject) => void,
 ): Promise<void> {
   const q = new URLSearchParams({ watch: '1', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(timeoutSeconds) });
+  const selector = labelSelectorOf(def);
+  if (selector) q.set('labelSelector', selector); // an object that loses the label arrives as DELETED
   const path = `${listPath(def)}?${q}`;
   // The same credentials and TLS as every other request (api-client.ts), applied per request.
   const opts: https.RequestOptions = { method: 'GET', headers: { Accept: def.metadataOnly ? METADATA_WATCH_ACCEPT : 'application/json' } };

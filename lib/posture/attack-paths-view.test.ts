@@ -14,7 +14,40 @@ const summary: AttackPathsSummary = {
       patch: 'p',
       removes: { 'cluster-admin': 3, node: 0 },
     },
-    { object: { kind: 'Deployment', namespace: 'shop', name: 'cart' }, field: 'f', change: 'c', patch: 'p', removes: { 'cluster-admin': 0, node: 1 } },
+    {
+      object: { kind: 'Deployment', namespace: 'shop', name: 'cart' },
+      field: 'f',
+      change: 'c',
+      patch: 'p',
+      removes: { 'cluster-admin': 0, node: 1 },
+      path: {
+        target: 'node',
+        possible: false,
+        text: '…',
+        steps: [
+          { kind: 'Deployment', namespace: 'shop', name: 'cart', text: 'Deployment shop/cart', via: 'container cart is privileged' },
+          { kind: 'Node', namespace: null, name: 'a1', text: 'Node a1' },
+        ],
+      },
+    },
+    {
+      object: { kind: 'Deployment', namespace: 'shop', name: 'sidecar' },
+      field: 'f',
+      change: 'c',
+      patch: 'p',
+      removes: { 'cluster-admin': 0, node: 1 },
+      // Its path starts outside the viewer's namespaces (an exec from ops): not theirs to see.
+      path: {
+        target: 'node',
+        possible: false,
+        text: '…',
+        steps: [
+          { kind: 'ServiceAccount', namespace: 'ops', name: 'o', text: 'ServiceAccount ops/o', via: 'exec' },
+          { kind: 'Deployment', namespace: 'shop', name: 'sidecar', text: 'Deployment shop/sidecar', via: 'privileged' },
+          { kind: 'Node', namespace: null, name: 'a1', text: 'Node a1' },
+        ],
+      },
+    },
   ],
   paths: [
     {
@@ -60,7 +93,9 @@ describe('restrictAttackPaths', () => {
       'Ingress shop/storefront (routes to Service cart) → Pod shop/cart (leads on) → Node (leads on) → ServiceAccount (leads on) → a capability',
     );
     expect(mine.counts).toEqual({ 'cluster-admin': 1, node: 1, 'namespace-secrets': 0, 'cluster-secrets': 0, 'kube-system': 0 });
-    expect(mine.fixFirst.map((f) => f.object.name)).toEqual(['cart']);
+    expect(mine.fixFirst.map((f) => f.object.name)).toEqual(['cart', 'sidecar']);
+    expect(mine.fixFirst[0]!.path!.text).toBe('Deployment shop/cart (leads on) → Node');
+    expect(mine.fixFirst[1]!.path).toBeUndefined();
   });
 
   it('leaves nothing to a viewer with no namespaces', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { objectHref } from './object-view';
 import { topRisks } from './top-risks';
 import type { Finding, Severity } from './types';
 
@@ -33,8 +34,9 @@ describe('topRisks with attack paths', () => {
     const all = [f('images', 'critical', 'a'), { ...f('priv', 'critical', 'b'), paths: 5 }, f('admin', 'critical', 'crb'), f('tls', 'high', 'e')];
     const top = topRisks(all, 10, [fix('X', 'crb'), fix('X', 'crb'), fix('Deployment', 'web', 'shop')]);
     expect(top.map((x) => `${x.checkId}:${x.resource.name}`)).toEqual(['attack-paths.fix-first.1:crb', 'attack-paths.fix-first.2:web', 'priv:b', 'images:a']);
-    expect(top[1]!.message).toContain('/objects/Deployment/shop/web');
-    expect(top[0]!.message).toContain('/objects/X/_/crb');
+    expect(top[1]!.message).toBe('subjects: cuts attack paths (2 to cluster-admin, 1 to nodes).');
+    expect(objectHref(top[1]!.resource)).toBe('/objects/Deployment/shop/web');
+    expect(objectHref(top[0]!.resource)).toBe('/objects/X/_/crb');
     // The overview component ranks the list again: it keeps it.
     expect(topRisks(top, top.length)).toEqual(top);
   });

@@ -1,19 +1,14 @@
+import { sameObject } from './object-view';
 import { severityRank } from './scoring';
 import type { AttackFix, Finding, ResourceRef } from './types';
 
-/** The object's page. */
-export function objectHref(r: Pick<ResourceRef, 'kind' | 'namespace' | 'name'>): string {
-  return `/objects/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.namespace ?? '_')}/${encodeURIComponent(r.name)}`;
-}
-
 const refKey = (r: ResourceRef) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
-const sameObject = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && (a.namespace ?? null) === (b.namespace ?? null) && a.name === b.name;
 
 /**
  * The findings to show first: most severe first, and within a severity one per check before
  * a second of any, so twenty vulnerable images do not hide the one cluster-admin binding.
  * With the document's fix-first list (attack paths), its changes come first, one per object, each
- * as a finding of its own (checkId attack-paths.fix-first.<rank>), then the critical findings on
+ * as a finding of its own (checkId attack-paths.fix-first.<rank>; its object's page shows the path it cuts), then the critical findings on
  * objects not in it, those on more attack paths first. Applying topRisks again to its result keeps it.
  */
 export function topRisks(findings: readonly Finding[], limit: number, fixFirst?: readonly AttackFix[]): Finding[] {
@@ -25,13 +20,13 @@ export function topRisks(findings: readonly Finding[], limit: number, fixFirst?:
     if (fixes.some((f) => sameObject(f.resource, fix.object))) continue;
     const cut = [fix.removes['cluster-admin'] ? `${fix.removes['cluster-admin']} to cluster-admin` : '', fix.removes.node ? `${fix.removes.node} to nodes` : '']
       .filter(Boolean)
-      .join(' and ');
+      .join(', ');
     fixes.push({
       checkId: `attack-paths.fix-first.${fixes.length + 1}`,
       area: fix.object.kind.endsWith('Binding') ? 'rbac' : 'pod-security',
       severity: 'critical',
       title: `Fix first: ${fix.change}`,
-      message: `${fix.field}: cuts ${cut || 'no'} attack paths. See ${objectHref(fix.object)}`,
+      message: `${fix.field}: cuts attack paths (${cut || 'none'}).`,
       remediation: fix.patch,
       resource: fix.object,
     });

@@ -206,8 +206,14 @@ export interface AttackStep {
   possible?: true;
 }
 
+export const FOOTHOLD_KINDS = ['exposed', 'everyone', 'container', 'identity'] as const;
+/** Where a path starts: a workload exposed outside the cluster, an everyone group, any container, an identity a binding names. */
+export type FootholdKind = (typeof FOOTHOLD_KINDS)[number];
+
 export interface AttackPath {
   target: AttackTarget;
+  /** What kind of foothold its first step is. Absent in older documents. */
+  foothold?: FootholdKind;
   steps: AttackStep[];
   /** Some edge of the path is only possible (see AttackStep.possible). */
   possible: boolean;
@@ -226,6 +232,8 @@ export interface AttackFix {
   patch: string;
   /** Paths to cluster-admin and to nodes this change removes, after the changes ranked before it. */
   removes: { 'cluster-admin': number; node: number };
+  /** The shortest of the paths it removes, to show what it cuts. Absent in older documents. */
+  path?: AttackPath;
 }
 
 export interface AttackPathsSummary {

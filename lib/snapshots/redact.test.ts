@@ -29,6 +29,8 @@ describe('redactDocument', () => {
     const json = JSON.stringify(planted);
     for (const name of ['zqvol-data', '/srv/zqpath', 'zqprobe.internal', 'zqns-payments', 'zqobj-ledger', 'zqsubj-alice', 'zqsa-deployer', 'zqsa-legacy', 'zqhost.shop.example', 'zqreg.corp.example', 'zqteam/zqledger', 'zqcluster-prod', 'zqobj-falco', 'zqsa-reader'])
       expect(json, name).toContain(name);
+    // A fix-first entry carries the path it cuts, named in full.
+    expect(JSON.stringify(planted.attackPaths!.fixFirst.map((f) => f.path))).toContain('zqctr-ledger');
     const evidence = planted.areas.flatMap((a) => a.coverage?.tools ?? []).map((t) => t.evidence);
     expect(evidence.join(' ')).toContain('zqobj-falco');
   });

@@ -7,7 +7,7 @@
 // shown. Scores, counts and check results are kept as they are.
 import { namesFit, replaceNames } from '@/lib/posture/message';
 import { TOOL_SIGNATURES } from '@/lib/posture/coverage/tools';
-import type { AreaId, AttackPathsSummary, AttackStep, CheckResult, CoverageTool, Finding, NameAt, NamedValue, PostureDocument, ResourceRef } from '@/lib/posture/types';
+import type { AreaId, AttackPath, AttackPathsSummary, AttackStep, CheckResult, CoverageTool, Finding, NameAt, NamedValue, PostureDocument, ResourceRef } from '@/lib/posture/types';
 
 export interface Redaction {
   document: PostureDocument;
@@ -172,6 +172,10 @@ function redactAttackPaths(ap: AttackPathsSummary, p: Pseudonyms): AttackPathsSu
     const name = SUBJECT_KINDS.has(s.kind) ? p.of({ role: 'subject', value: s.name }) : p.of({ role: 'object', value: s.name, kind: s.kind });
     return { ...rest, ...leads, namespace, name, text: `${s.kind} ${namespace ? `${namespace}/` : ''}${name}` };
   };
+  const path = (x: AttackPath): AttackPath => {
+    const steps = x.steps.map(step);
+    return { ...x, steps, text: steps.map((s) => (s.via ? `${s.text} (${s.via})` : s.text)).join(' → ') };
+  };
   return {
     ...ap,
     byNamespace: Object.fromEntries(Object.entries(ap.byNamespace).map(([ns, c]) => [p.of({ role: 'namespace', value: ns }), c])),
@@ -181,11 +185,9 @@ function redactAttackPaths(ap: AttackPathsSummary, p: Pseudonyms): AttackPathsSu
       field: WITHHELD_FIELD,
       change: 'change this object as its findings say',
       patch: '# The patch names this object and its fields: not shown in a redacted share.',
+      ...(f.path ? { path: path(f.path) } : {}),
     })),
-    paths: ap.paths.map((x) => {
-      const steps = x.steps.map(step);
-      return { ...x, steps, text: steps.map((s) => (s.via ? `${s.text} (${s.via})` : s.text)).join(' → ') };
-    }),
+    paths: ap.paths.map(path),
     ...(ap.incomplete ? { incomplete: ap.incomplete.map(() => 'some kinds could not be read') } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // Validates an uploaded posture document before anything is stored.
 import { z } from 'zod';
-import { AREA_IDS, NAME_ROLES, ATTACK_TARGETS, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
+import { AREA_IDS, NAME_ROLES, ATTACK_TARGETS, FOOTHOLD_KINDS, SCHEMA_VERSION, SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 import { figureMismatch } from './consistency';
 
 /** 20 MiB: a 5 000-namespace cluster with ~50 000 findings is ~15 MiB of JSON; more is not a posture document. */
@@ -39,6 +39,7 @@ function attackPathsSchema() {
     via: str.optional(),
     possible: z.literal(true).optional(),
   });
+  const path = z.strictObject({ target, foothold: z.enum(FOOTHOLD_KINDS).optional(), steps: z.array(step), possible: z.boolean(), text: str });
   return z.strictObject({
     counts: z.strictObject(Object.fromEntries(ATTACK_TARGETS.map((t) => [t, n])) as Record<(typeof ATTACK_TARGETS)[number], typeof n>),
     byNamespace: z.record(str, z.partialRecord(target, n)),
@@ -50,9 +51,10 @@ function attackPathsSchema() {
         change: str,
         patch: str,
         removes: z.strictObject({ 'cluster-admin': n, node: n }),
+        path: path.optional(),
       }),
     ),
-    paths: z.array(z.strictObject({ target, steps: z.array(step), possible: z.boolean(), text: str })),
+    paths: z.array(path),
     incomplete: z.array(str).optional(),
   });
 }

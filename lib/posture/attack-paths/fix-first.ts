@@ -5,9 +5,9 @@
 // best, and goes on from the cluster with that change made. Where several edges of one object join
 // the same two steps (a container both privileged and mounting the runtime socket), the change is
 // the set of fields that cuts them all.
-import type { AttackFix, AttackTarget } from '../types';
+import type { AttackFix, AttackPath, AttackTarget } from '../types';
 import type { FootholdKind } from './graph';
-import { pathsThrough, shortestTree, type Compiled } from './paths';
+import { pathFrom, pathsThrough, shortestTree, type Compiled, type Tree } from './paths';
 
 const GOALS = ['cluster-admin', 'node'] as const satisfies readonly AttackTarget[];
 const WEIGHT: Record<FootholdKind, number> = { exposed: 8, everyone: 4, container: 2, identity: 1 };
@@ -59,8 +59,9 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
       else score.set(k, { fixes, score: n });
     };
     const single = new Float64Array(g.fixes.length);
-    for (const t of GOALS) {
-      const tree = shortestTree(c, t);
+    const trees = GOALS.map((t) => shortestTree(c, t));
+    for (const [gi, t] of GOALS.entries()) {
+      const tree = trees[gi]!;
       const through = pathsThrough(c, tree);
       for (let v = 0; v < through.length; v++) {
         const e = tree.next[v]!;
@@ -93,6 +94,7 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
         best = { fixes: cand.fixes, after, removed, weighted };
     }
     if (!best) break;
+    const path = shortestCut(c, trees, new Set(best.fixes.flatMap((f) => edgesOf[f]!)));
     applied.push(...apply(best.fixes));
     const fixes = best.fixes.map((f) => g.fixes[f]!);
     out.push({
@@ -101,11 +103,29 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
       change: fixes.map((f) => f.change).join('; '),
       patch: fixes.map((f) => f.patch).join('\n---\n'),
       removes: { 'cluster-admin': before[0]! - best.after[0]!, node: before[1]! - best.after[1]! },
+      ...(path ? { path } : {}),
     });
     before = best.after;
   }
   undo(applied);
   return out;
+}
+
+/** The shortest path (to cluster-admin first, then to a node) whose route takes one of `edges`. */
+function shortestCut(c: Compiled, trees: Tree[], edges: ReadonlySet<number>): AttackPath | null {
+  for (const [gi, t] of trees.entries()) {
+    // Whether a vertex's route takes a cut edge: nearest vertices first, so the next step is known.
+    const uses = new Uint8Array(c.graph.vertices.length);
+    for (let i = 0; i < t.reached; i++) {
+      const v = t.order[i]!;
+      const e = t.next[v]!;
+      if (e >= 0) uses[v] = edges.has(e) || uses[c.graph.edges[e]!.to] ? 1 : 0;
+    }
+    let best = -1;
+    for (const f of c.footholds) if (uses[f] && (best < 0 || t.dist[f]! < t.dist[best]!)) best = f;
+    if (best >= 0) return pathFrom(c, t, GOALS[gi]!, best);
+  }
+  return null;
 }
 
 const sameObject = (a: { kind: string; namespace: string | null; name: string }, b: typeof a) =>

@@ -1,9 +1,9 @@
 // The attack graph: vertices (footholds, workloads, nodes, identities, capabilities, targets) and
 // edges, each edge naming how one step leads to the next and which changes would cut it. Built
 // once per inventory (build.ts); searched by paths.ts with flat integer arrays.
-import type { AttackTarget, ResourceRef } from '../types';
+import type { AttackTarget, FootholdKind, ResourceRef } from '../types';
 
-export type FootholdKind = 'exposed' | 'everyone' | 'container' | 'identity';
+export type { FootholdKind };
 
 export interface Vertex {
   key: string;

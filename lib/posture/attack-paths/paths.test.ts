@@ -80,6 +80,8 @@ describe('attack paths', () => {
     ]);
     expect(firstTwo.reduce((n, f) => n + f.removes['cluster-admin'], 0)).toBe(summary.counts['cluster-admin']);
     expect(firstTwo[0]!.patch).toContain('subjects: []');
+    // Each names the shortest path it cuts, one that runs through its binding.
+    for (const f of firstTwo) expect(f.path).toMatchObject({ target: 'cluster-admin', text: expect.stringContaining(`(ClusterRoleBinding ${f.object.name})`) });
   });
 
   it('honours resourceNames: exec limited to one pod reaches that pod only', () => {

@@ -132,7 +132,8 @@ export function pathFrom(c: Compiled, t: Tree, target: AttackTarget, start: numb
     if (!edge) break;
     v = edge.to;
   }
-  return { target, steps, possible: steps.some((s) => s.possible), text: pathText(steps) };
+  const foothold = g.vertices[start]!.foothold;
+  return { target, ...(foothold ? { foothold } : {}), steps, possible: steps.some((s) => s.possible), text: pathText(steps) };
 }
 
 export function pathText(steps: AttackStep[]): string {

@@ -9,6 +9,8 @@ import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
 import { oncePerInventory } from '../checks/helpers';
 import { sameProjection, type Cutoff } from '../incremental-cutoffs';
+import { auditEventsArrived, falcoAuditReaders } from '../checks/api-abuse/support/audit-detectors';
+import { managementTools, runsManagementTool } from '../checks/management-tools/support/tools';
 import { sandboxedRuntimeClasses } from '../checks/runtime-security/support/sandbox';
 import { image as imageName, join, marked, msg, named, obj, prose, type Message } from '../message';
 import type { AreaId, Coverage, CoverageTool } from '../types';
@@ -30,7 +32,7 @@ export function detectCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>
   return oncePerInventory(
     inv,
     'coverage',
-    () => [inv.objects, inv.workloads, inv.settings],
+    () => [inv.objects, inv.workloads, inv.settings, inv.audit],
     () => computeCoverage(inv),
     COVERAGE_CUTOFF,
   );
@@ -53,6 +55,12 @@ function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
       }
     }
     if (area.id === 'runtime-security') tools.push(...sandboxTools(inv));
+    if (area.id === 'api-abuse') {
+      const audit = auditTools(inv);
+      tools.push(...audit);
+      if (audit.length > 0) full = true;
+    }
+    if (area.id === 'management-tools') tools.push(ownToolChecks(inv));
     out[area.id] = {
       status: full ? 'covered' : tools.length > 0 ? 'partial' : 'not-covered',
       tools,
@@ -148,7 +156,7 @@ function findWebhook(inv: Inventory, tool: ToolSignature): Message | null {
  * changed (COVERAGE_CUTOFF).
  */
 function coverageRelevant(w: Workload): boolean {
-  return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => TOOL_SIGNATURES.some((t) => matchesImage(i, t.images)));
+  return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => TOOL_SIGNATURES.some((t) => matchesImage(i, t.images))) || runsManagementTool(w);
 }
 
 function imagesOf(w: Workload): string[] {
@@ -170,6 +178,32 @@ function sandboxTools(inv: Inventory): CoverageTool[] {
         users.length > 0 ? msg`, used by ${join(users.map(named))}` : msg`, used by no workload`
       }`,
     ),
+  );
+}
+
+/** Readers of the API server's audit events: Falco's k8saudit plugin (a Falco image, so COVERAGE_CUTOFF already follows it) and kube-posture's own ingest. */
+function auditTools(inv: Inventory): CoverageTool[] {
+  const tools = falcoAuditReaders(inv).map((w) =>
+    coverageTool('Falco k8saudit plugin', msg`reads the API server's audit events and alerts on its rules`, msg`${named(w)} (k8saudit)`),
+  );
+  if (auditEventsArrived(inv))
+    tools.push(coverageTool('kube-posture audit ingest', msg`runs the api-abuse detections on ${inv.audit!.events} audit events`, msg`audit events received`));
+  return tools;
+}
+
+/**
+ * kube-posture itself judges the management tools it recognises in the cluster (checks/management-tools),
+ * never all of them: a fork or a private mirror goes unrecognised, and kubectl and kubeconfigs on
+ * workstations are judged only by `kube-posture --check-kubeconfig`. So the area is partly covered at best.
+ */
+function ownToolChecks(inv: Inventory): CoverageTool {
+  const seen = managementTools(inv);
+  return coverageTool(
+    'kube-posture',
+    msg`judges the management tools it recognises (exposure, settings, ServiceAccount powers, known CVEs); kubeconfigs and kubectl on workstations only through kube-posture --check-kubeconfig`,
+    seen.length > 0
+      ? msg`recognised ${join(seen.map((t) => msg`${prose(t.tool.name)}${t.version ? msg` ${prose(t.version)}` : msg``} (${named(t.workload)})`), '; ')}`
+      : msg`no recognised management tool runs in the cluster`,
   );
 }
 

@@ -1,0 +1,14 @@
+import { ObjectView } from '@/components/views/ObjectView';
+import { objectForViewer } from '@/lib/server/object-page';
+import { loadSharePage } from '@/lib/server/snapshot-pages';
+
+type Params = { token: string; kind: string; namespace: string; name: string };
+
+export default async function Page({ params }: { params: Promise<Params> }) {
+  const { token, ...segments } = await params;
+  // A share link shows its whole (possibly redacted) document to whoever holds it.
+  const source = await loadSharePage(token);
+  return <ObjectView source={source} object={objectForViewer(segments, WHOLE_CLUSTER)} />;
+}
+
+const WHOLE_CLUSTER = { clusterWide: true, namespaces: new Set<string>() };
