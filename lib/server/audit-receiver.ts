@@ -7,12 +7,12 @@
 // server never waits on the detections. A full queue answers 503: the API server retries later.
 // A retried batch is not counted twice (auditID and stage are remembered). Raw events are kept
 // only in a small ring for display; aggregates older than AUDIT_RETENTION_HOURS are dropped.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuditAggregator, hourOf, type AuditAggregate, type AuditData } from '../posture/audit/aggregate';
 import { asAuditEvent, eventListItems, type AuditEvent } from '../posture/audit/event';
 import { AUDIT_DETECTIONS } from '../posture/checks/api-abuse/index';
 import { readBodyLimited } from '../snapshots/api-input';
 import { NO_STORE, jsonError } from './api-responses';
+import { auditMaxBytes, auditTokenMatches } from './audit-token';
 import { jsonContentTypeRefusal } from './route-input';
 
 export const RING_SIZE = 200;
@@ -32,7 +32,7 @@ const num = (v: string | undefined, d: number) => (v && Number.isInteger(Number(
 export function auditReceiverConfig(env: Record<string, string | undefined> = process.env): AuditReceiverConfig {
   return {
     token: env.POSTURE_AUDIT_TOKEN || null,
-    maxBytes: num(env.AUDIT_MAX_BYTES, 16 * 1024 * 1024),
+    maxBytes: auditMaxBytes(env),
     maxBatch: num(env.AUDIT_MAX_BATCH, 2_000),
     queueLimit: num(env.AUDIT_QUEUE_LIMIT, 20_000),
     retentionHours: num(env.AUDIT_RETENTION_HOURS, 14 * 24),
@@ -118,11 +118,6 @@ export class AuditIntake {
   }
 }
 
-const sha = (s: string) => createHash('sha256').update(s).digest();
-function tokenMatches(header: string | null, token: string): boolean {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return m !== null && timingSafeEqual(sha(m[1]!), sha(token));
-}
 
 const UNAUTHORIZED = () =>
   new Response(JSON.stringify({ error: 'the audit webhook needs its bearer token' }), {
@@ -132,7 +127,7 @@ const UNAUTHORIZED = () =>
 
 export async function handleAuditWebhook(request: Request, cfg: AuditReceiverConfig, intake: AuditIntake | null): Promise<Response> {
   if (!cfg.token || !intake) return jsonError(404, 'the audit webhook is off (no POSTURE_AUDIT_TOKEN)');
-  if (!tokenMatches(request.headers.get('authorization'), cfg.token)) return UNAUTHORIZED();
+  if (!auditTokenMatches(request.headers.get('authorization'), cfg.token)) return UNAUTHORIZED();
   const notJson = jsonContentTypeRefusal(request);
   if (notJson) return notJson;
   const tooBig = `the batch is larger than ${Math.round(cfg.maxBytes / 1024)} KiB (AUDIT_MAX_BYTES)`;

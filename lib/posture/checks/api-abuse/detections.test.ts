@@ -202,3 +202,27 @@ describe('api-abuse detections', () => {
     expect(run('api-abuse.secrets-read-burst', [...early, ...late])).toEqual([]);
   });
 });
+
+describe('api-abuse findings in a redacted share', () => {
+  it('show no name taken from the audit events: actors, objects, addresses and user agents are all marked', async () => {
+    const { computePosture } = await import('../../engine');
+    const { redactDocument } = await import('../../../snapshots/redact');
+    const zq = { username: 'zquser@zq.example', groups: ['zqgroup'] };
+    const agg = new AuditAggregator(AUDIT_DETECTIONS);
+    for (const e of [
+      ev({ verb: 'create', resource: 'pods', namespace: 'zqns', name: 'zqpod', subresource: 'exec', user: zq, sourceIPs: ['192.0.2.99'], userAgent: 'zqagent/1.0' }),
+      ...Array.from({ length: 6 }, (_, i) => ev({ verb: 'get', resource: 'secrets', namespace: 'zqns', name: `zqsecret-${i}`, user: zq, userAgent: 'curl/8 zqhost' })),
+      ...refused(25, { username: 'system:serviceaccount:zqns:zqsa', groups: [] }),
+      ev({ verb: 'get', uri: '/zqpath', user: { username: 'system:anonymous', groups: ['system:unauthenticated'] } }),
+      ev({ verb: 'get', resource: 'pods', namespace: 'zqns', impersonatedUser: { username: 'system:node:zqnode', groups: ['system:nodes'] }, user: zq }),
+    ])
+      agg.add(e);
+    const doc = computePosture({ ...inventoryOf([]), audit: agg.result(['test']) });
+    const mine = doc.findings.filter((f) => f.area === 'api-abuse');
+    expect(mine.length).toBeGreaterThanOrEqual(5);
+    expect(JSON.stringify(mine)).toContain('zq');
+    const shared = redactDocument(doc).document.findings.filter((f) => f.area === 'api-abuse');
+    expect(JSON.stringify(shared)).not.toMatch(/zq/);
+    expect(shared.every((f) => !/not shown in a redacted share/.test(f.message))).toBe(true);
+  });
+});
