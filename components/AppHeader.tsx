@@ -37,7 +37,7 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
         </Link>
         {doc && <SourceBadge cluster={doc.cluster} />}
         {/* The main pages are where a viewer goes next: prefetched (links in views are not, PostureLink). */}
-        <nav aria-label="Main" className="flex gap-3 text-xs text-slate-600">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
           <Link href="/" prefetch={null} className="hover:underline">
             Overview
           </Link>

@@ -2,6 +2,7 @@ import { PostureForm, PostureLink as Link } from './PostureLink';
 import { cloneElement } from 'react';
 import type { FindingsQuery } from '@/lib/posture/findings-query';
 import { ownersOf } from '@/lib/posture/owner-groups';
+import { OwnerOptions } from './OwnerGroup';
 import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 import { SEVERITY_LABEL } from './severity';
 
@@ -58,12 +59,7 @@ export function FindingsFilters({ doc, query }: { doc: PostureDocument; query: F
       </Labelled>
       <Labelled label="Owner">
         <select name="owner" defaultValue={query.owner ?? ''} className={`${field} max-w-48`}>
-          <option value="">All</option>
-          {owners.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
+          <OwnerOptions owners={owners} all="All" />
         </select>
       </Labelled>
       <Labelled label="Text">

@@ -15,3 +15,17 @@ export function OwnerGroup({ owner, count, children }: { owner: string | null; c
 
 /** How a table of one owner's rows is named for screen readers. */
 export const ownedBy = (owner: string | null) => (owner === null ? 'no one' : owner);
+
+/** The options of an owner filter: everyone, then each owner ("(none)" for the unowned). */
+export function OwnerOptions({ owners, all }: { owners: readonly string[]; all: string }) {
+  return (
+    <>
+      <option value="">{all}</option>
+      {owners.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </>
+  );
+}

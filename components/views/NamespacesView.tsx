@@ -6,7 +6,7 @@ import { PostureForm, PostureLink as Link } from '@/components/PostureLink';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
 import { listNamespaces, parseNamespaceListQuery, type NamespaceListQuery } from '@/lib/posture/namespace-list';
-import { OwnerGroup, ownedBy } from '@/components/OwnerGroup';
+import { OwnerGroup, OwnerOptions, ownedBy } from '@/components/OwnerGroup';
 import { groupByOwner, ownersOf } from '@/lib/posture/owner-groups';
 import type { NamespaceSummary } from '@/lib/posture/types';
 import type { ReactNode } from 'react';
@@ -61,12 +61,7 @@ export function NamespacesView({ source, params }: { source: PostureSource; para
             Owner
           </label>
           <select id="ns-owner" name="owner" defaultValue={query.owner ?? ''} className="max-w-48 rounded border border-slate-300 bg-white px-2 py-1 text-xs">
-            <option value="">All owners</option>
-            {owners.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
+            <OwnerOptions owners={owners} all="All owners" />
           </select>
           <label htmlFor="ns-group" className="sr-only">
             Group
