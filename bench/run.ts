@@ -13,6 +13,7 @@ import type { K8sObject } from '../lib/cluster/types';
 import { syntheticInventory, timeIncremental } from './incremental-timing';
 import { BIG, timePosture } from './posture-timing';
 import { timeAttackPaths } from './attack-paths-timing';
+import { timeAuditIngest } from './audit-timing';
 import { FLEET, openFleetHub, removeFleetHub, timeFleetIngest } from './fleet-timing';
 
 interface Row {
@@ -28,12 +29,12 @@ const GiB = 1024 ** 3;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const rows: Row[] = [];
 // Which rows run: `npm run bench -- --rows=fleet` or BENCH_ROWS=fleet,cluster; default all.
-// cluster: issue 8's large-cluster rows; fleet: issue 19's hub rows. A cluster row by its id
+// cluster: issue 8's large-cluster rows; fleet: issue 19's hub rows; audit: issue 18's audit ingest row. A cluster row by its id
 // (posture, attack-paths, scan, namespaces, memory, viewers, overview, change) runs that row
 // alone, and no dashboard is started when none of the chosen rows needs it.
 const ROWS = (process.argv.find((a) => a.startsWith('--rows='))?.slice('--rows='.length) ?? process.env.BENCH_ROWS ?? 'all').split(',').map((r) => r.trim());
 const CLUSTER_ROWS = ['posture', 'attack-paths', 'scan', 'namespaces', 'memory', 'viewers', 'overview', 'change'];
-const want = (group: 'cluster' | 'fleet') =>
+const want = (group: 'cluster' | 'fleet' | 'audit') =>
   ROWS.includes('all') || ROWS.includes(group) || (group === 'cluster' && ROWS.some((r) => CLUSTER_ROWS.includes(r)));
 /** Whether any of these cluster rows runs. */
 const wanted = (...ids: string[]) => ROWS.includes('all') || ROWS.includes('cluster') || ids.some((id) => ROWS.includes(id));
@@ -58,6 +59,7 @@ async function main() {
   let dashboard: Dashboard | undefined;
   try {
     if (want('fleet')) await fleetRows();
+    if (want('audit')) await auditRows();
     if (!want('cluster')) {
       printTable();
       return;
@@ -315,6 +317,22 @@ async function main() {
     await rm(tmp, { recursive: true, force: true });
   }
   printTable();
+}
+
+/** Issue 18: audit events through the streamed reader and the detections, vs JSON.parse of the same lines; RSS over the run. */
+async function auditRows() {
+  log(`audit ingest over a ${(Number(process.env.BENCH_AUDIT_BYTES ?? 2 * GiB) / GiB).toFixed(2)} GiB log (BENCH_AUDIT_BYTES)`);
+  await row('audit log ingest (read, parse, 17 detections, hourly aggregates) vs JSON.parse of the same lines; RSS early vs peak', '≤ 2×, RSS flat', async () => {
+    const t = await timeAuditIngest();
+    const ratio = t.ingestMs / t.parseMs;
+    const cpu = t.ingestCpuMs / t.parseCpuMs;
+    const MiB = 1024 ** 2;
+    const flat = t.rssPeakBytes - t.rssEarlyBytes < 64 * MiB;
+    return {
+      measured: `${Math.round(t.events / (t.ingestMs / 1000)).toLocaleString('en')} events/s; ${ratio.toFixed(2)}× (CPU ${cpu.toFixed(2)}×) over ${(t.bytes / GiB).toFixed(2)} GiB, ${t.events.toLocaleString('en')} events, ${t.rows.toLocaleString('en')} aggregate rows; RSS ${(t.rssEarlyBytes / MiB).toFixed(0)} MiB a tenth in, peak ${(t.rssPeakBytes / MiB).toFixed(0)} MiB`,
+      met: yes(Math.min(ratio, cpu) <= 2 && flat),
+    };
+  });
 }
 
 /** Issue 19: a hub taking 500 clusters' reports, and /fleet listing them. */

@@ -56,6 +56,11 @@ export function AppHeader({ doc, snapshot }: { doc: HeaderDoc | null; snapshot?:
               {snapshot ? 'All snapshots' : 'Snapshots'}
             </NextLink>
           )}
+          {!snapshot && (
+            <NextLink href="/exceptions" className="hover:underline">
+              Exceptions
+            </NextLink>
+          )}
           {snapshot?.report && (
             <NextLink href="/fleet" className="hover:underline">
               Fleet

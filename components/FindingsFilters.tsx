@@ -1,6 +1,7 @@
 import { PostureForm, PostureLink as Link } from './PostureLink';
 import { cloneElement } from 'react';
 import type { FindingsQuery } from '@/lib/posture/findings-query';
+import { ownersOf } from '@/lib/posture/owner-groups';
 import { SEVERITIES, type PostureDocument } from '@/lib/posture/types';
 import { SEVERITY_LABEL } from './severity';
 
@@ -8,6 +9,7 @@ import { SEVERITY_LABEL } from './severity';
 export function FindingsFilters({ doc, query }: { doc: PostureDocument; query: FindingsQuery }) {
   const field = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs';
   const checks = doc.checks.filter((c) => c.findings > 0);
+  const owners = ownersOf(doc.findings, (f) => f.owner);
   return (
     <PostureForm
       action="/findings"
@@ -54,6 +56,16 @@ export function FindingsFilters({ doc, query }: { doc: PostureDocument; query: F
           ))}
         </select>
       </Labelled>
+      <Labelled label="Owner">
+        <select name="owner" defaultValue={query.owner ?? ''} className={`${field} max-w-48`}>
+          <option value="">All</option>
+          {owners.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </Labelled>
       <Labelled label="Text">
         <input type="search" name="q" defaultValue={query.q ?? ''} placeholder="name, message…" className={field} />
       </Labelled>
@@ -62,6 +74,12 @@ export function FindingsFilters({ doc, query }: { doc: PostureDocument; query: F
           <option value="severity">Severity</option>
           <option value="object">Object</option>
           <option value="check">Check</option>
+        </select>
+      </Labelled>
+      <Labelled label="Group">
+        <select name="group" defaultValue={query.group ?? ''} className={field}>
+          <option value="">None</option>
+          <option value="owner">By owner</option>
         </select>
       </Labelled>
       <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700">

@@ -53,6 +53,14 @@ export function FindingsTable({ findings, caption }: { findings: Finding[]; capt
                 <Link href={objectHref(f.resource)} title="This object: its findings, attack paths and fixes" className="underline decoration-slate-300 hover:decoration-slate-600">
                   {f.resource.name}
                 </Link>
+                {f.owner && (
+                  <div className="font-sans text-[11px] text-slate-600">
+                    owner{' '}
+                    <Link href={`/findings?owner=${encodeURIComponent(f.owner)}`} className="underline decoration-slate-300 hover:decoration-slate-600">
+                      {f.owner}
+                    </Link>
+                  </div>
+                )}
               </td>
               <td className="px-2 py-1.5">
                 <details open={oneObject}>

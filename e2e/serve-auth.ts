@@ -11,6 +11,7 @@ import { apiServerVersion, DEMO_MANIFESTS } from '../lib/cluster/offline';
 import { AUTH_E2E } from './auth-fixtures';
 import { nextStartArgs } from './boundary-helpers';
 import { startFakeCluster } from './fake-cluster/server';
+import { clockFile, setClockOffset } from './test-clock';
 
 const port = Number(process.env.PORT ?? 3105);
 const objects = await readObjectsFromPath(DEMO_MANIFESTS);
@@ -31,9 +32,19 @@ async function start(p: number, env: Record<string, string>): Promise<ChildProce
   });
 }
 
+// The proxy dashboard keeps exceptions to the sre group and reads a clock the specs can move
+// (e2e/exceptions.spec.ts), starting at real time.
+setClockOffset(port + 1, 0);
 const servers = await Promise.all([
   start(port, { AUTH_MODE: 'token', AUTH_SESSION_SECRET: AUTH_E2E.sessionSecret, AUTH_ADMIN_GROUPS: 'sre', METRICS_TOKEN: AUTH_E2E.metricsToken }),
-  start(port + 1, { AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED_CIDRS: '10.99.0.0/16', AUTH_PROXY_SECRET: AUTH_E2E.proxySecret, AUTH_ADMIN_GROUPS: 'sre' }),
+  start(port + 1, {
+    AUTH_MODE: 'proxy',
+    AUTH_PROXY_TRUSTED_CIDRS: '10.99.0.0/16',
+    AUTH_PROXY_SECRET: AUTH_E2E.proxySecret,
+    AUTH_ADMIN_GROUPS: 'sre',
+    EXCEPTION_GROUPS: 'sre',
+    KUBE_POSTURE_E2E_CLOCK_FILE: clockFile(port + 1),
+  }),
 ]);
 
 const stop = async (code = 0) => {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AppHeader } from '@/components/AppHeader';
+import { DataTable } from '@/components/DataTable';
 import { scanTimeIfDifferent, utcTime } from '@/components/snapshot-time';
 import { ImportSnapshotForm } from '@/components/snapshots/ImportSnapshotForm';
 import { SnapshotActions } from '@/components/snapshots/SnapshotActions';
@@ -65,30 +66,31 @@ export default async function SnapshotsPage() {
           <h2 className="text-base font-semibold">
             {g.cluster} {g.current && <span className="text-xs font-normal text-slate-500">(this dashboard&apos;s cluster)</span>}
           </h2>
-          <table className="w-full border-collapse rounded-lg bg-white text-left text-sm shadow-sm">
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th className="p-2">Taken</th>
-                <th className="p-2">Label</th>
-                <th className="p-2">Score</th>
-                <th className="p-2">Origin</th>
-                <th className="p-2">Download</th>
-                <th className="p-2">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.snapshots.map((s) => (
-                <tr key={s.id} className="border-t border-slate-100 align-top" data-testid="snapshot-row">
-                  <td className="p-2">
+          <DataTable
+            caption={`Snapshots of ${g.cluster}`}
+            rows={g.snapshots}
+            rowKey={(s) => s.id}
+            rowTestId="snapshot-row"
+            columns={[
+              {
+                header: 'Taken',
+                cell: (s) => (
+                  <>
                     <Link href={`/snapshots/${s.id}`} className="underline">
                       <time dateTime={s.createdAt}>{utcTime(s.createdAt)}</time>
                     </Link>
                     <ScanTime snapshot={s} />
-                  </td>
-                  <td className="p-2">{s.label ?? <span className="text-slate-400">—</span>}</td>
-                  <td className={`p-2 font-semibold tabular-nums ${BAND[scoreBand(s.score)]}`}>{s.score}</td>
-                  <td className="p-2 text-xs text-slate-600">{s.origin}</td>
-                  <td className="p-2 text-xs">
+                  </>
+                ),
+              },
+              { header: 'Label', cell: (s) => s.label ?? <span className="text-slate-400">—</span> },
+              { header: 'Score', cell: (s) => <span className={`font-semibold tabular-nums ${BAND[scoreBand(s.score)]}`}>{s.score}</span> },
+              { header: 'Origin', cell: (s) => s.origin, className: 'text-xs text-slate-600' },
+              {
+                header: 'Download',
+                className: 'text-xs',
+                cell: (s) => (
+                  <>
                     <a href={`/api/snapshots/${s.id}`} className="underline" download>
                       JSON
                     </a>{' '}
@@ -96,14 +98,12 @@ export default async function SnapshotsPage() {
                     <a href={`/api/snapshots/${s.id}/html`} className="underline" download>
                       HTML
                     </a>
-                  </td>
-                  <td className="p-2">
-                    <SnapshotActions id={s.id} name={`${s.cluster} ${utcTime(s.createdAt)}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'Actions', cell: (s) => <SnapshotActions id={s.id} name={`${s.cluster} ${utcTime(s.createdAt)}`} /> },
+            ]}
+          />
         </section>
       ))}
     </div>

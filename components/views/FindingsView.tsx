@@ -4,6 +4,8 @@ import { FindingsFilters } from '@/components/FindingsFilters';
 import { FindingsTable } from '@/components/FindingsTable';
 import { PostureLink as Link } from '@/components/PostureLink';
 import { filterFindings, findingsQueryString, PAGE_SIZE, parseFindingsQuery, type FindingsQuery } from '@/lib/posture/findings-query';
+import { OwnerGroup, ownedBy } from '@/components/OwnerGroup';
+import { groupByOwner } from '@/lib/posture/owner-groups';
 import { isOpen } from '@/lib/posture/types';
 import type { PostureSource, SearchParams } from './source';
 import { ViewPage } from './ViewPage';
@@ -30,7 +32,15 @@ export function FindingsView({ source, params }: { source: PostureSource; params
         </p>
       </div>
       <FindingsFilters doc={doc} query={query} />
-      <FindingsTable findings={shown} caption="Findings matching the filter" />
+      {query.group === 'owner' ? (
+        groupByOwner(shown, (f) => f.owner).map((g) => (
+          <OwnerGroup key={g.owner ?? ''} owner={g.owner} count={g.rows.length}>
+            <FindingsTable findings={g.rows} caption={`Findings owned by ${ownedBy(g.owner)}`} />
+          </OwnerGroup>
+        ))
+      ) : (
+        <FindingsTable findings={shown} caption="Findings matching the filter" />
+      )}
       {triaged.length > 0 && page === pages && (
         <section aria-labelledby="findings-triaged" className="flex flex-col gap-2">
           <h2 id="findings-triaged" className="text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkKubeconfig } from './check-kubeconfig';
 import { main } from './main';
+import { sarifErrors } from './test-sarif-schema';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.sekret-token-value-0123456789';
 const PASSWORD = 'hunter2-not-for-printing';
@@ -65,6 +66,9 @@ describe('kube-posture --check-kubeconfig', () => {
     ]);
     expect(doc.findings[2]!.message).toContain('token, password, client-key-data');
     expect(doc.findings[3]!.message).toContain('CVE-2019-11251');
+    const sarif = JSON.parse((await check(['--check-kubeconfig', file, '--format', 'sarif'])).stdout);
+    expect(sarifErrors(sarif)).toEqual([]);
+    expect(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.level} ${r.ruleId}`)).toContain('error kubeconfig.insecure-skip-tls-verify');
   });
 
   it('passes a 0600 kubeconfig with a CA and an exec plugin only root can write, and a current kubectl', async () => {

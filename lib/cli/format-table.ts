@@ -46,9 +46,10 @@ export function formatTable(doc: PostureDocument, opts: TableOptions = {}): stri
     const where = opts.locate?.(g.resource);
     const at = where ? ` (${where.file}${where.line ? `:${where.line}` : ''})` : '';
     lines.push('');
-    lines.push(...wrap(objectName(g.resource) + at, width));
+    const owner = g.findings.find((f) => f.owner)?.owner;
+    lines.push(...wrap(objectName(g.resource) + at + (owner ? ` (owner ${owner})` : ''), width));
     for (const f of g.findings) {
-      lines.push(...hanging(FINDING_INDENT + SEVERITY_LABEL[f.severity].padEnd(LABEL_WIDTH), `${f.message} [${f.checkId}]`, width));
+      lines.push(...hanging(FINDING_INDENT + SEVERITY_LABEL[f.severity].padEnd(LABEL_WIDTH), `${f.message} [${f.checkId}]${triageNote(f)}`, width));
     }
   }
 
@@ -110,6 +111,14 @@ function firstPerCheck(findings: Finding[]): Finding[] {
   const seen = new Map<string, Finding>();
   for (const f of findings) if (!seen.has(f.checkId)) seen.set(f.checkId, f);
   return [...seen.values()].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.checkId.localeCompare(b.checkId));
+}
+
+/** Why a listed finding is not counted, or why it is again (lib/posture/triage). */
+function triageNote(f: Finding): string {
+  if (f.accepted) return ` (accepted until ${f.accepted.expires}, owner ${f.accepted.owner})`;
+  if (f.expected) return ` (by design: ${f.expected.component})`;
+  if (f.expiredException) return ` (exception expired ${f.expiredException.expires})`;
+  return '';
 }
 
 function objectName(r: ResourceRef): string {

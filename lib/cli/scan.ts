@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { objectId } from '../cluster/build-inventory';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import { InputError } from '../cluster/manifests';
-import { scanPath } from '../cluster/offline';
+import { scanPath, withDemoAudit } from '../cluster/offline';
 import { readInventory, sourceFromEnv, type SourceSpec } from '../cluster/source';
 import { sourceLocationOf, type SourceLocation } from '../cluster/source-location';
 import { computePosture } from '../posture/engine';
@@ -15,6 +15,7 @@ import { isOpen, type PostureDocument } from '../posture/types';
 import { readFile } from 'node:fs/promises';
 import { pushDocument, type PushResult } from './push';
 import { catalogueEnabled, ownerKeysFromEnv } from '../posture/triage/owners';
+import { readAuditData } from '../audit/cli';
 import { readExceptionsFile } from './exceptions-file';
 import { ALL_CHECKS } from '../posture/registry';
 import { severityRank } from '../posture/scoring';
@@ -39,6 +40,8 @@ OPTIONS
   --namespace NS[,NS]         list only findings in these namespaces
   --fail-on SEVERITY          exit 1 if a listed open finding is at this severity or worse
   --exceptions FILE           accepted risks (YAML or JSON, the store's format): they never trip --fail-on
+  --audit-log FILE...         audit logs of the cluster's API server (JSON lines, rotated, gzipped, or EventList
+                              documents), read streamed: the api-abuse detections run on them
   --no-expected               count findings of well-known system components too (by design otherwise)
   --owner NAME                list only findings owned by NAME (POSTURE_OWNER_KEYS)
   --push URL                  also send the whole posture to a kube-posture hub (POST URL/api/fleet/ingest)
@@ -48,12 +51,15 @@ Exit codes: 0 done, 1 --fail-on matched, 2 bad input, 3 the hub did not take the
 
 /** The demo's manifests beside this file, whatever the caller's working directory. */
 const DEMO_MANIFESTS = path.resolve(import.meta.dirname, '../demo/manifests');
+const DEMO_AUDIT_LOG = path.resolve(import.meta.dirname, '../demo/audit/audit.log');
 
 export async function scan(argv: string[]): Promise<number> {
   let args;
+  let positionals: string[];
   try {
-    args = parseArgs({
+    ({ values: args, positionals } = parseArgs({
       args: argv,
+      allowPositionals: true,
       options: {
         from: { type: 'string' },
         kubeconfig: { type: 'string' },
@@ -68,15 +74,19 @@ export async function scan(argv: string[]): Promise<number> {
         exceptions: { type: 'string' },
         'no-expected': { type: 'boolean' },
         owner: { type: 'string' },
+        'audit-log': { type: 'string', multiple: true },
         push: { type: 'string' },
         'push-token-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }).values;
+    }));
   } catch (e) {
     return fail(`${(e as Error).message}\n${SCAN_USAGE}`);
   }
+  // `--audit-log audit.log*` hands the shell's expansion over as the words after it.
+  if (positionals.length > 0 && !args['audit-log']) return fail(`unexpected argument ${positionals[0]}\n${SCAN_USAGE}`);
+  const auditFiles = [...(args['audit-log'] ?? []), ...positionals];
   if (args.help) {
     process.stdout.write(SCAN_USAGE + '\n');
     return 0;
@@ -109,8 +119,9 @@ export async function scan(argv: string[]): Promise<number> {
   let inv: Inventory;
   let exceptions: Awaited<ReturnType<typeof readExceptionsFile>>;
   try {
-    inv = spec.kind === 'demo' ? await scanPath(DEMO_MANIFESTS, 'demo') : await readInventory(spec);
+    inv = spec.kind === 'demo' ? await withDemoAudit(await scanPath(DEMO_MANIFESTS, 'demo'), DEMO_AUDIT_LOG) : await readInventory(spec);
     exceptions = args.exceptions ? await readExceptionsFile(args.exceptions) : [];
+    if (auditFiles.length > 0) inv = { ...inv, audit: await readAuditData(auditFiles) };
   } catch (e) {
     return fail(e instanceof InputError ? e.message : `cannot scan: ${(e as Error).message}`);
   }

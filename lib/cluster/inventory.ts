@@ -1,3 +1,4 @@
+import type { AuditData } from '../posture/audit/aggregate';
 import type { K8sObject, Workload } from './types';
 
 export type SourceKind = 'live' | 'manifests' | 'demo';
@@ -152,6 +153,8 @@ export interface Inventory {
   implicitNamespaces: string[];
   /** What the operator configured about this cluster (not read from it). */
   settings?: PostureSettings;
+  /** Audit events folded into hourly aggregates (lib/posture/audit); absent when none reached kube-posture. */
+  audit?: AuditData;
 }
 
 export interface PostureSettings {

@@ -52,4 +52,13 @@ describe('reading manifests', () => {
     expect(parseObjects(kustomization, 'kustomization.yaml')).toEqual([]);
     expect(parseObjects(`${kustomization}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n`, 'x.yaml')).toHaveLength(1);
   });
+
+  it("skips components' configuration files kept beside manifests: an audit policy, a kubeconfig", () => {
+    const policy = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n';
+    const kubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts: []\n';
+    expect(parseObjects(policy, 'audit-policy.yaml')).toEqual([]);
+    expect(parseObjects(kubeconfig, 'audit-webhook.yaml')).toEqual([]);
+    // Still an error: a real object without a name.
+    expect(() => parseObjects('apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n', 'x.yaml')).toThrow(/ConfigMap without metadata.name/);
+  });
 });

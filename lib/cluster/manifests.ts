@@ -65,7 +65,7 @@ export function parseObjects(text: string, file: string): K8sObject[] {
   const values = parseJson(text, file) ?? parseYaml(text, file);
   const objects: K8sObject[] = [];
   for (const v of values) flatten(v.value, file, objects, v.lines);
-  if (values.length > 0 && objects.length === 0 && !values.every((v) => isKustomizeConfig(v.value)))
+  if (values.length > 0 && objects.length === 0 && !values.every((v) => isKustomizeConfig(v.value) || (isRecord(v.value) && isComponentConfig(v.value))))
     throw new InputError(file, 'no Kubernetes objects (apiVersion, kind and metadata.name)');
   return objects;
 }
@@ -142,7 +142,7 @@ function flatten(value: unknown, file: string, out: K8sObject[], lines?: Lines):
   if (typeof value.apiVersion !== 'string' || typeof kind !== 'string') {
     throw new InputError(file, 'not a Kubernetes object (missing apiVersion or kind)');
   }
-  if (isKustomizeConfig(value)) return;
+  if (isKustomizeConfig(value) || isComponentConfig(value)) return;
   const meta = value.metadata;
   if (!isRecord(meta) || typeof meta.name !== 'string' || meta.name === '') {
     throw new InputError(file, `${kind} without metadata.name`);
@@ -155,6 +155,17 @@ function flatten(value: unknown, file: string, out: K8sObject[], lines?: Lines):
 /** kustomization.yaml tells kustomize how to build the objects; it is not one of them. */
 function isKustomizeConfig(v: unknown): boolean {
   return isRecord(v) && typeof v.apiVersion === 'string' && v.apiVersion.startsWith(KUSTOMIZE_GROUP);
+}
+
+/**
+ * Configuration files that sit beside manifests but are read by a binary, not served by the API:
+ * an audit policy, an apiserver/kubelet/kubeadm configuration, a kubeconfig (kind Config), an
+ * audit webhook's EventList. A folder such as deploy/ keeps them next to what it applies.
+ */
+const COMPONENT_CONFIG_GROUPS = /^(audit\.k8s\.io|apiserver\.config\.k8s\.io|kubelet\.config\.k8s\.io|kubeadm\.k8s\.io|kubeproxy\.config\.k8s\.io|kubescheduler\.config\.k8s\.io|client\.authentication\.k8s\.io)\//;
+
+function isComponentConfig(v: Record<string, unknown>): boolean {
+  return (typeof v.apiVersion === 'string' && COMPONENT_CONFIG_GROUPS.test(v.apiVersion)) || (v.apiVersion === 'v1' && v.kind === 'Config');
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,5 +1,6 @@
 // Reading a cluster from files: a manifest folder, a `kubectl get -o json|yaml` dump, or the demo.
 import path from 'node:path';
+import { readAuditData } from '../audit/cli';
 import { buildInventory } from './build-inventory';
 import type { Inventory } from './inventory';
 import { readObjectsFromPath } from './manifests';
@@ -31,6 +32,14 @@ export function apiServerVersion(objects: K8sObject[]): string | null {
 /** The embedded demo cluster's manifests, relative to the process's working directory. */
 export const DEMO_MANIFESTS = path.join(process.cwd(), 'lib', 'demo', 'manifests');
 
-export function scanDemo(): Promise<Inventory> {
-  return scanPath(DEMO_MANIFESTS, 'demo');
+/** The demo's audit log, with planted abuse, beside its manifests. */
+export const DEMO_AUDIT_LOG = path.join(process.cwd(), 'lib', 'demo', 'audit', 'audit.log');
+
+export async function scanDemo(): Promise<Inventory> {
+  return withDemoAudit(await scanPath(DEMO_MANIFESTS, 'demo'), DEMO_AUDIT_LOG);
+}
+
+/** The demo cluster carries its own audit log, so its api-abuse area has something to show. */
+export async function withDemoAudit(inv: Inventory, file: string): Promise<Inventory> {
+  return { ...inv, audit: await readAuditData([file], { quiet: true }) };
 }

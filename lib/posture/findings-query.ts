@@ -1,5 +1,6 @@
 // Filtering, sorting and exporting findings: one definition shared by the findings page
 // and its download route, so a link and a download show the same view.
+import { compareOwners, ownerMatches } from './owner-groups';
 import { severityRank } from './scoring';
 import { AREA_IDS, SEVERITIES, type AreaId, type Finding, type Severity } from './types';
 
@@ -11,8 +12,10 @@ export interface FindingsQuery {
   /** One object, as Kind/name (with namespace, the object in that namespace). */
   object?: string;
   q?: string;
-  /** Only findings whose owner (POSTURE_OWNER_KEYS) is this. */
+  /** Only findings whose owner (POSTURE_OWNER_KEYS) is this; NO_OWNER ("(none)") for the unowned. */
   owner?: string;
+  /** owner: the list grouped by owner (named owners alphabetically, the unowned last). */
+  group?: 'owner';
   /** open: counted findings; expected: by design; accepted: under an exception. Absent: all. */
   status?: FindingStatus;
   sort: 'severity' | 'object' | 'check';
@@ -51,6 +54,7 @@ export function parseFindingsQuery(params: Params): FindingsQuery {
     object: get('object'),
     q: get('q'),
     owner: get('owner'),
+    group: get('group') === 'owner' ? 'owner' : undefined,
     status: FINDING_STATUSES.includes(status as FindingStatus) ? (status as FindingStatus) : undefined,
     sort: sort === 'object' || sort === 'check' ? sort : 'severity',
     page: Number.isInteger(page) && page > 0 ? page : 1,
@@ -60,7 +64,7 @@ export function parseFindingsQuery(params: Params): FindingsQuery {
 /** The same query as URL parameters (defaults left out), for links. */
 export function findingsQueryString(q: Partial<FindingsQuery>): string {
   const p = new URLSearchParams();
-  for (const k of ['area', 'severity', 'namespace', 'check', 'object', 'q', 'owner', 'status'] as const) if (q[k]) p.set(k, q[k]!);
+  for (const k of ['area', 'severity', 'namespace', 'check', 'object', 'q', 'owner', 'status', 'group'] as const) if (q[k]) p.set(k, q[k]!);
   if (q.sort && q.sort !== 'severity') p.set('sort', q.sort);
   if (q.page && q.page > 1) p.set('page', String(q.page));
   const s = p.toString();
@@ -76,7 +80,7 @@ export function filterFindings(findings: readonly Finding[], q: FindingsQuery): 
       (!q.namespace || f.resource.namespace === q.namespace || (f.resource.kind === 'Namespace' && f.resource.name === q.namespace)) &&
       (!q.check || f.checkId === q.check) &&
       (!q.object || `${f.resource.kind}/${f.resource.name}` === q.object) &&
-      (!q.owner || f.owner === q.owner) &&
+      ownerMatches(f.owner, q.owner) &&
       (!q.status || findingStatus(f) === q.status) &&
       (!text || [f.title, f.message, f.resource.name, f.resource.namespace ?? '', f.resource.kind, f.checkId].some((s) => s.toLowerCase().includes(text))),
   );
@@ -88,6 +92,8 @@ export function filterFindings(findings: readonly Finding[], q: FindingsQuery): 
     const at = new Map(out.map((f, i) => [f, i]));
     out.sort((a, b) => (b.paths ?? 0) - (a.paths ?? 0) || at.get(a)! - at.get(b)!);
   }
+  // Grouped: by owner first, the chosen order within each owner (the sort is stable).
+  if (q.group === 'owner') out.sort((a, b) => compareOwners(a.owner, b.owner));
   return out;
 }
 

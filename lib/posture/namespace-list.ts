@@ -1,4 +1,5 @@
 // Sorting, filtering and paging the namespace table from URL parameters.
+import { compareOwners, ownerMatches } from './owner-groups';
 import { SEVERITY_WEIGHT } from './scoring';
 import { SEVERITIES, type NamespaceSummary } from './types';
 
@@ -19,8 +20,10 @@ export function compareNamespacesWorstFirst(a: NamespaceSummary, b: NamespaceSum
 export type NamespaceSort = 'score' | 'name' | 'critical' | 'workloads';
 export interface NamespaceListQuery {
   q?: string;
-  /** Only namespaces whose owner (POSTURE_OWNER_KEYS) is this. */
+  /** Only namespaces whose owner (POSTURE_OWNER_KEYS) is this; NO_OWNER ("(none)") for the unowned. */
   owner?: string;
+  /** owner: grouped by owner (named owners alphabetically, the unowned last), sorted within each. */
+  group?: 'owner';
   sort: NamespaceSort;
   page: number;
 }
@@ -35,7 +38,7 @@ export function parseNamespaceListQuery(params: Record<string, string | string[]
   };
   const sort = one('sort') as NamespaceSort | undefined;
   const page = Number(one('page') ?? 1);
-  return { q: one('q'), owner: one('owner'), sort: sort && SORTS.includes(sort) ? sort : 'score', page: Number.isInteger(page) && page > 0 ? page : 1 };
+  return { q: one('q'), owner: one('owner'), group: one('group') === 'owner' ? 'owner' : undefined, sort: sort && SORTS.includes(sort) ? sort : 'score', page: Number.isInteger(page) && page > 0 ? page : 1 };
 }
 
 /** Worst first by default (compareNamespacesWorstFirst). */
@@ -44,7 +47,7 @@ export function listNamespaces(
   q: NamespaceListQuery,
 ): { rows: NamespaceSummary[]; total: number; pages: number; page: number } {
   const text = q.q?.toLowerCase();
-  const rows = all.filter((n) => (!text || n.name.toLowerCase().includes(text)) && (!q.owner || n.owner === q.owner));
+  const rows = all.filter((n) => (!text || n.name.toLowerCase().includes(text)) && ownerMatches(n.owner, q.owner));
   const bySeverity = (a: NamespaceSummary, b: NamespaceSummary) =>
     b.counts.critical - a.counts.critical || b.counts.high - a.counts.high || b.counts.medium - a.counts.medium;
   const compare: Record<NamespaceSort, (a: NamespaceSummary, b: NamespaceSummary) => number> = {
@@ -54,6 +57,7 @@ export function listNamespaces(
     workloads: (a, b) => b.objects.workloads - a.objects.workloads || a.name.localeCompare(b.name),
   };
   rows.sort(compare[q.sort]);
+  if (q.group === 'owner') rows.sort((a, b) => compareOwners(a.owner, b.owner));
   const pages = Math.max(1, Math.ceil(rows.length / NAMESPACES_PER_PAGE));
   const page = Math.min(q.page, pages);
   return { rows: rows.slice((page - 1) * NAMESPACES_PER_PAGE, page * NAMESPACES_PER_PAGE), total: rows.length, pages, page };

@@ -8,6 +8,7 @@ import { appStore } from './snapshot-store';
 import { invalidatePosture } from './posture-service';
 import type { ClusterRef } from './request-source';
 import { jsonError } from './api-responses';
+import { serverNow } from './clock';
 
 export function exceptionMaxDays(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.EXCEPTION_MAX_DAYS ?? 90);
@@ -30,7 +31,7 @@ export function actorOf(who: Pick<Identified, 'viewer'>): string {
 }
 
 /** Why an expiry day cannot be taken at `now`, or null: not past, not beyond the cap. */
-export function expiryError(expires: string, now = new Date(), maxDays = exceptionMaxDays()): string | null {
+export function expiryError(expires: string, now = serverNow(), maxDays = exceptionMaxDays()): string | null {
   const day = Date.parse(`${expires}T00:00:00Z`);
   const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   if (day < today) return `expires ${expires} is in the past`;

@@ -56,6 +56,8 @@ export interface FollowHooks {
   watcher?: Partial<WatcherOptions>;
   /** Catalogue, exceptions and owner keys the documents are triaged with (lib/posture/triage). */
   triage?: TriageOptions;
+  /** The time documents are computed at (exception expiry); the real clock by default (lib/server/clock.ts). */
+  now?: () => Date;
 }
 
 /** Date-based checks read inventory.readAt: recompute everything with a fresh one this often. */
@@ -67,7 +69,8 @@ export function startFollowing(
   versions: Partial<Record<ResourceKey, string>>,
   hooks: FollowHooks,
 ): Follower {
-  let state: IncrementalPosture = initialPosture(inventory, { triage: hooks.triage });
+  const clock = hooks.now ?? (() => new Date());
+  let state: IncrementalPosture = initialPosture(inventory, { triage: hooks.triage, now: clock() });
   let pending: ResourceChange[] = [];
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -109,10 +112,10 @@ export function startFollowing(
     const applied = applyChanges(state.inventory, batch);
     const fresh = Date.now() - Date.parse(applied.inventory.readAt) > FULL_RECOMPUTE_MS;
     if (fresh) {
-      state = initialPosture({ ...applied.inventory, readAt: new Date().toISOString() }, { triage: hooks.triage });
+      state = initialPosture({ ...applied.inventory, readAt: new Date().toISOString() }, { triage: hooks.triage, now: clock() });
       stats.lastChecks = { full: state.checks.length, perNamespace: 0, reused: 0 };
     } else {
-      const r = updatePosture(state, applied.inventory, applied.touched, { attackPaths: 'defer' });
+      const r = updatePosture(state, applied.inventory, applied.touched, { now: clock(), attackPaths: 'defer' });
       state = r.posture;
       stats.lastChecks = r.stats;
     }

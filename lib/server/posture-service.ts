@@ -4,6 +4,7 @@
 import type { Inventory } from '../cluster/inventory';
 import type { ProgressEvent } from '../cluster/live';
 import { readInventory, type SourceSpec } from '../cluster/source';
+import { auditDataFor } from './audit-intakes';
 import { computePosture } from '../posture/engine';
 import type { PostureDocument } from '../posture/types';
 import { clusterOf, requestSource, sourceKey } from './request-source';
@@ -11,6 +12,7 @@ import { triageFor, acceptedUntil } from './triage-settings';
 import { notifyAfterScan } from './notify/hook';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
 import { observeScan } from './metrics/prometheus';
+import { serverNow, serverNowMs } from './clock';
 import { replicaInvalidated, replicaPublish, replicaRescan, replicaScanState, replicasEnabled, replicaView, setLocalPosture } from './replica/replicas';
 
 const FRESH_MS = Number(process.env.POSTURE_REFRESH_SECONDS ?? 60) * 1000;
@@ -80,7 +82,7 @@ function rescanDue(e: Entry): 'expired' | 'stale' | null {
   const following = e.follower?.healthy() ?? false;
   const maxAge = following ? missingKindsRetryMs(e.inventory) : FRESH_MS;
   // An exception that ran out brings its findings back now, not at the next change.
-  if (e.doc !== null && Date.now() >= acceptedUntil(e.doc)) return 'expired';
+  if (e.doc !== null && serverNowMs() >= acceptedUntil(e.doc)) return 'expired';
   return Date.now() - e.scannedAt >= maxAge || (!e.doc && !e.error) ? 'stale' : null;
 }
 
@@ -148,11 +150,14 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
     const stats = (e.stats ??= { lastDurationMs: 0, succeeded: 0, failed: 0 });
     try {
       const versions: Parameters<typeof startFollowing>[2] = {};
-      const inventory = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
+      const read = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
+      // Audit events the webhook received for this cluster (lib/server/audit-webhook.ts); the demo carries its own.
+      const audit = await auditDataFor(clusterOf(spec).key, spec);
+      const inventory = audit ? { ...read, audit } : read;
       const triage = await triageFor(spec);
       e.follower?.stop();
       e.follower = spec.kind === 'live' && watchEnabled(spec) && !e.watchForbidden ? follow(e, spec, inventory, versions, triage) : null;
-      const doc = e.follower?.doc ?? computePosture(inventory, { triage });
+      const doc = e.follower?.doc ?? computePosture(inventory, { triage, now: serverNow() });
       notifyAfterScan(clusterOf(spec).key, doc);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
       replicaPublish(spec, doc, null);
@@ -204,6 +209,7 @@ function follow(
 ): Follower {
   const follower = startFollowing(spec, inventory, versions, {
     triage,
+    now: serverNow,
     onUpdate: (doc, inv) => {
       if (e.follower !== follower) return;
       Object.assign(e, { doc, inventory: inv, error: null });

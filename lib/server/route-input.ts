@@ -58,6 +58,7 @@ export const findingsApiQuery = z.object({
   object: text,
   q: text,
   owner: text,
+  group: z.enum(['owner']).optional(),
   status: z.enum(['open', 'expected', 'accepted']).optional(),
 });
 

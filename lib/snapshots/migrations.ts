@@ -172,6 +172,28 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX fleet_reports_cluster_generated ON fleet_reports (cluster_key, generated_at DESC)
     `,
   },
+  {
+    version: 7,
+    name: 'audit aggregates',
+    // The api-abuse detections' hourly aggregates per cluster (lib/server/audit-receiver.ts): one
+    // row per detection, hour, actor and object, its details in row. Raw events are never stored.
+    sql: `
+      CREATE TABLE audit_aggregates (
+        cluster_key  text NOT NULL,
+        detection    text NOT NULL,
+        hour         timestamptz NOT NULL,
+        actor        text NOT NULL,
+        impersonated text NOT NULL,
+        object_kind  text NOT NULL,
+        object_ns    text NOT NULL,
+        object_name  text NOT NULL,
+        count        integer NOT NULL,
+        row          jsonb NOT NULL,
+        PRIMARY KEY (cluster_key, detection, hour, actor, impersonated, object_kind, object_ns, object_name)
+      );
+      CREATE INDEX audit_aggregates_cluster_hour ON audit_aggregates (cluster_key, hour)
+    `,
+  },
 ];
 
 export async function migrate(db: Sql): Promise<number[]> {

@@ -9,6 +9,7 @@ import type { K8sObject, Workload } from '../../cluster/types';
 import { AREAS } from '../areas';
 import { oncePerInventory } from '../checks/helpers';
 import { sameProjection, type Cutoff } from '../incremental-cutoffs';
+import { auditEventsArrived, falcoAuditReaders } from '../checks/api-abuse/support/audit-detectors';
 import { managementTools, runsManagementTool } from '../checks/management-tools/support/tools';
 import { sandboxedRuntimeClasses } from '../checks/runtime-security/support/sandbox';
 import { image as imageName, join, marked, msg, named, obj, prose, type Message } from '../message';
@@ -31,7 +32,7 @@ export function detectCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>
   return oncePerInventory(
     inv,
     'coverage',
-    () => [inv.objects, inv.workloads, inv.settings],
+    () => [inv.objects, inv.workloads, inv.settings, inv.audit],
     () => computeCoverage(inv),
     COVERAGE_CUTOFF,
   );
@@ -54,6 +55,11 @@ function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
       }
     }
     if (area.id === 'runtime-security') tools.push(...sandboxTools(inv));
+    if (area.id === 'api-abuse') {
+      const audit = auditTools(inv);
+      tools.push(...audit);
+      if (audit.length > 0) full = true;
+    }
     if (area.id === 'management-tools') tools.push(ownToolChecks(inv));
     out[area.id] = {
       status: full ? 'covered' : tools.length > 0 ? 'partial' : 'not-covered',
@@ -173,6 +179,16 @@ function sandboxTools(inv: Inventory): CoverageTool[] {
       }`,
     ),
   );
+}
+
+/** Readers of the API server's audit events: Falco's k8saudit plugin (a Falco image, so COVERAGE_CUTOFF already follows it) and kube-posture's own ingest. */
+function auditTools(inv: Inventory): CoverageTool[] {
+  const tools = falcoAuditReaders(inv).map((w) =>
+    coverageTool('Falco k8saudit plugin', msg`reads the API server's audit events and alerts on its rules`, msg`${named(w)} (k8saudit)`),
+  );
+  if (auditEventsArrived(inv))
+    tools.push(coverageTool('kube-posture audit ingest', msg`runs the api-abuse detections on ${inv.audit!.events} audit events`, msg`audit events received`));
+  return tools;
 }
 
 /**

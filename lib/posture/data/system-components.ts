@@ -60,6 +60,12 @@ export interface SystemComponent {
   reason: string;
   source: string;
   recorded: string;
+  /**
+   * What was checked of `source` (2026-12-02, against a stored index of public repositories):
+   * 'file-found': the repository holds a file at that path (its content at the cited tag was
+   * not compared); 'unverified': not found there (a release asset, a documentation anchor).
+   */
+  sourceChecked: 'file-found' | 'unverified';
 }
 
 const RECORDED = '2026-12-02';
@@ -75,6 +81,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'A CNI agent programs the node network: it runs privileged on the host network and installs the CNI plugin through host paths.',
     source: 'https://raw.githubusercontent.com/projectcalico/calico/v3.28.2/manifests/calico.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'cilium-agent',
@@ -86,6 +93,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'The Cilium agent loads eBPF programs and manages node networking: host network, host paths and extra capabilities are required.',
     source: 'https://github.com/cilium/cilium/blob/v1.16.0/install/kubernetes/cilium/templates/cilium-agent/daemonset.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'flannel',
@@ -97,6 +105,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'Flannel configures the node network: it runs on the host network with NET_ADMIN/NET_RAW and writes CNI configuration to host paths.',
     source: 'https://github.com/flannel-io/flannel/blob/v0.25.6/Documentation/kube-flannel.yml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'weave-net',
@@ -108,6 +117,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'Weave Net runs privileged on the host network and host PID namespace to build the overlay network.',
     source: 'https://github.com/weaveworks/weave/releases/download/v2.8.1/weave-daemonset-k8s.yaml',
     recorded: RECORDED,
+    sourceChecked: 'unverified',
   },
   {
     id: 'kindnet',
@@ -119,6 +129,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: "kind's CNI agent runs on the host network with NET_RAW/NET_ADMIN and writes CNI configuration to the node.",
     source: 'https://github.com/kubernetes-sigs/kind/blob/v0.24.0/pkg/build/nodeimage/const_cni.go',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'aws-node',
@@ -130,6 +141,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'The VPC CNI attaches ENIs and programs routes on the node: host network, NET_ADMIN and host paths are required.',
     source: 'https://github.com/aws/amazon-vpc-cni-k8s/blob/v1.18.3/config/master/aws-k8s-cni.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'azure-cni',
@@ -141,6 +153,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: "Azure CNI's node services manage pod IPs and network policy on the host: host network and host paths are required.",
     source: 'https://github.com/Azure/azure-container-networking/blob/master/cns/azure-cns.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'antrea-agent',
@@ -152,6 +165,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'The Antrea agent runs Open vSwitch on the node: privileged, host network and host paths are required.',
     source: 'https://github.com/antrea-io/antrea/blob/v2.1.0/build/yamls/antrea.yml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'kube-proxy',
@@ -163,6 +177,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'kube-proxy programs iptables/IPVS rules on every node: it runs privileged on the host network and reads host paths.',
     source: 'https://github.com/kubernetes/kubernetes/blob/v1.31.0/cmd/kubeadm/app/phases/addons/proxy/manifests.go',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   ...(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'] as const).map(
     (c): SystemComponent => ({
@@ -175,6 +190,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
       reason: 'A kubeadm control-plane static pod runs on the host network and mounts certificates, configuration (and for etcd its data) from the host.',
       source: 'https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/#generate-static-pod-manifests-for-control-plane-components',
       recorded: RECORDED,
+      sourceChecked: 'unverified',
     }),
   ),
   {
@@ -187,6 +203,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'A CSI node plugin mounts volumes into pods on the node: privileged with bidirectional host-path mounts.',
     source: 'https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/v1.35.0/deploy/kubernetes/base/node.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'aws-efs-csi-node',
@@ -198,6 +215,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'A CSI node plugin mounts volumes into pods on the node: privileged, host network and host-path mounts.',
     source: 'https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/v2.0.7/deploy/kubernetes/base/node-daemonset.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'azuredisk-csi-node',
@@ -209,6 +227,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'A CSI node plugin mounts volumes into pods on the node: privileged, host network and host-path mounts.',
     source: 'https://github.com/kubernetes-sigs/azuredisk-csi-driver/blob/master/deploy/csi-azuredisk-node.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'gce-pd-csi-node',
@@ -220,6 +239,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: 'A CSI node plugin mounts volumes into pods on the node: privileged with host-path mounts.',
     source: 'https://github.com/kubernetes-sigs/gcp-compute-persistent-disk-csi-driver/blob/master/deploy/kubernetes/base/node_linux/node.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'node-exporter',
@@ -231,6 +251,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: "node-exporter reports the node's metrics: it reads /proc, /sys and / from the host and shares its network and PID namespaces.",
     source: 'https://github.com/prometheus-community/helm-charts/blob/main/charts/prometheus-node-exporter/templates/daemonset.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'fluent-bit',
@@ -242,6 +263,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: "A node log agent tails container logs from the node's /var/log through host paths.",
     source: 'https://github.com/fluent/helm-charts/blob/main/charts/fluent-bit/templates/daemonset.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'datadog-agent',
@@ -253,6 +275,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: "The Datadog agent collects node metrics and logs: it reads the container runtime socket, /proc and logs through host paths.",
     source: 'https://github.com/DataDog/helm-charts/blob/main/charts/datadog/templates/daemonset.yaml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
   {
     id: 'nvidia-device-plugin',
@@ -264,6 +287,7 @@ export const SYSTEM_COMPONENTS: readonly SystemComponent[] = [
     reason: "A device plugin registers GPUs with the kubelet through the kubelet's device-plugin socket directory on the host.",
     source: 'https://github.com/NVIDIA/k8s-device-plugin/blob/v0.16.2/deployments/static/nvidia-device-plugin.yml',
     recorded: RECORDED,
+    sourceChecked: 'file-found',
   },
 ];
 

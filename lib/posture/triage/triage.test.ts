@@ -69,6 +69,21 @@ describe('catalogue matching', () => {
     }
   });
 
+  it('does not excuse a bare pod calling itself kube-proxy, in a user namespace or made by hand in kube-system', () => {
+    const pod = (ns: string, owner?: K8sObject['metadata']['ownerReferences']): K8sObject => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'kube-proxy', namespace: ns, ...(owner ? { ownerReferences: owner } : {}) },
+      spec: KUBE_PROXY,
+    });
+    const impostor = computePosture(inventoryOf([namespace('shop'), pod('shop')]), { now: NOW });
+    expect(impostor.findings.find(privileged)!.expected).toBeUndefined();
+    expect(impostor.namespaces.find((n) => n.name === 'shop')!.counts.critical).toBeGreaterThan(0);
+    // Same name, same image, kube-system, but created by hand (no Node owner): not the static pod either.
+    const byHand = computePosture(inventoryOf([namespace('kube-system'), pod('kube-system')]), { now: NOW });
+    expect(byHand.findings.find(privileged)!.expected).toBeUndefined();
+  });
+
   it('is off when asked', () => {
     const doc = computePosture(inventoryOf([namespace('kube-system'), workload('DaemonSet', 'kube-system', 'kube-proxy', KUBE_PROXY)]), { now: NOW, triage: { catalogue: false } });
     expect(doc.findings.find(privileged)!.expected).toBeUndefined();

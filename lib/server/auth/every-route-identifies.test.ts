@@ -25,6 +25,7 @@ const PUBLIC: Record<string, string> = {
   'app/share/[token]/namespaces/page.tsx#default': 'share link: the token is the credential (openShare)',
   'app/share/[token]/namespaces/[name]/page.tsx#default': 'share link: the token is the credential (openShare)',
   'app/share/[token]/areas/[area]/page.tsx#default': 'share link: the token is the credential (openShare)',
+  'app/api/audit/webhook/route.ts#POST': 'the API server’s audit webhook: the bearer token in POSTURE_AUDIT_TOKEN is the credential (lib/server/audit-receiver.ts), an API server has no session',
   'app/share/[token]/attack-paths/page.tsx#default': 'share link: the token is the credential (openShare)',
   'app/share/[token]/objects/[kind]/[namespace]/[name]/page.tsx#default': 'share link: the token is the credential (openShare)',
   'app/api/fleet/ingest/route.ts#POST': 'an agent’s report: its cluster’s ingest token is the credential (lib/server/fleet-ingest.ts), an agent has no session',

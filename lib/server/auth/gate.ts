@@ -12,6 +12,8 @@ export function isPublicPath(pathname: string): boolean {
   if (pathname === '/metrics') return true;
   // An agent's report: the route authenticates its ingest token (lib/server/fleet-ingest.ts).
   if (pathname === '/api/fleet/ingest') return true;
+  // The API server's audit batches: the route authenticates the webhook's bearer token (lib/server/audit-receiver.ts).
+  if (pathname === '/api/audit/webhook') return true;
   if (pathname.startsWith('/_next/static/') || pathname.startsWith('/_next/image')) return true;
   return pathname === '/favicon.ico' || pathname === '/icon.svg' || pathname === '/robots.txt';
 }
