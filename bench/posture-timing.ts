@@ -14,6 +14,9 @@ export interface PostureTiming {
   /** Of postureMs: the attack-path analysis, and garbage collection during the posture. */
   attackMs: number;
   gcMs: number;
+  /** CPU time (user + system) of JSON.parse and of inventory + posture: the ratio a loaded machine distorts least. */
+  parseCpuMs: number;
+  workCpuMs: number;
   /** The process's peak resident memory (bytes) by the end. */
   peakRssBytes: number;
   findings: number;
@@ -28,6 +31,12 @@ export async function timePosture(size: SyntheticSize, rounds = 3): Promise<Post
   const inventory: number[] = [];
   const posture: number[] = [];
   const attack: number[] = [];
+  const parseCpu: number[] = [];
+  const workCpu: number[] = [];
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const gc: number[] = [];
   let gcNow = 0;
   const observer = new PerformanceObserver((list) => {
@@ -36,20 +45,27 @@ export async function timePosture(size: SyntheticSize, rounds = 3): Promise<Post
   observer.observe({ entryTypes: ['gc'] });
   let findings = 0;
   for (let i = 0; i < rounds; i++) {
+    let c = cpu();
     let t = performance.now();
     const parsed = JSON.parse(json);
     parse.push(performance.now() - t);
+    parseCpu.push(cpu() - c);
+    c = cpu();
     t = performance.now();
     const inv = buildInventory(parsed, { cluster: { name: 'synthetic', version: 'v1.35.1', source: 'live' }, readAt: new Date('2026-11-22T00:00:00Z') });
     inventory.push(performance.now() - t);
+    let work = cpu() - c;
     await settleGc();
     gcNow = 0;
+    c = cpu();
     t = performance.now();
     // The analysis first, so its share shows; computePosture then reads it from its per-inventory cache.
     analyseAttackPaths(inv);
     const a = performance.now() - t;
     const doc = computePosture(inv, { now: new Date('2026-11-22T00:00:00Z') });
     posture.push(performance.now() - t);
+    work += cpu() - c;
+    workCpu.push(work);
     attack.push(a);
     await settleGc(); // gc entries are delivered asynchronously
     gc.push(gcNow);
@@ -64,6 +80,8 @@ export async function timePosture(size: SyntheticSize, rounds = 3): Promise<Post
     postureMs: median(posture),
     attackMs: median(attack),
     gcMs: median(gc),
+    parseCpuMs: median(parseCpu),
+    workCpuMs: median(workCpu),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     findings,
   };

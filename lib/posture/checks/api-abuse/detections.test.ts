@@ -156,7 +156,8 @@ const CASES: [id: string, fails: AuditEvent[], passes: AuditEvent[]][] = [
 
 describe('api-abuse detections', () => {
   it('has a case for every detection', () => {
-    expect(CASES.map((c) => c[0]).sort()).toEqual(AUDIT_DETECTIONS.map((d) => d.id).sort());
+    // management-tools' kubectl detection has its own test (checks/management-tools/kubectl-known-cves.test.ts).
+    expect(CASES.map((c) => c[0]).sort()).toEqual(AUDIT_DETECTIONS.map((d) => d.id).filter((id) => id.startsWith('api-abuse.')).sort());
   });
 
   it.each(CASES)('%s fires on abuse and stays quiet on the rest', (id, fails, passes) => {

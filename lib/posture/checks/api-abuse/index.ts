@@ -1,5 +1,6 @@
 import type { Check } from '../../check';
 import type { Detection } from '../../audit/detection';
+import { KUBECTL_CLIENTS } from '../management-tools/support/kubectl-detection';
 import admissionWebhooksChanged from './admission-webhooks-changed';
 import anonymousRequests from './anonymous-requests';
 import clusterAdminBound from './cluster-admin-bound';
@@ -39,7 +40,7 @@ const detections = [
   kubeletProxy,
 ];
 
-/** What the audit ingest folds events by (lib/posture/audit/aggregate.ts). */
-export const AUDIT_DETECTIONS: readonly Detection[] = detections.map((d) => d.detection);
+/** What the audit ingest folds events by (lib/posture/audit/aggregate.ts); management-tools reads kubectl versions from it too. */
+export const AUDIT_DETECTIONS: readonly Detection[] = [...detections.map((d) => d.detection), KUBECTL_CLIENTS];
 
 export const apiAbuseChecks: readonly Check[] = [coverage, ...detections];
