@@ -4,10 +4,13 @@
 // finding leaves its namespace's score on the page and in the API, and once the clock passes the
 // expiry day it comes back marked expired. A namespace viewer can neither read nor add one.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { Finding, PostureDocument } from '../lib/posture/types';
 import { AUTH_E2E } from './auth-fixtures';
 import { setClockOffset } from './test-clock';
+
+// A change or an expiry makes the next page load rescan the cluster: slow on a loaded machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const PROXY_PORT = Number(process.env.E2E_PROXY_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5) + 1;
 const BASE = `http://127.0.0.1:${PROXY_PORT}`;
@@ -31,6 +34,7 @@ async function scoreOnPage(page: Page): Promise<number> {
 }
 
 test.describe('exceptions', () => {
+  test.describe.configure({ timeout: 180_000 });
   test.afterAll(async ({ playwright }) => {
     // Others share this dashboard: real time again, and no exception left behind.
     setClockOffset(PROXY_PORT, 0);

@@ -1,7 +1,12 @@
 // Owners on the pages and downloads: the demo's namespaces carry a `team` label (one of the
 // default POSTURE_OWNER_KEYS), so findings and namespaces can be filtered and grouped by it.
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import type { PostureDocument } from '../lib/posture/types';
+
+// A form submit waits for the page it opens: slow on a loaded machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+test.describe.configure({ timeout: 120_000 });
 
 const isOpen = (f: PostureDocument['findings'][number]) => !f.expected && !f.accepted;
 

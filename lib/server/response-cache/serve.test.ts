@@ -96,6 +96,13 @@ describe('the response cache', () => {
     expect(renders).toBe(2);
   });
 
+  it('renders once for many viewers arriving together, and answers them all', async () => {
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => get({ 'x-test-user': 'admin' }).then((r) => r.text())));
+    expect(renders).toBe(1);
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).toContain('admin sees');
+  });
+
   it('never gives a namespace viewer the page cached for a cluster-wide viewer', async () => {
     await (await get({ 'x-test-user': 'admin' })).text();
     const dev = await get({ 'x-test-user': 'dev' });

@@ -61,6 +61,20 @@ export async function serveCacheable(req: IncomingMessage, res: ServerResponse, 
   if (!found) return forward();
   if ('hit' in found) return sendCached(req, res, found.hit);
   const { key, storeKey, doc, cluster } = found;
+  // Many viewers arriving at once after a new scan: one renders, the others wait for its answer.
+  const running = rendering(doc).get(storeKey);
+  if (running) {
+    const entry = await running;
+    return entry ? sendCached(req, res, entry) : forward();
+  }
+  let settle!: (e: CachedResponse | null) => void;
+  const pending = new Promise<CachedResponse | null>((r) => (settle = r));
+  rendering(doc).set(storeKey, pending);
+  const finish = (e: CachedResponse | null) => {
+    if (rendering(doc).get(storeKey) === pending) rendering(doc).delete(storeKey);
+    settle(e);
+  };
+  res.once('close', () => finish(null)); // the client left before the render finished: the others render themselves
   const id = randomUUID();
   expectRender(id);
   setRequestHeader(req, RENDER_HEADER, id);
@@ -72,9 +86,20 @@ export async function serveCacheable(req: IncomingMessage, res: ServerResponse, 
     for (const [name, value] of Object.entries(conditional)) if (value !== undefined) req.headers[name] = value;
     const entry = keep(status, headers, body, takeRender(id), key, doc, deps.currentPosture(cluster.spec)?.doc);
     if (entry) remember(doc, storeKey, entry);
+    finish(entry);
     return entry ?? cachedResponse(status, headers, body);
   });
   forward();
+}
+
+const g = globalThis as typeof globalThis & { __kpRendering?: WeakMap<object, Map<string, Promise<CachedResponse | null>>> };
+const inFlight = (g.__kpRendering ??= new WeakMap());
+
+/** The renders under way for a posture document, by key. */
+function rendering(doc: object): Map<string, Promise<CachedResponse | null>> {
+  let m = inFlight.get(doc);
+  if (!m) inFlight.set(doc, (m = new Map()));
+  return m;
 }
 
 type Lookup = null | { hit: CachedResponse } | { key: RenderKey; storeKey: string; doc: object; cluster: ClusterRef };
@@ -112,8 +137,13 @@ function keep(status: number, headers: OutgoingHttpHeaders, body: Buffer, render
 function capture(res: ServerResponse, done: (status: number, headers: OutgoingHttpHeaders, body: Buffer) => CachedResponse): void {
   const chunks: Buffer[] = [];
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  // Views, not copies: the posture JSON arrives as one view of a cached 50 MB buffer.
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
-    Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    Buffer.isBuffer(chunk)
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+        : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
     res.statusCode = status;
     const headers = rest.find((r) => r && typeof r === 'object');
@@ -133,7 +163,7 @@ function capture(res: ServerResponse, done: (status: number, headers: OutgoingHt
     Object.assign(res, original);
     const callback = [chunk, encoding, cb].find((a) => typeof a === 'function') as (() => void) | undefined;
     if (callback) res.once('finish', callback);
-    const entry = done(res.statusCode, res.getHeaders(), Buffer.concat(chunks));
+    const entry = done(res.statusCode, res.getHeaders(), chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     sendCached(res.req, res, entry).catch((e: unknown) => {
       console.error('[response-cache] could not send:', e);
       res.destroy();
