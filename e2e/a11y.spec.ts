@@ -53,14 +53,14 @@ async function violationsOnEveryPage(page: Page): Promise<Record<string, unknown
 }
 
 test('axe finds no serious or critical violation on any page', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000); // 17 pages, each scanned by axe
   expect(await violationsOnEveryPage(page)).toEqual({});
 });
 
 test.describe('in the dark theme', () => {
   test.use({ colorScheme: 'dark' });
   test('axe finds no serious or critical violation on any page', async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000); // 17 pages, each scanned by axe
     await page.goto('/');
     // The theme follows the system setting: the page background is dark.
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

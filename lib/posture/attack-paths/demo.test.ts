@@ -21,6 +21,16 @@ describe('attack paths on the demo cluster', () => {
     expect(fixes[0]).toBe('ClusterRoleBinding ci-deployer-cluster-admin'); // the CI runner's token: 31 paths to cluster-admin
   });
 
+  it('fix-first leads with the changes that cut paths to cluster-admin: together they cut every one', () => {
+    const ff = doc.attackPaths!.fixFirst;
+    const lead = ff.findIndex((f) => f.removes['cluster-admin'] === 0);
+    expect(lead).toBeGreaterThan(0);
+    expect(ff.slice(lead).every((f) => f.removes['cluster-admin'] === 0)).toBe(true);
+    expect(ff.slice(0, lead).reduce((n, f) => n + f.removes['cluster-admin'], 0)).toBe(doc.attackPaths!.counts['cluster-admin']);
+    // Each names the path it cuts, to cluster-admin.
+    for (const f of ff.slice(0, lead)) expect(f.path?.target).toBe('cluster-admin');
+  });
+
   it('top risks: the fix-first changes, then the binding that lets every authenticated user read Secrets', () => {
     const top = overviewData(doc).topRisks.map((f) => `${f.checkId} | ${name(f.resource)}`);
     expect(top[0]).toMatch(/^attack-paths\.fix-first\.1 \| ClusterRoleBinding ci-deployer-cluster-admin/);

@@ -1,4 +1,4 @@
-// Fix first: the changes that cut the most paths to cluster-admin and to nodes, greedily. Each round
+// Fix first: the changes that cut the most paths to cluster-admin, then to nodes, greedily. Each round
 // scores every change by the paths whose current shortest route uses an edge it removes (an upper
 // bound on what it cuts: a path with another route survives), then tries changes for real in that
 // order (remove their edges, search again) until none left could beat the best found, keeps the
@@ -51,14 +51,16 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
   const applied: number[] = [];
   let before = counts();
   while (out.length < max && before[0]! + before[1]! > 0) {
-    const score = new Map<string, { fixes: number[]; score: number }>();
-    const credit = (fixes: number[], n: number) => {
+    // Upper bounds per change: on paths to cluster-admin (ranked first), and on both goals.
+    const score = new Map<string, { fixes: number[]; admin: number; score: number }>();
+    const credit = (fixes: number[], n: number, admin: boolean) => {
       const k = fixes.join(',');
-      const s = score.get(k);
-      if (s) s.score += n;
-      else score.set(k, { fixes, score: n });
+      const s = score.get(k) ?? score.set(k, { fixes, admin: 0, score: 0 }).get(k)!;
+      s.score += n;
+      if (admin) s.admin += n;
     };
     const single = new Float64Array(g.fixes.length);
+    const singleAdmin = new Float64Array(g.fixes.length);
     const trees = GOALS.map((t) => shortestTree(c, t));
     for (const [gi, t] of GOALS.entries()) {
       const tree = trees[gi]!;
@@ -67,7 +69,10 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
         const e = tree.next[v]!;
         if (e < 0 || !through[v]) continue;
         const edge = g.edges[e]!;
-        for (const f of edge.fixes) single[f]! += through[v]!;
+        for (const f of edge.fixes) {
+          single[f]! += through[v]!;
+          if (gi === 0) singleAdmin[f]! += through[v]!;
+        }
         const others = (parallel.get(edge.from * n + edge.to) ?? []).filter((x) => x !== e && !c.cut[x]);
         if (others.length && edge.fixes.length) {
           const object = g.fixes[edge.fixes[0]!]!.object;
@@ -76,22 +81,26 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
             credit(
               [...new Set(bundle)].sort((a, b) => a - b),
               through[v]!,
+              gi === 0,
             );
         }
       }
     }
-    single.forEach((n, f) => n > 0 && score.set(String(f), { fixes: [f], score: n }));
-    const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.fixes.length - b.fixes.length);
-    let best: { fixes: number[]; after: number[]; removed: number; weighted: number } | null = null;
+    single.forEach((n, f) => n > 0 && score.set(String(f), { fixes: [f], admin: singleAdmin[f]!, score: n }));
+    const ranked = [...score.values()].sort((a, b) => b.admin - a.admin || b.score - a.score || a.fixes.length - b.fixes.length);
+    let best: { fixes: number[]; after: number[]; admin: number; removed: number; weighted: number } | null = null;
     for (const cand of ranked.slice(0, MAX_TRIES)) {
-      if (best && best.removed > cand.score) break; // nothing further down can cut more
+      // Nothing further down can cut more paths to cluster-admin, or as many and more in all.
+      if (best && (best.admin > cand.admin || (best.admin === cand.admin && best.removed > cand.score))) break;
       const cut = apply(cand.fixes);
       const after = counts();
       undo(cut);
-      const removed = before[0]! - after[0]! + before[1]! - after[1]!;
+      const admin = before[0]! - after[0]!;
+      const removed = admin + before[1]! - after[1]!;
       const weighted = before[2]! - after[2]!;
-      if (removed > 0 && (!best || removed > best.removed || (removed === best.removed && weighted > best.weighted)))
-        best = { fixes: cand.fixes, after, removed, weighted };
+      const better =
+        !best || admin > best.admin || (admin === best.admin && (removed > best.removed || (removed === best.removed && weighted > best.weighted)));
+      if (removed > 0 && better) best = { fixes: cand.fixes, after, admin, removed, weighted };
     }
     if (!best) break;
     const path = shortestCut(c, trees, new Set(best.fixes.flatMap((f) => edgesOf[f]!)));
