@@ -196,8 +196,10 @@ describe('--format table', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
     // Every object with findings is one heading, not one line per finding.
     const objects = new Set(doc.findings.map((f: { resource: { kind: string; namespace: string | null; name: string } }) => objectName(f.resource)));
-    const headings = lines.filter((l) => /^\S/.test(l) && objects.has(l.split(' (')[0]!));
+    // (A heading may add " (owner …)"; some names hold parentheses themselves, e.g. "Pod (all pods)".)
+    const headings = lines.filter((l) => /^\S/.test(l) && [...objects].some((o) => l === o || l.startsWith(`${o} (`)));
     expect(headings).toHaveLength(objects.size);
+    for (const o of objects) expect(headings.some((l) => l === o || l.startsWith(`${o} (`)), o).toBe(true);
     // One line opens each finding (its message wraps under it).
     expect(lines.filter((l) => /^ {2}(CRIT|HIGH|MED|LOW|INFO) +\S/.test(l))).toHaveLength(doc.findings.length);
     const fix = r.stdout.slice(r.stdout.indexOf('\nHOW TO FIX\n'));

@@ -117,7 +117,10 @@ export function assemblePosture(
     namespaces: summariseNamespaces(inv, evaluated, reuse, ownerKeys),
     findings,
     checks: evaluated.map((e) => e.result),
-    missingKinds: Object.entries(inv.missing).map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
+    // Sorted: a live read fills `missing` in the order its lists finish, which must not change the document.
+    missingKinds: Object.entries(inv.missing)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([resource, m]) => ({ resource, reason: m!.reason, detail: m!.detail })),
     ...(attack ? { attackPaths: attack.summary } : {}),
   };
 }
