@@ -199,7 +199,7 @@ describe('--format table', () => {
     // (A heading may add " (owner …)"; some names hold parentheses themselves, e.g. "Pod (all pods)".)
     const headings = lines.filter((l) => /^\S/.test(l) && [...objects].some((o) => l === o || l.startsWith(`${o} (`)));
     expect(headings).toHaveLength(objects.size);
-    for (const o of objects) expect(headings.some((l) => l === o || l.startsWith(`${o} (`)), o).toBe(true);
+    for (const o of objects) expect(headings.some((l) => l === o || l.startsWith(`${o} (`)), String(o)).toBe(true);
     // One line opens each finding (its message wraps under it).
     expect(lines.filter((l) => /^ {2}(CRIT|HIGH|MED|LOW|INFO) +\S/.test(l))).toHaveLength(doc.findings.length);
     const fix = r.stdout.slice(r.stdout.indexOf('\nHOW TO FIX\n'));

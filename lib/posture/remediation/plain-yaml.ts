@@ -38,6 +38,9 @@ export function plainYaml(value: Record<string, unknown>): PlainYaml | null {
     strings.push({ value: s, at: text.length });
     text += s;
   };
+  /** Whether v goes on its key's line (a scalar, `{}` or `[]`) rather than on lines of its own. */
+  const fitsInline = (v: unknown): boolean =>
+    !(Array.isArray(v) ? v.length > 0 : typeof v === 'object' && v !== null && Object.keys(v).length > 0);
   /** A scalar, `{}` or `[]` after `key: ` or `- `; false when the value needs lines of its own. */
   const inline = (v: unknown): boolean => {
     if (typeof v === 'string') str(v);
@@ -62,10 +65,13 @@ export function plainYaml(value: Record<string, unknown>): PlainYaml | null {
       if (!first) text += indent;
       first = false;
       str(k);
-      text += ': ';
-      if (inline(v)) text += '\n';
-      else {
-        text = text.slice(0, -1) + '\n';
+      // Decided before writing: taking back a trailing space copies the whole text (quadratic).
+      if (fitsInline(v)) {
+        text += ': ';
+        inline(v);
+        text += '\n';
+      } else {
+        text += ':\n';
         block(v, `${indent}  `);
       }
     }

@@ -2,7 +2,7 @@
 // as a sentence that names the containers, fields and volumes, then the YAML. Pure.
 import type { PodSpec, Workload } from '../../cluster/types';
 import { flatContainers } from '../indexes/containers';
-import { Message, msg, named, obj, prose } from '../message';
+import { join, Message, msg, named, obj, prose } from '../message';
 import type { NamedValue } from '../types';
 import { containersPhrase, podPatch, remedy, type ContainerList, type PodEdit, type Remedy } from './patch';
 
@@ -81,9 +81,14 @@ export function workloadRemedy(
   if (podFields.length) parts.unshift(msg`set ${prose(podFields.join(', '))} in the pod spec`);
   // Containers that need the same fields are named together: "set `x: false` in containers `a`, `b`".
   const byFields = new Map<string, string[]>();
-  for (const [container, fields] of byContainer) byFields.set(fields.join(', '), [...(byFields.get(fields.join(', ')) ?? []), container]);
+  for (const [container, fields] of byContainer) {
+    const key = fields.join(', ');
+    const same = byFields.get(key);
+    if (same) same.push(container);
+    else byFields.set(key, [container]);
+  }
   for (const [fields, containers] of [...byFields].reverse()) parts.unshift(msg`set ${prose(fields)} in ${containersPhrase(containers)}`);
-  const said = parts.reduce<Message | null>((acc, p) => (acc ? msg`${acc}; ${p}` : p), null)!;
+  const said = join(parts, '; ');
   return remedy(
     msg`${before ?? msg``}${before ? said : capitalised(said)}.${prose(after ? ` ${after}` : '')} Patch for ${named(w)}:`,
     podPatch(target, edits),

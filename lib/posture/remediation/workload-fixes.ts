@@ -1,7 +1,7 @@
 // Per-object fixes for the workload checks outside the Pod Security Standards: the edits each
 // check's finding needs on its own containers and pod spec (said and patched by pod-fix.ts). Pure.
 import type { PodSpec, Workload } from '../../cluster/types';
-import { image, msg, named, ns, obj, subject, type Message } from '../message';
+import { image, join, msg, named, ns, obj, subject, type Message } from '../message';
 import { remedy, type PodEdit, type Remedy } from './patch';
 import { mountsOf, specContainers, workloadRemedy } from './pod-fix';
 
@@ -77,7 +77,7 @@ export function hostAccessRemedy(w: Workload, sensitive: (path: string) => strin
 /** Pin each named container's image: no patch (the digest is the registry's), the containers and images named. */
 export function pinImagesRemedy(w: Workload, containers: readonly { name: string; image: string }[]): Remedy | undefined {
   const each = containers.map((c) => msg`container ${obj(c.name, 'Container')} (image ${image(c.image)})`);
-  const list = each.reduce<Message | null>((acc, m) => (acc ? msg`${acc}, ${m}` : m), null) ?? msg``;
+  const list = join(each);
   return remedy(
     msg`In ${named(w)}, pin ${list} to a digest: append @sha256:<digest> to the image, taking the digest from the registry (crane digest <image>, or docker buildx imagetools inspect <image>).`,
     null,
