@@ -68,7 +68,8 @@ test('a full-page capture and a print of / show the charts without scrolling', a
 });
 
 // Links in tables and lists are not prefetched; the main navigation is.
-const MAIN = new Set(['/', '/namespaces', '/findings', '/snapshots']);
+// The main navigation (components/AppHeader.tsx): what a user is likely to open next.
+const MAIN = new Set(['/', '/namespaces', '/findings', '/attack-paths', '/snapshots', '/exceptions', '/fleet']);
 for (const path of ['/', '/findings', '/namespaces', '/namespaces/legacy-crm']) {
   test(`${path} prefetches only the main navigation`, async ({ page }) => {
     const prefetched = new Set<string>();

@@ -22,11 +22,15 @@ test('overview -> area -> namespace -> finding, by clicking only', async ({ page
   await row.locator('summary').click();
   await expect(row.getByText(finding.remediation.split('\n')[0]!.slice(0, 40), { exact: false })).toBeVisible();
 
-  // The object's name opens every finding on that object, and nothing else.
+  // The object's name opens its page: every finding on that object, and nothing else.
   await row.getByRole('link', { name: finding.resource.name, exact: true }).click();
-  await expect(page).toHaveURL(/\/findings\?/);
+  await expect(page).toHaveURL(new RegExp(`/objects/${finding.resource.kind}/${ns}/${encodeURIComponent(finding.resource.name)}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(finding.resource.name);
   const onObject = doc.findings.filter(
     (f) => f.resource.kind === finding.resource.kind && f.resource.name === finding.resource.name && f.resource.namespace === ns,
   );
-  await expect(page.locator('tbody tr')).toHaveCount(onObject.length);
+  const qualified = `${finding.resource.kind} ${ns}/${finding.resource.name}`;
+  const tables = page.getByRole('table', { name: new RegExp(`^(Findings on|Not counted on) ${qualified.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  await expect(tables.locator('tbody tr')).toHaveCount(onObject.length);
+  await expect(tables.first().getByText(finding.message.slice(0, 40), { exact: false }).first()).toBeVisible();
 });
