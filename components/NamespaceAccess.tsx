@@ -20,8 +20,8 @@ export function AccessTable({ rows, caption, powersLabel = 'Notable powers' }: {
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={`${r.subject}|${r.binding}`}>
-            <td className="px-2 py-1.5 font-mono">{r.subject}</td>
-            <td className="px-2 py-1.5">
+            <td className="px-2 py-1.5 font-mono wrap-anywhere">{r.subject}</td>
+            <td className="px-2 py-1.5 wrap-anywhere">
               <span className="font-mono">{r.role}</span> <span className="text-slate-500">({r.binding})</span>
             </td>
             <td className="px-2 py-1.5">{r.powers.length ? r.powers.join(', ') : <span className="text-slate-500">none of note</span>}</td>

@@ -15,6 +15,9 @@ import { SeverityCounts } from './SeverityCounts';
 import { TopRisks } from './TopRisks';
 import { scoreBand } from '@/lib/posture/scoring';
 
+// Tailwind sees whole class names only, so each is written out.
+const COLUMNS: Record<number, string> = { 5: 'lg:grid-cols-5', 6: 'lg:grid-cols-3', 3: 'lg:grid-cols-3' };
+
 interface PostureState {
   doc: OverviewData | null;
   /** Why the server's latest scan failed; `doc` is then the last good one, if any. */
@@ -150,9 +153,16 @@ export function Overview({
             <h2 id="top-risks" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
               Top risks
             </h2>
-            <Link href="/findings" className="text-xs text-slate-600 underline">
-              All {doc.findingTotal} findings
-            </Link>
+            <span className="flex gap-3">
+              {doc.attackPaths && (
+                <Link href="/attack-paths" className="text-xs text-slate-600 underline">
+                  All {doc.attackPaths.fixFirst.length} fix-first changes
+                </Link>
+              )}
+              <Link href="/findings" className="text-xs text-slate-600 underline">
+                All {doc.findingTotal} findings
+              </Link>
+            </span>
           </div>
           <TopRisks findings={doc.topRisks} limit={doc.topRisks.length} />
         </section>
@@ -182,7 +192,8 @@ function AreaSection({ title, subtitle, areas }: { title: string; subtitle: stri
         </h2>
         <p className="text-xs text-slate-500">{subtitle}</p>
       </div>
-      <div className={`grid gap-4 sm:grid-cols-2 ${areas.length > 4 ? 'lg:grid-cols-5' : 'lg:grid-cols-4'}`}>
+      {/* Full rows: five areas in one, six in two of three (not five and one left alone). */}
+      <div className={`grid gap-4 sm:grid-cols-2 ${COLUMNS[areas.length] ?? 'lg:grid-cols-4'}`}>
         {areas.map((a) => (
           <AreaCard key={a.id} area={a} />
         ))}

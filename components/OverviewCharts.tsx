@@ -1,11 +1,13 @@
 // The overview's charts, drawn as SVG into the page's HTML (SvgCharts): full-page captures,
-// print and the exported HTML show them without scrolling or script; each figure also carries
-// its data as a table for screen readers.
+// print and the exported HTML show them without scrolling or script; pointing at one loads its
+// interactive version (InteractiveChart, recharts). Each figure also carries its data as a
+// table for screen readers.
 import type { ReactNode } from 'react';
 import { WORST_SHOWN } from '@/lib/posture/overview-data';
 import type { AreaSummary, NamespaceSummary } from '@/lib/posture/types';
 import { FindingsBars, NamespaceScoreBars, TrendLine, type AreaBarRow, type NamespaceScoreRow, type TrendPoint } from './SvgCharts';
 import { SEVERITY_LABEL } from './severity';
+import { InteractiveChart } from './charts/InteractiveChart';
 
 const SHORT: Record<string, string> = {
   'pod-security': 'Pod security',
@@ -28,17 +30,25 @@ export function OverviewCharts({ areas, worst: worstNamespaces, trend }: { areas
   return (
     <section aria-label="Charts" className="grid gap-4 lg:grid-cols-2">
       <Figure title="Findings by area and severity" table={<AreaTable areas={areas} />}>
-        <FindingsBars data={byArea} />
+        <InteractiveChart kind="findings" data={byArea}>
+          <FindingsBars data={byArea} />
+        </InteractiveChart>
       </Figure>
       <Figure
         title={`Score by namespace, worst ${Math.min(WORST_SHOWN, worst.length)} first`}
         table={<RowsTable head={['Namespace', 'Score']} rows={worst.map((n) => [n.name, n.score])} />}
       >
-        {worst.length > 0 && <NamespaceScoreBars data={worst} />}
+        {worst.length > 0 && (
+          <InteractiveChart kind="namespaces" data={worst}>
+            <NamespaceScoreBars data={worst} />
+          </InteractiveChart>
+        )}
       </Figure>
       {trend.length >= 2 && (
         <Figure title="Cluster score over time (snapshots)" wide table={<RowsTable head={['Snapshot', 'Score']} rows={trend.map((t) => [t.at, t.score])} />}>
-          <TrendLine data={trend} />
+          <InteractiveChart kind="trend" data={trend}>
+            <TrendLine data={trend} />
+          </InteractiveChart>
         </Figure>
       )}
     </section>

@@ -39,6 +39,12 @@ export function ticks(max: number): number[] {
   return out;
 }
 
+/** The label cut to what fits in `width` px of 11 px text (about 6.4 px a character), with an ellipsis. */
+export function fitLabel(label: string, width: number): string {
+  const chars = Math.max(4, Math.floor(width / 6.4));
+  return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
+}
+
 function Frame({ children, label }: { children: React.ReactNode; label: string }) {
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" height="100%" role="img" aria-label={label} className="kp-chart" fontSize={11} fill="currentColor">
@@ -48,7 +54,15 @@ function Frame({ children, label }: { children: React.ReactNode; label: string }
 }
 
 /** Horizontal bars with a value axis along the bottom; `rows` are drawn top to bottom. */
-function HorizontalBars<R>({ rows, label, axisLeft, max, legend, name, bars }: {
+function HorizontalBars<R>({
+  rows,
+  label,
+  axisLeft,
+  max,
+  legend,
+  name,
+  bars,
+}: {
   rows: R[];
   label: string;
   axisLeft: number;
@@ -81,7 +95,7 @@ function HorizontalBars<R>({ rows, label, axisLeft, max, legend, name, bars }: {
         return (
           <g key={n}>
             <text x={axisLeft - 6} y={y + band / 2} dominantBaseline="middle" textAnchor="end">
-              {n.length > 18 ? `${n.slice(0, 17)}…` : n}
+              {fitLabel(n, axisLeft - 10)}
             </text>
             {bars(r, x, y + band * 0.15, band * 0.7)}
           </g>

@@ -1,5 +1,5 @@
 import { objectHref } from '@/lib/posture/object-view';
-import { topRisks } from '@/lib/posture/top-risks';
+import { isFixFirst, topRisks } from '@/lib/posture/top-risks';
 import type { Finding } from '@/lib/posture/types';
 import { PostureLink as Link } from './PostureLink';
 import { Remediation, splitRemediation } from './Remediation';
@@ -30,8 +30,8 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
                 {f.resource.name}
               </Link>
             </p>
-            <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">Fails “{f.title}”</p>
-            <FixPreview text={f.remediation} />
+            <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{isFixFirst(f) ? f.title : `Fails “${f.title}”`}</p>
+            <FixPreview text={f.remediation} sentence={!isFixFirst(f)} />
           </div>
         </li>
       ))}
@@ -40,19 +40,14 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
 }
 
 /** The fix at a glance: its sentence and the first lines of its YAML that change something; the whole fix behind a click. */
-function FixPreview({ text }: { text: string }) {
+function FixPreview({ text, sentence: withSentence = true }: { text: string; sentence?: boolean }) {
   const parts = splitRemediation(text);
-  const sentence = parts.find((p) => p.kind === 'text')?.value.split('\n')[0];
+  // A fix-first change's sentence is the risk's own headline already.
+  const sentence = withSentence ? parts.find((p) => p.kind === 'text')?.value.split('\n')[0] : undefined;
   const yaml = parts.find((p) => p.kind === 'yaml')?.value.split('\n');
-  // A patch opens with apiVersion/kind/metadata: start at the body, where the fields are.
-  const body = yaml
-    ? yaml.slice(
-        Math.max(
-          0,
-          yaml.findIndex((l) => /^(spec|rules|subjects|roleRef|data):/.test(l)),
-        ),
-      )
-    : [];
+  // A whole object opens with apiVersion/kind/metadata: start at the body, where the fields are.
+  // A patch (a fix-first change) is all body, its comments included.
+  const body = yaml ? yaml.slice(bodyStart(yaml)) : [];
   const shown = body.slice(0, PREVIEW_LINES);
   return (
     <div className="mt-1 min-w-0 text-xs">
@@ -73,5 +68,14 @@ function FixPreview({ text }: { text: string }) {
         <Remediation text={text} />
       </details>
     </div>
+  );
+}
+
+/** Where a fix's YAML starts to change something: past an object's apiVersion/kind/metadata header; a bare patch (a fix-first change) from its first line, comments included. */
+function bodyStart(yaml: string[]): number {
+  if (!yaml.some((l) => /^(apiVersion|kind):/.test(l))) return 0;
+  return Math.max(
+    0,
+    yaml.findIndex((l) => /^(spec|rules|subjects|roleRef|data):/.test(l)),
   );
 }

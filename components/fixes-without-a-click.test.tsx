@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computePosture } from '@/lib/posture/engine';
 import { inventoryOf, namespace, pod, restrictedSpec } from '@/lib/posture/test-inventory';
 import { FindingsTable } from './FindingsTable';
+import { topRisks } from '@/lib/posture/top-risks';
 import { TopRisks } from './TopRisks';
 
 const shell = { ...restrictedSpec.containers![0]!, name: 'shell', securityContext: { ...restrictedSpec.containers![0]!.securityContext, privileged: true } };
@@ -30,6 +31,29 @@ describe('TopRisks', () => {
 
   it('keeps the whole fix behind the expander', () => {
     expect(html.slice(html.indexOf('<details'))).toContain('apiVersion: v1');
+  });
+});
+
+describe('TopRisks with a fix-first change', () => {
+  const fix = {
+    object: { kind: 'ClusterRoleBinding', namespace: null, name: 'ci-admin' },
+    field: 'subjects',
+    change: 'delete the binding (its only subject is ServiceAccount ci/deployer)',
+    patch: "# ServiceAccount ci/deployer is the binding's only subject: delete it\n# kubectl delete clusterrolebinding ci-admin\nsubjects: []",
+    removes: { 'cluster-admin': 31, node: 2 },
+  };
+  const html = renderToStaticMarkup(<TopRisks findings={topRisks(findings, 8, [fix])} />);
+  const first = html.slice(html.indexOf('<li'), html.indexOf('</li>'));
+  const visible = first.slice(0, first.indexOf('<details'));
+
+  it('headlines the change and what it cuts, says which change it is, and shows its patch with the command', () => {
+    expect(visible).toContain('Delete the binding (its only subject is ServiceAccount ci/deployer): cuts 31 attack paths to cluster-admin and 2 to nodes.');
+    expect(visible).toContain('Fix first, change 1: field subjects');
+    expect(visible).not.toContain('Fails “');
+    const preview = /<pre aria-label="Fix preview"[^>]*>([\s\S]*?)<\/pre>/.exec(visible)?.[1];
+    expect(preview).toContain('# kubectl delete clusterrolebinding ci-admin');
+    expect(preview).toContain('subjects: []');
+    expect(visible).not.toContain('Fix: </span>#');
   });
 });
 

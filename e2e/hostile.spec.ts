@@ -47,9 +47,12 @@ test('hostile objects render as text on every page; no payload runs', async ({ p
   await page.goto(`/namespaces/${encodeURIComponent(HOSTILE_NS)}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(HOSTILE_NS);
   await page.screenshot({ path: 'test-results/hostile-namespace.png', fullPage: false });
-  // A subject named with markup is listed as text in the findings (the document's own words).
+  // A subject named with markup is listed as text in the findings, where a person reads it.
   const doc2 = await (await page.request.get('/api/posture')).json();
   expect(JSON.stringify(doc2.findings)).toContain(JSON.stringify(PAYLOADS[0]).slice(1, -1));
+  await page.goto(`/findings?q=${encodeURIComponent(PAYLOADS[0])}`);
+  await expect(page.getByText(PAYLOADS[0], { exact: false }).first()).toBeVisible();
+  expect(await page.locator(`#${INJECTED_ID}`).count()).toBe(0);
 
   expect(dialogs).toEqual([]);
   expect(errors).toEqual([]);

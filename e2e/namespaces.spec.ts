@@ -52,3 +52,15 @@ test('each namespace row says in words whether a default deny and a quota are in
   expect(await cell('monitoring', 'Default deny')).toBe('none');
   expect(await cell('legacy-crm', 'Quota')).toBe('no · LimitRange no');
 });
+
+test('namespace pages read at phone width, long subject names wrapping instead of widening the page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // kube-system's bindings name subjects such as system:bootstrappers:kubeadm:default-node-token.
+  for (const name of ['legacy-crm', 'payments', 'kube-system']) {
+    await page.goto(`/namespaces/${name}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, name).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: 'test-results/namespace-kube-system-phone.png', fullPage: true });
+});

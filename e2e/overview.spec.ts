@@ -96,7 +96,11 @@ test('the overview shows the cluster score, eleven area cards in two sections, c
 
   // Top risks: the fix-first changes, then the most severe open findings, in order, each naming its object.
   const risks = page.getByRole('list', { name: 'Top risks' }).locator('li');
-  const expected = topRisks(doc.findings.filter((f) => !f.expected && !f.accepted), TOP_RISKS_SHOWN, doc.attackPaths?.fixFirst);
+  const expected = topRisks(
+    doc.findings.filter((f) => !f.expected && !f.accepted),
+    TOP_RISKS_SHOWN,
+    doc.attackPaths?.fixFirst,
+  );
   expect(expected.length).toBeGreaterThanOrEqual(5);
   await expect(risks).toHaveCount(expected.length);
   for (const [i, f] of expected.entries()) {
@@ -188,5 +192,32 @@ test('the cached overview allows exactly its own inline scripts by hash, and non
   await page.waitForFunction(() => (window as unknown as { next?: { appDir?: boolean } }).next?.appDir === true);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
   await expect(page).toHaveURL(/\/findings$/);
+  expect(blocked).toEqual([]);
+});
+
+test('pointing at a chart loads its interactive version, and only then, under the cached page CSP', async ({ page }) => {
+  const scripts: string[] = [];
+  const blocked: string[] = [];
+  page.on('requestfinished', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  page.on('console', (m) => m.text().includes('Content Security Policy') && blocked.push(m.text()));
+  await page.goto('/', { waitUntil: 'networkidle' });
+  const chart = page.getByRole('figure', { name: 'Findings by area and severity' });
+  const holder = chart.locator('[data-interactive]');
+  await chart.scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  // Drawn by the server, no chart library yet.
+  await expect(holder).toHaveAttribute('data-interactive', 'svg');
+  await expect(chart.locator('.recharts-wrapper')).toHaveCount(0);
+  const before = scripts.length;
+
+  await holder.hover();
+  await expect(holder).toHaveAttribute('data-interactive', 'loaded');
+  await expect(chart.locator('.recharts-wrapper')).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(before);
+  // The other charts stay as drawn until they are pointed at.
+  await expect(page.getByRole('figure', { name: /Score by namespace/ }).locator('[data-interactive]')).toHaveAttribute('data-interactive', 'svg');
+  // A bar's tooltip names its area and counts.
+  await chart.locator('.recharts-bar-rectangle path').first().hover();
+  await expect(chart.locator('.recharts-tooltip-wrapper')).toContainText(/Critical|High|Medium|Low/);
   expect(blocked).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { objectHref } from './object-view';
-import { topRisks } from './top-risks';
+import { pathsCut, topRisks } from './top-risks';
 import type { Finding, Severity } from './types';
 
 const f = (checkId: string, severity: Severity, name: string): Finding => ({
@@ -34,10 +34,21 @@ describe('topRisks with attack paths', () => {
     const all = [f('images', 'critical', 'a'), { ...f('priv', 'critical', 'b'), paths: 5 }, f('admin', 'critical', 'crb'), f('tls', 'high', 'e')];
     const top = topRisks(all, 10, [fix('X', 'crb'), fix('X', 'crb'), fix('Deployment', 'web', 'shop')]);
     expect(top.map((x) => `${x.checkId}:${x.resource.name}`)).toEqual(['attack-paths.fix-first.1:crb', 'attack-paths.fix-first.2:web', 'priv:b', 'images:a']);
-    expect(top[1]!.message).toBe('subjects: cuts attack paths (2 to cluster-admin, 1 to nodes).');
+    expect(top[1]!.message).toBe('Change web: cuts 2 attack paths to cluster-admin and 1 to nodes.');
+    expect(top[1]!.title).toBe('Fix first, change 2: field subjects');
+    expect(top[1]!.remediation).toBe('Change web.\n\n```yaml\nsubjects: []\n```');
     expect(objectHref(top[1]!.resource)).toBe('/objects/Deployment/shop/web');
     expect(objectHref(top[0]!.resource)).toBe('/objects/X/_/crb');
     // The overview component ranks the list again: it keeps it.
     expect(topRisks(top, top.length)).toEqual(top);
+  });
+});
+
+describe('pathsCut', () => {
+  it('says what a change cuts in words, singular and plural', () => {
+    expect(pathsCut({ 'cluster-admin': 31, node: 2 })).toBe('31 attack paths to cluster-admin and 2 to nodes');
+    expect(pathsCut({ 'cluster-admin': 1, node: 0 })).toBe('1 attack path to cluster-admin');
+    expect(pathsCut({ 'cluster-admin': 0, node: 6 })).toBe('6 attack paths to nodes');
+    expect(pathsCut({ 'cluster-admin': 0, node: 0 })).toBe('no attack path');
   });
 });

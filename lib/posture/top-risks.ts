@@ -3,6 +3,21 @@ import { severityRank } from './scoring';
 import type { AttackFix, Finding, ResourceRef } from './types';
 
 const refKey = (r: ResourceRef) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+const FIX_FIRST = 'attack-paths.fix-first.';
+
+/** Whether a top risk is a fix-first change (a change to make), not a failed check. */
+export const isFixFirst = (f: Finding) => f.checkId.startsWith(FIX_FIRST);
+
+/** "31 attack paths to cluster-admin and 2 to nodes". */
+export function pathsCut(removes: AttackFix['removes']): string {
+  const admin = removes['cluster-admin'];
+  const node = removes.node;
+  const paths = (n: number) => `${n} attack path${n === 1 ? '' : 's'}`;
+  if (admin && node) return `${paths(admin)} to cluster-admin and ${node} to nodes`;
+  if (admin) return `${paths(admin)} to cluster-admin`;
+  if (node) return `${paths(node)} to nodes`;
+  return 'no attack path';
+}
 
 /**
  * The findings to show first: most severe first, and within a severity one per check before
@@ -13,36 +28,33 @@ const refKey = (r: ResourceRef) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
  */
 export function topRisks(findings: readonly Finding[], limit: number, fixFirst?: readonly AttackFix[]): Finding[] {
   // A list that leads with fix-first entries is this function's own result (the overview ranks it again): kept.
-  if (findings[0]?.checkId.startsWith('attack-paths.fix-first.')) return findings.slice(0, limit);
+  if (findings[0] && isFixFirst(findings[0])) return findings.slice(0, limit);
   if (!fixFirst?.length) return bySeverity(findings, limit);
   const fixes: Finding[] = [];
   for (const fix of fixFirst) {
     if (fixes.some((f) => sameObject(f.resource, fix.object))) continue;
-    const cut = [fix.removes['cluster-admin'] ? `${fix.removes['cluster-admin']} to cluster-admin` : '', fix.removes.node ? `${fix.removes.node} to nodes` : '']
-      .filter(Boolean)
-      .join(', ');
+    const change = fix.change.charAt(0).toUpperCase() + fix.change.slice(1);
     fixes.push({
-      checkId: `attack-paths.fix-first.${fixes.length + 1}`,
+      checkId: `${FIX_FIRST}${fixes.length + 1}`,
       area: fix.object.kind.endsWith('Binding') ? 'rbac' : 'pod-security',
       severity: 'critical',
-      title: `Fix first: ${fix.change}`,
-      message: `${fix.field}: cuts attack paths (${cut || 'none'}).`,
-      remediation: fix.patch,
+      title: `Fix first, change ${fixes.length + 1}: field ${fix.field}`,
+      message: `${change}: cuts ${pathsCut(fix.removes)}.`,
+      remediation: `${change}.\n\n\`\`\`yaml\n${fix.patch}\n\`\`\``,
       resource: fix.object,
     });
   }
   // Then one critical finding per object not in the list, objects on more paths first (a Node, where
   // paths end, does not count its own), as the document orders them among equals.
+  const mostPaths = new Map<string, number>();
+  for (const f of findings) if (f.paths) mostPaths.set(refKey(f.resource), Math.max(mostPaths.get(refKey(f.resource)) ?? 0, f.paths));
   const seen = new Set(fixes.map((f) => refKey(f.resource)));
   const rest: { f: Finding; i: number; paths: number }[] = [];
   findings.forEach((f, i) => {
-    if (f.severity !== 'critical' || seen.has(refKey(f.resource))) return;
-    seen.add(refKey(f.resource));
-    rest.push({
-      f,
-      i,
-      paths: f.resource.kind === 'Node' ? 0 : Math.max(...findings.filter((x) => sameObject(x.resource, f.resource)).map((x) => x.paths ?? 0)),
-    });
+    const key = refKey(f.resource);
+    if (f.severity !== 'critical' || seen.has(key)) return;
+    seen.add(key);
+    rest.push({ f, i, paths: f.resource.kind === 'Node' ? 0 : (mostPaths.get(key) ?? 0) });
   });
   rest.sort((a, b) => b.paths - a.paths || a.i - b.i);
   return [...fixes, ...rest.map((r) => r.f)].slice(0, limit);
