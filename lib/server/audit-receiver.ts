@@ -128,6 +128,14 @@ const UNAUTHORIZED = () =>
 export async function handleAuditWebhook(request: Request, cfg: AuditReceiverConfig, intake: AuditIntake | null): Promise<Response> {
   if (!cfg.token || !intake) return jsonError(404, 'the audit webhook is off (no POSTURE_AUDIT_TOKEN)');
   if (!auditTokenMatches(request.headers.get('authorization'), cfg.token)) return UNAUTHORIZED();
+  return handleAuditBatch(request, cfg, intake);
+}
+
+/**
+ * A batch from a sender already authenticated (by the bearer token above, or by its client
+ * certificate on the TLS listener, audit-tls.ts): caps, answer at once, fold after.
+ */
+export async function handleAuditBatch(request: Request, cfg: AuditReceiverConfig, intake: AuditIntake): Promise<Response> {
   const notJson = jsonContentTypeRefusal(request);
   if (notJson) return notJson;
   const tooBig = `the batch is larger than ${Math.round(cfg.maxBytes / 1024)} KiB (AUDIT_MAX_BYTES)`;
