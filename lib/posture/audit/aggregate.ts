@@ -4,7 +4,7 @@
 // per row: strings shared (compact.ts), actor and object as shared tuples, times as numbers, and
 // an hour's lookup index dropped when the hour closes (a late event reopens it). Pure.
 import { actorOf, type Actor } from './actor';
-import { earlier, Interner, packTime, timeText, type Time } from './compact';
+import { earlier, Interner, packTime, timeText, Tuples, type Time } from './compact';
 import type { Detection } from './detection';
 import { eventTime, type AuditEvent } from './event';
 
@@ -80,8 +80,6 @@ class Row {
   ) {}
 }
 
-const actorKeyOf = (user: string, impersonated: string | undefined) => `${user}\u0000${impersonated ?? ''}`;
-const objectKeyOf = (o: ObjectRef) => `${o.kind}\u0000${o.namespace ?? ''}\u0000${o.name}`;
 // Tuple ids stay below 2^20 (at most MAX_ROWS tuples live; ids are renumbered when rows are pruned), detections below 64.
 const keyOf = (det: number, actor: number, object: number) => (object * 1_048_576 + actor) * 64 + det;
 const rowKey = (r: Row) => keyOf(r.det, r.actor.id, r.object.id);
@@ -92,8 +90,8 @@ export class AuditAggregator {
   private size = 0;
   private seq = 0;
   private strings = new Interner();
-  private actors = new Map<string, ActorTuple>();
-  private objects = new Map<string, ObjectTuple>();
+  private actors = new Tuples<ActorTuple>();
+  private objects = new Tuples<ObjectTuple>();
   private detIds: string[] = [];
   private detIndex = new Map<string, number>();
   private hours = new Map<number, string>();
@@ -223,8 +221,8 @@ export class AuditAggregator {
     markChanged = true,
   ): Row | null {
     const index = this.index(hour);
-    const a = this.actors.get(actorKeyOf(user, impersonated));
-    const o = this.objects.get(objectKeyOf(object));
+    const a = this.actors.get(user, impersonated ?? '', '');
+    const o = this.objects.get(object.kind, object.namespace ?? '', object.name);
     let row = a && o ? index.get(keyOf(det, a.id, o.id)) : undefined;
     if (!row) {
       if (this.size >= MAX_ROWS) {
@@ -248,7 +246,7 @@ export class AuditAggregator {
     row.count += n;
     if (earlier(first, row.first)) row.first = first;
     if (earlier(row.last, last)) row.last = last;
-    if (ips.length && row.ips.length < LIST_CAP && ips !== row.ips) {
+    if (ips.length && row.ips.length < LIST_CAP && ips !== row.ips && !ips.every((ip) => row.ips.includes(ip))) {
       const more = ips.filter((ip, i) => !row.ips.includes(ip) && ips.indexOf(ip) === i);
       if (more.length) row.ips = [...row.ips, ...more.map((ip) => this.strings.str(ip))].slice(0, LIST_CAP);
     }
@@ -261,14 +259,14 @@ export class AuditAggregator {
 
   private actorTuple(user: string, impersonated: string | undefined): ActorTuple {
     const t = { id: this.actors.size, user: this.strings.str(user), impersonated: impersonated === undefined ? undefined : this.strings.str(impersonated) };
-    this.actors.set(actorKeyOf(user, impersonated), t);
+    this.actors.set(user, impersonated ?? '', '', t);
     return t;
   }
 
   private objectTuple(o: ObjectRef): ObjectTuple {
     const s = this.strings;
     const t = { id: this.objects.size, object: { kind: s.str(o.kind), namespace: o.namespace === null ? null : s.str(o.namespace), name: s.str(o.name) } };
-    this.objects.set(objectKeyOf(o), t);
+    this.objects.set(o.kind, o.namespace ?? '', o.name, t);
     return t;
   }
 
@@ -304,17 +302,15 @@ export class AuditAggregator {
     const rows = this.all();
     this.changed = this.changed.filter((r) => !r.gone);
     this.strings = new Interner();
-    this.actors = new Map();
-    this.objects = new Map();
+    this.actors = new Tuples();
+    this.objects = new Tuples();
     this.hours = new Map();
     this.lastIndex = null;
     const s = this.strings;
     for (const r of rows) {
-      const ak = actorKeyOf(r.actor.user, r.actor.impersonated);
-      if (!this.actors.has(ak)) this.actors.set(ak, Object.assign(r.actor, { id: this.actors.size }));
-      const ok = objectKeyOf(r.object.object);
-      if (!this.objects.has(ok)) this.objects.set(ok, Object.assign(r.object, { id: this.objects.size }));
       const o = r.object.object;
+      if (!this.actors.get(r.actor.user, r.actor.impersonated ?? '', '')) this.actors.set(r.actor.user, r.actor.impersonated ?? '', '', Object.assign(r.actor, { id: this.actors.size }));
+      if (!this.objects.get(o.kind, o.namespace ?? '', o.name)) this.objects.set(o.kind, o.namespace ?? '', o.name, Object.assign(r.object, { id: this.objects.size }));
       for (const x of [r.hour, r.what, r.userAgent, r.actor.user, r.actor.impersonated, o.kind, o.namespace, o.name, ...(r.distinct ?? [])]) if (typeof x === 'string') s.str(x);
       s.adopt(r.groups);
       for (const ip of r.ips) s.str(ip);

@@ -74,3 +74,22 @@ export function timeText(t: Time): string {
 export function earlier(a: Time, b: Time): boolean {
   return typeof a === typeof b ? a < b : timeText(a) < timeText(b);
 }
+
+/** Values under three strings, found without joining them into a key (this runs per event). */
+export class Tuples<T> {
+  private root = new Map<string, Map<string, Map<string, T>>>();
+  size = 0;
+
+  get(a: string, b: string, c: string): T | undefined {
+    return this.root.get(a)?.get(b)?.get(c);
+  }
+
+  set(a: string, b: string, c: string, value: T): void {
+    let m1 = this.root.get(a);
+    if (!m1) this.root.set(a, (m1 = new Map()));
+    let m2 = m1.get(b);
+    if (!m2) m1.set(b, (m2 = new Map()));
+    if (!m2.has(c)) this.size++;
+    m2.set(c, value);
+  }
+}
