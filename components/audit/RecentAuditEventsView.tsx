@@ -31,7 +31,7 @@ export function RecentAuditEventsView({ doc, events, receiving, demo }: AuditEve
       ) : (
         <section aria-labelledby="events" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="events" className="mb-2 font-semibold">
-            Events{demo ? ' (the demo cluster’s audit log)' : ''}
+            Events{demo ? (receiving ? ' (the demo cluster’s audit log, then the webhook’s)' : ' (the demo cluster’s audit log)') : ''}
           </h2>
           <DataTable
             caption="Recent audit events"
