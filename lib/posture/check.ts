@@ -94,6 +94,18 @@ export type CheckScope =
        * the check on the whole cluster.
        */
       wholeKinds?: ResourceKey[];
+    }
+  | {
+      /**
+       * Every finding and examined object is a binding (RoleBinding, ClusterRoleBinding), and a
+       * binding's findings depend only on that binding, the roles and cluster-scoped facts (version,
+       * CRDs), and, for each ServiceAccount it names, the workloads running as it
+       * (`serviceAccountUse`). So after a change to some bindings, or to which workloads run as some
+       * ServiceAccounts, it is re-run on those bindings alone (the bindings naming them):
+       * lib/posture/incremental-bindings.ts.
+       */
+      scope: 'binding';
+      wholeKinds?: never;
     };
 
 /** A check as its file declares it. */

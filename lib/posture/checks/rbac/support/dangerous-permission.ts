@@ -4,13 +4,14 @@
 import type { Inventory } from '../../../../cluster/inventory';
 import type { K8sObject, Workload } from '../../../../cluster/types';
 import { workloadsIn, type Cutoff } from '../../../incremental-cutoffs';
+import { SERVICE_ACCOUNT_USE } from '../../../incremental-bindings';
 import { oncePerInventory } from '../../helpers';
 import { subjectsOf } from './bindings';
 import { defineCheck, type Check, type RawFinding, type Reference } from '../../../check';
 import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../../rbac/model';
 import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type ResourceRequest } from '../../../rbac/rules';
 import { marked, msg, named, ns, obj, prose, subject, type Message } from '../../../message';
-import { describeSubjectRef, isEveryone, type SubjectRef } from '../../../rbac/subjects';
+import { describeSubjectRef, isEveryone, normaliseSubject, type SubjectRef } from '../../../rbac/subjects';
 import { SEVERITIES, type ResourceRef, type Severity } from '../../../types';
 import { bindingRemedy } from '../../../remediation/rbac-fix';
 
@@ -105,7 +106,7 @@ export function serviceAccountUse(inv: Inventory): Map<string, number> {
   // Memoised: every RBAC check asks, and the incremental path can tell when it did not change.
   return oncePerInventory(
     inv,
-    'service-account-use',
+    SERVICE_ACCOUNT_USE,
     () => [inv.workloads],
     () => {
       const m = new Map<string, number>();
@@ -134,6 +135,17 @@ const SERVICE_ACCOUNT_USE_CUTOFF: Cutoff = {
         .join('\n');
     return project(workloadsIn(prev, touched.namespaces)) === project(workloadsIn(next, touched.namespaces));
   },
+  // The ServiceAccounts whose count differs: scope 'binding' checks re-run the bindings naming them.
+  changedKeys: (prev, next, touched) => {
+    const count = (ws: Workload[]) => {
+      const m = new Map<string, number>();
+      for (const w of ws) m.set(serviceAccountKey(w), (m.get(serviceAccountKey(w)) ?? 0) + 1);
+      return m;
+    };
+    const before = count(workloadsIn(prev, touched.namespaces));
+    const after = count(workloadsIn(next, touched.namespaces));
+    return new Set([...before.keys(), ...after.keys()].filter((k) => before.get(k) !== after.get(k)));
+  },
 };
 
 const bound = new WeakMap<readonly K8sObject[], Set<string>>();
@@ -145,7 +157,12 @@ function boundServiceAccounts(inv: Inventory): Set<string> {
     let keys = bound.get(list);
     if (!keys) {
       keys = new Set();
-      for (const b of list) for (const s of subjectsOf(b)) if (s.kind === 'ServiceAccount') keys.add(`${s.namespace ?? b.metadata.namespace}/${s.name}`);
+      // As the RBAC model reads subjects: a User system:serviceaccount:<ns>:<name> is that ServiceAccount.
+      for (const b of list)
+        for (const raw of subjectsOf(b)) {
+          const s = normaliseSubject(raw, b.metadata.namespace);
+          if (s?.kind === 'ServiceAccount') keys.add(`${s.namespace}/${s.name}`);
+        }
       bound.set(list, keys);
     }
     for (const k of keys) out.add(k);
@@ -249,6 +266,7 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
     remediation: spec.remediation,
     references: spec.references,
     needs: ['clusterrolebindings', 'rolebindings', 'clusterroles', 'roles'],
+    scope: 'binding',
     examines: examinedBindings,
     evaluate(inv) {
       const uses = serviceAccountUse(inv);
