@@ -80,6 +80,7 @@ export type CheckScope =
       /** Absent: the check is re-run on the whole cluster after a change to anything it read. */
       scope?: undefined;
       wholeKinds?: never;
+      bindingsBySubject?: never;
     }
   | {
       /**
@@ -94,6 +95,13 @@ export type CheckScope =
        * the check on the whole cluster.
        */
       wholeKinds?: ResourceKey[];
+      /**
+       * Bindings (RoleBindings among wholeKinds, ClusterRoleBindings) matter to namespace N only
+       * through the ServiceAccounts of N they name, directly or through the groups they are in
+       * (what a workload's identity is granted). After a change to some bindings the check
+       * re-runs on those ServiceAccounts' namespaces rather than whole.
+       */
+      bindingsBySubject?: true;
     }
   | {
       /**
@@ -106,6 +114,7 @@ export type CheckScope =
        */
       scope: 'binding';
       wholeKinds?: never;
+      bindingsBySubject?: never;
     };
 
 /** A check as its file declares it. */

@@ -8,6 +8,7 @@ import type { Inventory } from '../cluster/inventory';
 import { objectsInNamespace } from '../cluster/namespace-runs';
 import type { K8sObject } from '../cluster/types';
 import { rbacModel } from './rbac/model';
+import { normaliseSubject } from './rbac/subjects';
 
 /** The memo of how many workloads run as each ServiceAccount (`namespace/name` → count). */
 export const SERVICE_ACCOUNT_USE = 'service-account-use';
@@ -34,7 +35,7 @@ export interface BindingChange {
  * findings the change may have changed, given what a binding-scoped check read that changed;
  * null when it cannot tell (the roles changed, say) or when there are too many.
  */
-export function affectedBindings(hits: readonly string[], c: BindingChange, memo = new Map<string, Set<string> | null>()): Set<string> | null {
+export function affectedBindings(hits: readonly string[], c: BindingChange, memo: Map<string, K8sObject[] | null>): Set<string> | null {
   const out = new Set<string>();
   let bindingsChanged = false;
   for (const h of hits) {
@@ -46,13 +47,39 @@ export function affectedBindings(hits: readonly string[], c: BindingChange, memo
     else return null;
   }
   if (bindingsChanged) {
-    const key = 'bindings';
-    if (!memo.has(key)) memo.set(key, changedBindings(c.prev, c.next, c.touched));
-    const changed = memo.get(key)!;
+    const changed = changedBindings(c, memo);
     if (!changed) return null;
-    for (const k of changed) out.add(k);
+    for (const o of changed) out.add(keyOf(o));
   }
   return out.size > MAX_BINDINGS ? null : out;
+}
+
+/** Whether a read is a binding list, or a memo that only they changed. */
+export function isBindingRead(h: string, c: BindingChange): boolean {
+  return BINDING_LISTS.has(h) || bindingLocalMemo(h, c);
+}
+
+/**
+ * For namespace-scoped checks that see bindings only through the ServiceAccounts they name
+ * (Check.bindingsBySubject): the namespaces of the ServiceAccounts the changed bindings name,
+ * before and after, directly, as `system:serviceaccount:<ns>:<name>` or through the group
+ * `system:serviceaccounts:<ns>`; null when one names every ServiceAccount (system:serviceaccounts,
+ * system:authenticated) or too many bindings changed.
+ */
+export function subjectNamespaces(c: BindingChange, memo: Map<string, K8sObject[] | null>): Set<string> | null {
+  const changed = changedBindings(c, memo);
+  if (!changed) return null;
+  const out = new Set<string>();
+  for (const b of changed) {
+    for (const raw of Array.isArray(b.subjects) ? b.subjects : []) {
+      const s = typeof raw === 'object' && raw !== null ? normaliseSubject(raw, b.metadata.namespace) : null;
+      if (!s) continue;
+      if (s.kind === 'ServiceAccount') out.add(s.namespace!);
+      else if (s.kind === 'Group' && s.name.startsWith('system:serviceaccounts:')) out.add(s.name.slice('system:serviceaccounts:'.length));
+      else if (s.kind === 'Group' && (s.name === 'system:serviceaccounts' || s.name === 'system:authenticated')) return null;
+    }
+  }
+  return out;
 }
 
 /** A memo whose changed reads are only the binding lists (or such memos): what it gives for a binding follows the binding. */
@@ -75,25 +102,34 @@ function bindingsNaming(inv: Inventory, serviceAccounts: Set<string>): Set<strin
   return out;
 }
 
-/** Bindings added, removed or replaced by the change (the watch replaces a changed object; the others stay the same objects). */
-function changedBindings(prev: Inventory, next: Inventory, touched: Touched): Set<string> | null {
-  const out = new Set<string>();
+/**
+ * Bindings added, removed or replaced by the change, as they were and as they are (the watch
+ * replaces a changed object; the others stay the same objects); worked out once per update (`memo`).
+ */
+function changedBindings(c: BindingChange, memo: Map<string, K8sObject[] | null>): K8sObject[] | null {
+  if (!memo.has('bindings')) memo.set('bindings', diffBindings(c.prev, c.next, c.touched));
+  return memo.get('bindings')!;
+}
+
+function diffBindings(prev: Inventory, next: Inventory, touched: Touched): K8sObject[] | null {
+  const out: K8sObject[] = [];
   const diff = (before: readonly K8sObject[], after: readonly K8sObject[]) => {
     if (before === after) return;
     const was = new Map(before.map((o) => [keyOf(o), o]));
     for (const o of after) {
       const k = keyOf(o);
-      if (was.get(k) !== o) out.add(k);
+      const old = was.get(k);
+      if (old !== o) out.push(o, ...(old ? [old] : []));
       was.delete(k);
     }
-    for (const k of was.keys()) out.add(k);
+    out.push(...was.values());
   };
   diff(prev.objects.clusterrolebindings, next.objects.clusterrolebindings);
   if (prev.objects.rolebindings !== next.objects.rolebindings) {
     if (touched.namespaces.size > MAX_BINDINGS) return null;
     for (const ns of touched.namespaces) diff(objectsInNamespace(prev.objects.rolebindings, ns), objectsInNamespace(next.objects.rolebindings, ns));
   }
-  return out;
+  return out.length > 2 * MAX_BINDINGS ? null : out;
 }
 
 function keyOf(o: K8sObject): string {

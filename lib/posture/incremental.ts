@@ -25,7 +25,8 @@ import type { TriageCarry, TriageOptions, TriageSession } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import { cutoffFor } from './incremental-cutoffs';
-import { affectedBindings, bindingView, type BindingChange } from './incremental-bindings';
+import { affectedBindings, bindingView, isBindingRead, subjectNamespaces, type BindingChange } from './incremental-bindings';
+import type { K8sObject } from '../cluster/types';
 import { memoReadsSnapshot, noteRead, recordReads } from './read-tracking';
 import { ALL_CHECKS } from './registry';
 import type { Finding, PostureDocument } from './types';
@@ -134,7 +135,7 @@ export function updatePosture(
   const deltas = new Map<string, Set<string>>();
   const changed = withMemos(touchedReads(touched), prev, inventory, touched, deltas);
   const bindingChange: BindingChange = { prev: prev.inventory, next: inventory, touched, deltas, memoReads: prev.memoReads, changed };
-  const bindingsMemo = new Map<string, Set<string> | null>();
+  const bindingsMemo = new Map<string, K8sObject[] | null>();
   // Namespaces whose findings changed beyond the touched ones (a RoleBinding naming a ServiceAccount elsewhere).
   const stale = new Set(touched.namespaces);
   const bindingViews = new Map<string, Inventory>();
@@ -153,16 +154,14 @@ export function updatePosture(
       stats.reused++;
       return state;
     }
-    const splittable =
-      state.byNamespace !== null &&
-      touched.namespaces.size > 0 &&
-      touched.namespaces.size <= MAX_NAMESPACE_RUNS &&
-      // A changed memo may change other namespaces' findings too: not splittable, unless all it
-      // read is namespace-local (an index by namespace, lib/posture/indexes): on N's view it
-      // is built from N's objects alone, as reading them directly would be.
-      hits.every((k) => localRead(k, wholeKindsOf(state), prev.memoReads));
-    if (splittable) {
-      const next = rerunNamespaces(state, [...touched.namespaces], viewOf);
+    const namespaces = state.byNamespace !== null ? namespacesToRerun(state.evaluated.check, hits, touched, prev.memoReads, bindingChange, bindingsMemo) : null;
+    if (namespaces && namespaces.size === 0) {
+      stats.reused++;
+      return state;
+    }
+    if (namespaces) {
+      for (const ns of namespaces) stale.add(ns);
+      const next = rerunNamespaces(state, [...namespaces], viewOf);
       if (next) {
         stats.perNamespace++;
         return next;
@@ -256,6 +255,35 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
   return out;
 }
 
+/**
+ * The namespaces a namespace-scoped check must re-run on, or null (run it whole). A changed memo
+ * may change other namespaces' findings too, unless all it read is namespace-local (an index by
+ * namespace, lib/posture/indexes): on N's view it is built from N's objects alone, as reading
+ * them directly would be. Changed bindings reach a check with bindingsBySubject in the
+ * namespaces of the ServiceAccounts they name.
+ */
+function namespacesToRerun(
+  check: Check,
+  hits: string[],
+  touched: Touched,
+  memoReads: Map<string, Set<string>>,
+  bindings: BindingChange,
+  bindingsMemo: Map<string, K8sObject[] | null>,
+): Set<string> | null {
+  const whole = new Set((check.wholeKinds ?? []).map((k) => `objects.${k}`));
+  const local = (k: string) => localRead(k, whole, memoReads);
+  let namespaces = touched.namespaces;
+  if (hits.every(local)) {
+    if (namespaces.size === 0) return null;
+  } else {
+    if (!check.bindingsBySubject || !hits.every((k) => local(k) || isBindingRead(k, bindings))) return null;
+    const reached = subjectNamespaces(bindings, bindingsMemo);
+    if (!reached) return null;
+    namespaces = new Set([...touched.namespaces, ...reached]);
+  }
+  return namespaces.size <= MAX_NAMESPACE_RUNS ? namespaces : null;
+}
+
 /** Whether a read, on N's view, sees only N's objects (and the check does not want that kind whole). */
 function localRead(k: string, whole: Set<string>, memoReads: Map<string, Set<string>>, seen = new Set<string>()): boolean {
   if (k === 'workloads' || k === 'implicitNamespaces') return true;
@@ -271,10 +299,6 @@ function touchedReads(t: Touched): Set<string> {
   if (t.workloads) out.add('workloads');
   if (t.implicitNamespaces) out.add('implicitNamespaces');
   return out;
-}
-
-function wholeKindsOf(state: CheckState): Set<string> {
-  return new Set((state.evaluated.check.wholeKinds ?? []).map((k) => `objects.${k}`));
 }
 
 /** `inventory` is a recording one (see recording()). */

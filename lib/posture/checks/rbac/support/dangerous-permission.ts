@@ -33,11 +33,12 @@ export interface DangerMatch {
 
 /** Per danger, the requests it stands for that a binding of each kind reaches, by verb. */
 type Compiled = { d: Danger; byVerb: [string, ResourceRequest[]][] }[];
-const compiledCache = new WeakMap<RbacModel, WeakMap<Danger[], [Compiled, Compiled]>>();
+// Keyed by the model's grants: one model (rbac/model.ts) is handed to each inventory that shares its lists.
+const compiledCache = new WeakMap<object, WeakMap<Danger[], [Compiled, Compiled]>>();
 
 function compile(dangers: Danger[], model: RbacModel): [Compiled, Compiled] {
-  let perModel = compiledCache.get(model);
-  if (!perModel) compiledCache.set(model, (perModel = new WeakMap()));
+  let perModel = compiledCache.get(model.grants);
+  if (!perModel) compiledCache.set(model.grants, (perModel = new WeakMap()));
   let hit = perModel.get(dangers);
   if (!hit) {
     // Whether a RoleBinding reaches a request depends on its kind, not on which namespace it is in.
@@ -224,11 +225,11 @@ const bindingKey = (g: Grant) => `${g.binding.kind}/${g.binding.namespace ?? ''}
 export function examinedBindings(inv: Inventory): ResourceRef[] {
   // Memoised from the RBAC model, which is memoised itself: every RBAC check examines the same bindings.
   const model = rbacModel(inv);
-  let refs = examined.get(model);
+  let refs = examined.get(model.grants);
   if (!refs) {
     const seen = new Map<string, ResourceRef>();
     for (const g of model.grants) if (!isBootstrapGrant(g)) seen.set(bindingKey(g), Object.freeze(bindingRef(g)));
-    examined.set(model, (refs = [...seen.values()]));
+    examined.set(model.grants, (refs = [...seen.values()]));
   }
   return refs;
 }
