@@ -67,18 +67,20 @@ const sharedFixes = new Map<string, Remedy | null>();
 /** Everything but the namespace and name that the fix is made of; null when it cannot be said exactly. */
 function sharedKey(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[], after: string | undefined): string | null {
   const hostPaths = edits.map((e) => (e.at === 'remove-volume' ? volumeHostPath(w.spec, e.volume) : null));
-  try {
-    return JSON.stringify([w.kind, w.apiVersion ?? null, after ?? null, hostPaths, extraNames, edits], exactValues);
-  } catch {
-    return null; // e.g. a BigInt
-  }
+  // JSON merges values whose YAML differs (undefined, NaN, -0): edits holding one are built on their own.
+  if (!edits.every((e) => (e.at === 'container' || e.at === 'pod' || e.at === 'port' ? exactJson(e.value) : true))) return null;
+  return JSON.stringify([w.kind, w.apiVersion ?? null, after ?? null, hostPaths, extraNames, edits]);
 }
 
-/** JSON that tells apart the values JSON would merge (undefined, NaN, -0): their YAML differs. */
-function exactValues(_key: string, v: unknown): unknown {
-  if (v === undefined) return '\u0000undefined';
-  if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return `\u0000${Object.is(v, -0) ? '-0' : String(v)}`;
-  return v;
+/** Whether JSON.stringify gives v back exactly: strings, booleans, null, finite numbers but -0, in plain lists and maps. */
+function exactJson(v: unknown): boolean {
+  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!exactJson(v[i])) return false; // a hole reads as undefined
+    return true;
+  }
+  return typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.values(v as object).every(exactJson);
 }
 
 /**
@@ -109,7 +111,8 @@ function filled(shared: Remedy, w: Target): Remedy | undefined {
   return { remediation: out + text.slice(from), remediationNames: marks };
 }
 
-function ownRemedy(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[], words: { before?: Message; after?: string }): Remedy | undefined {
+/** workloadRemedy built for the one workload, never shared (pod-fix.test.ts holds the two equal). */
+export function ownRemedy(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[], words: { before?: Message; after?: string }): Remedy | undefined {
   const { before, after } = words;
   const target = { kind: w.kind, apiVersion: w.apiVersion, namespace: w.namespace, name: w.name };
   const names: NamedValue[] = [...extraNames];
