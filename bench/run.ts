@@ -90,10 +90,10 @@ async function main() {
       'attack paths (graph, paths, fix-first), same cluster, vs JSON.parse of the same objects; peak RSS',
       '≤ 1×, ≤ 1.5 GiB',
       async () => {
-        const t = timeAttackPaths(BIG);
+        const t = await timeAttackPaths(BIG);
         const ratio = t.attackMs / t.parseMs;
         return {
-          measured: `${ratio.toFixed(2)}× (${s(t.attackMs)} vs JSON.parse ${s(t.parseMs)}; CPU ${(t.attackCpuMs / t.parseCpuMs).toFixed(2)}×; ${t.paths} paths, ${t.fixes} fixes); peak RSS ${(t.peakRssBytes / GiB).toFixed(2)} GiB`,
+          measured: `${ratio.toFixed(2)}× (median of 3: ${s(t.attackMs)} vs JSON.parse ${s(t.parseMs)}, garbage collection ${s(t.attackGcMs)} of it; CPU ${(t.attackCpuMs / t.parseCpuMs).toFixed(2)}×; cold first round ${(t.coldAttackMs / t.coldParseMs).toFixed(2)}×; ${t.paths} paths, ${t.fixes} fixes); peak RSS ${(t.peakRssBytes / GiB).toFixed(2)} GiB`,
           met: yes(ratio <= 1 && t.peakRssBytes <= 1.5 * GiB),
         };
       },
