@@ -163,6 +163,24 @@ describe('incremental posture', () => {
     expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
   });
 
+  it('re-runs the ServiceAccount token checks in the namespaces of the ServiceAccounts a changed binding names', async () => {
+    const inv = await demo();
+    const state = initialPosture(inv, { now: NOW });
+    // Granted from another namespace: the binding lives in payments, the ServiceAccount in data-science.
+    const rb = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'grant-elsewhere', namespace: 'payments' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+      subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'data-science' }],
+    };
+    const applied = applyChange(inv, { type: 'ADDED', resource: 'rolebindings', object: rb });
+    const { posture, stats } = updatePosture(state, applied.inventory, applied.touched, { now: NOW });
+    expect(stats.whole).not.toContain('authn-authz.workload-default-service-account');
+    expect(stats.whole).not.toContain('authn-authz.token-automount-not-needed');
+    expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
+  });
+
   it('gives the same findings per binding on a binding view as on the whole cluster, for every binding-scoped check', async () => {
     const inv = await demo();
     const scoped = ALL_CHECKS.filter((c) => c.scope === 'binding');
