@@ -11,7 +11,7 @@ import { startFakeCluster, type FakeCluster, type RequestRecord } from '../e2e/f
 import { failureKinds, failures, load, type LoadRequest, type LoadResult } from './load';
 import { buildDashboard, hasBuild, run, startDashboard, timedGet, treeRss, type Dashboard } from './dashboard';
 import type { K8sObject } from '../lib/cluster/types';
-import { syntheticInventory, timeIncremental } from './incremental-timing';
+import { syntheticInventory, timeIncremental, type ChangeTiming } from './incremental-timing';
 import { BIG, timePosture } from './posture-timing';
 import { timeAttackPaths } from './attack-paths-timing';
 import { timeAuditIngest } from './audit-timing';
@@ -91,10 +91,10 @@ async function main() {
       'attack paths (graph, paths, fix-first), same cluster, vs JSON.parse of the same objects; peak RSS',
       '≤ 1×, ≤ 1.5 GiB',
       async () => {
-        const t = timeAttackPaths(BIG);
+        const t = await timeAttackPaths(BIG);
         const ratio = t.attackMs / t.parseMs;
         return {
-          measured: `${ratio.toFixed(2)}× (${s(t.attackMs)} vs JSON.parse ${s(t.parseMs)}; CPU ${(t.attackCpuMs / t.parseCpuMs).toFixed(2)}×; ${t.paths} paths, ${t.fixes} fixes); peak RSS ${(t.peakRssBytes / GiB).toFixed(2)} GiB`,
+          measured: `${ratio.toFixed(2)}× (median of 3: ${s(t.attackMs)} vs JSON.parse ${s(t.parseMs)}, garbage collection ${s(t.attackGcMs)} of it; CPU ${(t.attackCpuMs / t.parseCpuMs).toFixed(2)}×; cold first round ${(t.coldAttackMs / t.coldParseMs).toFixed(2)}×; ${t.paths} paths, ${t.fixes} fixes); peak RSS ${(t.peakRssBytes / GiB).toFixed(2)} GiB`,
           met: yes(ratio <= 1 && t.peakRssBytes <= 1.5 * GiB),
         };
       },
@@ -301,17 +301,19 @@ async function main() {
         }
         times.sort((a, b) => a - b);
         const p95 = times[18]!;
-        log('incremental recompute vs full, in one process');
-        const fresh = () => syntheticInventory(BIG);
-        const owned = timeIncremental(fresh, 20); // a pod of a Deployment changes
-        const bare = timeIncremental(fresh, 20, 'bare-pod'); // a pod that is its own workload
-        const ok = p95 <= 100 && owned.ratio <= 0.02 && bare.ratio <= 0.02;
+        log('incremental recompute vs full, in one process, per kind of change');
+        const t = timeIncremental(() => syntheticInventory(BIG), 10);
+        // One more subject that may do anything anywhere legitimately changes much (reported, not held to 2%).
+        const bounded = t.kinds.filter((k) => k.kind !== 'clusterrolebinding-admin');
+        const ok = p95 <= 100 && bounded.every((k) => k.ratio <= 0.02);
         const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+        const share = (k: ChangeTiming) => `${k.kind} ${pct(k.ratio)} (CPU ${pct(k.cpuRatio)})`;
+        const over = t.kinds.filter((k) => k.ratio > 0.02);
         return {
-          measured: `${p95.toFixed(0)} ms p95 through the fake server's watch (median ${times[10]!.toFixed(0)} ms, 20 edits of one bare pod); in one process, recompute p95 ${owned.incrementalP95Ms.toFixed(0)} ms for a Deployment's pod (${pct(owned.ratio)} of a full ${s(owned.fullMs)}), ${bare.incrementalP95Ms.toFixed(0)} ms for a bare pod (${pct(bare.ratio)}); attack paths follow ~1 s after the last change (attackPathsAsOf says which version they are of)`,
+          measured: `${p95.toFixed(0)} ms p95 through the fake server's watch (median ${times[10]!.toFixed(0)} ms, 20 edits of one bare pod); in one process, each kind's recompute p95 (10 changes) of a full ${s(t.fullMs)}: ${t.kinds.map(share).join(', ')}; attack paths follow ~1 s after the last change (attackPathsAsOf says which version they are of)`,
           met: ok
             ? 'yes'
-            : `no: the slowest bare-pod change re-ran ${bare.slowest.full} checks whole, ${bare.slowest.perNamespace} on its namespace (${bare.slowest.reused} reused); the slowest Deployment-pod change ${owned.slowest.full} whole, ${owned.slowest.perNamespace} per namespace`,
+            : `no: ${[p95 > 100 ? `watch p95 ${p95.toFixed(0)} ms` : '', ...over.map((k) => `${k.kind} re-ran ${k.slowest.full} checks whole (${k.slowest.whole.join(', ')})`)].filter(Boolean).join('; ')}`,
         };
       },
       'change',
