@@ -35,7 +35,7 @@ describe.each(backends)('FleetSummaryCache on $name', ({ open }) => {
 
   it('re-reads only the rows that changed; a report, new labels or a removed cluster show at the next read', async () => {
     const fleet = new FleetStore(store.sql);
-    const [a, b, c] = ['a', 'b', 'c'].map((x) => `cache-${x}-${run}`);
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => `cache-${x}-${run}`) as [string, string, string];
     for (const n of [a, b, c]) await fleet.createToken(n, { labels: { env: 'dev' } });
     const cache = new FleetSummaryCache(async () => fleet);
     const other = new FleetSummaryCache(async () => new FleetStore(store.sql)); // another replica
