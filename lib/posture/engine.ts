@@ -89,9 +89,11 @@ export function assemblePosture(
   const ownerKeys = triageOptions?.ownerKeys ?? DEFAULT_OWNER_KEYS;
   if (triaged.timeDependent) reuse = undefined; // an exception may have expired anywhere since
 
+  // One pass over the findings, not one per area: after a watched change this is most of the work.
+  const openByArea = groupBy(findings, (f) => (isOpen(f) ? f.area : null));
   const areas: AreaSummary[] = AREAS.map((meta) => {
     const mine = evaluated.filter((e) => e.check.area === meta.id);
-    const counts = countBySeverity(findings.filter((f) => f.area === meta.id && isOpen(f)));
+    const counts = countBySeverity(openByArea.get(meta.id) ?? []);
     return {
       id: meta.id,
       kind: meta.kind,
@@ -128,11 +130,20 @@ export function assemblePosture(
 /** Findings whose object lies on attack paths, copied with the count (findings are shared with cached check results). */
 function withPaths(findings: Finding[], through: Map<string, number>): Finding[] {
   if (through.size === 0) return findings;
+  // Per analysis, each finding's copy: a watched change keeps most findings and (deferred) the analysis.
+  let copies = pathCopies.get(through);
+  if (!copies) pathCopies.set(through, (copies = new WeakMap()));
   return findings.map((f) => {
-    const n = through.get(refKey(f.resource));
-    return n ? { ...f, paths: n } : f;
+    let c = copies.get(f);
+    if (!c) {
+      const n = through.get(refKey(f.resource));
+      copies.set(f, (c = n ? { ...f, paths: n } : f));
+    }
+    return c;
   });
 }
+
+const pathCopies = new WeakMap<Map<string, number>, WeakMap<Finding, Finding>>();
 
 /** The document with another attack analysis: its summary, and each finding's count of paths through its object. */
 export function withAttackAnalysis(doc: PostureDocument, attack: AttackAnalysis): PostureDocument {
