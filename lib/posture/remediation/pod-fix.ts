@@ -2,8 +2,8 @@
 // as a sentence that names the containers, fields and volumes, then the YAML. Pure.
 import type { PodSpec, Workload } from '../../cluster/types';
 import { flatContainers } from '../indexes/containers';
-import { join, Message, msg, named, obj, prose } from '../message';
-import type { NameAt, NamedValue } from '../types';
+import { filledSlots, join, Message, msg, NAME_SLOT, NAMESPACE_SLOT, named, obj, prose } from '../message';
+import type { NamedValue } from '../types';
 import { plain } from './plain-yaml';
 import { containersPhrase, podPatch, remedy, type ContainerList, type PodEdit, type Remedy } from './patch';
 
@@ -82,8 +82,6 @@ export function workloadRemedyFor(w: Target, parts: (t: Target) => FixParts): Re
 // containers, fields and values) get the same fix but for the object's namespace and name: it is
 // built once with these in their place, then filled in. The slots are plain names, marked
 // wherever they stand, so filling them in moves only the marks after them.
-const NAMESPACE_SLOT = 'kp-slot-namespace-4d1f';
-const NAME_SLOT = 'kp-slot-name-9c2e';
 const sharedFixes = new Map<string, Remedy | null>();
 
 /** Everything but the namespace and name that the fix is made of; null when it cannot be said exactly. */
@@ -116,22 +114,8 @@ function filled(shared: Remedy, w: Target): Remedy | undefined {
   const text = shared.remediation;
   for (const v of [w.namespace, w.name]) if (v.length < 2 || !plain(v) || text.includes(v)) return undefined;
   if (w.namespace === w.name) return undefined;
-  let out = '';
-  let from = 0;
-  let shift = 0;
-  const marks: NameAt[] = [];
-  for (const m of shared.remediationNames) {
-    const value = m.value === NAMESPACE_SLOT ? w.namespace : m.value === NAME_SLOT ? w.name : null;
-    if (value === null) {
-      marks.push({ ...m, at: m.at + shift });
-      continue;
-    }
-    out += text.slice(from, m.at) + value;
-    from = m.at + m.value.length;
-    marks.push({ ...m, value, at: m.at + shift });
-    shift += value.length - m.value.length;
-  }
-  return { remediation: out + text.slice(from), remediationNames: marks };
+  const filled = filledSlots(text, shared.remediationNames, w);
+  return { remediation: filled.text, remediationNames: filled.names };
 }
 
 /** workloadRemedy built for the one workload, never shared (pod-fix.test.ts holds the two equal). */

@@ -8,7 +8,7 @@ import { controlById } from '../../../pss/controls/index';
 import { effectiveMinor, evaluateControl } from '../../../pss/evaluate';
 import { parseClusterMinor, parseEnforcePolicy, type NamespacePolicy } from '../../../pss/namespace-level';
 import type { Control, Violation } from '../../../pss/types';
-import { marked, msg, named, ns, obj, prose, type Message } from '../../../message';
+import { filledSlots, marked, msg, NAME_SLOT, NAMESPACE_SLOT, named, ns, obj, prose, type Message } from '../../../message';
 import type { NameAt, Severity } from '../../../types';
 import { allContainers, labelsOf, workloadRef } from '../../helpers';
 import { workloadRemedy } from '../../../remediation/pod-fix';
@@ -114,8 +114,6 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
 // namespace policy) get the same sentence but for their namespace and name: it is built once
 // with slots in their place and filled in, as pod-fix.ts does for fixes. Only a marked sentence
 // whose slots stand exactly at its marks is shared; pss-check.test.ts holds it equal to message().
-const NAMESPACE_SLOT = 'kp-slot-namespace-4d1f';
-const NAME_SLOT = 'kp-slot-name-9c2e';
 const sharedMessages = new Map<string, { message: string; names: NameAt[] } | null>();
 
 export function sharedMessage(w: Workload, v: Violation, control: Control, view: NamespaceView): Pick<RawFinding, 'message' | 'names'> {
@@ -130,22 +128,8 @@ export function sharedMessage(w: Workload, v: Violation, control: Control, view:
     sharedMessages.set(key, shared);
   }
   if (!shared || shared.message.includes(w.namespace) || shared.message.includes(w.name)) return message(w, v, control, view);
-  let out = '';
-  let from = 0;
-  let shift = 0;
-  const names: NameAt[] = [];
-  for (const n of shared.names) {
-    const value = n.value === NAMESPACE_SLOT ? w.namespace : n.value === NAME_SLOT ? w.name : null;
-    if (value === null) {
-      names.push({ ...n, at: n.at + shift });
-      continue;
-    }
-    out += shared.message.slice(from, n.at) + value;
-    from = n.at + n.value.length;
-    names.push({ ...n, value, at: n.at + shift });
-    shift += value.length - n.value.length;
-  }
-  return { message: out + shared.message.slice(from), names };
+  const filled = filledSlots(shared.message, shared.names, w);
+  return { message: filled.text, names: filled.names };
 }
 
 function slotsOnlyAtMarks(text: string, names: readonly NameAt[]): boolean {
