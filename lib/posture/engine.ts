@@ -351,6 +351,36 @@ export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: re
   });
 }
 
+/**
+ * `next` is `prev` with the findings on some objects (`keys`) replaced by `fresh` (scope 'binding',
+ * lib/posture/incremental.ts): its aggregates are prev's with those objects' parts replaced.
+ */
+export function carryObjectAggregates(prev: Evaluated, next: Evaluated, keys: ReadonlySet<string>, fresh: Finding[]): void {
+  const old = aggregatesOf(prev);
+  const mine = (f: Finding) => keys.has(refKey(f.resource));
+  const kept = old.sorted.filter((f) => !mine(f));
+  const sorted = fresh.length ? mergeSorted(kept, [...fresh].sort(compareFindings)) : kept;
+  const findingsByNs = new Map(old.findingsByNs);
+  const failing = new Map(old.failing);
+  const namespaces = new Set([...keys].map(namespaceOfKey).filter((ns): ns is string => ns !== null));
+  for (const ns of namespaces) {
+    const list = [...(old.findingsByNs.get(ns) ?? []).filter((f) => !mine(f)), ...fresh.filter((f) => namespaceOfKey(refKey(f.resource)) === ns)];
+    const failed = [...new Set(list.map((f) => refKey(f.resource)))];
+    if (list.length) findingsByNs.set(ns, list);
+    else findingsByNs.delete(ns);
+    if (failed.length) failing.set(ns, failed);
+    else failing.delete(ns);
+  }
+  const before = new Set(old.sorted.filter(mine).map((f) => refKey(f.resource))).size;
+  aggregates.set(next, {
+    sorted,
+    findingsByNs,
+    examined: next.scope === prev.scope ? old.examined : next.scope ? countBy(next.scope, namespaceOfKey) : null,
+    failing,
+    failingCount: old.failingCount - before + new Set(fresh.map((f) => refKey(f.resource))).size,
+  });
+}
+
 /** b (few, sorted) into a (many, sorted) by binary search: equal findings keep a's first, as a stable sort would. */
 function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   const out: Finding[] = [];
