@@ -7,7 +7,7 @@ import type { Touched } from '../cluster/apply-change';
 import type { Inventory } from '../cluster/inventory';
 import { objectsInNamespace } from '../cluster/namespace-runs';
 import type { K8sObject } from '../cluster/types';
-import { rbacModel } from './rbac/model';
+import { rbacModel, type Grant } from './rbac/model';
 import { normaliseSubject } from './rbac/subjects';
 
 /** The memo of how many workloads run as each ServiceAccount (`namespace/name` → count). */
@@ -95,11 +95,29 @@ function bindingLocalMemo(h: string, c: BindingChange, seen = new Set<string>())
 function bindingsNaming(inv: Inventory, serviceAccounts: Set<string>): Set<string> {
   const out = new Set<string>();
   if (serviceAccounts.size === 0) return out;
-  for (const g of rbacModel(inv).grants) {
-    const s = g.subject;
-    if (s.kind === 'ServiceAccount' && serviceAccounts.has(`${s.namespace}/${s.name}`)) out.add(`${g.binding.kind}/${g.binding.namespace ?? ''}/${g.binding.name}`);
-  }
+  const index = bindingsByServiceAccount(rbacModel(inv).grants);
+  for (const sa of serviceAccounts) for (const k of index.get(sa) ?? []) out.add(k);
   return out;
+}
+
+const byServiceAccount = new WeakMap<readonly Grant[], Map<string, string[]>>();
+
+/** Per model (its grants), the bindings naming each ServiceAccount: asked after every pod change. */
+function bindingsByServiceAccount(grants: readonly Grant[]): Map<string, string[]> {
+  let m = byServiceAccount.get(grants);
+  if (!m) {
+    m = new Map();
+    for (const g of grants) {
+      const s = g.subject;
+      if (s.kind !== 'ServiceAccount') continue;
+      const sa = `${s.namespace}/${s.name}`;
+      const list = m.get(sa) ?? [];
+      list.push(`${g.binding.kind}/${g.binding.namespace ?? ''}/${g.binding.name}`);
+      m.set(sa, list);
+    }
+    byServiceAccount.set(grants, m);
+  }
+  return m;
 }
 
 /**

@@ -13,6 +13,7 @@ import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import {
   assemblePosture,
   carryAggregates,
+  carryObjectAggregates,
   namespaceOfKey,
   refKey,
   runCheck,
@@ -392,6 +393,7 @@ function rerunBindings(state: CheckState, bindings: Set<string>, view: Inventory
   }
   const unjudged = [...(prev.result.notAssessedFor ?? []).filter((o) => !mine(refKey(o.resource))), ...(e.result.notAssessedFor ?? [])];
   const evaluated: Evaluated = { check: prev.check, result: withNotAssessed({ ...prev.result, findings: findings.length }, unjudged), findings, scope };
+  carryObjectAggregates(prev, evaluated, bindings, e.findings);
   return { evaluated, reads, byNamespace: null };
 }
 
