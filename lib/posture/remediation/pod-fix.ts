@@ -45,15 +45,37 @@ export function workloadRemedy(
   words: { before?: Message; after?: string } = {},
 ): Remedy | undefined {
   if (edits.length === 0) return undefined;
-  const key = words.before ? null : sharedKey(w, edits, extraNames, words.after);
-  if (key === null) return ownRemedy(w, edits, extraNames, words);
+  // Words before the sentence may name anything: workloadRemedyFor says how they name the workload.
+  if (words.before) return ownRemedy(w, edits, extraNames, words);
+  return workloadRemedyFor(w, () => ({ edits, extraNames, words }));
+}
+
+export interface FixParts {
+  edits: readonly PodEdit[];
+  extraNames?: readonly NamedValue[];
+  words?: { before?: Message; after?: string };
+}
+
+/**
+ * workloadRemedy for a fix whose edits or words name the workload itself (its namespace or
+ * name): `parts` gives them for any namespace and name, so the fix can be shared too.
+ */
+export function workloadRemedyFor(w: Target, parts: (t: Target) => FixParts): Remedy | undefined {
+  const slotted = { ...w, namespace: NAMESPACE_SLOT, name: NAME_SLOT };
+  const own = () => {
+    const p = parts(w);
+    return p.edits.length ? ownRemedy(w, p.edits, p.extraNames ?? [], p.words ?? {}) : undefined;
+  };
+  const p = parts(slotted);
+  const key = p.edits.length ? sharedKey(w, p) : null;
+  if (key === null) return own();
   let shared = sharedFixes.get(key);
   if (shared === undefined) {
     if (sharedFixes.size >= 5_000) sharedFixes.clear();
-    shared = ownRemedy({ ...w, namespace: NAMESPACE_SLOT, name: NAME_SLOT }, edits, extraNames, words) ?? null;
+    shared = ownRemedy(slotted, p.edits, p.extraNames ?? [], p.words ?? {}) ?? null;
     sharedFixes.set(key, shared);
   }
-  return (shared && filled(shared, w)) ?? ownRemedy(w, edits, extraNames, words);
+  return (shared && filled(shared, w)) ?? own();
 }
 
 // Workloads that need the same edits (most: containers are named alike, and the edits name only
@@ -65,11 +87,12 @@ const NAME_SLOT = 'kp-slot-name-9c2e';
 const sharedFixes = new Map<string, Remedy | null>();
 
 /** Everything but the namespace and name that the fix is made of; null when it cannot be said exactly. */
-function sharedKey(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[], after: string | undefined): string | null {
+function sharedKey(w: Target, { edits, extraNames = [], words = {} }: FixParts): string | null {
+  const before = words.before ? [words.before.parts.text, words.before.parts.names] : null;
   const hostPaths = edits.map((e) => (e.at === 'remove-volume' ? volumeHostPath(w.spec, e.volume) : null));
   // JSON merges values whose YAML differs (undefined, NaN, -0): edits holding one are built on their own.
   if (!edits.every((e) => (e.at === 'container' || e.at === 'pod' || e.at === 'port' ? exactJson(e.value) : true))) return null;
-  return JSON.stringify([w.kind, w.apiVersion ?? null, after ?? null, hostPaths, extraNames, edits]);
+  return JSON.stringify([w.kind, w.apiVersion ?? null, before, words.after ?? null, hostPaths, extraNames, edits]);
 }
 
 /** Whether JSON.stringify gives v back exactly: strings, booleans, null, finite numbers but -0, in plain lists and maps. */
