@@ -45,7 +45,10 @@ export async function load(url: string, requests: LoadRequest[], opts: { connect
           return void one(r, false).then(resolve);
         }
         if (why === 'timeout') result.timeouts++;
-        else result.errors[why] = (result.errors[why] ?? 0) + 1;
+        else {
+          const kind = `${why} (${req.reusedSocket ? 'kept-alive' : 'new'} connection, ${answered ? 'in the body' : 'before the answer'})`;
+          result.errors[kind] = (result.errors[kind] ?? 0) + 1;
+        }
         resolve();
       };
       let answered = false;

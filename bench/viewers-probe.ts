@@ -33,12 +33,14 @@ async function alone(url: string, p: string) {
     }
   })();
   const t = performance.now();
-  const r = await fetch(`${url}${p}`, { headers: BROWSER });
-  await r.arrayBuffer();
+  const status = await fetch(`${url}${p}`, { headers: BROWSER }).then(
+    async (r) => (await r.arrayBuffer(), `status ${r.status}`),
+    (e: Error) => `failed: ${e.message}, ${(e.cause as Error | undefined)?.message ?? ''}`,
+  );
   const ms = performance.now() - t;
   done = true;
   await poll;
-  return `${(ms / 1000).toFixed(2)} s (status ${r.status}; /healthz waited up to ${(blocked / 1000).toFixed(2)} s)`;
+  return `${(ms / 1000).toFixed(2)} s (${status}; /healthz waited up to ${(blocked / 1000).toFixed(2)} s)`;
 }
 
 const summary = (r: LoadResult, expected: number[] = []) =>

@@ -171,28 +171,27 @@ export function runCheck(check: Check, inv: Inventory): Evaluated {
   if (isNotAssessed(outcome)) return notRun(check, base, outcome.notAssessed);
   const findings: Finding[] = outcome.map((f) => {
     const { message, names } = bounded(f.message, f.names);
-    return {
-      checkId: check.id,
-      area: check.area,
-      severity: f.severity ?? check.severity,
-      title: check.title,
-      message,
-      ...(names ? { names } : {}),
-      ...remediationOf(f, check),
-      resource: f.resource,
-    };
+    // Fields set in the document's order, without a spread object per optional field (50,000 findings).
+    const out = { checkId: check.id, area: check.area, severity: f.severity ?? check.severity, title: check.title, message } as Finding;
+    if (names) out.names = names;
+    remediationOf(f, check, out);
+    out.resource = f.resource;
+    return out;
   });
   const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
   const unjudged = check.notAssessedFor?.(inv) ?? [];
   return { check, result: withNotAssessed({ ...base, assessed: true, findings: findings.length }, unjudged), findings, scope };
 }
 
-/** The finding's own fix when it has one (bounded like a message), else the check's advice. */
-function remediationOf(f: RawFinding, check: Check): Pick<Finding, 'remediation' | 'remediationNames'> {
-  if (f.remediation === undefined) return { remediation: check.remediation };
-  if (!f.remediationNames) return { remediation: f.remediation };
-  const { message, names } = bounded(f.remediation, f.remediationNames);
-  return { remediation: message, remediationNames: names ?? [] };
+/** The finding's own fix when it has one (bounded like a message), else the check's advice; set on `out`. */
+function remediationOf(f: RawFinding, check: Check, out: Pick<Finding, 'remediation' | 'remediationNames'>): void {
+  if (f.remediation === undefined) out.remediation = check.remediation;
+  else if (!f.remediationNames) out.remediation = f.remediation;
+  else {
+    const { message, names } = bounded(f.remediation, f.remediationNames);
+    out.remediation = message;
+    out.remediationNames = names ?? [];
+  }
 }
 
 /** The result listing the objects not assessed, in one order whichever way they were gathered (incremental.ts). */

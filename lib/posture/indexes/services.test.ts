@@ -6,7 +6,8 @@ const workload = (namespace: string, podLabels: Record<string, string>): Workloa
   ({ kind: 'Deployment', apiVersion: 'apps/v1', namespace, name: 'web', podLabels, podAnnotations: {}, spec: {}, pods: 1 }) as Workload;
 const service = (namespace: string | undefined, selector: unknown): K8sObject =>
   ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', ...(namespace ? { namespace } : {}) }, spec: { selector } }) as K8sObject;
-const ingress = (spec: unknown): K8sObject => ({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'a' }, spec }) as K8sObject;
+const ingress = (spec: unknown): K8sObject =>
+  ({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'a' }, spec }) as K8sObject;
 
 describe('selects', () => {
   const w = workload('a', { app: 'web', tier: 'front' });
@@ -35,16 +36,28 @@ describe('backends', () => {
         ingress({
           defaultBackend: { service: { name: 'fallback', port: { number: 80 } } },
           rules: [
-            { http: { paths: [{ path: '/', backend: { service: { name: 'web' } } }, { path: '/api', backend: { service: { name: 'api' } } }] } },
+            {
+              http: {
+                paths: [
+                  { path: '/', backend: { service: { name: 'web' } } },
+                  { path: '/api', backend: { service: { name: 'api' } } },
+                ],
+              },
+            },
             { http: { paths: [{ path: '/', backend: { service: { name: 'web' } } }] } },
           ],
         }),
       ),
     ).toEqual(['fallback', 'web', 'api']);
-    expect(backends(ingress({ backend: { serviceName: 'old' }, rules: [{ http: { paths: [{ backend: { serviceName: 'older' } }] } }] }))).toEqual(['old', 'older']);
+    expect(backends(ingress({ backend: { serviceName: 'old' }, rules: [{ http: { paths: [{ backend: { serviceName: 'older' } }] } }] }))).toEqual([
+      'old',
+      'older',
+    ]);
   });
   it('tolerates malformed rules and resource backends (no Service)', () => {
-    expect(backends(ingress({ rules: [null, { http: { paths: 'x' } }, { http: { paths: [{ backend: { resource: { kind: 'Bucket', name: 'b' } } }] } }] }))).toEqual([]);
+    expect(
+      backends(ingress({ rules: [null, { http: { paths: 'x' } }, { http: { paths: [{ backend: { resource: { kind: 'Bucket', name: 'b' } } }] } }] })),
+    ).toEqual([]);
     expect(backends(ingress(undefined))).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PodSpec, Workload } from '../../cluster/types';
+import { ns, msg, subject } from '../message';
 import { ownRemedy, workloadRemedy } from './pod-fix';
+import { ownServiceAccountRemedy } from './workload-fixes';
 import type { PodEdit } from './patch';
 
 const spec: PodSpec = {
@@ -60,5 +62,17 @@ describe('workloadRemedy shared between workloads that need the same edits', () 
     expect(r.remediation).toContain('  name: checkout\n  namespace: shop\n');
     for (const m of r.remediationNames) expect(r.remediation.slice(m.at, m.at + m.value.length)).toBe(m.value);
     expect(r.remediationNames.filter((m) => m.value === 'shop' || m.value === 'checkout')).toHaveLength(4);
+  });
+
+  it('shares a fix whose words and edits name the workload itself (its own ServiceAccount)', () => {
+    for (const namespace of NAMES.slice(0, 5)) {
+      for (const name of NAMES) {
+        const w = workload(namespace, name);
+        const alone = ownRemedy(w, [{ at: 'pod', field: ['serviceAccountName'], value: name }], [{ role: 'subject', value: name }], {
+          before: msg`Create ServiceAccount ${subject(name)} in namespace ${ns(namespace)} (automountServiceAccountToken: false unless the workload calls the API), then `,
+        });
+        expect(JSON.stringify(ownServiceAccountRemedy(w))).toBe(JSON.stringify(alone));
+      }
+    }
   });
 });
