@@ -8,6 +8,8 @@ export async function register() {
   await startAuth();
   const { installRequestTiming } = await import('./lib/server/metrics/request-timing');
   installRequestTiming();
+  const { startAuditTls } = await import('./lib/server/audit-webhook');
+  await startAuditTls();
   const { snapshotStore } = await import('./lib/server/snapshot-service');
   const { startSnapshotSchedule } = await import('./lib/server/snapshot-scheduler');
   try {

@@ -16,7 +16,7 @@ const nextConfig = {
   ...(process.env.NEXT_OUTPUT_STANDALONE === '1' && {
     output: 'standalone',
     // The demo cluster is read from files at run time, which tracing cannot see.
-    outputFileTracingIncludes: { '/**': ['./lib/demo/manifests/**'] },
+    outputFileTracingIncludes: { '/**': ['./lib/demo/manifests/**', './lib/demo/audit/**'] },
   }),
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` over the whole tree (tests included) before building;

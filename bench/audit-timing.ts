@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { readAuditLogs } from '../lib/audit/read-log';
+import { READ_CHUNK, readAuditLogs } from '../lib/audit/read-log';
 import { AuditAggregator } from '../lib/posture/audit/aggregate';
 import { AUDIT_DETECTIONS } from '../lib/posture/checks/api-abuse/index';
 
@@ -80,7 +80,7 @@ async function generate(bytes: number): Promise<{ file: string; events: number }
 async function parseOnly(file: string): Promise<number> {
   let carry = '';
   let n = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' })) {
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK, encoding: 'utf8' })) {
     const text = carry + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {

@@ -1,7 +1,7 @@
 // Running the built dashboard (`next start`, NEXT_DIST_DIR=.next-bench) for the benchmark and
 // reading what it costs: response times, the RSS of its process tree.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +40,8 @@ export async function startDashboard(port: number, env: Record<string, string>):
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  // BENCH_DASHBOARD_LOG=<file>: the dashboard's stderr kept whole, to see why requests failed.
+  if (process.env.BENCH_DASHBOARD_LOG) child.stderr!.pipe(createWriteStream(process.env.BENCH_DASHBOARD_LOG, { flags: 'a' }));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -12,7 +12,6 @@ import { buildInventory } from '../lib/cluster/build-inventory';
 import { FleetStore } from '../lib/fleet/store';
 import { computePosture } from '../lib/posture/engine';
 import type { PostureDocument } from '../lib/posture/types';
-import { createRateLimiter } from '../lib/server/auth/rate-limit';
 import { handleIngest, type IngestDeps } from '../lib/server/fleet-ingest';
 import { SnapshotStore } from '../lib/snapshots/store';
 import { generateCluster } from '../lib/synthetic/generate';
@@ -86,7 +85,7 @@ export async function timeFleetIngest(hub: FleetHub, rounds: number, concurrency
   const start = Date.parse('2026-12-01T00:00:00Z');
   const body = (round: number, i: number) => JSON.stringify({ ...doc, generatedAt: new Date(start + round * FLEET.everyS * 1000 + i * 500).toISOString() });
   const docBytes = Buffer.byteLength(body(0, 0));
-  const deps: IngestDeps = { fleet: async () => fleet, limiter: createRateLimiter(1_000_000), maxBytes: 20 * 1024 * 1024 };
+  const deps: IngestDeps = { fleet: async () => fleet, perMinute: 1_000_000, maxBytes: 20 * 1024 * 1024 };
 
   // Round 0 fills the latest documents (the table then stays that size); growth is measured after it.
   const latencies: number[] = [];

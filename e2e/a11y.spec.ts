@@ -28,6 +28,7 @@ async function pathsToCheck(page: Page): Promise<string[]> {
     '/exceptions',
     '/fleet',
     '/attack-paths',
+    '/audit',
     object,
     '/objects/Deployment/legacy-crm/crm-worker',
     '/no-such-page',

@@ -3,6 +3,7 @@
 // GET /api/fleet, the /fleet page's data and each cluster's pages (404, as for a missing page).
 // Real route handlers and page loaders, AUTH_MODE=token against the fake clusters.
 import { describe, expect, it, vi } from 'vitest';
+import type { AttackPathsSummary } from '../lib/posture/types';
 import { sampleDocument } from '../lib/snapshots/test-fixtures';
 import { asBrowser, Browser, call, signIn, TOKENS, useTwoClusters } from './two-clusters';
 
@@ -24,9 +25,26 @@ async function seed() {
     ['core-dev', ['contractors-not-this'], 'dev'],
   ] as const) {
     await fleet.createToken(name, { labels: { env }, groups: [...groups] });
-    const doc = sampleDocument({ generatedAt: '2026-11-22T10:00:00.000Z' });
+    const doc = { ...sampleDocument({ generatedAt: '2026-11-22T10:00:00.000Z' }), attackPaths: pathsCutBy([`${name}-only-admin`, 'everyone-admin']) };
     await fleet.ingest((await fleet.cluster(name))!, JSON.stringify(doc), doc);
   }
+}
+
+/** Attack paths whose fix-first changes are these bindings: one per cluster, one shared by all. */
+function pathsCutBy(bindings: string[]): AttackPathsSummary {
+  return {
+    counts: { 'cluster-admin': bindings.length, node: 0, 'namespace-secrets': 0, 'cluster-secrets': 0, 'kube-system': 0 },
+    byNamespace: {},
+    footholds: 1,
+    paths: [],
+    fixFirst: bindings.map((b) => ({
+      object: { kind: 'ClusterRoleBinding', namespace: null, name: b, apiVersion: 'rbac.authorization.k8s.io/v1' },
+      field: 'subjects',
+      change: 'remove Group system:authenticated from subjects',
+      patch: 'subjects: []',
+      removes: { 'cluster-admin': 1, node: 0 },
+    })),
+  };
 }
 
 const names = async (res: Response) => ((await res.json()) as { rows: { name: string }[] }).rows.map((r) => r.name);
@@ -42,6 +60,9 @@ describe('fleet access', () => {
     expect((await signIn(root, TOKENS.root)).status).toBe(303);
     expect(await names(await call(root, api.GET, 'GET', '/api/fleet'))).toEqual(['core-dev', 'core-prod', 'payments-prod']);
     expect(await names(await call(root, api.GET, 'GET', '/api/fleet?env=prod'))).toEqual(['core-prod', 'payments-prod']);
+    const all = await asBrowser(root, async () => fleetFor(await fleetPageIdentity(), {}));
+    expect(all.fixFirst[0]).toMatchObject({ name: 'everyone-admin', admin: 3 });
+    expect(all.fixFirst.map((f) => f.name)).toContain('core-dev-only-admin');
     expect((await call(root, api.GET, 'GET', '/api/fleet?env=%3Cscript%3E')).status).toBe(400);
     expect((await asBrowser(root, () => loadFleetClusterPage('core-prod'))).doc.generatedAt).toBe('2026-11-22T10:00:00.000Z');
 
@@ -51,6 +72,11 @@ describe('fleet access', () => {
     const page = await asBrowser(pat, async () => fleetFor(await fleetPageIdentity(), {}));
     expect(page.rows.map((r) => r.name)).toEqual(['payments-prod']);
     expect(page.labels).toEqual({ env: ['prod'] }); // not even the labels of clusters they may not see
+    // Fix first across the fleet: only changes from their clusters, and the shared one counted in theirs alone.
+    expect(page.fixFirst.map((f) => [f.name, f.clusters.map((c) => c.name)])).toEqual([
+      ['everyone-admin', ['payments-prod']],
+      ['payments-prod-only-admin', ['payments-prod']],
+    ]);
     expect((await asBrowser(pat, () => loadFleetClusterPage('payments-prod'))).base).toBe('/fleet/payments-prod');
     await notFound(asBrowser(pat, () => loadFleetClusterPage('core-prod')));
     await notFound(asBrowser(pat, () => loadFleetClusterPage('no-such-cluster')));
@@ -59,6 +85,7 @@ describe('fleet access', () => {
     const nobody = new Browser('192.0.2.43');
     expect((await signIn(nobody, TOKENS.nobody)).status).toBe(303);
     expect(await names(await call(nobody, api.GET, 'GET', '/api/fleet'))).toEqual([]);
+    expect((await asBrowser(nobody, async () => fleetFor(await fleetPageIdentity(), {}))).fixFirst).toEqual([]);
     await notFound(asBrowser(nobody, () => loadFleetClusterPage('core-dev')));
 
     // Ingest tokens: the hub's admins only; answered once, in the shape agents send.

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../lib/cli/main';
 import { FleetStore } from '../lib/fleet/store';
-import { createRateLimiter } from '../lib/server/auth/rate-limit';
 import { handleIngest } from '../lib/server/fleet-ingest';
 import { LatestPostureStore } from '../lib/snapshots/latest-posture';
 import { SnapshotStore } from '../lib/snapshots/store';
@@ -65,7 +64,7 @@ describe('scan --push', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'kp-fleet-hub-'));
     store = await SnapshotStore.open({ dataDir: dir });
-    const deps = { fleet: async () => new FleetStore(store.sql), limiter: createRateLimiter(100), maxBytes: 20 * 1024 * 1024 };
+    const deps = { fleet: async () => new FleetStore(store.sql), perMinute: 100, maxBytes: 20 * 1024 * 1024 };
     server = http.createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);

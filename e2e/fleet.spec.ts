@@ -14,7 +14,9 @@ const DEV = `e2e-dev-${run}`;
 
 async function serious(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
 async function push(request: APIRequestContext, cluster: string, labels: Record<string, string>, doc: PostureDocument) {
@@ -33,20 +35,43 @@ test('fleet: /fleet lists the pushed clusters; a cluster opens into its pages, d
   await push(page.request, DEV, { env: 'dev', region: 'eu' }, { ...doc, generatedAt: new Date(Date.parse(doc.generatedAt) + 1000).toISOString() });
 
   await page.goto('/fleet');
-  await expect(page.getByRole('heading', { name: 'Fleet' })).toBeVisible();
-  await expect(page.getByRole('link', { name: PROD })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Fleet', exact: true })).toBeVisible();
+  await expect(page.getByRole('table').getByRole('link', { name: PROD })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Checks failing in the most clusters' })).toBeVisible();
   expect(await serious(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/fleet.png', fullPage: true });
 
+  // Fix first across the fleet: both clusters carry the same changes; each links to the path it cuts there.
+  const first = doc.attackPaths!.fixFirst[0]!;
+  const fixes = page.getByTestId('fleet-fix-first');
+  await expect(fixes.getByRole('heading', { name: 'Changes that cut the most attack paths across the fleet' })).toBeVisible();
+  const entry = fixes
+    .locator('ol > li')
+    .filter({ hasText: `${first.object.kind} ${first.object.namespace ? `${first.object.namespace}/` : ''}${first.object.name}` })
+    .first();
+  await expect(entry).toContainText(first.change);
+  await expect(entry.getByRole('link', { name: DEV })).toBeVisible();
+  await entry.getByRole('link', { name: PROD }).click();
+  await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}/attack-paths\\?path=[0-9a-z]+$`));
+  await expect(page.getByRole('heading', { name: 'Attack paths', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('snapshot-banner')).toContainText('Report received');
+  expect(await serious(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/fleet-attack-paths.png', fullPage: true });
+  // …and the object's page in that cluster, from the changes listed there.
+  await page.locator(`a[href^="/fleet/${PROD}/objects/${first.object.kind}/"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}/objects/${first.object.kind}/`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(first.object.name);
+  expect(await serious(page)).toEqual([]);
+
+  await page.goto('/fleet');
   await page.getByLabel('env').selectOption('dev');
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/env=dev/);
-  await expect(page.getByRole('link', { name: DEV })).toBeVisible();
+  await expect(page.getByRole('table').getByRole('link', { name: DEV })).toBeVisible();
   await expect(page.getByRole('link', { name: PROD })).toHaveCount(0);
 
   await page.goto('/fleet');
-  await page.getByRole('link', { name: PROD }).click();
+  await page.getByRole('table').getByRole('link', { name: PROD }).click();
   await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}$`));
   await expect(page.getByTestId('snapshot-banner')).toContainText('Report received');
   expect(await serious(page)).toEqual([]);

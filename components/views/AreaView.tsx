@@ -37,6 +37,14 @@ export function AreaView({ source, id }: { source: PostureSource; id: string }) 
             {area.coverage && <CoverageBadge status={area.coverage.status} />}
           </div>
           <p className="mt-2 max-w-prose text-slate-700">{meta.summary}</p>
+          {/* Live and cluster-wide only (inventory is kept for those): the events name any namespace's objects. */}
+          {meta.id === 'api-abuse' && !source.view && source.inventory && (
+            <p className="mt-2">
+              <a href="/audit" className="underline">
+                Recent audit events
+              </a>
+            </p>
+          )}
           {area.coverage && (
             <div className="mt-3 text-slate-700">
               {area.coverage.tools.length > 0 ? (

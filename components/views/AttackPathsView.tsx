@@ -134,12 +134,12 @@ export function AttackPathsView({ source, params }: { source: PostureSource; par
       )}
 
       {ap && (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <section className={`${SECTION} lg:sticky lg:top-4 lg:order-2 lg:self-start`} aria-labelledby="paths-selected">
             <h2 id="paths-selected" className={H2}>
               Selected path
             </h2>
-            {selected ? <AttackPathDiagram path={selected.path} /> : <p className="text-slate-600">No path matches.</p>}
+            {selected ? <AttackPathDiagram path={selected.path} context={all.map((p) => p.path)} /> : <p className="text-slate-600">No path matches.</p>}
           </section>
           <section className={`${SECTION} lg:order-1`} aria-labelledby="paths-list">
             <h2 id="paths-list" className={H2}>

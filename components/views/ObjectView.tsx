@@ -110,10 +110,10 @@ export function ObjectView({ source, object, live }: { source: PostureSource; ob
                 The {paths.length} shortest of {seen!.pathCount} (the posture keeps the shortest few per target).
               </p>
             )}
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
               {paths.slice(0, DRAWN).map((p) => (
                 <div key={pathId(p)} className="flex flex-col gap-1">
-                  <AttackPathDiagram path={p} here={object} />
+                  <AttackPathDiagram path={p} here={object} context={paths} />
                   <Link href={`/attack-paths?path=${pathId(p)}`} className="text-xs text-slate-700 underline">
                     Among every path to {TARGET_LABEL[p.target]}
                   </Link>

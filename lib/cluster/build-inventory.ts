@@ -1,5 +1,6 @@
 // Turns the objects read from any source into one Inventory. Live and offline sources both
 // end here, so the same objects give the same Inventory whatever their origin.
+import { collate, isPlain } from './collate';
 import { emptyObjects, resourceByKind, RESOURCES, selectedBy, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
 import { setSourceLocation, sourceLocationOf } from './source-location';
 import { olderThan } from './version';
@@ -20,22 +21,22 @@ export interface BuildOptions {
 const VOLATILE_METADATA = ['managedFields', 'resourceVersion', 'generation', 'selfLink'] as const;
 const VOLATILE = new Set<string>(VOLATILE_METADATA);
 
-// localeCompare() with no locale, but without building a collator on every call.
-const collate = new Intl.Collator().compare;
-
 export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventory {
   const objects = emptyObjects();
-  const seen = new Set<string>();
+  // Per list (Calico's NetworkPolicy and Kubernetes' may share a name), whose objects are all of its kind.
+  const seen = new Map<ResourceKey, Set<string>>();
   for (const raw of input) {
     const def = resourceByKind(raw.kind, raw.apiVersion);
     if (!def || !selectedBy(def, raw)) continue;
-    const obj = normalise(raw);
-    const id = `${def.key}/${objectId(obj)}`; // Calico's NetworkPolicy and Kubernetes' may share a name
-    if (seen.has(id)) continue; // the same object listed twice (e.g. two dumps) counts once
-    seen.add(id);
+    const obj = normalise(raw, def);
+    let ids = seen.get(def.key);
+    if (!ids) seen.set(def.key, (ids = new Set()));
+    const id = `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+    if (ids.has(id)) continue; // the same object listed twice (e.g. two dumps) counts once
+    ids.add(id);
     objects[def.key].push(obj);
   }
-  for (const list of Object.values(objects)) list.sort(compareObjects);
+  for (const list of Object.values(objects)) sortObjects(list);
 
   const missing: Partial<Record<ResourceKey, MissingKind>> = { ...opts.missing };
   if (opts.offline) {
@@ -69,13 +70,13 @@ export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventor
   };
 }
 
-export function normalise(raw: K8sObject): K8sObject {
+/** `def`: the kind's definition when the caller has looked it up already. */
+export function normalise(raw: K8sObject, def = resourceByKind(raw.kind, raw.apiVersion)): K8sObject {
   if (raw.kind === 'Secret') {
     const secret = secretMetadata(raw);
     setSourceLocation(secret, sourceLocationOf(raw));
     return secret;
   }
-  const def = resourceByKind(raw.kind, raw.apiVersion);
   // Copying key by key rather than deleting keeps the objects in V8's fast mode for the checks.
   const metadata: Record<string, unknown> = {};
   for (const k in raw.metadata) {
@@ -122,6 +123,20 @@ export function compareObjects(a: K8sObject, b: K8sObject): number {
   return collate(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || collate(a.metadata.name, b.metadata.name);
 }
 
+/**
+ * Sorts by compareObjects. When every namespace and name is plain (collate.ts), as Kubernetes
+ * names are, the strings' own order is the collator's and the engine's comparison does.
+ */
+function sortObjects(list: K8sObject[]): void {
+  if (!list.every((o) => isPlain(o.metadata.namespace ?? '') && isPlain(o.metadata.name))) {
+    list.sort(compareObjects);
+    return;
+  }
+  list.sort((a, b) => codeOrder(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || codeOrder(a.metadata.name, b.metadata.name));
+}
+
+const codeOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const TEMPLATE_KINDS = new Set<string>(['Pod', ...WORKLOAD_KINDS]);
 
 /** The kinds workloads are derived from (lib/cluster/apply-change.ts rebuilds them when one changes). */
@@ -137,15 +152,25 @@ export function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Work
     for (const o of objects[key]) byId.set(objectId(o), o);
   }
 
+  // Roots reached without a cycle, kept: a ReplicaSet's pods share its walk. (A walk that meets
+  // such an object would end where its walk ended: a cycle through it would have shown there.)
+  const roots = new Map<K8sObject, K8sObject>();
   const rootOf = (o: K8sObject): K8sObject => {
-    const visited = new Set<string>();
+    const visited: K8sObject[] = []; // byId holds one object per id: identity is the id
     let cur = o;
     for (;;) {
-      visited.add(objectId(cur));
+      const known = roots.get(cur);
+      if (known) return remember(visited, known);
+      visited.push(cur);
       const owner = controllerOwner(cur, byId);
-      if (!owner || visited.has(objectId(owner))) return cur; // cyclic owners: stop where we are
+      if (!owner) return remember(visited, cur);
+      if (visited.includes(owner)) return cur; // cyclic owners: stop where we are
       cur = owner;
     }
+  };
+  const remember = (walked: K8sObject[], root: K8sObject) => {
+    for (const w of walked) roots.set(w, root);
+    return root;
   };
 
   const workloads = new Map<string, Workload>();
@@ -160,7 +185,14 @@ export function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Work
     }
     if (o.kind === 'Pod') w.pods += 1;
   }
-  return [...workloads.values()].sort((a, b) => collate(a.namespace, b.namespace) || collate(a.kind, b.kind) || collate(a.name, b.name));
+  const list = [...workloads.values()];
+  if (!list.every((w) => isPlain(w.namespace) && isPlain(w.name))) {
+    return list.sort((a, b) => collate(a.namespace, b.namespace) || collate(a.kind, b.kind) || collate(a.name, b.name));
+  }
+  // Plain names (see sortObjects); the few kinds ranked once by the collator.
+  const kinds = [...new Set(list.map((w) => w.kind))].sort(collate);
+  const rank = new Map(kinds.map((k, i) => [k, i]));
+  return list.sort((a, b) => codeOrder(a.namespace, b.namespace) || rank.get(a.kind)! - rank.get(b.kind)! || codeOrder(a.name, b.name));
 }
 
 function controllerOwner(o: K8sObject, byId: Map<string, K8sObject>): K8sObject | undefined {

@@ -188,9 +188,25 @@ export function resourceLookup<D extends ResourceDef>(defs: readonly D[]): (kind
   const byGroupKind = new Map(defs.map((d) => [`${d.group}/${d.kind}`, d]));
   const byKind = new Map<string, D>();
   for (const d of defs) if (!byKind.has(d.kind)) byKind.set(d.kind, d);
-  return (kind, apiVersion) => {
+  const find = (kind: string, apiVersion?: string) => {
     const group = typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
     return byGroupKind.get(`${group}/${kind}`) ?? byKind.get(kind);
+  };
+  // Every object of a read is looked up: by apiVersion, then kind, without building a key each
+  // time. Bounded, as the pairs come from the input.
+  const known = new Map<unknown, Map<string, D | undefined>>();
+  let size = 0;
+  return (kind, apiVersion) => {
+    let byVersion = known.get(apiVersion);
+    const hit = byVersion?.get(kind);
+    if (hit !== undefined || byVersion?.has(kind)) return hit;
+    const def = find(kind, apiVersion);
+    if (size < 1000) {
+      if (!byVersion) known.set(apiVersion, (byVersion = new Map()));
+      byVersion.set(kind, def);
+      size++;
+    }
+    return def;
   };
 }
 

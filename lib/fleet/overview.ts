@@ -1,6 +1,8 @@
 // What /fleet shows, from the clusters' summary rows (never their documents): each cluster's
 // score, trend, open findings by severity, report age (stale when older than the stale limit),
-// labels to filter by, and the checks failing in the most clusters. Pure: the caller gives the time.
+// labels to filter by, the checks failing in the most clusters, and the fix-first changes across
+// them (lib/posture/fleet-fix-first.ts). Pure: the caller gives the time.
+import { fleetFixFirst, type FleetFix } from '@/lib/posture/fleet-fix-first';
 import { emptyCounts } from '@/lib/posture/scoring';
 import type { SeverityCounts } from '@/lib/posture/types';
 import type { FleetCluster } from './store';
@@ -24,6 +26,8 @@ export interface FleetOverview {
   labels: Record<string, string[]>;
   /** Checks failing in the most of the listed clusters, most first. */
   topFailing: { checkId: string; clusters: number }[];
+  /** The changes that cut the most attack paths across the listed clusters. */
+  fixFirst: FleetFix[];
   total: number;
   stale: number;
 }
@@ -34,11 +38,8 @@ export function staleAfterMs(env: Record<string, string | undefined> = process.e
   return (env.FLEET_STALE_MINUTES && n > 0 ? n : 15) * 60_000;
 }
 
-export function fleetOverview(
-  clusters: FleetCluster[],
-  before: Map<string, number>,
-  opts: { now: number; staleMs: number; filter?: Record<string, string>; top?: number },
-): FleetOverview {
+/** Give only the clusters the viewer may see: every figure, label choice and change comes from them. */
+export function fleetOverview(clusters: FleetCluster[], opts: { now: number; staleMs: number; filter?: Record<string, string>; top?: number }): FleetOverview {
   const labels: Record<string, Set<string>> = {};
   for (const c of clusters) for (const [k, v] of Object.entries(c.labels)) (labels[k] ??= new Set()).add(v);
   const filter = Object.entries(opts.filter ?? {}).filter(([, v]) => v !== '');
@@ -47,12 +48,12 @@ export function fleetOverview(
   const rows = listed.map((c): FleetRow => {
     for (const id of c.last?.failing ?? []) failing.set(id, (failing.get(id) ?? 0) + 1);
     const ageMs = c.last ? Math.max(0, opts.now - Date.parse(c.last.receivedAt)) : null;
-    const old = before.get(c.key);
+    const old = c.last?.dayBefore ?? null;
     return {
       name: c.name,
       labels: c.labels,
       score: c.last?.score ?? null,
-      trend: c.last && old !== undefined ? c.last.score - old : null,
+      trend: c.last && old !== null ? c.last.score - old : null,
       counts: c.last?.counts ?? emptyCounts(),
       lastReportAt: c.last?.receivedAt ?? null,
       ageMs,
@@ -67,6 +68,10 @@ export function fleetOverview(
     rows,
     labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, [...v].sort()])),
     topFailing,
+    fixFirst: fleetFixFirst(
+      listed.map((c) => ({ name: c.name, fixes: c.last?.fixes ?? [] })),
+      opts.top ?? 10,
+    ),
     total: rows.length,
     stale: rows.filter((r) => r.stale).length,
   };

@@ -80,6 +80,7 @@ export type CheckScope =
       /** Absent: the check is re-run on the whole cluster after a change to anything it read. */
       scope?: undefined;
       wholeKinds?: never;
+      bindingsBySubject?: never;
     }
   | {
       /**
@@ -94,6 +95,26 @@ export type CheckScope =
        * the check on the whole cluster.
        */
       wholeKinds?: ResourceKey[];
+      /**
+       * Bindings (RoleBindings among wholeKinds, ClusterRoleBindings) matter to namespace N only
+       * through the ServiceAccounts of N they name, directly or through the groups they are in
+       * (what a workload's identity is granted). After a change to some bindings the check
+       * re-runs on those ServiceAccounts' namespaces rather than whole.
+       */
+      bindingsBySubject?: true;
+    }
+  | {
+      /**
+       * Every finding and examined object is a binding (RoleBinding, ClusterRoleBinding), and a
+       * binding's findings depend only on that binding, the roles and cluster-scoped facts (version,
+       * CRDs), and, for each ServiceAccount it names, the workloads running as it
+       * (`serviceAccountUse`). So after a change to some bindings, or to which workloads run as some
+       * ServiceAccounts, it is re-run on those bindings alone (the bindings naming them):
+       * lib/posture/incremental-bindings.ts.
+       */
+      scope: 'binding';
+      wholeKinds?: never;
+      bindingsBySubject?: never;
     };
 
 /** A check as its file declares it. */

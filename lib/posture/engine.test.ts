@@ -5,7 +5,7 @@ import { ALL_CHECKS } from './registry';
 import { deployment, inventoryOf, namespace, restrictedSpec } from './test-inventory';
 import { AREA_IDS } from './types';
 
-const failing = (id: string, extra: Partial<Omit<Check, 'scope' | 'wholeKinds'>> = {}): Check =>
+const failing = (id: string, extra: Partial<Omit<Check, 'scope' | 'wholeKinds' | 'bindingsBySubject'>> = {}): Check =>
   defineCheck({
     id,
     area: 'rbac',

@@ -89,9 +89,11 @@ export function assemblePosture(
   const ownerKeys = triageOptions?.ownerKeys ?? DEFAULT_OWNER_KEYS;
   if (triaged.timeDependent) reuse = undefined; // an exception may have expired anywhere since
 
+  // One pass over the findings, not one per area: after a watched change this is most of the work.
+  const openByArea = groupBy(findings, (f) => (isOpen(f) ? f.area : null));
   const areas: AreaSummary[] = AREAS.map((meta) => {
     const mine = evaluated.filter((e) => e.check.area === meta.id);
-    const counts = countBySeverity(findings.filter((f) => f.area === meta.id && isOpen(f)));
+    const counts = countBySeverity(openByArea.get(meta.id) ?? []);
     return {
       id: meta.id,
       kind: meta.kind,
@@ -128,11 +130,20 @@ export function assemblePosture(
 /** Findings whose object lies on attack paths, copied with the count (findings are shared with cached check results). */
 function withPaths(findings: Finding[], through: Map<string, number>): Finding[] {
   if (through.size === 0) return findings;
+  // Per analysis, each finding's copy: a watched change keeps most findings and (deferred) the analysis.
+  let copies = pathCopies.get(through);
+  if (!copies) pathCopies.set(through, (copies = new WeakMap()));
   return findings.map((f) => {
-    const n = through.get(refKey(f.resource));
-    return n ? { ...f, paths: n } : f;
+    let c = copies.get(f);
+    if (!c) {
+      const n = through.get(refKey(f.resource));
+      copies.set(f, (c = n ? { ...f, paths: n } : f));
+    }
+    return c;
   });
 }
+
+const pathCopies = new WeakMap<Map<string, number>, WeakMap<Finding, Finding>>();
 
 /** The document with another attack analysis: its summary, and each finding's count of paths through its object. */
 export function withAttackAnalysis(doc: PostureDocument, attack: AttackAnalysis): PostureDocument {
@@ -160,28 +171,27 @@ export function runCheck(check: Check, inv: Inventory): Evaluated {
   if (isNotAssessed(outcome)) return notRun(check, base, outcome.notAssessed);
   const findings: Finding[] = outcome.map((f) => {
     const { message, names } = bounded(f.message, f.names);
-    return {
-      checkId: check.id,
-      area: check.area,
-      severity: f.severity ?? check.severity,
-      title: check.title,
-      message,
-      ...(names ? { names } : {}),
-      ...remediationOf(f, check),
-      resource: f.resource,
-    };
+    // Fields set in the document's order, without a spread object per optional field (50,000 findings).
+    const out = { checkId: check.id, area: check.area, severity: f.severity ?? check.severity, title: check.title, message } as Finding;
+    if (names) out.names = names;
+    remediationOf(f, check, out);
+    out.resource = f.resource;
+    return out;
   });
   const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
   const unjudged = check.notAssessedFor?.(inv) ?? [];
   return { check, result: withNotAssessed({ ...base, assessed: true, findings: findings.length }, unjudged), findings, scope };
 }
 
-/** The finding's own fix when it has one (bounded like a message), else the check's advice. */
-function remediationOf(f: RawFinding, check: Check): Pick<Finding, 'remediation' | 'remediationNames'> {
-  if (f.remediation === undefined) return { remediation: check.remediation };
-  if (!f.remediationNames) return { remediation: f.remediation };
-  const { message, names } = bounded(f.remediation, f.remediationNames);
-  return { remediation: message, remediationNames: names ?? [] };
+/** The finding's own fix when it has one (bounded like a message), else the check's advice; set on `out`. */
+function remediationOf(f: RawFinding, check: Check, out: Pick<Finding, 'remediation' | 'remediationNames'>): void {
+  if (f.remediation === undefined) out.remediation = check.remediation;
+  else if (!f.remediationNames) out.remediation = f.remediation;
+  else {
+    const { message, names } = bounded(f.remediation, f.remediationNames);
+    out.remediation = message;
+    out.remediationNames = names ?? [];
+  }
 }
 
 /** The result listing the objects not assessed, in one order whichever way they were gathered (incremental.ts). */
@@ -337,6 +347,36 @@ export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: re
         namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) +
         namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
       : new Set(next.findings.map((f) => refKey(f.resource))).size,
+  });
+}
+
+/**
+ * `next` is `prev` with the findings on some objects (`keys`) replaced by `fresh` (scope 'binding',
+ * lib/posture/incremental.ts): its aggregates are prev's with those objects' parts replaced.
+ */
+export function carryObjectAggregates(prev: Evaluated, next: Evaluated, keys: ReadonlySet<string>, fresh: Finding[]): void {
+  const old = aggregatesOf(prev);
+  const mine = (f: Finding) => keys.has(refKey(f.resource));
+  const kept = old.sorted.filter((f) => !mine(f));
+  const sorted = fresh.length ? mergeSorted(kept, [...fresh].sort(compareFindings)) : kept;
+  const findingsByNs = new Map(old.findingsByNs);
+  const failing = new Map(old.failing);
+  const namespaces = new Set([...keys].map(namespaceOfKey).filter((ns): ns is string => ns !== null));
+  for (const ns of namespaces) {
+    const list = [...(old.findingsByNs.get(ns) ?? []).filter((f) => !mine(f)), ...fresh.filter((f) => namespaceOfKey(refKey(f.resource)) === ns)];
+    const failed = [...new Set(list.map((f) => refKey(f.resource)))];
+    if (list.length) findingsByNs.set(ns, list);
+    else findingsByNs.delete(ns);
+    if (failed.length) failing.set(ns, failed);
+    else failing.delete(ns);
+  }
+  const before = new Set(old.sorted.filter(mine).map((f) => refKey(f.resource))).size;
+  aggregates.set(next, {
+    sorted,
+    findingsByNs,
+    examined: next.scope === prev.scope ? old.examined : next.scope ? countBy(next.scope, namespaceOfKey) : null,
+    failing,
+    failingCount: old.failingCount - before + new Set(fresh.map((f) => refKey(f.resource))).size,
   });
 }
 

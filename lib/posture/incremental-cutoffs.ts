@@ -13,6 +13,12 @@ export interface Cutoff {
   /** The reads it can judge; a memo that read anything else that changed is recomputed. */
   judges: readonly string[];
   unchanged(prev: Inventory, next: Inventory, touched: Touched): boolean;
+  /**
+   * For a memo whose value is keyed (a Map): the keys whose value the change may have changed,
+   * when every changed read is judged. Checks that can re-run on part of the cluster use them
+   * (scope 'binding': the bindings naming the changed ServiceAccounts).
+   */
+  changedKeys?(prev: Inventory, next: Inventory, touched: Touched): Set<string>;
 }
 
 const cutoffs = new Map<string, Cutoff>();

@@ -6,6 +6,7 @@ import { scanDemo } from '../cluster/offline';
 import { analyseAttackPaths } from './attack-paths';
 import { computePosture, withAttackAnalysis } from './engine';
 import { initialPosture, namespaceView, refreshAttackPaths, updatePosture, type UpdateStats } from './incremental';
+import { bindingView } from './incremental-bindings';
 import { randomChanges } from './random-changes';
 import { ALL_CHECKS } from './registry';
 
@@ -41,7 +42,7 @@ describe('incremental posture', () => {
     let inv = await demo();
     let state = initialPosture(inv, { now: NOW });
     expect(state.doc).toEqual(computePosture(inv, { now: NOW }));
-    const total: UpdateStats = { full: 0, perNamespace: 0, reused: 0 };
+    const total: UpdateStats = { full: 0, perNamespace: 0, perBinding: 0, reused: 0, whole: [] };
     // The inventory the document's attack paths were last analysed on.
     let analysed = inv;
     let deferred = 0;
@@ -53,6 +54,7 @@ describe('incremental posture', () => {
       state = i % 7 === 6 ? refreshAttackPaths(r.posture) : r.posture;
       total.full += r.stats.full;
       total.perNamespace += r.stats.perNamespace;
+      total.perBinding += r.stats.perBinding;
       total.reused += r.stats.reused;
       const full = computePosture(inv, { now: NOW });
       let doc = state.doc;
@@ -138,6 +140,59 @@ describe('incremental posture', () => {
     const { posture, stats } = updatePosture(state, applied.inventory, applied.touched, { now: NOW });
     expect(stats.full).toBeLessThanOrEqual(2);
     expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
+  });
+
+  it("re-runs the RBAC checks on the bindings naming a bare pod's ServiceAccount, not on every binding", async () => {
+    // ServiceAccount data-science/default is used by 4 workloads; RoleBinding default-sa-admin gives it much.
+    const inv = await demo();
+    const state = initialPosture(inv, { now: NOW });
+    const bare = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'notebook-debug', namespace: 'data-science' },
+      spec: { serviceAccountName: 'default', containers: [{ name: 'app', image: `registry.example/app@sha256:${'a'.repeat(64)}` }] },
+    };
+    const applied = applyChange(inv, { type: 'ADDED', resource: 'pods', object: bare });
+    const { posture, stats } = updatePosture(state, applied.inventory, applied.touched, { now: NOW });
+    expect(stats.whole.filter((id) => id.startsWith('rbac.'))).toEqual([]);
+    expect(stats.perBinding).toBeGreaterThanOrEqual(8);
+    const said = (doc: typeof posture.doc) =>
+      doc.findings.filter((f) => f.checkId === 'rbac.reads-secrets' && f.resource.name === 'default-sa-admin').map((f) => f.message);
+    expect(said(state.doc)[0]).toContain('used by 4 workloads');
+    expect(said(posture.doc)[0]).toContain('used by 5 workloads');
+    expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
+  });
+
+  it('re-runs the ServiceAccount token checks in the namespaces of the ServiceAccounts a changed binding names', async () => {
+    const inv = await demo();
+    const state = initialPosture(inv, { now: NOW });
+    // Granted from another namespace: the binding lives in payments, the ServiceAccount in data-science.
+    const rb = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'grant-elsewhere', namespace: 'payments' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+      subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'data-science' }],
+    };
+    const applied = applyChange(inv, { type: 'ADDED', resource: 'rolebindings', object: rb });
+    const { posture, stats } = updatePosture(state, applied.inventory, applied.touched, { now: NOW });
+    expect(stats.whole).not.toContain('authn-authz.workload-default-service-account');
+    expect(stats.whole).not.toContain('authn-authz.token-automount-not-needed');
+    expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
+  });
+
+  it('gives the same findings per binding on a binding view as on the whole cluster, for every binding-scoped check', async () => {
+    const inv = await demo();
+    const scoped = ALL_CHECKS.filter((c) => c.scope === 'binding');
+    expect(scoped.length).toBeGreaterThanOrEqual(13);
+    const bindings = [...inv.objects.clusterrolebindings, ...inv.objects.rolebindings].map((b) => `${b.kind}/${b.metadata.namespace ?? ''}/${b.metadata.name}`);
+    for (const check of scoped) {
+      const full = computePosture(inv, { now: NOW, checks: [check], attackPaths: false });
+      const perView = bindings.map((b) => computePosture(bindingView(inv, new Set([b])), { now: NOW, checks: [check], attackPaths: false }));
+      const key = (f: (typeof full.findings)[number]) => JSON.stringify(f);
+      expect(perView.flatMap((d) => d.findings).map(key).sort(), check.id).toEqual(full.findings.map(key).sort());
+      expect(full.findings.length, check.id).toBeLessThanOrEqual(bindings.length);
+    }
   });
 
   it('gives the same findings per namespace on a namespace view as on the whole cluster, for every namespace-scoped check', async () => {

@@ -13,6 +13,7 @@ import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import {
   assemblePosture,
   carryAggregates,
+  carryObjectAggregates,
   namespaceOfKey,
   refKey,
   runCheck,
@@ -25,6 +26,8 @@ import type { TriageCarry, TriageOptions, TriageSession } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
 import { cutoffFor } from './incremental-cutoffs';
+import { affectedBindings, bindingView, isBindingRead, subjectNamespaces, type BindingChange } from './incremental-bindings';
+import type { K8sObject } from '../cluster/types';
 import { memoReadsSnapshot, noteRead, recordReads } from './read-tracking';
 import { ALL_CHECKS } from './registry';
 import type { Finding, PostureDocument } from './types';
@@ -67,10 +70,13 @@ interface AttackState {
 }
 
 export interface UpdateStats {
-  /** Checks run whole, run on single namespaces, and left as they were. */
+  /** Checks run whole, run on single namespaces, run on some bindings (scope 'binding'), and left as they were. */
   full: number;
   perNamespace: number;
+  perBinding: number;
   reused: number;
+  /** The ids of the checks run whole. */
+  whole: string[];
 }
 
 /** Above this many changed namespaces a namespaced check is cheaper to run whole. */
@@ -127,8 +133,14 @@ export function updatePosture(
   opts: { now?: Date; triage?: TriageOptions; attackPaths?: 'defer' } = {},
 ): { posture: IncrementalPosture; stats: UpdateStats } {
   const triageOptions = opts.triage ?? prev.triage;
-  const changed = withMemos(touchedReads(touched), prev, inventory, touched);
-  const stats: UpdateStats = { full: 0, perNamespace: 0, reused: 0 };
+  const deltas = new Map<string, Set<string>>();
+  const changed = withMemos(touchedReads(touched), prev, inventory, touched, deltas);
+  const bindingChange: BindingChange = { prev: prev.inventory, next: inventory, touched, deltas, memoReads: prev.memoReads, changed };
+  const bindingsMemo = new Map<string, K8sObject[] | null>();
+  // Namespaces whose findings changed beyond the touched ones (a RoleBinding naming a ServiceAccount elsewhere).
+  const stale = new Set(touched.namespaces);
+  const bindingViews = new Map<string, Inventory>();
+  const stats: UpdateStats = { full: 0, perNamespace: 0, perBinding: 0, reused: 0, whole: [] };
   const recorded = recording(inventory);
   const views = new Map<string, Inventory>();
   const viewOf = (ns: string, whole: readonly string[] = []) => {
@@ -143,22 +155,40 @@ export function updatePosture(
       stats.reused++;
       return state;
     }
-    const splittable =
-      state.byNamespace !== null &&
-      touched.namespaces.size > 0 &&
-      touched.namespaces.size <= MAX_NAMESPACE_RUNS &&
-      // A changed memo may change other namespaces' findings too: not splittable, unless all it
-      // read is namespace-local (an index by namespace, lib/posture/indexes): on N's view it
-      // is built from N's objects alone, as reading them directly would be.
-      hits.every((k) => localRead(k, wholeKindsOf(state), prev.memoReads));
-    if (splittable) {
-      const next = rerunNamespaces(state, [...touched.namespaces], viewOf);
+    const namespaces = state.byNamespace !== null ? namespacesToRerun(state.evaluated.check, hits, touched, prev.memoReads, bindingChange, bindingsMemo) : null;
+    if (namespaces && namespaces.size === 0) {
+      stats.reused++;
+      return state;
+    }
+    if (namespaces) {
+      for (const ns of namespaces) stale.add(ns);
+      const next = rerunNamespaces(state, [...namespaces], viewOf);
       if (next) {
         stats.perNamespace++;
         return next;
       }
     }
+    const bindings = state.evaluated.check.scope === 'binding' && state.evaluated.result.assessed ? affectedBindings(hits, bindingChange, bindingsMemo) : null;
+    if (bindings) {
+      if (bindings.size === 0) {
+        stats.reused++;
+        return state;
+      }
+      const key = [...bindings].sort().join('\n');
+      let view = bindingViews.get(key);
+      if (!view) bindingViews.set(key, (view = recording(bindingView(inventory, bindings))));
+      const next = rerunBindings(state, bindings, view);
+      if (next) {
+        stats.perBinding++;
+        for (const k of bindings) {
+          const ns = namespaceOfKey(k);
+          if (ns !== null) stale.add(ns);
+        }
+        return next;
+      }
+    }
     stats.full++;
+    stats.whole.push(state.evaluated.check.id);
     return runWhole(state.evaluated.check, recorded);
   });
   const coverage = changed.has('memo:coverage') ? detectCoverage(recorded) : prev.coverage;
@@ -170,7 +200,7 @@ export function updatePosture(
         ? { ...prev.attack, asOf: prev.attack.asOf ?? prev.doc.generatedAt }
         : analyseRecorded(recorded);
   // With no check re-run whole, only the changed namespaces' summaries can differ.
-  const reuse = stats.full === 0 ? { previous: prev.doc.namespaces, stale: touched.namespaces } : undefined;
+  const reuse = stats.full === 0 ? { previous: prev.doc.namespaces, stale } : undefined;
   const session: TriageSession = { previous: prev.triageCarry, touched };
   const doc = assemblePosture(
     inventory,
@@ -207,7 +237,7 @@ function readsHit(changed: Set<string>, reads: Set<string>): string[] {
  * Adds `memo:<key>` for every memoised value that may have changed: it read something that
  * changed (or another such memo), and no cutoff its memo declared (incremental-cutoffs.ts) rules the change out.
  */
-function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Inventory, touched: Touched): Set<string> {
+function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Inventory, touched: Touched, deltas: Map<string, Set<string>>): Set<string> {
   const out = new Set(changed);
   for (let grew = true; grew;) {
     grew = false;
@@ -216,12 +246,43 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
       const hits = readsHit(out, reads);
       if (hits.length === 0) continue;
       const cutoff = cutoffFor(key);
-      if (cutoff && hits.every((h) => cutoff.judges.includes(h)) && cutoff.unchanged(prev.inventory, next, touched)) continue;
+      const judged = cutoff !== undefined && hits.every((h) => cutoff.judges.includes(h));
+      if (judged && cutoff.unchanged(prev.inventory, next, touched)) continue;
+      if (judged && cutoff.changedKeys) deltas.set(key, cutoff.changedKeys(prev.inventory, next, touched));
       out.add(`memo:${key}`);
       grew = true;
     }
   }
   return out;
+}
+
+/**
+ * The namespaces a namespace-scoped check must re-run on, or null (run it whole). A changed memo
+ * may change other namespaces' findings too, unless all it read is namespace-local (an index by
+ * namespace, lib/posture/indexes): on N's view it is built from N's objects alone, as reading
+ * them directly would be. Changed bindings reach a check with bindingsBySubject in the
+ * namespaces of the ServiceAccounts they name.
+ */
+function namespacesToRerun(
+  check: Check,
+  hits: string[],
+  touched: Touched,
+  memoReads: Map<string, Set<string>>,
+  bindings: BindingChange,
+  bindingsMemo: Map<string, K8sObject[] | null>,
+): Set<string> | null {
+  const whole = new Set((check.wholeKinds ?? []).map((k) => `objects.${k}`));
+  const local = (k: string) => localRead(k, whole, memoReads);
+  let namespaces = touched.namespaces;
+  if (hits.every(local)) {
+    if (namespaces.size === 0) return null;
+  } else {
+    if (!check.bindingsBySubject || !hits.every((k) => local(k) || isBindingRead(k, bindings))) return null;
+    const reached = subjectNamespaces(bindings, bindingsMemo);
+    if (!reached) return null;
+    namespaces = new Set([...touched.namespaces, ...reached]);
+  }
+  return namespaces.size <= MAX_NAMESPACE_RUNS ? namespaces : null;
 }
 
 /** Whether a read, on N's view, sees only N's objects (and the check does not want that kind whole). */
@@ -239,10 +300,6 @@ function touchedReads(t: Touched): Set<string> {
   if (t.workloads) out.add('workloads');
   if (t.implicitNamespaces) out.add('implicitNamespaces');
   return out;
-}
-
-function wholeKindsOf(state: CheckState): Set<string> {
-  return new Set((state.evaluated.check.wholeKinds ?? []).map((k) => `objects.${k}`));
 }
 
 /** `inventory` is a recording one (see recording()). */
@@ -312,6 +369,32 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
   };
   carryAggregates(prev, evaluated, namespaces, fresh);
   return { evaluated, reads, byNamespace };
+}
+
+/**
+ * The check re-run on the bindings a change reached (scope 'binding', incremental-bindings.ts):
+ * their findings and examined objects replace the old ones; null when the view's result names
+ * anything else (then it runs whole).
+ */
+function rerunBindings(state: CheckState, bindings: Set<string>, view: Inventory): CheckState | null {
+  const reads = new Set(state.reads);
+  const e = recordReads(reads, () => runCheck(state.evaluated.check, view));
+  if (!e.result.assessed) return null;
+  const mine = (key: string) => bindings.has(key);
+  if (!e.findings.every((f) => mine(refKey(f.resource))) || !(e.scope ?? []).every(mine)) return null;
+  if (!(e.result.notAssessedFor ?? []).every((o) => mine(refKey(o.resource)))) return null;
+  const prev = state.evaluated;
+  const findings = [...prev.findings.filter((f) => !mine(refKey(f.resource))), ...e.findings];
+  let scope = prev.scope;
+  if (scope && e.scope) {
+    const before = scope.filter(mine);
+    // Most changes (what runs as a ServiceAccount) leave the examined bindings as they were: keep the list, and its aggregates.
+    if (before.length !== e.scope.length || before.some((k, i) => k !== e.scope![i])) scope = [...scope.filter((k) => !mine(k)), ...e.scope];
+  }
+  const unjudged = [...(prev.result.notAssessedFor ?? []).filter((o) => !mine(refKey(o.resource))), ...(e.result.notAssessedFor ?? [])];
+  const evaluated: Evaluated = { check: prev.check, result: withNotAssessed({ ...prev.result, findings: findings.length }, unjudged), findings, scope };
+  carryObjectAggregates(prev, evaluated, bindings, e.findings);
+  return { evaluated, reads, byNamespace: null };
 }
 
 /**

@@ -108,6 +108,33 @@ export function marked(m: Message): { message: string; names: NameAt[] } {
   return { message, names };
 }
 
+/**
+ * Stand-ins for an object's namespace and name: text built once for many objects holds these,
+ * marked wherever they stand, and filledSlots puts each object's own in (pod-fix.ts, pss-check.ts).
+ */
+export const NAMESPACE_SLOT = 'kp-slot-namespace-4d1f';
+export const NAME_SLOT = 'kp-slot-name-9c2e';
+
+/** The text with the marked slots replaced by the object's namespace and name; the marks after each move with it. */
+export function filledSlots(text: string, names: readonly NameAt[], o: { namespace: string; name: string }): { text: string; names: NameAt[] } {
+  let out = '';
+  let from = 0;
+  let shift = 0;
+  const marks: NameAt[] = [];
+  for (const n of names) {
+    const value = n.value === NAMESPACE_SLOT ? o.namespace : n.value === NAME_SLOT ? o.name : null;
+    if (value === null) {
+      marks.push({ ...n, at: n.at + shift });
+      continue;
+    }
+    out += text.slice(from, n.at) + value;
+    from = n.at + n.value.length;
+    marks.push({ ...n, value, at: n.at + shift });
+    shift += value.length - n.value.length;
+  }
+  return { text: out + text.slice(from), names: marks };
+}
+
 /** A stored sentence and its marks as a Message again, to build a longer one from it. */
 export function unmarked(text: string, names: readonly NameAt[]): Message {
   const pieces: string[] = [];

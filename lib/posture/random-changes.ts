@@ -1,5 +1,6 @@
 // Seeded random changes to an inventory's objects, as a watch would deliver them: pods,
-// Deployments, NetworkPolicies (Kubernetes', Cilium's, Calico's, AdminNetworkPolicies), RoleBindings, namespace labels, quotas, ServiceAccounts,
+// Deployments, NetworkPolicies (Kubernetes', Cilium's, Calico's, AdminNetworkPolicies), RoleBindings and ClusterRoleBindings (to the
+// ServiceAccounts pods run as), namespace labels, quotas, ServiceAccounts,
 // added, modified and deleted. For tests of the incremental path (never used at run time).
 import type { ResourceChange } from '../cluster/apply-change';
 import { RESOURCES, type Inventory, type ResourceKey } from '../cluster/inventory';
@@ -100,8 +101,18 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
               { kind: 'ServiceAccount', name: pick(['default', 'builder']), namespace: chance(0.4) ? ns : pick(namespaces()) }, // may grant across namespaces
               { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: pick(['system:authenticated', 'system:unauthenticated', 'devs']) },
               { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: pick(['alice', 'system:anonymous']) },
+              // A ServiceAccount named as its user: the RBAC model reads it as the ServiceAccount.
+              { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: `system:serviceaccount:${pick(namespaces())}:${pick(['default', 'builder'])}` },
             ]),
           ],
+        };
+      case 'ClusterRoleBinding':
+        return {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind,
+          metadata: { name, labels: metadata.labels },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: pick(['cluster-admin', 'edit', 'view']) },
+          subjects: [{ kind: 'ServiceAccount', name: pick(['default', 'builder', 'app']), namespace: pick(namespaces()) }],
         };
       case 'ResourceQuota':
         return { apiVersion: 'v1', kind, metadata, spec: { hard: { 'requests.cpu': '4', 'limits.memory': '8Gi', pods: '20' } } };
@@ -158,6 +169,7 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
         copy.spec = chance(0.5) ? { podSelector: {}, policyTypes: ['Ingress'] } : { podSelector: { matchLabels: { app: 'web' } }, ingress: [{}], egress: [{}] };
         break;
       case 'RoleBinding':
+      case 'ClusterRoleBinding':
         copy.roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: pick(['cluster-admin', 'view', 'edit']) };
         break;
       case 'CiliumNetworkPolicy':
@@ -191,7 +203,7 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
     'CalicoNetworkPolicy',
   ];
   // Cluster-wide policies re-run whole checks: rarer, as in a real cluster.
-  const rareKinds = ['CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy'];
+  const rareKinds = ['CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'ClusterRoleBinding'];
   const changes: ResourceChange[] = [];
   while (changes.length < count) {
     const kind = chance(0.04) ? pick(rareKinds) : pick(kinds);

@@ -42,6 +42,23 @@ describe('topRisks with attack paths', () => {
     // The overview component ranks the list again: it keeps it.
     expect(topRisks(top, top.length)).toEqual(top);
   });
+
+  it('ranks a critical object by the most paths any of its findings is on, whatever their severity', () => {
+    const onObject = (checkId: string, severity: Severity, name: string, paths?: number, namespace?: string | null): Finding => ({
+      ...f(checkId, severity, name),
+      resource: { kind: 'Pod', namespace, name } as Finding['resource'],
+      ...(paths === undefined ? {} : { paths }),
+    });
+    const all = [
+      onObject('priv', 'critical', 'three', 3, 'ns'),
+      onObject('host', 'critical', 'seven', undefined, 'ns'),
+      onObject('caps', 'high', 'seven', 7, 'ns'),
+      onObject('root', 'critical', 'other-ns', 9, 'elsewhere'),
+      onObject('low', 'low', 'three', 1, 'ns'),
+    ];
+    const top = topRisks(all, 10, [fix('X', 'crb')]);
+    expect(top.map((x) => `${x.checkId}:${x.resource.name}`)).toEqual(['attack-paths.fix-first.1:crb', 'root:other-ns', 'host:seven', 'priv:three']);
+  });
 });
 
 describe('pathsCut', () => {

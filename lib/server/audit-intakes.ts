@@ -48,9 +48,9 @@ export function intakeFor(clusterKey: string, spec: SourceSpec, env: Record<stri
   return p;
 }
 
-/** The cluster's audit aggregates, or undefined when the webhook is off or no event has arrived (the detections are then not assessed). */
+/** The cluster's audit aggregates, or undefined when the webhook (bearer or mutual TLS) is off or no event has arrived (the detections are then not assessed). */
 export async function auditDataFor(clusterKey: string, spec: SourceSpec, env: Record<string, string | undefined> = process.env): Promise<AuditData | undefined> {
-  if (!env.POSTURE_AUDIT_TOKEN && !intakes.has(clusterKey)) return undefined;
+  if (!env.POSTURE_AUDIT_TOKEN && !env.POSTURE_AUDIT_TLS_PORT && !intakes.has(clusterKey)) return undefined;
   const data = (await intakeFor(clusterKey, spec, env)).data();
   return data.events > 0 ? data : undefined;
 }

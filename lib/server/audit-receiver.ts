@@ -9,6 +9,7 @@
 // only in a small ring for display; aggregates older than AUDIT_RETENTION_HOURS are dropped.
 import { AuditAggregator, hourOf, type AuditAggregate, type AuditData } from '../posture/audit/aggregate';
 import { asAuditEvent, eventListItems, type AuditEvent } from '../posture/audit/event';
+import { ringEntry } from '../posture/audit/recent';
 import { AUDIT_DETECTIONS } from '../posture/checks/api-abuse/index';
 import { readBodyLimited } from '../snapshots/api-input';
 import { NO_STORE, jsonError } from './api-responses';
@@ -99,18 +100,8 @@ export class AuditIntake {
     }
     this.aggregator.add(e);
     if (this.ring.length >= RING_SIZE) this.ring.shift();
-    // Only what a display needs: never request or response bodies.
-    this.ring.push({
-      auditID: e.auditID,
-      stage: e.stage,
-      verb: e.verb,
-      user: e.user,
-      sourceIPs: e.sourceIPs,
-      userAgent: e.userAgent,
-      objectRef: e.objectRef,
-      responseStatus: e.responseStatus,
-      stageTimestamp: e.stageTimestamp,
-    });
+    // Only what a display needs (the /audit page): never request or response bodies.
+    this.ring.push(ringEntry(e));
   }
 
   data(): AuditData {
@@ -128,6 +119,14 @@ const UNAUTHORIZED = () =>
 export async function handleAuditWebhook(request: Request, cfg: AuditReceiverConfig, intake: AuditIntake | null): Promise<Response> {
   if (!cfg.token || !intake) return jsonError(404, 'the audit webhook is off (no POSTURE_AUDIT_TOKEN)');
   if (!auditTokenMatches(request.headers.get('authorization'), cfg.token)) return UNAUTHORIZED();
+  return handleAuditBatch(request, cfg, intake);
+}
+
+/**
+ * A batch from a sender already authenticated (by the bearer token above, or by its client
+ * certificate on the TLS listener, audit-tls.ts): caps, answer at once, fold after.
+ */
+export async function handleAuditBatch(request: Request, cfg: AuditReceiverConfig, intake: AuditIntake): Promise<Response> {
   const notJson = jsonContentTypeRefusal(request);
   if (notJson) return notJson;
   const tooBig = `the batch is larger than ${Math.round(cfg.maxBytes / 1024)} KiB (AUDIT_MAX_BYTES)`;

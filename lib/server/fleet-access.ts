@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { sourceFromEnv } from '../cluster/source';
 import { fleetOverview, staleAfterMs, type FleetOverview } from '../fleet/overview';
 import { FleetStore, type FleetCluster } from '../fleet/store';
+import { FleetSummaryCache } from '../fleet/summary-cache';
 import { clusterName } from '../fleet/names';
 import { LatestPostureStore } from '../snapshots/latest-posture';
 import type { PostureDocument } from '../posture/types';
@@ -22,7 +23,10 @@ export function mayViewPushed(who: Pick<Identified, 'viewer' | 'scope'>, cluster
 /** Who may make ingest tokens: the hub's cluster-wide viewers, narrowed to FLEET_ADMIN_GROUPS when set. */
 export function mayAdministerFleet(who: Pick<Identified, 'viewer' | 'scope'>, env: Record<string, string | undefined> = process.env): boolean {
   if (!who.scope.clusterWide) return false;
-  const groups = (env.FLEET_ADMIN_GROUPS ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+  const groups = (env.FLEET_ADMIN_GROUPS ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
   if (groups.length === 0 || who.viewer === null) return true; // viewer null: AUTH_MODE=none, loopback only
   return who.viewer.groups.some((g) => groups.includes(g));
 }
@@ -31,13 +35,20 @@ async function fleetStore(): Promise<FleetStore> {
   return new FleetStore((await appStore().get()).sql);
 }
 
+// One summary cache per open store (a test that opens another database starts afresh).
+const caches = new WeakMap<object, FleetSummaryCache>();
+async function summaries(): Promise<FleetSummaryCache> {
+  const store = await appStore().get();
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new FleetSummaryCache(async () => new FleetStore(store.sql))));
+  return cache;
+}
+
 /** The fleet as this caller may see it, filtered by labels. */
 export async function fleetFor(who: Identified, filter: Record<string, string>, now = Date.now()): Promise<FleetOverview> {
-  const store = await fleetStore();
-  const [clusters, before] = await Promise.all([store.clusters(), store.scoresBefore(86_400_000)]);
+  const clusters = await (await summaries()).clusters();
   return fleetOverview(
     clusters.filter((c) => mayViewPushed(who, c)),
-    before,
     { now, staleMs: staleAfterMs(), filter },
   );
 }
@@ -69,5 +80,9 @@ export async function loadFleetClusterPage(name: string): Promise<LoadedReport> 
   if (!held) notFound();
   // The hub's name for the cluster (its token's), not whatever the agent's context was called.
   const doc = { ...held.doc, cluster: { ...held.doc.cluster, name } };
-  return { doc, view: { takenAt: held.doc.generatedAt, createdAt: cluster.last.receivedAt, label: `reported by the agent of ${name}`, report: true }, base: `/fleet/${name}` };
+  return {
+    doc,
+    view: { takenAt: held.doc.generatedAt, createdAt: cluster.last.receivedAt, label: `reported by the agent of ${name}`, report: true },
+    base: `/fleet/${name}`,
+  };
 }

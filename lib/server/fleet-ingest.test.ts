@@ -6,12 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { scanDemo } from '../cluster/offline';
 import { FleetStore } from '../fleet/store';
+import { computePosture } from '../posture/engine';
+import { fixSummary } from '../posture/fleet-fix-first';
 import { newIngestToken } from '../fleet/tokens';
 import { LatestPostureStore } from '../snapshots/latest-posture';
 import { SnapshotStore } from '../snapshots/store';
 import { sampleDocument } from '../snapshots/test-fixtures';
-import { createRateLimiter } from './auth/rate-limit';
 import { handleIngest, type IngestDeps } from './fleet-ingest';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
@@ -20,7 +22,7 @@ const backends = [
   ...(PG_URL ? [{ name: 'postgres', open: () => SnapshotStore.open({ databaseUrl: PG_URL }) }] : []),
 ];
 
-describe.each(backends)('POST /api/fleet/ingest on $name', ({ open }) => {
+describe.each(backends)('POST /api/fleet/ingest on $name', ({ name: backend, open }) => {
   let dir: string;
   let store: SnapshotStore;
   // Names of this run only: the PostgreSQL database is shared with other test files.
@@ -31,18 +33,24 @@ describe.each(backends)('POST /api/fleet/ingest on $name', ({ open }) => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'fleet-ingest-'));
     store = await open(dir);
-    for (const m of ['log', 'error', 'warn', 'info'] as const) vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void logged.push(a.map(String).join(' ')));
+    for (const m of ['log', 'error', 'warn', 'info'] as const)
+      vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void logged.push(a.map(String).join(' ')));
   }, 120_000);
   afterAll(async () => {
     vi.restoreAllMocks();
     await store.sql.query('DELETE FROM fleet_reports WHERE cluster_key LIKE $1', [`fleet:%-${run}`]);
     await store.sql.query('DELETE FROM latest_posture WHERE cluster_key LIKE $1', [`fleet:%-${run}`]);
-    await store.sql.query('DELETE FROM fleet_clusters WHERE cluster_key LIKE $1', [`fleet:%-${run}`]);
+    await store.sql.query('DELETE FROM fleet_clusters WHERE cluster_key LIKE $1', [`fleet:%-${run}`]); // their rate rows go with them
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const deps = (over: Partial<IngestDeps> = {}): IngestDeps => ({ fleet: async () => new FleetStore(store.sql), limiter: createRateLimiter(1000), maxBytes: 20 * 1024 * 1024, ...over });
+  const deps = (over: Partial<IngestDeps> = {}): IngestDeps => ({
+    fleet: async () => new FleetStore(store.sql),
+    perMinute: 1000,
+    maxBytes: 20 * 1024 * 1024,
+    ...over,
+  });
   const push = (token: string | null, body: string, d = deps(), headers: Record<string, string> = {}) =>
     handleIngest(
       new Request('http://hub.test/api/fleet/ingest', {
@@ -90,6 +98,26 @@ describe.each(backends)('POST /api/fleet/ingest on $name', ({ open }) => {
     expect((await new LatestPostureStore(store.sql).get(`fleet:${A}`))?.doc.generatedAt).toBe('2026-11-22T10:05:00.000Z');
   });
 
+  it('keeps on the cluster’s row what /fleet shows without the document: the fix-first changes, cut down, and the score a day before', async () => {
+    const fleet = new FleetStore(store.sql);
+    const name = `summary-${run}`;
+    const { token } = await fleet.createToken(name);
+    expect((await push(token, report('2026-11-20T10:00:00.000Z'))).status).toBe(201);
+    const first = (await fleet.cluster(name))!.last!;
+    expect(first.dayBefore).toBeNull(); // no older report: no trend
+    expect(first.fixes).toEqual([]); // a report without attack paths
+    expect((await push(token, report('2026-11-20T10:03:00.000Z', true))).status).toBe(201);
+    const second = (await fleet.cluster(name))!.last!;
+    expect(second.score).not.toBe(first.score);
+    expect(second.dayBefore).toBe(first.score); // none a day older: the oldest older one
+    const demo = computePosture(await scanDemo(), { now: new Date('2026-11-21T10:05:00.000Z') });
+    expect((await push(token, JSON.stringify(demo))).status).toBe(201);
+    const last = (await fleet.cluster(name))!.last!;
+    expect(last.dayBefore).toBe(second.score); // the latest at least a day older
+    expect(last.fixes).toEqual(fixSummary(demo));
+    expect(last.fixes[0]).toMatchObject({ kind: 'ClusterRoleBinding', name: 'ci-deployer-cluster-admin' });
+  }, 120_000);
+
   it('a retry after the hub restarts lands once', async () => {
     const name = `restart-${run}`;
     const { token } = await new FleetStore(store.sql).createToken(name);
@@ -117,7 +145,7 @@ describe.each(backends)('POST /api/fleet/ingest on $name', ({ open }) => {
     expect(await fleet.reportCount(`fleet:${name}`)).toBe(1);
   });
 
-  it('validates like an import, and caps size and rate per cluster', async () => {
+  it('validates like an import, and caps size per report', async () => {
     const fleet = new FleetStore(store.sql);
     const name = `caps-${run}`;
     const { token } = await fleet.createToken(name);
@@ -129,14 +157,62 @@ describe.each(backends)('POST /api/fleet/ingest on $name', ({ open }) => {
     expect((await push(token, '{"schemaVersion": 1, "__proto__": {}}')).status).toBe(400);
     expect((await push(token, report('2026-11-22T13:00:00.000Z'), deps({ maxBytes: 1024 }))).status).toBe(413);
     expect((await push(token, report('2026-11-22T13:00:00.000Z'), deps(), { 'Content-Type': 'text/plain' })).status).toBe(415);
-    const limited = deps({ limiter: createRateLimiter(2) });
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await push(token, report(`2026-11-22T13:0${i}:00.000Z`), limited)).status);
-    expect(statuses).toEqual([201, 201, 429]);
-    // Another cluster is counted on its own.
-    const other = await fleet.createToken(`caps-other-${run}`);
-    expect((await push(other.token, report('2026-11-22T13:00:00.000Z'), limited)).status).toBe(201);
-    expect(await fleet.reportCount(`fleet:${name}`)).toBe(2);
+    expect(await fleet.reportCount(`fleet:${name}`)).toBe(0);
+  });
+
+  it('caps the rate per cluster in the database: a second replica on the same store shares the count', async () => {
+    const name = `rate-${run}`;
+    const { token } = await new FleetStore(store.sql).createToken(name);
+    // Two replicas: their own FleetStore (on PostgreSQL their own connection pool), one database.
+    const second = backend === 'postgres' ? await open(dir) : store;
+    try {
+      const replica = (sql: SnapshotStore['sql']) => deps({ fleet: async () => new FleetStore(sql), perMinute: 2 });
+      const statuses = [];
+      for (const [i, d] of [replica(store.sql), replica(second.sql), replica(store.sql)].entries())
+        statuses.push((await push(token, report(`2026-11-22T13:0${i}:00.000Z`), d)).status);
+      expect(statuses).toEqual([201, 201, 429]);
+      const refused = await push(token, report('2026-11-22T13:09:00.000Z'), replica(second.sql));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(await new FleetStore(store.sql).reportCount(`fleet:${name}`)).toBe(2);
+      // Another cluster is counted on its own.
+      const other = await new FleetStore(store.sql).createToken(`rate-other-${run}`);
+      expect((await push(other.token, report('2026-11-22T13:00:00.000Z'), replica(second.sql))).status).toBe(201);
+    } finally {
+      if (second !== store) await second.close();
+    }
+  });
+
+  it('the rate window: refused until a minute after it began, then counted afresh', async () => {
+    const fleet = new FleetStore(store.sql);
+    const name = `window-${run}`;
+    await fleet.createToken(name);
+    const key = `fleet:${name}`;
+    const t0 = Date.parse('2030-01-01T00:00:00Z');
+    const at = (s: number) => new Date(t0 + s * 1000);
+    expect(await fleet.countReport(key, 2, at(0))).toEqual({ allowed: true });
+    expect(await fleet.countReport(key, 2, at(10))).toEqual({ allowed: true });
+    expect(await fleet.countReport(key, 2, at(20))).toEqual({ allowed: false, retryAfterSeconds: 40 });
+    expect(await fleet.countReport(key, 2, at(59))).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await fleet.countReport(key, 2, at(60))).toEqual({ allowed: true });
+    expect(await fleet.countReport(key, 2, at(61))).toEqual({ allowed: true });
+    expect(await fleet.countReport(key, 2, at(62))).toMatchObject({ allowed: false });
+  });
+
+  it.runIf(backend === 'postgres')('concurrent reports on two replicas: exactly the cap is let through', async () => {
+    const fleet = new FleetStore(store.sql);
+    const name = `race-${run}`;
+    await fleet.createToken(name);
+    const second = await open(dir);
+    try {
+      const stores = [fleet, new FleetStore(second.sql)];
+      const at = new Date('2030-02-01T00:00:00Z');
+      const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => stores[i % 2]!.countReport(`fleet:${name}`, 4, at)));
+      expect(answers.filter((a) => a.allowed)).toHaveLength(4);
+    } finally {
+      await second.close();
+    }
   });
 
   it('never logs a token', async () => {

@@ -3,13 +3,13 @@
 // before the body is read); the body is validated as an import is (lib/snapshots/validate.ts,
 // consistency.ts); retries of one report are stored once; an older report than the one held is
 // refused (409); size (FLEET_MAX_BYTES, default the import's 20 MiB) and rate
-// (FLEET_INGEST_PER_MINUTE per cluster, default 4) are capped. The token is never logged.
-import { FleetStore, type IngestOutcome, type PushedCluster } from '../fleet/store';
+// (FLEET_INGEST_PER_MINUTE per cluster, default 4, counted in the database so it holds across
+// replicas) are capped. The token is never logged.
+import { FleetStore, type IngestOutcome, type PushedCluster, type RateOutcome } from '../fleet/store';
 import { bearerIngestToken } from '../fleet/tokens';
 import { readBodyLimited } from '../snapshots/api-input';
 import { MAX_IMPORT_BYTES, parsePostureImport } from '../snapshots/validate';
 import { NO_STORE, jsonError } from './api-responses';
-import { createRateLimiter, type RateLimiter } from './auth/rate-limit';
 import { jsonContentTypeRefusal } from './route-input';
 import { appStore } from './snapshot-store';
 
@@ -18,39 +18,48 @@ export function fleetMaxBytes(env: Record<string, string | undefined> = process.
   return env.FLEET_MAX_BYTES && Number.isInteger(n) && n > 0 ? Math.min(n, MAX_IMPORT_BYTES) : MAX_IMPORT_BYTES;
 }
 
-const g = globalThis as typeof globalThis & { __kpIngestLimiter?: RateLimiter };
-function limiter(env: Record<string, string | undefined> = process.env): RateLimiter {
+export function fleetIngestPerMinute(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.FLEET_INGEST_PER_MINUTE);
-  return (g.__kpIngestLimiter ??= createRateLimiter(env.FLEET_INGEST_PER_MINUTE && n > 0 ? n : 4));
+  return env.FLEET_INGEST_PER_MINUTE && Number.isInteger(n) && n > 0 ? n : 4;
 }
 
 export interface IngestDeps {
-  fleet(): Promise<Pick<FleetStore, 'authenticate' | 'ingest'>>;
-  limiter: RateLimiter;
+  fleet(): Promise<Pick<FleetStore, 'authenticate' | 'countReport' | 'ingest'>>;
+  /** Reports a cluster may send a minute, across every replica on the store. */
+  perMinute: number;
   maxBytes: number;
 }
 
 export function serverIngestDeps(): IngestDeps {
-  return { fleet: async () => new FleetStore((await appStore().get()).sql), limiter: limiter(), maxBytes: fleetMaxBytes() };
+  return { fleet: async () => new FleetStore((await appStore().get()).sql), perMinute: fleetIngestPerMinute(), maxBytes: fleetMaxBytes() };
 }
 
-const UNAUTHORIZED = () => new Response(JSON.stringify({ error: 'a valid ingest token is required' }), { status: 401, headers: { ...NO_STORE, 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' } });
+const UNAUTHORIZED = () =>
+  new Response(JSON.stringify({ error: 'a valid ingest token is required' }), {
+    status: 401,
+    headers: { ...NO_STORE, 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' },
+  });
 
 export async function handleIngest(request: Request, deps: IngestDeps = serverIngestDeps()): Promise<Response> {
   const token = bearerIngestToken(request.headers.get('authorization'));
   if (!token) return UNAUTHORIZED();
   let fleet: Awaited<ReturnType<IngestDeps['fleet']>>;
   let cluster: PushedCluster | null;
+  let rate: RateOutcome;
   try {
     fleet = await deps.fleet();
     cluster = await fleet.authenticate(token);
+    if (!cluster) return UNAUTHORIZED();
+    rate = await fleet.countReport(cluster.key, deps.perMinute);
   } catch (e) {
     console.error(`[fleet] store unavailable: ${(e as Error).message}`);
     return jsonError(503, 'the hub’s store is unavailable; try again later');
   }
-  if (!cluster) return UNAUTHORIZED();
-  const rate = deps.limiter.hit(`cluster:${cluster.key}`);
-  if (!rate.allowed) return new Response(JSON.stringify({ error: 'too many reports from this cluster' }), { status: 429, headers: { ...NO_STORE, 'Content-Type': 'application/json', 'Retry-After': String(rate.retryAfterSeconds) } });
+  if (!rate.allowed)
+    return new Response(JSON.stringify({ error: 'too many reports from this cluster' }), {
+      status: 429,
+      headers: { ...NO_STORE, 'Content-Type': 'application/json', 'Retry-After': String(rate.retryAfterSeconds) },
+    });
   const notJson = jsonContentTypeRefusal(request);
   if (notJson) return notJson;
   const tooBig = `the report is larger than ${Math.round(deps.maxBytes / 1024)} KiB`;

@@ -15,6 +15,9 @@ import type { LiveObject } from '@/components/views/ObjectView';
 import { requirePosture } from './auth/viewer-posture';
 import { getPosture } from './posture-service';
 
+/** A stored document's object pages (a snapshot, a share link, a pushed cluster's report): whoever may open the document may ask about any of its objects. */
+export const WHOLE_CLUSTER: ViewerScope = { clusterWide: true, namespaces: new Set<string>() };
+
 /** The object the (still encoded) URL segments name, if this viewer may ask about it; else notFound(). */
 export function objectForViewer(segments: { kind: string; namespace: string; name: string }, scope: ViewerScope): ObjectKey {
   let key: ObjectKey | null = null;

@@ -194,6 +194,25 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX audit_aggregates_cluster_hour ON audit_aggregates (cluster_key, hour)
     `,
   },
+  {
+    version: 8,
+    name: 'fleet summaries and ingest rate',
+    // Written when a report is ingested, so /fleet reads one row per cluster and no document: the
+    // report's fix-first changes, cut down (lib/posture/fleet-fix-first.ts), and the score a day
+    // before it (the trend); a version bumped at every change of the row, so a replica re-reads
+    // only the rows that changed (lib/fleet/summary-cache.ts). The ingest rate cap's window per
+    // cluster, shared by every replica.
+    sql: `
+      ALTER TABLE fleet_clusters ADD COLUMN last_fixes jsonb;
+      ALTER TABLE fleet_clusters ADD COLUMN last_day_before_score integer;
+      ALTER TABLE fleet_clusters ADD COLUMN version integer NOT NULL DEFAULT 0;
+      CREATE TABLE fleet_ingest_rate (
+        cluster_key  text PRIMARY KEY REFERENCES fleet_clusters (cluster_key) ON DELETE CASCADE,
+        window_start timestamptz NOT NULL,
+        hits         integer NOT NULL
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Sql): Promise<number[]> {

@@ -129,8 +129,17 @@ function matchAtoms(ctx: Context, g: Grant): RuleAtoms {
   return out;
 }
 
-/** The atoms one grant gives, where its binding reaches. */
+// A group's grants are in every member's capabilities: each grant's atoms are worked out once.
+const atomsOfGrant = new WeakMap<Grant, Atom[]>();
+
+/** The atoms one grant gives, where its binding reaches (never modified by callers). */
 export function grantAtoms(ctx: Context, g: Grant): Atom[] {
+  let out = atomsOfGrant.get(g);
+  if (!out) atomsOfGrant.set(g, (out = atomsOf(ctx, g)));
+  return out;
+}
+
+function atomsOf(ctx: Context, g: Grant): Atom[] {
   const scope = g.scope ?? '*';
   const seen = new Map<string, Atom>();
   for (const a of ruleAtoms(ctx, g)) {

@@ -8,6 +8,7 @@ import { rbacModel, type Grant, type RbacModel } from '../rbac/model';
 import { describeSubjectRef, subjectKey, type SubjectRef } from '../rbac/subjects';
 import { workloadRefOf } from './fixes';
 import { AttackGraph } from './graph';
+import { serviceAccountOfSpec, workloadIndex } from '../indexes';
 
 /** Annotation every kubernetes.io/service-account-token Secret carries (Secrets are read as metadata only). */
 const SA_ANNOTATION = 'kubernetes.io/service-account.name';
@@ -18,7 +19,7 @@ export interface Context {
   graph: AttackGraph;
   clusterMinor: number | null;
   namespaces: string[];
-  workloadsByNs: Map<string, Workload[]>;
+  workloadsByNs: ReadonlyMap<string, readonly Workload[]>;
   /** Nodes each workload's pods run on. */
   nodesOf: Map<Workload, Set<string>>;
   /** Workloads with a pod on each node. */
@@ -37,6 +38,8 @@ export interface Context {
   nsLabels: Map<string, Record<string, string>>;
   /** Memos: each workload's vertex, and whether it mounts a token. */
   workloadVertex: Map<Workload, number>;
+  /** Identity vertices by kind, namespace ('' outside ServiceAccounts) and name. */
+  identityVertex: Partial<Record<SubjectRef['kind'], Map<string, Map<string, number>>>>;
   tokenMounted: Map<Workload, boolean>;
   /** Whether a workload's own identity may get pods/log in its namespace (set by build.ts). */
   canReadLogs?: (w: Workload) => boolean;
@@ -45,12 +48,8 @@ export interface Context {
 export function buildContext(inv: Inventory): Context {
   const model = rbacModel(inv);
   const namespaces = [...new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces])].sort();
-  const workloadsByNs = new Map<string, Workload[]>();
-  const byKey = new Map<string, Workload>();
-  for (const w of inv.workloads) {
-    push(workloadsByNs, w.namespace, w);
-    byKey.set(`${w.kind}/${w.namespace}/${w.name}`, w);
-  }
+  // The checks' shared index (lib/posture/indexes): built once per inventory for them and for us.
+  const { byNamespace: workloadsByNs, byKey } = workloadIndex(inv);
   // Pods to their top-level workload through their controller owners (ReplicaSet → Deployment, Job → CronJob).
   const owners = new Map<string, { kind: string; name: string }>();
   for (const list of [inv.objects.replicasets, inv.objects.jobs, inv.objects.replicationcontrollers]) {
@@ -146,6 +145,7 @@ export function buildContext(inv: Inventory): Context {
     grantsOf,
     nodes,
     workloadVertex: new Map(),
+    identityVertex: {},
     tokenMounted: new Map(),
     nsLabels: new Map(inv.objects.namespaces.map((n) => [n.metadata.name, n.metadata.labels ?? {}])),
   };
@@ -163,14 +163,7 @@ function addTo(m: Map<string, Set<string>>, k: string, v: string) {
   s.add(v);
 }
 
-export function serviceAccountOf(w: Workload): string {
-  const s = w.spec as { serviceAccountName?: unknown; serviceAccount?: unknown };
-  return typeof s.serviceAccountName === 'string' && s.serviceAccountName
-    ? s.serviceAccountName
-    : typeof s.serviceAccount === 'string' && s.serviceAccount
-      ? s.serviceAccount
-      : 'default';
-}
+export const serviceAccountOf = (w: Workload): string => serviceAccountOfSpec(w.spec);
 
 /** Whether the workload's containers get its ServiceAccount's token: automounted, or a projected token volume. */
 export function mountsToken(ctx: Context, w: Workload): boolean {
@@ -231,6 +224,17 @@ export function vNodeTokens(ctx: Context, name: string): number {
 }
 
 export function vIdentity(ctx: Context, s: SubjectRef): number {
+  // ~50,000 calls at 50,000 pods: found by kind, namespace and name without building a key string.
+  const ns = s.kind === 'ServiceAccount' ? s.namespace! : '';
+  const byNs = (ctx.identityVertex[s.kind] ??= new Map());
+  let byName = byNs.get(ns);
+  if (!byName) byNs.set(ns, (byName = new Map()));
+  let v = byName.get(s.name);
+  if (v === undefined) byName.set(s.name, (v = identityVertex(ctx, s)));
+  return v;
+}
+
+function identityVertex(ctx: Context, s: SubjectRef): number {
   return ctx.graph.vertex(`id:${subjectKey(s)}`, () => ({
     ref: { kind: s.kind, namespace: s.kind === 'ServiceAccount' ? s.namespace! : null, name: s.name },
     text: describeSubjectRef(s),

@@ -7,7 +7,7 @@
 // the set of fields that cuts them all.
 import type { AttackFix, AttackPath, AttackTarget } from '../types';
 import type { FootholdKind } from './graph';
-import { pathFrom, pathsThrough, shortestTree, type Compiled, type Tree } from './paths';
+import { pathFrom, pathsThrough, shortestTree, treeBuffers, type Compiled, type Tree } from './paths';
 
 const GOALS = ['cluster-admin', 'node'] as const satisfies readonly AttackTarget[];
 const WEIGHT: Record<FootholdKind, number> = { exposed: 8, everyone: 4, container: 2, identity: 1 };
@@ -19,23 +19,33 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
   const g = c.graph;
   const edgesOf: number[][] = g.fixes.map(() => []);
   g.edges.forEach((e, i) => e.fixes.forEach((f) => edgesOf[f]!.push(i)));
-  // Parallel edges: same from and to.
-  const n = g.vertices.length;
-  const parallel = new Map<number, number[]>();
-  g.edges.forEach((e, i) => {
-    if (e.fixes.length === 0) return;
-    const k = e.from * n + e.to;
-    const l = parallel.get(k);
-    if (l) l.push(i);
-    else parallel.set(k, [i]);
-  });
+  // Parallel edges (same from and to, each cut by some change): groups of two or more, by edge.
+  const groupOf = new Int32Array(g.edges.length).fill(-1);
+  const groups: number[][] = [];
+  {
+    const cuttable = g.edges.flatMap((e, i) => (e.fixes.length ? [i] : []));
+    cuttable.sort((a, b) => g.edges[a]!.from - g.edges[b]!.from || g.edges[a]!.to - g.edges[b]!.to || a - b);
+    for (let i = 0; i < cuttable.length; ) {
+      const e = g.edges[cuttable[i]!]!;
+      let j = i + 1;
+      while (j < cuttable.length && g.edges[cuttable[j]!]!.from === e.from && g.edges[cuttable[j]!]!.to === e.to) j++;
+      if (j - i > 1) {
+        const group = cuttable.slice(i, j);
+        for (const x of group) groupOf[x] = groups.length;
+        groups.push(group);
+      }
+      i = j;
+    }
+  }
   // Paths per goal, then all of them weighted by how easily their foothold is had (a tie-breaker:
   // code running in a container is a likelier start than a stolen administrator's credential).
   const weightOf = Int32Array.from(c.footholds, (f) => WEIGHT[g.vertices[f]!.foothold!]);
+  const scratch = treeBuffers(c);
+  const roundTrees = GOALS.map(() => treeBuffers(c));
   const counts = () => {
     const out = [0, 0, 0];
     GOALS.forEach((t, i) => {
-      const { dist } = shortestTree(c, t);
+      const { dist } = shortestTree(c, t, scratch);
       for (let k = 0; k < c.footholds.length; k++)
         if (dist[c.footholds[k]!]! > 0) {
           out[i]!++;
@@ -61,7 +71,7 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
     };
     const single = new Float64Array(g.fixes.length);
     const singleAdmin = new Float64Array(g.fixes.length);
-    const trees = GOALS.map((t) => shortestTree(c, t));
+    const trees = GOALS.map((t, i) => shortestTree(c, t, roundTrees[i]));
     for (const [gi, t] of GOALS.entries()) {
       const tree = trees[gi]!;
       const through = pathsThrough(c, tree);
@@ -73,8 +83,9 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
           single[f]! += through[v]!;
           if (gi === 0) singleAdmin[f]! += through[v]!;
         }
-        const others = (parallel.get(edge.from * n + edge.to) ?? []).filter((x) => x !== e && !c.cut[x]);
-        if (others.length && edge.fixes.length) {
+        if (groupOf[e]! < 0 || !edge.fixes.length) continue;
+        const others = groups[groupOf[e]!]!.filter((x) => x !== e && !c.cut[x]);
+        if (others.length) {
           const object = g.fixes[edge.fixes[0]!]!.object;
           const bundle = [edge.fixes[0]!, ...others.map((x) => g.edges[x]!.fixes.find((f) => sameObject(g.fixes[f]!.object, object)) ?? -1)];
           if (!bundle.includes(-1))

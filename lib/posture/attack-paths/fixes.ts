@@ -29,15 +29,23 @@ function underPodSpec(kind: string, body: string[]): string {
 
 const q = (s: string) => JSON.stringify(s);
 
+// Thousands of changes are planted and ten are listed: a patch's YAML is written when first read.
+function lazyPatch(fix: Omit<Fix, 'patch'>, write: () => string): Fix {
+  let patch: string | undefined;
+  return Object.defineProperty(fix, 'patch', { get: () => (patch ??= write()), enumerable: true }) as Fix;
+}
+
 export function containerFieldFix(w: Workload, container: string, field: string, value: string, change: string): Fix {
   const object = workloadRefOf(w);
-  return {
-    key: `${refKey(object)}:container:${container}:${field}`,
-    object,
-    field: `${podSpecPath(w.kind).join('.')}.containers[${container}].${field}`,
-    change,
-    patch: underPodSpec(w.kind, ['containers:', `- name: ${q(container)}`, ...nest(field.split('.'), value, '  ')]),
-  };
+  return lazyPatch(
+    {
+      key: `${refKey(object)}:container:${container}:${field}`,
+      object,
+      field: `${podSpecPath(w.kind).join('.')}.containers[${container}].${field}`,
+      change,
+    },
+    () => underPodSpec(w.kind, ['containers:', `- name: ${q(container)}`, ...nest(field.split('.'), value, '  ')]),
+  );
 }
 
 function nest(parts: string[], value: string, pad: string): string[] {
@@ -46,13 +54,10 @@ function nest(parts: string[], value: string, pad: string): string[] {
 
 export function podFieldFix(w: Workload, field: string, value: string, change: string): Fix {
   const object = workloadRefOf(w);
-  return {
-    key: `${refKey(object)}:pod:${field}`,
-    object,
-    field: `${podSpecPath(w.kind).join('.')}.${field}`,
-    change,
-    patch: underPodSpec(w.kind, nest(field.split('.'), value, '')),
-  };
+  return lazyPatch(
+    { key: `${refKey(object)}:pod:${field}`, object, field: `${podSpecPath(w.kind).join('.')}.${field}`, change },
+    () => underPodSpec(w.kind, nest(field.split('.'), value, '')),
+  );
 }
 
 /** Removing a hostPath volume (and its mounts in the containers that use it). */

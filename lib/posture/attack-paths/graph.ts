@@ -38,6 +38,9 @@ export interface Edge {
   fixes: number[];
 }
 
+// Most edges (layout, group membership) have no change of their own to cut them: one shared empty list.
+const NO_FIXES: number[] = [];
+
 export class AttackGraph {
   readonly vertices: Vertex[] = [];
   readonly edges: Edge[] = [];
@@ -69,8 +72,9 @@ export class AttackGraph {
     return i;
   }
 
-  edge(from: number, to: number, rule: string, via: string, opts: { possible?: boolean; fixes?: Fix[] } = {}): void {
+  edge(from: number, to: number, rule: string, via: string, opts?: { possible?: boolean; fixes?: Fix[] }): void {
     if (from === to) return;
-    this.edges.push({ from, to, rule, via, possible: opts.possible ?? false, fixes: (opts.fixes ?? []).map((f) => this.fix(f)) });
+    const fixes = opts?.fixes?.length ? opts.fixes.map((f) => this.fix(f)) : NO_FIXES;
+    this.edges.push({ from, to, rule, via, possible: opts?.possible ?? false, fixes });
   }
 }

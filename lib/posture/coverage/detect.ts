@@ -76,7 +76,7 @@ export function sightTools(inv: Inventory): Sighting[] {
   const tools = new Map<string, Set<ToolSignature>>();
   const toolsOf = (image: string) => {
     let t = tools.get(image);
-    if (!t) tools.set(image, (t = new Set(TOOL_SIGNATURES.filter((sig) => matchesImage(image, sig.images)))));
+    if (!t) tools.set(image, (t = signaturesOf(image)));
     return t;
   };
   const candidates = inv.workloads.map((w) => ({ w, images: imagesOf(w) })).filter((c) => c.images.some((i) => toolsOf(i).size > 0));
@@ -156,16 +156,27 @@ function findWebhook(inv: Inventory, tool: ToolSignature): Message | null {
  * changed (COVERAGE_CUTOFF).
  */
 function coverageRelevant(w: Workload): boolean {
-  return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => TOOL_SIGNATURES.some((t) => matchesImage(i, t.images))) || runsManagementTool(w);
+  return Boolean(w.spec.runtimeClassName) || imagesOf(w).some((i) => signaturesOf(i).size > 0) || runsManagementTool(w);
 }
 
 function imagesOf(w: Workload): string[] {
   return [...(w.spec.containers ?? []), ...(w.spec.initContainers ?? [])].map((c) => c?.image).filter((i): i is string => typeof i === 'string');
 }
 
-function matchesImage(image: string, patterns: string[] | undefined): boolean {
+// Each signature's image repositories: an image's repository matches one when it is it, or ends in "/" and it.
+const SIGNATURES_BY_REPO = new Map<string, ToolSignature[]>();
+for (const sig of TOOL_SIGNATURES) for (const p of sig.images ?? []) SIGNATURES_BY_REPO.set(p, [...(SIGNATURES_BY_REPO.get(p) ?? []), sig]);
+
+/** The tools whose image this is: its repository (no tag, no digest), and each part of it after a "/", looked up. */
+function signaturesOf(image: string): Set<ToolSignature> {
   const repo = image.split('@')[0]!.replace(/:[^/]*$/, '');
-  return (patterns ?? []).some((p) => repo === p || repo.endsWith(`/${p}`));
+  const out = new Set<ToolSignature>();
+  const look = (r: string) => {
+    for (const sig of SIGNATURES_BY_REPO.get(r) ?? []) out.add(sig);
+  };
+  look(repo);
+  for (let at = repo.indexOf('/'); at !== -1; at = repo.indexOf('/', at + 1)) look(repo.slice(at + 1));
+  return out;
 }
 
 /** A sandboxed RuntimeClass is partial runtime coverage: it contains the workloads that use it, and detects nothing. */

@@ -1,6 +1,7 @@
 // Known vulnerabilities of in-cluster management tools, by the version in their image tag:
 // the Kubernetes Dashboard (kubernetesui/dashboard before v7, and the old kubernetes-dashboard-<arch>
-// images), Argo CD (quay.io/argoproj/argocd) and Rancher (rancher/rancher). Every row names its
+// images), Argo CD (quay.io/argoproj/argocd), Rancher (rancher/rancher) and Portainer
+// (portainer/portainer, -ce, -ee; the editions share release numbers). Every row names its
 // source and the day it was checked; ranges are the structured "affected" list of the CVE record
 // (cvelistV5) or the advisory, not a description's prose, unless the source says otherwise.
 //
@@ -16,7 +17,10 @@
 // - CVE-2022-31247 and other Rancher 2.5/2.6 advisories: their ranges were not read from a primary source.
 // - Weave Scope, Helm 2's Tiller and Octant: no advisories by version; they are judged as
 //   unmaintained instead (management-tools.unmaintained).
-// - Portainer, Headlamp, Kubeapps: recognised, but no advisory ranges were read for them.
+// - Portainer: only the rows below. CVE-2018-19367 ("through 1.19.2") and CVE-2020-24263 ("1.24.1
+//   and earlier") name no fixed release, and the 2026 GitHub advisories (CVE-2026-44848,
+//   CVE-2026-44849, CVE-2026-44883: >= 2.33.0 < 2.33.8 and further ranges) were not read whole.
+// - Headlamp, Kubeapps: recognised, but no advisory ranges were read for them.
 // Refresh: read each CVE record (github.com/CVEProject/cvelistV5) or GitHub advisory, add rows and
 // extend data/cve-tables.test.ts with each range's boundaries.
 import type { DatedCveRow } from './cve-row';
@@ -103,5 +107,36 @@ export const RANCHER_CVES: readonly DatedCveRow[] = [
     severity: 'high',
     summary: 'after an upgrade to 2.7.2 its admission webhook validates nothing (only upgraded installs; `kubectl get validatingwebhookconfiguration rancher.cattle.io` shows 0 webhooks)',
     ranges: [{ introduced: '2.7.2', fixed: '2.7.3' }],
+  },
+];
+
+export const PORTAINER_CVES: readonly DatedCveRow[] = [
+  {
+    cve: 'CVE-2018-12678',
+    source: 'cvelistV5 CVE-2018-12678 (no structured range; its description: "before 1.18.0"); portainer/portainer release 1.18.0',
+    checked: CHECKED,
+    severity: 'critical',
+    summary: 'the websocket exec endpoint takes unauthenticated requests: anyone who reaches Portainer gets a shell in its containers',
+    ranges: [{ fixed: '1.18.0' }],
+  },
+  {
+    cve: 'CVE-2018-19466',
+    source: 'cvelistV5 CVE-2018-19466 (no structured range; its description: "before 1.20.0")',
+    checked: CHECKED,
+    severity: 'high',
+    summary: 'LDAP credentials (a master password) are stored in cleartext and returned by API calls',
+    ranges: [{ fixed: '1.20.0' }],
+  },
+  {
+    cve: 'CVE-2026-134804',
+    source: 'cvelistV5 CVE-2026-134804, VulnCheck (>=2.39.0 <2.39.9, >=2.40.0 <2.45.4, >=3.0.0 <3.1.0)',
+    checked: CHECKED,
+    severity: 'high',
+    summary: "a Standard user takes over other users' attach and exec sessions over the WebSocket endpoints (root shells in their containers)",
+    ranges: [
+      { introduced: '2.39.0', fixed: '2.39.9' },
+      { introduced: '2.40.0', fixed: '2.45.4' },
+      { introduced: '3.0.0', fixed: '3.1.0' },
+    ],
   },
 ];

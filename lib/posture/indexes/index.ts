@@ -11,6 +11,7 @@ import { subjectKey } from '../rbac/subjects';
 import { subjectsOf } from '../checks/rbac/support/bindings';
 
 export { flatContainers, rawContainers, type FlatContainer } from './containers';
+export { backends, selects } from './services';
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);

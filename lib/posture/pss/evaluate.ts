@@ -42,8 +42,22 @@ export function normalisePod(pod: PodInput): { meta: PodMeta; spec: PodSpec } {
 /** One control against one pod; null when the control passes or does not apply at that minor. */
 export function evaluateControl(control: Control, minor: number, pod: PodInput): Violation | null {
   if (!appliesAt(control, minor)) return null;
-  const { meta, spec } = normalisePod(pod);
+  const { meta, spec } = normalisedOnce(pod);
   return control.evaluate(meta, spec, effectiveMinor(minor));
+}
+
+// ~20 controls are evaluated on each workload's pod, each check on its own: the pod is made safe
+// to read once per spec and annotations object (inventory objects are replaced, never changed).
+const normalised = new WeakMap<object, { annotations: unknown; pod: ReturnType<typeof normalisePod> }>();
+
+function normalisedOnce(pod: PodInput): ReturnType<typeof normalisePod> {
+  const spec = pod?.spec;
+  if (!isObj(spec)) return normalisePod(pod);
+  const hit = normalised.get(spec);
+  if (hit && hit.annotations === pod.annotations) return hit.pod;
+  const fresh = normalisePod(pod);
+  normalised.set(spec, { annotations: pod.annotations, pod: fresh });
+  return fresh;
 }
 
 export function evaluatePod(level: PssLevel, minor: number, pod: PodInput): Violation[] {

@@ -91,27 +91,60 @@ export interface RbacModel {
 
 // Keyed by the lists the model reads, not the inventory: an inventory that a watched pod change
 // replaced (lib/cluster/apply-change.ts) keeps these lists, and the model with them.
-const cache = new WeakMap<object, { lists: readonly unknown[]; model: RbacModel }>();
+const cache = new WeakMap<object, { lists: readonly unknown[]; core: ModelCore; perInventory: WeakMap<Inventory, RbacModel> }>();
 
+/**
+ * The model of the inventory's RBAC lists. The ServiceAccounts that exist matter only to whoCan
+ * (which lists them): it reads them from `inv` when asked, so a new ServiceAccount neither
+ * rebuilds the model nor re-runs the checks that never ask whoCan (lib/posture/incremental.ts).
+ */
 export function rbacModel(inv: Inventory): RbacModel {
-  const { clusterroles, roles, clusterrolebindings, rolebindings, customresourcedefinitions, serviceaccounts } = inv.objects;
-  const lists = [clusterroles, roles, clusterrolebindings, rolebindings, customresourcedefinitions, serviceaccounts, inv.cluster.version];
-  const hit = cache.get(rolebindings);
+  const { clusterroles, roles, clusterrolebindings, rolebindings, customresourcedefinitions } = inv.objects;
+  const lists = [clusterroles, roles, clusterrolebindings, rolebindings, customresourcedefinitions, inv.cluster.version];
+  let hit = cache.get(rolebindings);
   if (hit && hit.lists.every((l, i) => l === lists[i])) {
-    memoHit(hit.model); // incremental recomputation: this caller depends on what the build read
-    return hit.model;
+    memoHit(hit.core); // incremental recomputation: this caller depends on what the build read
+  } else {
+    const core = memoBuild('rbac-model', () => buildCore(inv));
+    memoStored(core, 'rbac-model');
+    cache.set(rolebindings, (hit = { lists, core, perInventory: new WeakMap() }));
   }
-  const model = memoBuild('rbac-model', () => buildRbacModel(inv));
-  memoStored(model, 'rbac-model');
-  cache.set(rolebindings, { lists, model });
+  let model = hit.perInventory.get(inv);
+  if (!model) hit.perInventory.set(inv, (model = withAccounts(hit.core, () => inv.objects.serviceaccounts)));
   return model;
+}
+
+/** The model of one inventory, built afresh. */
+export function buildRbacModel(inv: Inventory): RbacModel {
+  return withAccounts(buildCore(inv), () => inv.objects.serviceaccounts);
+}
+
+type ModelCore = Omit<RbacModel, 'whoCan' | 'whoCanURL'> & {
+  holders(direct: (gs: Grant[]) => GrantMatch[], accounts: readonly K8sObject[]): WhoCanMatch[];
+  matcher(verb: string, resource: string, q: WhoCanQuery): (gs: Grant[]) => GrantMatch[];
+};
+
+function withAccounts(core: ModelCore, accounts: () => readonly K8sObject[]): RbacModel {
+  const { holders, matcher, ...model } = core;
+  return {
+    ...model,
+    whoCan: (verb, resource, query = {}) => holders(matcher(verb, resource, query), accounts()),
+    whoCanURL: (verb, path) =>
+      holders(
+        (gs) =>
+          gs
+            .filter((g) => g.scope === null)
+            .flatMap((grant) => grant.rules.filter((rule) => ruleAllowsNonResource(rule.rule, { verb, path })).map((rule) => ({ grant, rule }))),
+        accounts(),
+      ),
+  };
 }
 
 function objectRef(o: K8sObject): ObjectRef {
   return { kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace ?? null };
 }
 
-export function buildRbacModel(inv: Inventory): RbacModel {
+function buildCore(inv: Inventory): ModelCore {
   const clusterRole = clusterRoleResolver(inv.objects.clusterroles);
   const roles = new Map(inv.objects.roles.map((r) => [`${r.metadata.namespace}/${r.metadata.name}`, r]));
   const roleRules = new Map<string, SourcedRule[]>();
@@ -186,9 +219,13 @@ export function buildRbacModel(inv: Inventory): RbacModel {
   };
 
   // Everyone who could be allowed: subjects bindings name, ServiceAccounts that exist, the groups all their members are in.
-  let universe: SubjectRef[] | undefined;
-  const everyone = (): SubjectRef[] => (universe ??= listEveryone());
-  const listEveryone = (): SubjectRef[] => {
+  const universes = new WeakMap<readonly K8sObject[], SubjectRef[]>();
+  const everyone = (accounts: readonly K8sObject[]): SubjectRef[] => {
+    let u = universes.get(accounts);
+    if (!u) universes.set(accounts, (u = listEveryone(accounts)));
+    return u;
+  };
+  const listEveryone = (accounts: readonly K8sObject[]): SubjectRef[] => {
     const all = new Map<string, SubjectRef>();
     const add = (s: SubjectRef) => {
       const k = subjectKey(s);
@@ -197,13 +234,13 @@ export function buildRbacModel(inv: Inventory): RbacModel {
       impliedGroups(s).forEach(add);
     };
     for (const gs of bySubject.values()) add(gs[0]!.subject);
-    for (const sa of inv.objects.serviceaccounts)
+    for (const sa of accounts)
       if (sa.metadata.namespace) add({ kind: 'ServiceAccount', namespace: sa.metadata.namespace, name: sa.metadata.name });
     all.delete(subjectKey(masters));
     return [...all.values()];
   };
 
-  const holders = (direct: (gs: Grant[]) => GrantMatch[]): WhoCanMatch[] => {
+  const holders = (direct: (gs: Grant[]) => GrantMatch[], accounts: readonly K8sObject[]): WhoCanMatch[] => {
     const byKey = new Map<string, GrantMatch[]>();
     for (const [k, gs] of bySubject) {
       const m = direct(gs);
@@ -211,7 +248,7 @@ export function buildRbacModel(inv: Inventory): RbacModel {
     }
     const out: WhoCanMatch[] = [{ subject: masters, grants: byKey.get(subjectKey(masters)) ?? [], superuser: true }];
     if (byKey.size === 0) return out;
-    for (const s of everyone()) {
+    for (const s of everyone(accounts)) {
       const grants = [s, ...impliedGroups(s)].flatMap((x) => byKey.get(subjectKey(x)) ?? []);
       if (grants.length) out.push({ subject: s, grants });
     }
@@ -237,13 +274,8 @@ export function buildRbacModel(inv: Inventory): RbacModel {
       });
     },
     permissionsOf,
-    whoCan: (verb, resource, query = {}) => holders(matcher(verb, resource, query)),
-    whoCanURL: (verb, path) =>
-      holders((gs) =>
-        gs
-          .filter((g) => g.scope === null)
-          .flatMap((grant) => grant.rules.filter((rule) => ruleAllowsNonResource(rule.rule, { verb, path })).map((rule) => ({ grant, rule }))),
-      ),
+    holders,
+    matcher,
     allows(subject, verb, resource, query = {}) {
       const s = resolveSubject(subject);
       return { grants: matcher(verb, resource, query)(permissionsOf(s)), superuser: isSuperuserGroup(s) };

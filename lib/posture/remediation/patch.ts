@@ -151,6 +151,12 @@ export function remedy(sentence: Message, patch: Obj | null, names: readonly Nam
 }
 
 function leftUnmarked(text: string, marks: readonly NameAt[], values: readonly string[]): boolean {
+  const prose = unmarkedProse(text, marks);
+  return values.some((v) => prose.mentions(v));
+}
+
+/** The text with its marked names taken out, and whether a name is still mentioned in what is left. */
+export function unmarkedProse(text: string, marks: readonly NameAt[]): { mentions(name: string): boolean } {
   let rest = '';
   let from = 0;
   for (const m of marks) {
@@ -161,7 +167,7 @@ function leftUnmarked(text: string, marks: readonly NameAt[], values: readonly s
   // A name of word characters only is mentioned exactly when it is one of rest's words: one split
   // instead of a search per name (a pod with 5,000 containers made that quadratic).
   const words = new Set(rest.split(/[^A-Za-z0-9_.-]+/));
-  return values.some((v) => (WORD_ONLY.test(v) ? words.has(v) : mentionsToken(rest, v)));
+  return { mentions: (v) => (WORD_ONLY.test(v) ? words.has(v) : mentionsToken(rest, v)) };
 }
 
 const WORD_ONLY = /^[A-Za-z0-9_.-]+$/;

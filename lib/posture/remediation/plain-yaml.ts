@@ -24,7 +24,8 @@ const RESOLVES = [
   /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
 ];
 
-function plain(s: string): boolean {
+/** Whether the library writes s as it is (unquoted). */
+export function plain(s: string): boolean {
   return SAFE.test(s) && !RESOLVES.some((r) => r.test(s));
 }
 

@@ -2,8 +2,9 @@
 // as a sentence that names the containers, fields and volumes, then the YAML. Pure.
 import type { PodSpec, Workload } from '../../cluster/types';
 import { flatContainers } from '../indexes/containers';
-import { join, Message, msg, named, obj, prose } from '../message';
+import { filledSlots, join, Message, msg, NAME_SLOT, NAMESPACE_SLOT, named, obj, prose } from '../message';
 import type { NamedValue } from '../types';
+import { plain } from './plain-yaml';
 import { containersPhrase, podPatch, remedy, type ContainerList, type PodEdit, type Remedy } from './patch';
 
 export interface SpecContainer {
@@ -43,8 +44,83 @@ export function workloadRemedy(
   extraNames: readonly NamedValue[] = [],
   words: { before?: Message; after?: string } = {},
 ): Remedy | undefined {
-  const { before, after } = words;
   if (edits.length === 0) return undefined;
+  // Words before the sentence may name anything: workloadRemedyFor says how they name the workload.
+  if (words.before) return ownRemedy(w, edits, extraNames, words);
+  return workloadRemedyFor(w, () => ({ edits, extraNames, words }));
+}
+
+export interface FixParts {
+  edits: readonly PodEdit[];
+  extraNames?: readonly NamedValue[];
+  words?: { before?: Message; after?: string };
+}
+
+/**
+ * workloadRemedy for a fix whose edits or words name the workload itself (its namespace or
+ * name): `parts` gives them for any namespace and name, so the fix can be shared too.
+ */
+export function workloadRemedyFor(w: Target, parts: (t: Target) => FixParts): Remedy | undefined {
+  const slotted = { ...w, namespace: NAMESPACE_SLOT, name: NAME_SLOT };
+  const own = () => {
+    const p = parts(w);
+    return p.edits.length ? ownRemedy(w, p.edits, p.extraNames ?? [], p.words ?? {}) : undefined;
+  };
+  const p = parts(slotted);
+  const key = p.edits.length ? sharedKey(w, p) : null;
+  if (key === null) return own();
+  let shared = sharedFixes.get(key);
+  if (shared === undefined) {
+    if (sharedFixes.size >= 5_000) sharedFixes.clear();
+    shared = ownRemedy(slotted, p.edits, p.extraNames ?? [], p.words ?? {}) ?? null;
+    sharedFixes.set(key, shared);
+  }
+  return (shared && filled(shared, w)) ?? own();
+}
+
+// Workloads that need the same edits (most: containers are named alike, and the edits name only
+// containers, fields and values) get the same fix but for the object's namespace and name: it is
+// built once with these in their place, then filled in. The slots are plain names, marked
+// wherever they stand, so filling them in moves only the marks after them.
+const sharedFixes = new Map<string, Remedy | null>();
+
+/** Everything but the namespace and name that the fix is made of; null when it cannot be said exactly. */
+function sharedKey(w: Target, { edits, extraNames = [], words = {} }: FixParts): string | null {
+  const before = words.before ? [words.before.parts.text, words.before.parts.names] : null;
+  const hostPaths = edits.map((e) => (e.at === 'remove-volume' ? volumeHostPath(w.spec, e.volume) : null));
+  // JSON merges values whose YAML differs (undefined, NaN, -0): edits holding one are built on their own.
+  if (!edits.every((e) => (e.at === 'container' || e.at === 'pod' || e.at === 'port' ? exactJson(e.value) : true))) return null;
+  return JSON.stringify([w.kind, w.apiVersion ?? null, before, words.after ?? null, hostPaths, extraNames, edits]);
+}
+
+/** Whether JSON.stringify gives v back exactly: strings, booleans, null, finite numbers but -0, in plain lists and maps. */
+function exactJson(v: unknown): boolean {
+  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!exactJson(v[i])) return false; // a hole reads as undefined
+    return true;
+  }
+  return typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.values(v as object).every(exactJson);
+}
+
+/**
+ * The shared fix with the workload's namespace and name in the slots, exactly as building it for
+ * the workload gives; undefined when that cannot be promised (the names would be quoted in YAML,
+ * are one letter, equal each other, or occur anywhere in the shared text, where they could be a
+ * key, another name or a word of the prose), and the caller builds it.
+ */
+function filled(shared: Remedy, w: Target): Remedy | undefined {
+  const text = shared.remediation;
+  for (const v of [w.namespace, w.name]) if (v.length < 2 || !plain(v) || text.includes(v)) return undefined;
+  if (w.namespace === w.name) return undefined;
+  const filled = filledSlots(text, shared.remediationNames, w);
+  return { remediation: filled.text, remediationNames: filled.names };
+}
+
+/** workloadRemedy built for the one workload, never shared (pod-fix.test.ts holds the two equal). */
+export function ownRemedy(w: Target, edits: readonly PodEdit[], extraNames: readonly NamedValue[], words: { before?: Message; after?: string }): Remedy | undefined {
+  const { before, after } = words;
   const target = { kind: w.kind, apiVersion: w.apiVersion, namespace: w.namespace, name: w.name };
   const names: NamedValue[] = [...extraNames];
   const parts: Message[] = [];

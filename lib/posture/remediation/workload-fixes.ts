@@ -3,7 +3,7 @@
 import type { PodSpec, Workload } from '../../cluster/types';
 import { image, join, msg, named, ns, obj, subject, type Message } from '../message';
 import { remedy, type PodEdit, type Remedy } from './patch';
-import { mountsOf, specContainers, workloadRemedy } from './pod-fix';
+import { mountsOf, specContainers, workloadRemedy, workloadRemedyFor } from './pod-fix';
 
 /** Where each container is (list and name), by name. */
 function locate(spec: PodSpec, names: readonly string[]) {
@@ -86,7 +86,11 @@ export function pinImagesRemedy(w: Workload, containers: readonly { name: string
 
 /** A ServiceAccount of the workload's own (named after it, token off unless it calls the API), set on its pod spec. */
 export function ownServiceAccountRemedy(w: Workload): Remedy | undefined {
-  return workloadRemedy(w, [{ at: 'pod', field: ['serviceAccountName'], value: w.name }], [{ role: 'subject', value: w.name }], {
-    before: msg`Create ServiceAccount ${subject(w.name)} in namespace ${ns(w.namespace)} (automountServiceAccountToken: false unless the workload calls the API), then `,
-  });
+  return workloadRemedyFor(w, (t) => ({
+    edits: [{ at: 'pod', field: ['serviceAccountName'], value: t.name }],
+    extraNames: [{ role: 'subject', value: t.name }],
+    words: {
+      before: msg`Create ServiceAccount ${subject(t.name)} in namespace ${ns(t.namespace)} (automountServiceAccountToken: false unless the workload calls the API), then `,
+    },
+  }));
 }

@@ -46,8 +46,8 @@ export interface TriageCarry {
 }
 
 interface NamespaceMarks {
-  /** By check and object (a re-run check's findings are new objects with the same marks). */
-  marks: Map<string, Marks>;
+  /** By object key, then check (a re-run check's findings are new objects with the same marks). */
+  marks: Map<string, Map<string, Marks>>;
   /** Each finding's copy in the document. */
   decorated: WeakMap<Finding, { marks: Marks; decorated: Finding }>;
 }
@@ -90,10 +90,15 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
   const previousScoring = dirty ? session!.previous!.scoring : null;
   // What depends only on the object (owner, component, labels) is worked out once per object.
   const objects = new Map<string, ObjectFacts>();
+  // Most findings share their ref with the check's other findings of the object (workloadRef): found by identity first.
+  const byRef = new WeakMap<ResourceRef, ObjectFacts>();
   const factsOf = (r: ResourceRef): ObjectFacts => {
+    let f = byRef.get(r);
+    if (f) return f;
     const key = refKeyOf(r);
-    let f = objects.get(key);
+    f = objects.get(key);
     if (!f) objects.set(key, (f = objectFacts(inv, r, key, opts.catalogue !== false, ownerKeys, annotations.valid, exceptions.length > 0)));
+    byRef.set(r, f);
     return f;
   };
   const entryOf = (f: Finding): { marks: Marks; decorated: Finding } => {
@@ -102,9 +107,11 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
     if (!perNs) carry.byNamespace.set(ns, (perNs = { marks: new Map(), decorated: new WeakMap() }));
     let entry = perNs.decorated.get(f);
     if (!entry) {
-      const key = `${f.checkId}\n${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}`;
-      let m = perNs.marks.get(key);
-      if (!m) perNs.marks.set(key, (m = marks(factsOf(f.resource), f.checkId, f.resource, now, exceptions)));
+      const facts = factsOf(f.resource);
+      let byCheck = perNs.marks.get(facts.key);
+      if (!byCheck) perNs.marks.set(facts.key, (byCheck = new Map()));
+      let m = byCheck.get(f.checkId);
+      if (!m) byCheck.set(f.checkId, (m = marks(facts, f.checkId, f.resource, now, exceptions)));
       perNs.decorated.set(f, (entry = { marks: m, decorated: decorated(f, m) }));
     }
     return entry;
@@ -135,13 +142,12 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
 
 function decorated(f: Finding, m: Marks): Finding {
   if (!m.expected && !m.accepted && !m.expiredException && !m.owner) return f;
-  return {
-    ...f,
-    ...(m.owner && { owner: m.owner }),
-    ...(m.expected && { expected: m.expected }),
-    ...(m.accepted && { accepted: m.accepted }),
-    ...(m.expiredException && { expiredException: m.expiredException }),
-  };
+  const out = { ...f };
+  if (m.owner) out.owner = m.owner;
+  if (m.expected) out.expected = m.expected;
+  if (m.accepted) out.accepted = m.accepted;
+  if (m.expiredException) out.expiredException = m.expiredException;
+  return out;
 }
 
 /** The namespace whose change can change a finding's marks: its object's, or itself for a Namespace; '' when cluster-scoped. */
@@ -158,6 +164,8 @@ interface Marks {
 }
 
 interface ObjectFacts {
+  /** The object's key (kind/namespace/name). */
+  key: string;
   owner?: string;
   component: ReturnType<typeof matchComponent>;
   annotation?: AcceptAnnotation;
@@ -176,6 +184,7 @@ function objectFacts(
 ): ObjectFacts {
   const w = useCatalogue ? workloadOf(inv, r) : undefined;
   return {
+    key,
     owner: resourceOwner(inv, r, ownerKeys),
     component: w ? matchComponent(candidateOf(w, w.kind === 'Pod' ? podOwnerKind(inv, r) : undefined)) : null,
     annotation: annotations.get(key),
@@ -187,8 +196,12 @@ function marks(facts: ObjectFacts, checkId: string, r: ResourceRef, now: Date, e
   const out: Marks = { triaged: false, owner: facts.owner };
   const component = facts.component;
   if (component?.expectedChecks.includes(checkId)) out.expected = { reason: component.reason, source: component.source, component: component.name };
-  const candidates: FindingAcceptance[] = [];
   const ann = facts.annotation;
+  if (!ann && exceptions.length === 0) {
+    out.triaged = Boolean(out.expected);
+    return out;
+  }
+  const candidates: FindingAcceptance[] = [];
   if (ann?.checks.includes(checkId)) candidates.push({ by: 'annotation', reason: ann.reason, owner: ann.owner, expires: ann.expires, source: 'annotation' });
   for (const e of exceptions) {
     if (exceptionCovers(e, checkId, r, facts.labels))

@@ -4,30 +4,43 @@
 import { resourceByKind, type Inventory } from '../../cluster/inventory';
 import type { K8sObject, Workload } from '../../cluster/types';
 import type { ResourceRef } from '../types';
+import { namespaceRun, workloadsInNamespace } from '../../cluster/namespace-runs';
 
-const byList = new WeakMap<readonly K8sObject[], Map<string, K8sObject>>();
-const workloadsByList = new WeakMap<readonly Workload[], Map<string, Workload>>();
+// Per list, then per namespace, built on first use: after a watched change replaced the pods list,
+// the next triage looks up the changed namespace's pods, not all 50,000 (namespace-runs.ts).
+const byList = new WeakMap<readonly K8sObject[], Map<string, Map<string, K8sObject>>>();
+const workloadsByList = new WeakMap<readonly Workload[], Map<string, Map<string, Workload>>>();
 
 export function objectOf(inv: Inventory, r: ResourceRef): K8sObject | undefined {
   const def = resourceByKind(r.kind);
   if (!def) return undefined;
   const list = inv.objects[def.key] ?? [];
-  let m = byList.get(list);
+  let perNs = byList.get(list);
+  if (!perNs) byList.set(list, (perNs = new Map()));
+  const ns = r.namespace ?? '';
+  let m = perNs.get(ns);
   if (!m) {
     m = new Map();
-    for (const o of list) m.set(`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o);
-    byList.set(list, m);
+    const { start, end } = namespaceRun(list, ns, (o) => o.metadata.namespace ?? '');
+    for (let i = start; i < end; i++) {
+      const o = list[i]!;
+      if ((o.metadata.namespace ?? '') === ns) m.set(o.metadata.name, o);
+    }
+    perNs.set(ns, m);
   }
-  return m.get(`${r.namespace ?? ''}/${r.name}`);
+  return m.get(r.name);
 }
 
 export function workloadOf(inv: Inventory, r: ResourceRef): Workload | undefined {
-  let m = workloadsByList.get(inv.workloads);
+  let perNs = workloadsByList.get(inv.workloads);
+  if (!perNs) workloadsByList.set(inv.workloads, (perNs = new Map()));
+  const ns = r.namespace ?? '';
+  let m = perNs.get(ns);
   if (!m) {
-    m = new Map(inv.workloads.map((w) => [`${w.kind}/${w.namespace}/${w.name}`, w]));
-    workloadsByList.set(inv.workloads, m);
+    m = new Map(workloadsInNamespace(inv.workloads, ns).map((w) => [`${w.kind}/${w.name}`, w]));
+    perNs.set(ns, m);
   }
-  return m.get(`${r.kind}/${r.namespace ?? ''}/${r.name}`);
+  return m.get(`${r.kind}/${r.name}`);
 }
 
 export function stringMap(v: unknown): Record<string, string> {

@@ -4,17 +4,22 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClusterRef } from '../request-source';
 import type { Identity } from '../auth/identify';
 import { noteRender, RENDER_HEADER, scopeKey, snapshotGeneration } from './renders';
 import { serveCacheable, type CacheDeps } from './serve';
+import { ENTRY_TTL_MS } from './store';
 
 const NAMESPACES = ['team-a', 'secret-b'];
 const posture = (generatedAt: string) => ({ generatedAt, namespaces: NAMESPACES.map((name) => ({ name })) });
 let doc = posture('t1');
 let renders = 0;
 let noteScopeOverride: string | null = null;
+/** Renders wait for this: a test holds one render to see what other requests get meanwhile. */
+let renderGate: Promise<void> = Promise.resolve();
+/** Pages say which render they are (two renders of one posture then differ). */
+let markRenders = false;
 
 const clusterRef = (key: string): ClusterRef => ({ key, name: key, spec: { kind: 'demo' } });
 
@@ -40,12 +45,18 @@ async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
     return res.end('{"error":"signed out"}');
   }
   renders++;
+  const render = renders;
+  await renderGate;
   const seen = NAMESPACES.filter((n) => id.scope.namespaces.has(n));
   noteRender(req.headers[RENDER_HEADER] as string, { cluster: id.cluster.key, viewer: id.viewer!.user, scope: noteScopeOverride ?? scopeKey(id.scope), error: null, snapshots: snapshotGeneration(), doc });
-  const nonce = `n${renders}`;
+  if (req.url === '/api/posture') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return res.end(JSON.stringify({ ...doc, render }));
+  }
+  const nonce = `n${render}`;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('content-security-policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'`);
-  res.write(`<html><body><p>${id.viewer!.user} sees ${seen.join(',')} as of ${doc.generatedAt}</p>${'<br>'.repeat(300)}`);
+  res.write(`<html><body><p>${id.viewer!.user} sees ${seen.join(',')} as of ${doc.generatedAt}${markRenders ? `, render ${render}` : ''}</p>${'<br>'.repeat(300)}`);
   await new Promise((r) => setTimeout(r, 5));
   res.write(`<script nonce="${nonce}">self.__next_f.push([1,"x"])</script><script src="/_next/a.js" nonce="${nonce}"></script>`);
   res.end('<script>alert("not ours")</script></body></html>');
@@ -63,6 +74,9 @@ beforeEach(() => {
   doc = posture('t1'); // a new posture object: nothing cached
   renders = 0;
   noteScopeOverride = null;
+  renderGate = Promise.resolve();
+  markRenders = false;
+  vi.restoreAllMocks();
 });
 
 const get = (headers: Record<string, string>) => fetch(url, { headers });
@@ -153,5 +167,35 @@ describe('the response cache', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers.vary).toContain('Accept-Encoding');
     expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe(plain);
+  });
+
+  it('renews a page past its time with one render, answering the others with the page it replaces meanwhile', async () => {
+    markRenders = true;
+    expect(await (await get({ 'x-test-user': 'admin' })).text()).toContain('render 1');
+    const later = Date.now() + ENTRY_TTL_MS + 1;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    let open!: () => void;
+    renderGate = new Promise((r) => (open = r));
+    const renewing = get({ 'x-test-user': 'admin' }).then((r) => r.text());
+    await vi.waitFor(() => expect(renders).toBe(2)); // that request is rendering, held at the gate
+    const meanwhile = await Promise.all(Array.from({ length: 5 }, () => get({ 'x-test-user': 'admin' }).then((r) => r.text())));
+    expect(meanwhile.every((b) => b.includes('render 1'))).toBe(true);
+    // A stale page is still only the same viewer's: a namespace viewer renders their own.
+    const dev = get({ 'x-test-user': 'dev' }).then((r) => r.text());
+    open();
+    expect(await renewing).toContain('render 2');
+    expect(await dev).toContain('dev sees team-a as of');
+    expect(await (await get({ 'x-test-user': 'admin' })).text()).toContain('render 2');
+    expect(renders).toBe(3);
+  });
+
+  it('keeps an API answer as long as its posture, however old', async () => {
+    const api = (headers: Record<string, string>) => fetch(`${url}api/posture`, { headers });
+    expect(await (await api({ 'x-test-user': 'admin' })).json()).toMatchObject({ render: 1 });
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10 * ENTRY_TTL_MS);
+    expect(await (await api({ 'x-test-user': 'admin' })).json()).toMatchObject({ render: 1 });
+    expect(renders).toBe(1);
+    doc = posture('t2');
+    expect(await (await api({ 'x-test-user': 'admin' })).json()).toMatchObject({ render: 2, generatedAt: 't2' });
   });
 });

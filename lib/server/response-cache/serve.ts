@@ -60,10 +60,12 @@ export async function serveCacheable(req: IncomingMessage, res: ServerResponse, 
   }
   if (!found) return forward();
   if ('hit' in found) return sendCached(req, res, found.hit);
-  const { key, storeKey, doc, cluster } = found;
-  // Many viewers arriving at once after a new scan: one renders, the others wait for its answer.
+  const { key, storeKey, doc, cluster, stale } = found;
+  // Many viewers arriving at once after a new scan: one renders, the others wait for its answer;
+  // a page due for renewal: one renders it again, the others get the page it replaces meanwhile.
   const running = rendering(doc).get(storeKey);
   if (running) {
+    if (stale) return sendCached(req, res, stale);
     const entry = await running;
     return entry ? sendCached(req, res, entry) : forward();
   }
@@ -102,7 +104,7 @@ function rendering(doc: object): Map<string, Promise<CachedResponse | null>> {
   return m;
 }
 
-type Lookup = null | { hit: CachedResponse } | { key: RenderKey; storeKey: string; doc: object; cluster: ClusterRef };
+type Lookup = null | { hit: CachedResponse } | { key: RenderKey; storeKey: string; doc: object; cluster: ClusterRef; stale?: CachedResponse };
 
 /** The caller's key and its cached answer; null when Next.js must answer (no posture or a scan due, or not identified). */
 async function look(req: IncomingMessage, deps: CacheDeps): Promise<Lookup> {
@@ -113,8 +115,9 @@ async function look(req: IncomingMessage, deps: CacheDeps): Promise<Lookup> {
   if (!who.ok) return null; // Next.js answers the 401 or the sign-in page
   const key: RenderKey = { cluster: cluster.key, viewer: who.viewer?.user ?? '', scope: scopeKey(who.scope), error: current.error, snapshots: snapshotGeneration() };
   const storeKey = JSON.stringify([req.url, key.cluster, key.viewer, key.scope, key.error, key.snapshots]);
-  const hit = lookup(current.doc, storeKey);
-  return hit ? { hit } : { key, storeKey, doc: current.doc, cluster };
+  const found = lookup(current.doc, storeKey);
+  if (found && !found.stale) return { hit: found.entry };
+  return { key, storeKey, doc: current.doc, cluster, ...(found ? { stale: found.entry } : {}) };
 }
 
 /** The entry to keep, or null: only a 200 rendered from this request's posture and identity, with no cookie set. */

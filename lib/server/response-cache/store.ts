@@ -6,7 +6,10 @@ import type { CachedResponse } from './entry';
 
 /** Bytes of bodies kept per document (the whole-cluster JSON of a 50,000-pod cluster is ~27 MB). */
 const MAX_BYTES = Number(process.env.RESPONSE_CACHE_MAX_MB ?? 256) * 1024 * 1024;
-/** Pages also show what is not in the document (the trend from the snapshot store): renew them this often at most. */
+/**
+ * Pages also show what is not in the document (the trend from the snapshot store): renewed this
+ * often at most. An API answer is the document's alone: kept as long as its document.
+ */
 export const ENTRY_TTL_MS = 60_000;
 
 interface PerDoc {
@@ -19,15 +22,14 @@ const byDoc = (g.__kpResponseCache ??= new WeakMap());
 
 const size = (e: CachedResponse) => e.body.length;
 
-export function lookup(doc: object, key: string, now = Date.now()): CachedResponse | undefined {
-  const d = byDoc.get(doc);
-  const e = d?.entries.get(key);
-  if (!d || !e) return undefined;
-  if (now - e.createdAt < ENTRY_TTL_MS) return e;
-  d.entries.delete(key);
-  d.bytes -= size(e);
-  return undefined;
+/** The entry for `key`; `stale` when it is a page due for renewal (kept, to answer while it is rendered again). */
+export function lookup(doc: object, key: string, now = Date.now()): { entry: CachedResponse; stale: boolean } | undefined {
+  const entry = byDoc.get(doc)?.entries.get(key);
+  if (!entry) return undefined;
+  return { entry, stale: isPage(entry) && now - entry.createdAt >= ENTRY_TTL_MS };
 }
+
+const isPage = (e: CachedResponse) => String(e.headers['content-type'] ?? '').startsWith('text/html');
 
 export function remember(doc: object, key: string, entry: CachedResponse): void {
   if (size(entry) > MAX_BYTES) return;

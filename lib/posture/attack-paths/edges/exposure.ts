@@ -1,24 +1,8 @@
 import type { K8sObject, Workload } from '../../../cluster/types';
+import { backends, selects } from '../../indexes/services';
 import { vWorkload } from '../context';
 import { allContainers } from '../security-context';
 import type { StructuralEdge } from './types';
-
-function selects(svc: K8sObject, w: Workload): boolean {
-  const sel = svc.spec?.selector;
-  if (typeof sel !== 'object' || sel === null || Object.keys(sel).length === 0) return false;
-  return Object.entries(sel as Record<string, unknown>).every(([k, v]) => w.podLabels[k] === v);
-}
-
-function backends(ing: K8sObject): string[] {
-  const names = new Set<string>();
-  const add = (b: { service?: { name?: unknown }; serviceName?: unknown } | undefined) => {
-    const n = b?.service?.name ?? b?.serviceName;
-    if (typeof n === 'string') names.add(n);
-  };
-  add(ing.spec?.defaultBackend ?? ing.spec?.backend);
-  for (const r of Array.isArray(ing.spec?.rules) ? ing.spec.rules : []) for (const p of Array.isArray(r?.http?.paths) ? r.http.paths : []) add(p?.backend);
-  return [...names];
-}
 
 export default {
   id: 'exposure',

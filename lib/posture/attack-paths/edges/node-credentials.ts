@@ -13,18 +13,13 @@ export default {
       g.edge(vNode(ctx, node), tokens, this.id, 'root on the host reads them');
       const kubelet = { kind: 'User' as const, name: `system:node:${node}` };
       g.edge(tokens, vIdentity(ctx, kubelet), this.id, "the kubelet's client certificate");
-      const seen = new Set<string>();
+      const seen = new Set<number>(); // one edge per ServiceAccount, from the first of its workloads on the node
       for (const w of ctx.onNode.get(node) ?? []) {
         if (!mountsToken(ctx, w)) continue;
-        const sa = serviceAccountOf(w);
-        if (seen.has(`${w.namespace}/${sa}`)) continue;
-        seen.add(`${w.namespace}/${sa}`);
-        g.edge(
-          tokens,
-          vIdentity(ctx, { kind: 'ServiceAccount', namespace: w.namespace, name: sa }),
-          this.id,
-          `the token of ${w.kind} ${w.namespace}/${w.name}'s pod`,
-        );
+        const id = vIdentity(ctx, { kind: 'ServiceAccount', namespace: w.namespace, name: serviceAccountOf(w) });
+        if (seen.has(id)) continue;
+        seen.add(id);
+        g.edge(tokens, id, this.id, `the token of ${w.kind} ${w.namespace}/${w.name}'s pod`);
       }
     }
   },

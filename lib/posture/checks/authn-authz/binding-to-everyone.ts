@@ -27,6 +27,7 @@ export default defineCheck({
   remediation:
     "Remove system:anonymous, system:unauthenticated and system:authenticated from the binding's subjects; bind the role to the specific users, groups or service accounts that need it.",
   needs: ['clusterrolebindings', 'rolebindings'],
+  scope: 'binding',
   evaluate(inv) {
     return allBindings(inv)
       .filter((b) => !isBootstrapDefault(b) && !isKubeadmDefault(b))

@@ -18,6 +18,7 @@ If the app does use the token (for Vault, or cloud workload identity), mount a p
   needs: ['serviceaccounts', 'rolebindings', 'clusterrolebindings'],
   scope: 'namespace', // per workload, but bindings in any namespace can grant its ServiceAccount:
   wholeKinds: ['rolebindings'],
+  bindingsBySubject: true, // a binding reaches only the namespaces of the ServiceAccounts it grants (bindingsOf)
   examines: (inv) => inv.workloads.filter((w) => !isMirrorPod(w)).map(workloadRef),
   evaluate(inv) {
     return inv.workloads

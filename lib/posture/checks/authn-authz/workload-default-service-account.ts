@@ -23,6 +23,7 @@ then set spec.template.spec.serviceAccountName: my-app on the workload.`,
   needs: ['serviceaccounts', 'rolebindings', 'clusterrolebindings'],
   scope: 'namespace', // per workload, but bindings in any namespace can grant its ServiceAccount:
   wholeKinds: ['rolebindings'],
+  bindingsBySubject: true, // a binding reaches only the namespaces of the ServiceAccounts it grants (bindingsOf)
   examines: (inv) => inv.workloads.filter((w) => !isMirrorPod(w) && !SYSTEM_NAMESPACES.has(w.namespace)).map(workloadRef),
   evaluate(inv) {
     return inv.workloads

@@ -5,7 +5,7 @@ import { listCves, matchingCves, worst } from '../host-security/support/nodes';
 import { managementTools } from './support/tools';
 
 /**
- * The Kubernetes Dashboard, Argo CD and Rancher judged by the release in their image tag against
+ * The Kubernetes Dashboard, Argo CD, Rancher and Portainer judged by the release in their image tag against
  * dated, sourced advisory tables (data/management-tool-cves.ts). Works without an image scanner:
  * these tools hold broad cluster powers, so their own advisories matter most.
  */
@@ -16,10 +16,11 @@ export default defineCheck({
   severityRange: ['info', 'critical'], // info: the tag names no release, so the version was not assessed
   title: 'Management tool versions have no known vulnerabilities',
   remediation:
-    'Upgrade the tool to a release that fixes these CVEs (the Dashboard to v2.7 or v7, Argo CD to a supported minor, Rancher to a current patch release). Until then keep it unexposed and its ServiceAccount narrow.',
+    'Upgrade the tool to a release that fixes these CVEs (the Dashboard to v2.7 or v7, Argo CD to a supported minor, Rancher and Portainer to a current patch release). Until then keep it unexposed and its ServiceAccount narrow.',
   references: [
     { title: 'Argo CD security advisories', url: 'https://github.com/argoproj/argo-cd/security/advisories' },
     { title: 'Rancher security advisories', url: 'https://github.com/rancher/rancher/security/advisories' },
+    { title: 'Portainer security advisories', url: 'https://github.com/portainer/portainer/security/advisories' },
     { title: 'CVE-2018-18264 (Kubernetes Dashboard)', url: 'https://github.com/kubernetes/dashboard/pull/3400' },
   ],
   needs: ['pods'],

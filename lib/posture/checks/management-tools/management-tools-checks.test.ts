@@ -156,6 +156,13 @@ describe('management-tools.known-cves', () => {
     expect(run(knownCves, [argo('v2.10.10'), dashboard([], 'v1.10.1')])).toEqual([]);
     expect(run(knownCves, [argo('latest')])[0]).toMatchObject({ severity: 'info', message: expect.stringContaining('not assessed') });
   });
+  it('judges Portainer CE and BE by their tag: 2.39.8 has the 2026 session takeover, 2.39.9 does not', () => {
+    const portainer = (image: string) => deployment('portainer', 'portainer', spec({ name: 'portainer', image }));
+    expect(run(knownCves, [portainer('portainer/portainer-ce:2.39.8')])[0]).toMatchObject({ severity: 'high', message: expect.stringContaining('CVE-2026-134804') });
+    expect(run(knownCves, [portainer('docker.io/portainer/portainer-ee:2.45.3')])[0]!.message).toContain('CVE-2026-134804');
+    expect(run(knownCves, [portainer('portainer/portainer:1.17.1')])[0]!.severity).toBe('critical');
+    expect(run(knownCves, [portainer('portainer/portainer-ce:2.39.9'), portainer('portainer/portainer-ee:3.1.0')])).toEqual([]);
+  });
 });
 
 describe('management-tools.unmaintained', () => {

@@ -26,6 +26,7 @@ export default defineCheck({
   remediation:
     'Replace the binding with a Role (or ClusterRole bound per namespace) that grants only the verbs and resources the subject needs; keep cluster-admin to a break-glass group.',
   needs: ['clusterrolebindings', 'rolebindings'],
+  scope: 'binding',
   evaluate(inv) {
     return allBindings(inv)
       .filter((b) => !isBootstrapDefault(b))

@@ -32,6 +32,7 @@ rules:
   verbs: [get, list, watch, update, patch]
 \`\`\``,
   needs: ['clusterrolebindings', 'rolebindings', 'clusterroles', 'roles'],
+  scope: 'binding',
   examines: examinedBindings,
   evaluate(inv) {
     const uses = serviceAccountUse(inv);

@@ -3,6 +3,8 @@
 // falcosecurity charts' k8saudit values do), and kube-posture itself when events reached it.
 import type { Inventory } from '../../../../cluster/inventory';
 import type { Workload } from '../../../../cluster/types';
+import { sameProjection, type Cutoff } from '../../../incremental-cutoffs';
+import { oncePerInventory } from '../../helpers';
 
 const FALCO_IMAGE = /(^|\/)falcosecurity\/falco(-no-driver|-distroless)?(:|@|$)/;
 
@@ -15,10 +17,18 @@ function mentionsK8sAudit(w: Workload): boolean {
   });
 }
 
+function isAuditReader(w: Workload): boolean {
+  return (w.spec.containers ?? []).some((c) => typeof c.image === 'string' && FALCO_IMAGE.test(c.image)) && mentionsK8sAudit(w);
+}
+
 /** Falco workloads running the k8saudit plugin. */
 export function falcoAuditReaders(inv: Inventory): Workload[] {
-  return inv.workloads.filter((w) => (w.spec.containers ?? []).some((c) => typeof c.image === 'string' && FALCO_IMAGE.test(c.image)) && mentionsK8sAudit(w));
+  // Memoised with a cutoff: otherwise every new workload anywhere re-walks all 50,000 (api-abuse.coverage).
+  return oncePerInventory(inv, 'falco-audit-readers', () => [inv.workloads], () => inv.workloads.filter(isAuditReader), READERS_CUTOFF);
 }
+
+// Unchanged while the changed namespaces' readers are the same workloads, as they were.
+const READERS_CUTOFF: Cutoff = { judges: ['workloads'], unchanged: sameProjection((ws) => JSON.stringify(ws.filter(isAuditReader))) };
 
 /** Whether audit events reached kube-posture (the CLI's --audit-log, or the webhook receiver). */
 export function auditEventsArrived(inv: Inventory): boolean {

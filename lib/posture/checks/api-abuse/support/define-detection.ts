@@ -48,7 +48,7 @@ function findingsOf(inv: Inventory, id: string, rule: DetectionRule) {
     if (r.detection !== id || !reaches(rule, r)) continue;
     const k = `${r.actor.user}\u0000${r.actor.impersonated ?? ''}\u0000${r.object.kind}\u0000${r.object.namespace ?? ''}\u0000${r.object.name}`;
     const m = merged.get(k);
-    if (!m) merged.set(k, { ...r, actor: { ...r.actor }, distinct: [...r.distinct] });
+    if (!m) merged.set(k, { ...r, actor: { ...r.actor, sourceIPs: [...r.actor.sourceIPs] }, distinct: [...r.distinct] });
     else {
       m.count += r.count;
       if (r.firstSeen < m.firstSeen) m.firstSeen = r.firstSeen;

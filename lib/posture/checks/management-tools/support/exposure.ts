@@ -5,23 +5,7 @@
 import type { Inventory } from '../../../../cluster/inventory';
 import type { K8sObject, Workload } from '../../../../cluster/types';
 import { internalLoadBalancer } from '../../encryption/support/load-balancer-annotations';
-
-export function selects(svc: K8sObject, w: Workload): boolean {
-  const sel = svc.spec?.selector;
-  if (svc.metadata.namespace !== w.namespace || typeof sel !== 'object' || sel === null || Object.keys(sel).length === 0) return false;
-  return Object.entries(sel as Record<string, unknown>).every(([k, v]) => w.podLabels[k] === v);
-}
-
-export function backends(ing: K8sObject): string[] {
-  const names = new Set<string>();
-  const add = (b: { service?: { name?: unknown }; serviceName?: unknown } | undefined) => {
-    const n = b?.service?.name ?? b?.serviceName;
-    if (typeof n === 'string') names.add(n);
-  };
-  add(ing.spec?.defaultBackend ?? ing.spec?.backend);
-  for (const r of Array.isArray(ing.spec?.rules) ? ing.spec.rules : []) for (const p of Array.isArray(r?.http?.paths) ? r.http.paths : []) add(p?.backend);
-  return [...names];
-}
+import { backends, selects } from '../../../indexes/services';
 
 // Annotations by which an ingress controller authenticates requests before they reach the
 // backend: ingress-nginx external auth (auth-url, e.g. oauth2-proxy) and basic/digest auth

@@ -7,13 +7,26 @@ import { kubectlVersionOf } from './kubectl-clients';
 
 export const KUBECTL_DETECTION_ID = 'management-tools.kubectl-known-cves';
 
+/** The affected kubectl release a user agent names, or null; by user agent, as every event asks and few agents recur. */
+const affected = new Map<string, string | null>();
+const AGENTS_KEPT = 1_000;
+
+function affectedRelease(userAgent: string): string | null {
+  const had = affected.get(userAgent);
+  if (had !== undefined) return had;
+  const version = kubectlVersionOf(userAgent);
+  const out = version && KUBECTL_CVES.some((r) => inRanges(version, r.ranges)) ? version : null;
+  if (affected.size >= AGENTS_KEPT) affected.clear();
+  affected.set(userAgent, out);
+  return out;
+}
+
 export const KUBECTL_CLIENTS: Detection = {
   id: KUBECTL_DETECTION_ID,
   window: 'hour',
   threshold: { count: 1 },
   match(e) {
-    const version = kubectlVersionOf(e.userAgent ?? '');
-    if (!version || !KUBECTL_CVES.some((r) => inRanges(version, r.ranges))) return null;
-    return { object: { kind: 'KubectlRelease', namespace: null, name: version }, what: 'sent requests with kubectl' };
+    const version = affectedRelease(e.userAgent ?? '');
+    return version ? { object: { kind: 'KubectlRelease', namespace: null, name: version }, what: 'sent requests with kubectl' } : null;
   },
 };

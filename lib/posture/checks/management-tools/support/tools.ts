@@ -8,7 +8,7 @@
 import type { Inventory } from '../../../../cluster/inventory';
 import type { Container, K8sObject, Workload } from '../../../../cluster/types';
 import type { DatedCveRow } from '../../../data/cve-row';
-import { ARGOCD_CVES, DASHBOARD_CVES, RANCHER_CVES } from '../../../data/management-tool-cves';
+import { ARGOCD_CVES, DASHBOARD_CVES, PORTAINER_CVES, RANCHER_CVES } from '../../../data/management-tool-cves';
 import { objectsIn, workloadsIn, type Cutoff } from '../../../incremental-cutoffs';
 import { allContainers, oncePerInventory } from '../../helpers';
 import { parseImage } from '../../registry-security/support/image-ref';
@@ -69,7 +69,7 @@ export const TOOLS: readonly ToolDef[] = [
   },
   { id: 'tiller', name: "Helm 2's Tiller", repository: /(^|\/)(kubernetes-helm|helm)\/tiller$/, login: 'none' },
   { id: 'kubectl-proxy', name: '`kubectl proxy`', repository: /./, matches: runsKubectlProxy, login: 'none' },
-  { id: 'portainer', name: 'Portainer', repository: /(^|\/)portainer\/portainer(-ce|-ee)?$/, login: 'own' },
+  { id: 'portainer', name: 'Portainer', repository: /(^|\/)portainer\/portainer(-ce|-ee)?$/, login: 'own', cves: PORTAINER_CVES },
   { id: 'portainer-agent', name: 'Portainer agent', repository: /(^|\/)portainer\/agent$/, login: 'own' },
   { id: 'headlamp', name: 'Headlamp', repository: /(^|\/)headlamp-k8s\/headlamp$/, login: 'own' },
   { id: 'kubeapps', name: 'Kubeapps', repository: /(^|\/)bitnami\/kubeapps-(dashboard|apis)$/, login: 'own' },

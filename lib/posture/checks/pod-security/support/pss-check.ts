@@ -8,8 +8,8 @@ import { controlById } from '../../../pss/controls/index';
 import { effectiveMinor, evaluateControl } from '../../../pss/evaluate';
 import { parseClusterMinor, parseEnforcePolicy, type NamespacePolicy } from '../../../pss/namespace-level';
 import type { Control, Violation } from '../../../pss/types';
-import { marked, msg, named, ns, obj, prose, type Message } from '../../../message';
-import type { Severity } from '../../../types';
+import { filledSlots, marked, msg, NAME_SLOT, NAMESPACE_SLOT, named, ns, obj, prose, type Message } from '../../../message';
+import type { NameAt, Severity } from '../../../types';
 import { allContainers, labelsOf, workloadRef } from '../../helpers';
 import { workloadRemedy } from '../../../remediation/pod-fix';
 import { pssEdits } from '../../../remediation/pss-fix';
@@ -27,7 +27,7 @@ export interface PssCheckSpec {
   severityOf?(v: Violation): Severity;
 }
 
-interface NamespaceView {
+export interface NamespaceView {
   known: boolean;
   policy: NamespacePolicy;
 }
@@ -101,7 +101,7 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
         findings.push({
           resource: workloadRef(w),
           severity: spec.severityOf?.(v) ?? spec.severity,
-          ...message(w, v, control, view),
+          ...sharedMessage(w, v, control, view),
           ...workloadRemedy(w, pssEdits(w.spec, v)),
         });
       }
@@ -110,7 +110,34 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
   });
 }
 
-function message(w: Workload, v: Violation, control: Control, view: NamespaceView): Pick<RawFinding, 'message' | 'names'> {
+// Workloads that break a control alike (same kind, violation, container and volume names,
+// namespace policy) get the same sentence but for their namespace and name: it is built once
+// with slots in their place and filled in, as pod-fix.ts does for fixes. Only a marked sentence
+// whose slots stand exactly at its marks is shared; pss-check.test.ts holds it equal to message().
+const sharedMessages = new Map<string, { message: string; names: NameAt[] } | null>();
+
+export function sharedMessage(w: Workload, v: Violation, control: Control, view: NamespaceView): Pick<RawFinding, 'message' | 'names'> {
+  if (v.detail.includes('kp-slot-') || w.namespace.length < 2 || w.name.length < 2) return message(w, v, control, view);
+  const { containers, volumes, strings } = specNames(w);
+  const key = JSON.stringify([control.id, w.kind, v.reason, v.detail, view.known, view.policy, [...containers], [...volumes], strings]);
+  let shared = sharedMessages.get(key);
+  if (shared === undefined) {
+    if (sharedMessages.size >= 5_000) sharedMessages.clear();
+    const m = message({ ...w, namespace: NAMESPACE_SLOT, name: NAME_SLOT }, v, control, view);
+    shared = m.names && slotsOnlyAtMarks(m.message, m.names) ? { message: m.message, names: m.names } : null;
+    sharedMessages.set(key, shared);
+  }
+  if (!shared || shared.message.includes(w.namespace) || shared.message.includes(w.name)) return message(w, v, control, view);
+  const filled = filledSlots(shared.message, shared.names, w);
+  return { message: filled.text, names: filled.names };
+}
+
+function slotsOnlyAtMarks(text: string, names: readonly NameAt[]): boolean {
+  const count = (s: string) => text.split(s).length - 1;
+  return [NAMESPACE_SLOT, NAME_SLOT].every((slot) => count(slot) === names.filter((n) => n.value === slot).length);
+}
+
+export function message(w: Workload, v: Violation, control: Control, view: NamespaceView): Pick<RawFinding, 'message' | 'names'> {
   const detail = markedDetail(w, v.detail);
   const m = msg`${named(w)} breaks Pod Security Standards ${prose(control.level)} control ${prose(control.id)} (${prose(v.reason)}) at ${prose(policyText(view.policy))}: ${
     detail ?? prose(v.detail)

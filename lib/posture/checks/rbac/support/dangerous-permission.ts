@@ -4,13 +4,14 @@
 import type { Inventory } from '../../../../cluster/inventory';
 import type { K8sObject, Workload } from '../../../../cluster/types';
 import { workloadsIn, type Cutoff } from '../../../incremental-cutoffs';
+import { SERVICE_ACCOUNT_USE } from '../../../incremental-bindings';
 import { oncePerInventory } from '../../helpers';
 import { subjectsOf } from './bindings';
 import { defineCheck, type Check, type RawFinding, type Reference } from '../../../check';
 import { isBootstrapGrant, rbacModel, type Grant, type RbacModel } from '../../../rbac/model';
 import { isSuperuserRule, ruleAllows, splitResource, type PolicyRule, type ResourceRequest } from '../../../rbac/rules';
 import { marked, msg, named, ns, obj, prose, subject, type Message } from '../../../message';
-import { describeSubjectRef, isEveryone, type SubjectRef } from '../../../rbac/subjects';
+import { describeSubjectRef, isEveryone, normaliseSubject, type SubjectRef } from '../../../rbac/subjects';
 import { SEVERITIES, type ResourceRef, type Severity } from '../../../types';
 import { bindingRemedy } from '../../../remediation/rbac-fix';
 
@@ -32,11 +33,12 @@ export interface DangerMatch {
 
 /** Per danger, the requests it stands for that a binding of each kind reaches, by verb. */
 type Compiled = { d: Danger; byVerb: [string, ResourceRequest[]][] }[];
-const compiledCache = new WeakMap<RbacModel, WeakMap<Danger[], [Compiled, Compiled]>>();
+// Keyed by the model's grants: one model (rbac/model.ts) is handed to each inventory that shares its lists.
+const compiledCache = new WeakMap<object, WeakMap<Danger[], [Compiled, Compiled]>>();
 
 function compile(dangers: Danger[], model: RbacModel): [Compiled, Compiled] {
-  let perModel = compiledCache.get(model);
-  if (!perModel) compiledCache.set(model, (perModel = new WeakMap()));
+  let perModel = compiledCache.get(model.grants);
+  if (!perModel) compiledCache.set(model.grants, (perModel = new WeakMap()));
   let hit = perModel.get(dangers);
   if (!hit) {
     // Whether a RoleBinding reaches a request depends on its kind, not on which namespace it is in.
@@ -105,7 +107,7 @@ export function serviceAccountUse(inv: Inventory): Map<string, number> {
   // Memoised: every RBAC check asks, and the incremental path can tell when it did not change.
   return oncePerInventory(
     inv,
-    'service-account-use',
+    SERVICE_ACCOUNT_USE,
     () => [inv.workloads],
     () => {
       const m = new Map<string, number>();
@@ -134,6 +136,17 @@ const SERVICE_ACCOUNT_USE_CUTOFF: Cutoff = {
         .join('\n');
     return project(workloadsIn(prev, touched.namespaces)) === project(workloadsIn(next, touched.namespaces));
   },
+  // The ServiceAccounts whose count differs: scope 'binding' checks re-run the bindings naming them.
+  changedKeys: (prev, next, touched) => {
+    const count = (ws: Workload[]) => {
+      const m = new Map<string, number>();
+      for (const w of ws) m.set(serviceAccountKey(w), (m.get(serviceAccountKey(w)) ?? 0) + 1);
+      return m;
+    };
+    const before = count(workloadsIn(prev, touched.namespaces));
+    const after = count(workloadsIn(next, touched.namespaces));
+    return new Set([...before.keys(), ...after.keys()].filter((k) => before.get(k) !== after.get(k)));
+  },
 };
 
 const bound = new WeakMap<readonly K8sObject[], Set<string>>();
@@ -145,7 +158,12 @@ function boundServiceAccounts(inv: Inventory): Set<string> {
     let keys = bound.get(list);
     if (!keys) {
       keys = new Set();
-      for (const b of list) for (const s of subjectsOf(b)) if (s.kind === 'ServiceAccount') keys.add(`${s.namespace ?? b.metadata.namespace}/${s.name}`);
+      // As the RBAC model reads subjects: a User system:serviceaccount:<ns>:<name> is that ServiceAccount.
+      for (const b of list)
+        for (const raw of subjectsOf(b)) {
+          const s = normaliseSubject(raw, b.metadata.namespace);
+          if (s?.kind === 'ServiceAccount') keys.add(`${s.namespace}/${s.name}`);
+        }
       bound.set(list, keys);
     }
     for (const k of keys) out.add(k);
@@ -207,11 +225,11 @@ const bindingKey = (g: Grant) => `${g.binding.kind}/${g.binding.namespace ?? ''}
 export function examinedBindings(inv: Inventory): ResourceRef[] {
   // Memoised from the RBAC model, which is memoised itself: every RBAC check examines the same bindings.
   const model = rbacModel(inv);
-  let refs = examined.get(model);
+  let refs = examined.get(model.grants);
   if (!refs) {
     const seen = new Map<string, ResourceRef>();
     for (const g of model.grants) if (!isBootstrapGrant(g)) seen.set(bindingKey(g), Object.freeze(bindingRef(g)));
-    examined.set(model, (refs = [...seen.values()]));
+    examined.set(model.grants, (refs = [...seen.values()]));
   }
   return refs;
 }
@@ -249,6 +267,7 @@ export function dangerousPermissionCheck(spec: DangerousPermissionSpec): Check {
     remediation: spec.remediation,
     references: spec.references,
     needs: ['clusterrolebindings', 'rolebindings', 'clusterroles', 'roles'],
+    scope: 'binding',
     examines: examinedBindings,
     evaluate(inv) {
       const uses = serviceAccountUse(inv);

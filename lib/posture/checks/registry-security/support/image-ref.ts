@@ -6,7 +6,21 @@ export interface ImageRef {
   digest: string | null;
 }
 
-export function parseImage(image: string): ImageRef | null {
+// Each check that reads images parses every container's: once per distinct image string instead
+// (a pure function of the string; bounded, as the strings come from the cluster).
+const parsed = new Map<string, Readonly<ImageRef> | null>();
+
+export function parseImage(image: string): Readonly<ImageRef> | null {
+  let ref = parsed.get(image);
+  if (ref === undefined) {
+    if (parsed.size >= 50_000) parsed.clear();
+    ref = parse(image);
+    parsed.set(image, ref && Object.freeze(ref));
+  }
+  return ref;
+}
+
+function parse(image: string): ImageRef | null {
   const s = image.trim();
   if (s === '') return null;
   const [nameAndTag, digest] = s.split('@', 2) as [string, string | undefined];

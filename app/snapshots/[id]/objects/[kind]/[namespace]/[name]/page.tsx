@@ -1,5 +1,5 @@
 import { ObjectView } from '@/components/views/ObjectView';
-import { objectForViewer } from '@/lib/server/object-page';
+import { WHOLE_CLUSTER, objectForViewer } from '@/lib/server/object-page';
 import { loadSnapshotPage } from '@/lib/server/snapshot-pages';
 
 type Params = { id: string; kind: string; namespace: string; name: string };
@@ -10,5 +10,3 @@ export default async function Page({ params }: { params: Promise<Params> }) {
   const source = await loadSnapshotPage(id);
   return <ObjectView source={source} object={objectForViewer(segments, WHOLE_CLUSTER)} />;
 }
-
-const WHOLE_CLUSTER = { clusterWide: true, namespaces: new Set<string>() };
