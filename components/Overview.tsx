@@ -90,7 +90,7 @@ export function Overview({
       )}
       {doc.missingKinds.some((m) => m.reason === 'forbidden' || m.reason === 'error') && <MissingKinds doc={doc} />}
 
-      <section className="grid gap-4 lg:grid-cols-3" aria-label="Cluster summary">
+      <section className="grid grid-cols-1 gap-4 lg:grid-cols-3" aria-label="Cluster summary">
         <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Cluster score</h2>
           <ScoreMeter score={doc.score} size="lg" label="Cluster score" />
@@ -148,7 +148,7 @@ export function Overview({
             high keeps it at most fair.
           </p>
         </div>
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2" aria-labelledby="top-risks">
+        <section className="rounded-lg border border-slate-200 bg-white p-4 min-w-0 shadow-sm lg:col-span-2" aria-labelledby="top-risks">
           <div className="mb-1 flex items-baseline justify-between">
             <h2 id="top-risks" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
               Top risks

@@ -28,7 +28,7 @@ export function OverviewCharts({ areas, worst: worstNamespaces, trend }: { areas
   const byArea: AreaBarRow[] = areas.map((a) => ({ area: SHORT[a.id] ?? a.id, title: a.title, ...a.counts }));
   const worst: NamespaceScoreRow[] = worstNamespaces.map((n) => ({ name: n.name, score: n.score }));
   return (
-    <section aria-label="Charts" className="grid gap-4 lg:grid-cols-2">
+    <section aria-label="Charts" className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <Figure title="Findings by area and severity" table={<AreaTable areas={areas} />}>
         <InteractiveChart kind="findings" data={byArea}>
           <FindingsBars data={byArea} />
