@@ -1,7 +1,7 @@
 // One watched change applied to an Inventory, without I/O: the object replaced in its kind's
 // sorted list, and the workloads of its namespace derived again. Returns what the change
 // touched, so the posture can recompute only that (lib/posture/incremental.ts).
-import { compareObjects, deriveWorkloads, normalise, objectId, WORKLOAD_SOURCE_KEYS } from './build-inventory';
+import { compareObjects, deriveWorkloads, deriveWorkloadsAndPods, normalise, objectId, WORKLOAD_SOURCE_KEYS } from './build-inventory';
 import { RESOURCES, type Inventory, type ResourceKey } from './inventory';
 import { namespaceRun, objectsInNamespace } from './namespace-runs';
 import type { K8sObject } from './types';
@@ -75,8 +75,11 @@ export function applyChange(inv: Inventory, change: ResourceChange): { inventory
 
   const objects = { ...inv.objects, [key]: list };
   let workloads = inv.workloads;
+  let podWorkloads = inv.podWorkloads;
   if (WORKLOAD_SOURCES.has(key)) {
-    if (change.type === 'RELIST') workloads = deriveWorkloads(objects);
+    // Each pod's workload is recorded again by a whole derivation; one namespace's leaves it to the posture to derive.
+    podWorkloads = undefined;
+    if (change.type === 'RELIST') ({ workloads, podWorkloads } = deriveWorkloadsAndPods(objects));
     else {
       const ns = [...namespaces][0]!;
       const { start, end } = namespaceRun(inv.workloads, ns, (w) => w.namespace);
@@ -88,8 +91,9 @@ export function applyChange(inv: Inventory, change: ResourceChange): { inventory
   }
   const touchesWorkloads = workloads !== inv.workloads;
   const implicitNamespaces = def.namespaced || key === 'namespaces' ? refreshImplicit(objects, inv.implicitNamespaces, namespaces) : inv.implicitNamespaces;
+  const { podWorkloads: _before, ...rest } = inv;
   return {
-    inventory: { ...inv, objects, workloads, implicitNamespaces },
+    inventory: { ...rest, objects, workloads, implicitNamespaces, ...(podWorkloads ? { podWorkloads } : {}) },
     touched: { namespaces, kinds: new Set([key]), workloads: touchesWorkloads, implicitNamespaces: implicitNamespaces !== inv.implicitNamespaces },
   };
 }

@@ -149,6 +149,12 @@ export interface Inventory {
   missing: Partial<Record<ResourceKey, MissingKind>>;
   /** Pods and pods-to-be, one per top-level controller or bare pod. */
   workloads: Workload[];
+  /**
+   * Each pod's entry in `workloads`, recorded as they were derived (build-inventory.ts). Derived, so
+   * optional: a change to a pod or a controller drops it (apply-change.ts), and lib/posture/indexes
+   * (podWorkloads) derives it again when absent.
+   */
+  podWorkloads?: ReadonlyMap<K8sObject, Workload>;
   /** Namespaces known only because objects live in them (offline input without Namespace objects). */
   implicitNamespaces: string[];
   /** What the operator configured about this cluster (not read from it). */
