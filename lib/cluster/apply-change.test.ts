@@ -1,11 +1,22 @@
 // Applying watched changes one by one must give the Inventory a fresh build of the same objects gives.
 import { describe, expect, it } from 'vitest';
+import { podWorkloads } from '../posture/indexes';
 import { randomChanges } from '../posture/random-changes';
 import { applyChange } from './apply-change';
 import { buildInventory } from './build-inventory';
 import { RESOURCES, type Inventory } from './inventory';
 import { scanDemo } from './offline';
 import type { K8sObject } from './types';
+
+/** Each pod's workload, by kind/namespace/name, as the posture reads it (recorded, or derived where a change dropped it). */
+function owners(inv: Inventory): (string | undefined)[] {
+  const workloads = new Set(inv.workloads);
+  return inv.objects.pods.map((p) => {
+    const w = podWorkloads(inv).get(p);
+    if (w && !workloads.has(w)) return 'not one of inv.workloads';
+    return w && `${w.kind}/${w.namespace}/${w.name}`;
+  });
+}
 
 function rebuilt(inv: Inventory): Inventory {
   const all: K8sObject[] = RESOURCES.flatMap((r) => inv.objects[r.key]);
@@ -24,6 +35,7 @@ describe('applyChange', () => {
       expect(inv.objects).toEqual(fresh.objects);
       expect(inv.workloads).toEqual(fresh.workloads);
       expect(inv.implicitNamespaces).toEqual(fresh.implicitNamespaces);
+      expect(owners(inv)).toEqual(owners(fresh));
     }
     // The sequence exercised adds, changes and deletions of several kinds.
     expect(kinds.size).toBeGreaterThanOrEqual(15);
@@ -54,5 +66,10 @@ describe('applyChange', () => {
     expect(inventory.objects.pods).toHaveLength(3);
     expect(inventory.workloads).toEqual(rebuilt(inventory).workloads);
     expect(touched.namespaces.size).toBeGreaterThan(3);
+    // A whole derivation records each pod's workload again; one pod's change drops the record.
+    expect(inventory.podWorkloads?.size).toBe(3);
+    const one = applyChange(inventory, { type: 'DELETED', resource: 'pods', object: inventory.objects.pods[0]! }).inventory;
+    expect(one.podWorkloads).toBeUndefined();
+    expect(owners(one)).toEqual(owners(rebuilt(one)));
   });
 });
