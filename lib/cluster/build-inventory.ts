@@ -1,7 +1,7 @@
 // Turns the objects read from any source into one Inventory. Live and offline sources both
 // end here, so the same objects give the same Inventory whatever their origin.
 import { collate, isPlain } from './collate';
-import { emptyObjects, resourceByKind, RESOURCES, selectedBy, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
+import { emptyObjects, resourceByKind, RESOURCES, selectedBy, type Inventory, type MissingKind, type PodWorkloads, type ResourceKey, type SourceKind } from './inventory';
 import { setSourceLocation, sourceLocationOf } from './source-location';
 import { olderThan } from './version';
 import { WORKLOAD_KINDS, type K8sObject, type PodSpec, type Workload } from './types';
@@ -153,10 +153,10 @@ export function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Work
 }
 
 /** The workloads, and each pod's among them (Inventory.podWorkloads): the walk to its root is made once, here. */
-export function deriveWorkloadsAndPods(objects: Record<ResourceKey, K8sObject[]>): { workloads: Workload[]; podWorkloads: Map<K8sObject, Workload> } {
+export function deriveWorkloadsAndPods(objects: Record<ResourceKey, K8sObject[]>): { workloads: Workload[]; podWorkloads: PodWorkloads } {
   const { byId, rootOf } = rootWalker(objects);
   const workloads = new Map<string, Workload>();
-  const podWorkloads = new Map<K8sObject, Workload>();
+  const podWorkloads = new Map<string, Map<K8sObject, Workload>>();
   for (const o of byId.values()) {
     if (!TEMPLATE_KINDS.has(o.kind)) continue;
     const root = rootOf(o);
@@ -168,7 +168,7 @@ export function deriveWorkloadsAndPods(objects: Record<ResourceKey, K8sObject[]>
     }
     if (o.kind === 'Pod') {
       w.pods += 1;
-      podWorkloads.set(o, w);
+      inNamespace(podWorkloads, o).set(o, w);
     }
   }
   return { workloads: sortWorkloads([...workloads.values()]), podWorkloads };
@@ -176,17 +176,24 @@ export function deriveWorkloadsAndPods(objects: Record<ResourceKey, K8sObject[]>
 
 /**
  * Each pod's workload, found by its root owner's `kind/namespace/name` in `byKey`, for an
- * inventory that lacks podWorkloads (a change dropped it, or it was put together by hand).
+ * inventory that lacks podWorkloads (put together by hand).
  */
-export function podWorkloadsOf(objects: Record<ResourceKey, K8sObject[]>, byKey: ReadonlyMap<string, Workload>): Map<K8sObject, Workload> {
+export function podWorkloadsOf(objects: Record<ResourceKey, K8sObject[]>, byKey: ReadonlyMap<string, Workload>): PodWorkloads {
   const { byId, rootOf } = rootWalker(objects);
-  const out = new Map<K8sObject, Workload>();
+  const out = new Map<string, Map<K8sObject, Workload>>();
   for (const o of byId.values()) {
     if (o.kind !== 'Pod') continue;
     const w = byKey.get(objectId(rootOf(o)));
-    if (w) out.set(o, w);
+    if (w) inNamespace(out, o).set(o, w);
   }
   return out;
+}
+
+function inNamespace(m: Map<string, Map<K8sObject, Workload>>, pod: K8sObject): Map<K8sObject, Workload> {
+  const ns = pod.metadata.namespace ?? 'default';
+  let inner = m.get(ns);
+  if (!inner) m.set(ns, (inner = new Map()));
+  return inner;
 }
 
 function rootWalker(objects: Record<ResourceKey, K8sObject[]>): { byId: Map<string, K8sObject>; rootOf: (o: K8sObject) => K8sObject } {

@@ -150,11 +150,11 @@ export interface Inventory {
   /** Pods and pods-to-be, one per top-level controller or bare pod. */
   workloads: Workload[];
   /**
-   * Each pod's entry in `workloads`, recorded as they were derived (build-inventory.ts). Derived, so
-   * optional: a change to a pod or a controller drops it (apply-change.ts), and lib/posture/indexes
-   * (podWorkloads) derives it again when absent.
+   * Each pod's entry in `workloads`, by the pod's namespace, recorded as they were derived
+   * (build-inventory.ts) and kept by apply-change.ts (one namespace's at a time). Derived, so
+   * optional: lib/posture/indexes (workloadOfPod) derives it when absent.
    */
-  podWorkloads?: ReadonlyMap<K8sObject, Workload>;
+  podWorkloads?: PodWorkloads;
   /** Namespaces known only because objects live in them (offline input without Namespace objects). */
   implicitNamespaces: string[];
   /** What the operator configured about this cluster (not read from it). */
@@ -162,6 +162,8 @@ export interface Inventory {
   /** Audit events folded into hourly aggregates (lib/posture/audit); absent when none reached kube-posture. */
   audit?: AuditData;
 }
+
+export type PodWorkloads = ReadonlyMap<string, ReadonlyMap<K8sObject, Workload>>;
 
 export interface PostureSettings {
   /** Registries (host, or host/path prefix) images may come from; unset = flag public hubs. */

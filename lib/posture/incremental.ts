@@ -299,7 +299,7 @@ function localRead(k: string, whole: Set<string>, memoReads: Map<string, Set<str
 function touchedReads(t: Touched): Set<string> {
   const out = new Set([...t.kinds].map((k) => `objects.${k}`));
   if (t.workloads) out.add('workloads');
-  // apply-change.ts drops each pod's recorded workload when a pod or controller changes.
+  // apply-change.ts maps a namespace's pods again when a pod or controller there changes.
   if (WORKLOAD_SOURCE_KEYS.some((k) => t.kinds.has(k))) out.add('podWorkloads');
   if (t.implicitNamespaces) out.add('implicitNamespaces');
   return out;

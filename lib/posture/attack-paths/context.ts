@@ -8,7 +8,7 @@ import { rbacModel, type Grant, type RbacModel } from '../rbac/model';
 import { describeSubjectRef, subjectKey, type SubjectRef } from '../rbac/subjects';
 import { workloadRefOf } from './fixes';
 import { AttackGraph } from './graph';
-import { podWorkloads, serviceAccountOfSpec, workloadIndex } from '../indexes';
+import { serviceAccountOfSpec, workloadIndex, workloadOfPod } from '../indexes';
 
 /** Annotation every kubernetes.io/service-account-token Secret carries (Secrets are read as metadata only). */
 const SA_ANNOTATION = 'kubernetes.io/service-account.name';
@@ -51,19 +51,19 @@ export function buildContext(inv: Inventory): Context {
   // The checks' shared indexes (lib/posture/indexes): built once per inventory for them and for us;
   // each pod's workload was recorded by buildInventory.
   const workloadsByNs = workloadIndex(inv).byNamespace;
-  const ownerOf = podWorkloads(inv);
+  const ownerOf = workloadOfPod(inv);
   const nodesOf = new Map<Workload, Set<string>>();
   const onNode = new Map<string, Set<Workload>>();
   let owned: [string, string, Workload][] | undefined;
   const podOwner = () =>
     (owned ??= inv.objects.pods.flatMap((p) => {
-      const w = ownerOf.get(p);
+      const w = ownerOf(p);
       return w ? [[p.metadata.namespace ?? 'default', p.metadata.name, w] as [string, string, Workload]] : [];
     }));
   for (const p of inv.objects.pods) {
     const node = typeof p.spec?.nodeName === 'string' ? p.spec.nodeName : null;
     if (!node) continue;
-    const w = ownerOf.get(p);
+    const w = ownerOf(p);
     if (!w) continue;
     const phase = p.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') continue;

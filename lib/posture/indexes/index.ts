@@ -65,19 +65,19 @@ export function workloadsRunningAs(inv: Inventory, namespace: string, serviceAcc
 }
 
 /**
- * Each pod's workload (an entry of inv.workloads): as buildInventory recorded it, or, where a change
- * dropped it, derived once per inventory by the same walk through ownerReferences.
+ * Each pod's workload (an entry of inv.workloads): as buildInventory recorded it, or, in an
+ * inventory put together without it, derived once per inventory by the same walk through ownerReferences.
  */
-export function podWorkloads(inv: Inventory): ReadonlyMap<K8sObject, Workload> {
-  return (
+export function workloadOfPod(inv: Inventory): (pod: K8sObject) => Workload | undefined {
+  const byNamespace =
     inv.podWorkloads ??
     oncePerInventory(
       inv,
       'index:pod-workloads',
       () => [inv.workloads, ...WORKLOAD_SOURCE_KEYS.map((k) => inv.objects[k])],
       () => podWorkloadsOf(inv.objects, workloadIndex(inv).byKey),
-    )
-  );
+    );
+  return (pod) => byNamespace.get(pod.metadata.namespace ?? 'default')?.get(pod);
 }
 
 export interface PodIndex {
