@@ -25,8 +25,8 @@ import {
 import type { TriageCarry, TriageOptions, TriageSession } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
-import { cutoffFor } from './incremental-cutoffs';
-import { affectedBindings, bindingView, isBindingRead, subjectNamespaces, type BindingChange } from './incremental-bindings';
+import { cutoffFor, declaredCutoffs } from './incremental-cutoffs';
+import { affectedBindings, bindingView, isBindingRead, prepareBindingIndexes, subjectNamespaces, type BindingChange } from './incremental-bindings';
 import type { K8sObject } from '../cluster/types';
 import { memoReadsSnapshot, noteRead, recordReads } from './read-tracking';
 import { ALL_CHECKS } from './registry';
@@ -101,7 +101,19 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
     attack.analysis,
     session,
   );
+  prepareForChanges(inventory);
   return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage, attack, triageCarry: session.next };
+}
+
+/**
+ * The indexes the cutoffs and binding views keep per object list (lists a pod's change leaves as
+ * they were), built with the first posture rather than by the first change: each cutoff is asked
+ * once with nothing changed.
+ */
+function prepareForChanges(inv: Inventory): void {
+  const nothing: Touched = { namespaces: new Set(), kinds: new Set(), workloads: false, implicitNamespaces: false };
+  for (const c of declaredCutoffs()) c.unchanged(inv, inv, nothing);
+  prepareBindingIndexes(inv);
 }
 
 function analyseRecorded(recorded: Inventory): AttackState {
