@@ -7,6 +7,7 @@
 // Scores and summaries are then assembled by the engine as for a full computation, so the
 // document equals computePosture's (incremental.test.ts proves it on random changes).
 import type { Touched } from '../cluster/apply-change';
+import { WORKLOAD_SOURCE_KEYS } from '../cluster/build-inventory';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
@@ -335,6 +336,8 @@ function localRead(k: string, whole: Set<string>, memoReads: Map<string, Set<str
 function touchedReads(t: Touched): Set<string> {
   const out = new Set([...t.kinds].map((k) => `objects.${k}`));
   if (t.workloads) out.add('workloads');
+  // apply-change.ts maps a namespace's pods again when a pod or controller there changes.
+  if (WORKLOAD_SOURCE_KEYS.some((k) => t.kinds.has(k))) out.add('podWorkloads');
   if (t.implicitNamespaces) out.add('implicitNamespaces');
   return out;
 }
