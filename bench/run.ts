@@ -283,7 +283,7 @@ async function main() {
         const first = big.find((o) => o.kind === 'Namespace')!.metadata.name;
         const w = await watchTimes(dashboard!.url, fake!, first);
         const gib = (b: number) => `${(b / GiB).toFixed(2)} GiB`;
-        const rss = gib(treeRss(dashboard!.pid)); // with the attack-path worker's copy of the inventory
+        const rss = gib(treeRss(dashboard!.pid)); // with POSTURE_PATHS_WORKER=1, the worker's copy of the inventory too
         // BENCH_BEFORE_DIST=<dist dir of another build> (e.g. main's): the same edits through that
         // build's dashboard, on the same fake server, after this one: before and after in one run.
         let before = '';
@@ -311,7 +311,7 @@ async function main() {
         const share = (k: ChangeTiming) => `${k.kind} ${pct(k.ratio)} (CPU ${pct(k.cpuRatio)})`;
         const over = t.kinds.filter((k) => k.ratio > 0.02);
         return {
-          measured: `${p95.toFixed(0)} ms p95 through the fake server's watch until \`/api/findings\` of the pod shows the edit (median ${median.toFixed(0)} ms, slowest ${max.toFixed(0)} ms, RSS after them ${rss}, 20 edits of one bare pod${before}); in one process, each kind's recompute p95 (10 changes) of a full ${s(t.fullMs)}: ${t.kinds.map(share).join(', ')}; attack paths follow on a worker thread ~1 s after the last change (attackPathsAsOf says which version they are of)`,
+          measured: `${p95.toFixed(0)} ms p95 through the fake server's watch until \`/api/findings\` of the pod shows the edit (median ${median.toFixed(0)} ms, slowest ${max.toFixed(0)} ms, RSS after them ${rss}, 20 edits of one bare pod${before}); in one process, each kind's recompute p95 (10 changes) of a full ${s(t.fullMs)}: ${t.kinds.map(share).join(', ')}; attack paths follow ~1 s after the last change (on a worker thread with POSTURE_PATHS_WORKER=1) (attackPathsAsOf says which version they are of)`,
           met: ok
             ? 'yes'
             : `no: ${[p95 > 100 ? `watch p95 ${p95.toFixed(0)} ms` : '', ...over.map((k) => `${k.kind} re-ran ${k.slowest.full} checks whole (${k.slowest.whole.join(', ')})`)].filter(Boolean).join('; ')}`,

@@ -27,6 +27,7 @@ const requests: RequestRecord[] = [];
 
 beforeAll(async () => {
   process.env.POSTURE_WATCH_RETRY_MS = '0'; // rescan right after a watch failure
+  process.env.POSTURE_PATHS_WORKER = '1'; // the attack paths on a worker thread (attack-paths-thread.ts)
   fake = await startFakeCluster({ objects: [ns('shop'), pod('shop', 'web')], watch: { bookmarkIntervalMs: 200 }, onRequest: (r) => requests.push(r) });
   dir = await mkdtemp(path.join(os.tmpdir(), 'kp-watch-'));
 });

@@ -32,10 +32,14 @@ export function mainThreadRunner(): AttackPathsRunner {
   };
 }
 
-/** POSTURE_PATHS_WORKER=off keeps the analysis on the main thread. */
+/**
+ * POSTURE_PATHS_WORKER=1 analyses on a worker thread. Off by default: the worker's copy of the
+ * inventory took the bench's dashboard from 1.26 to 1.63 GiB RSS at 50,000 pods (the target is
+ * 1.5 GiB), for a watch p95 of 560 ms against 606 ms on the main thread (same build, idle machine).
+ */
 export function attackPathsRunner(env: Record<string, string | undefined> = process.env): AttackPathsRunner {
-  const off = ['0', 'false', 'off'].includes(env.POSTURE_PATHS_WORKER?.toLowerCase() ?? '');
-  return off ? mainThreadRunner() : workerRunner();
+  const on = ['1', 'true', 'on'].includes(env.POSTURE_PATHS_WORKER?.toLowerCase() ?? '');
+  return on ? workerRunner() : mainThreadRunner();
 }
 
 export function workerRunner(): AttackPathsRunner {

@@ -28,7 +28,7 @@ export interface FollowStats {
   lastApplyMs: number;
   /** Checks the last batch re-ran whole, ran per namespace, and reused. */
   lastChecks: { full: number; perNamespace: number; reused: number };
-  /** Where the attack paths are analysed ('worker' unless it could not start), how often, and the last one's time. */
+  /** Where the attack paths are analysed (a 'worker' with POSTURE_PATHS_WORKER=1 unless it could not start), how often, and the last one's time. */
   attackPaths: { where: 'worker' | 'main thread'; refreshes: number; lastMs: number };
 }
 
@@ -49,13 +49,13 @@ export interface FollowHooks {
   debounceMs?: number;
   /**
    * A change shows at once; its attack paths (a whole-cluster analysis, ~2 s of CPU at 50,000
-   * pods, on a worker thread) follow once changes pause this long (default 1,000 ms), and at
+   * pods, on a worker thread with POSTURE_PATHS_WORKER=1) follow once changes pause this long (default 1,000 ms), and at
    * least this often under steady churn (default 15,000 ms). Until then the document says which
    * version its paths are of (attackPathsAsOf).
    */
   attackPathsQuietMs?: number;
   attackPathsMaxLagMs?: number;
-  /** Where the analysis runs (attack-paths-thread.ts): a worker thread by default. */
+  /** Where the analysis runs (attack-paths-thread.ts): the main thread unless POSTURE_PATHS_WORKER=1. */
   attackPaths?: AttackPathsRunner;
   /** For tests: shorter watch requests and backoff. */
   watcher?: Partial<WatcherOptions>;
