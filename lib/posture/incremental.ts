@@ -126,12 +126,37 @@ function analyseRecorded(recorded: Inventory): AttackState {
 /**
  * The state with its attack paths analysed on its own inventory, when an update deferred them
  * (the document's `attackPathsAsOf` then goes). About 2 s of CPU at 50,000 pods: the live
- * follower runs it once changes pause (lib/server/live-follow.ts), not on each change.
+ * follower has a worker thread do it (lib/server/attack-paths-thread.ts) and adopts the result.
  */
 export function refreshAttackPaths(state: IncrementalPosture): IncrementalPosture {
   if (state.attack.asOf === undefined) return state;
-  const attack = analyseRecorded(recording(state.inventory));
-  return { ...state, attack, doc: withAttackAnalysis(state.doc, attack.analysis), memoReads: memoReadsSnapshot() };
+  return adoptAttackPaths(state, analyseForAdoption(state.inventory));
+}
+
+/** An analysis made apart from the state it will join (another thread): what it read travels with it. Structured-cloneable. */
+export interface AttackRefresh {
+  analysis: AttackAnalysis;
+  reads: Set<string>;
+  /** What the memoised values it used read (read-tracking.ts): the state must know them to tell when they change. */
+  memoReads: Map<string, Set<string>>;
+}
+
+export function analyseForAdoption(inventory: Inventory): AttackRefresh {
+  const { analysis, reads } = analyseRecorded(recording(inventory));
+  return { analysis, reads, memoReads: memoReadsSnapshot() };
+}
+
+/**
+ * The state with an analysis of an earlier version of its inventory, or of this one: `asOf` is
+ * the generatedAt of the document whose inventory was analysed when a change since touched what
+ * the analysis reads (it stays behind, and says so), absent when the analysis is current.
+ */
+export function adoptAttackPaths(state: IncrementalPosture, refresh: AttackRefresh, asOf?: string): IncrementalPosture {
+  const memoReads = new Map(state.memoReads);
+  for (const [key, reads] of refresh.memoReads) memoReads.set(key, new Set([...(memoReads.get(key) ?? []), ...reads]));
+  const attack: AttackState = { analysis: refresh.analysis, reads: refresh.reads, ...(asOf === undefined ? {} : { asOf }) };
+  const doc = withAttackAnalysis(state.doc, refresh.analysis);
+  return { ...state, attack, doc: asOf === undefined ? doc : { ...doc, attackPathsAsOf: asOf }, memoReads };
 }
 
 export function updatePosture(
