@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
-    include: ['lib/**/*.test.ts', 'e2e/**/*.unit.test.ts', 'components/**/*.test.{ts,tsx}'],
+    include: ['lib/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts', 'components/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
     setupFiles: ['./vitest.setup.ts'],

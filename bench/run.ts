@@ -9,7 +9,7 @@ import { scanLive } from '../lib/cluster/live';
 import { asKubectlList, generateCluster } from '../lib/synthetic/generate';
 import { startFakeCluster, type FakeCluster, type RequestRecord } from '../e2e/fake-cluster/server';
 import { failureKinds, failures, load, type LoadRequest, type LoadResult } from './load';
-import { buildDashboard, hasBuild, run, startDashboard, timedGet, treeRss, type Dashboard } from './dashboard';
+import { buildDashboard, cpuShares, hasBuild, run, startDashboard, timedGet, timedWire, treeCpuMs, treeRss, type Dashboard } from './dashboard';
 import type { K8sObject } from '../lib/cluster/types';
 import { syntheticInventory, timeIncremental, type ChangeTiming } from './incremental-timing';
 import { BIG, timePosture } from './posture-timing';
@@ -174,7 +174,9 @@ async function main() {
     // (d) and (e): the dashboard reading the big cluster live through the fake server.
     if (!wanted('memory', 'viewers', 'overview', 'change')) return printTable();
     log('dashboard on the big cluster (live, through the fake server)');
-    dashboard = await startDashboard(PORT, { KUBECONFIG: kubeconfig });
+    // RESCAN_MIN_INTERVAL=1: the memory row's forced rescans are rescans, not the last scan's answer
+    // again (the default 10 s covers the whole row once its refreshes are fast).
+    dashboard = await startDashboard(PORT, { KUBECONFIG: kubeconfig, RESCAN_MIN_INTERVAL: '1' });
     const before = listRequests;
     const warm = await timedGet(`${dashboard.url}/api/posture`);
     const oneScan = listRequests - before;
@@ -192,21 +194,28 @@ async function main() {
         const budgetMs = Number(process.env.BENCH_REFRESH_BUDGET_S ?? 150) * 1000;
         const loopStart = performance.now();
         let refreshes = 0;
+        // Where the time went: the page, the document, the forced rescans (ms, summed).
+        const spent = { page: 0, doc: 0, rescan: 0 };
         for (let i = 0; i < 200 && performance.now() - loopStart < budgetMs; i++, refreshes++) {
-          await timedGet(`${d.url}/`);
-          await timedGet(`${d.url}/api/posture`);
+          // As a browser refreshes: compressed answers, read as bytes (bench/load.ts says why).
+          spent.page += await timedWire(`${d.url}/`, BROWSER);
+          spent.doc += await timedWire(`${d.url}/api/posture`, BROWSER);
           if (rescans > 0 && i % Math.floor(200 / rescans) === 0) {
+            const t = performance.now();
             const r = await fetch(`${d.url}/api/scan`, { method: 'POST' });
-            await r.arrayBuffer();
+            const events = await r.text();
+            if (!r.ok || !/"type":\s*"done"/.test(events)) throw new Error(`POST /api/scan: ${r.status} ${events.slice(-200)}`);
+            spent.rescan += performance.now() - t;
           }
           peak = Math.max(peak, treeRss(d.pid));
         }
+        log(`memory row: ${refreshes} refreshes; / ${s(spent.page)}, /api/posture ${s(spent.doc)}, rescans ${s(spent.rescan)}`);
         const end = treeRss(d.pid);
         const growth = end - afterFirst;
         const ok = peak <= 1.5 * GiB && growth <= 0.1 * afterFirst;
         const gib = (b: number) => `${(b / GiB).toFixed(2)} GiB`;
         return {
-          measured: `after the first scan ${gib(afterFirst)}, after ${refreshes} refreshes of / and /api/posture (${rescans} forced rescans among them) ${gib(end)}, peak ${gib(peak)}; growth ${growth >= 0 ? '+' : ''}${(growth / 2 ** 20).toFixed(0)} MiB`,
+          measured: `after the first scan ${gib(afterFirst)}, after ${refreshes} refreshes of / and /api/posture (${rescans} forced rescans among them) ${gib(end)}, peak ${gib(peak)}; growth ${growth >= 0 ? '+' : ''}${(growth / 2 ** 20).toFixed(0)} MiB; the refreshes took / ${s(spent.page)}, /api/posture ${s(spent.doc)}, the rescans ${s(spent.rescan)}`,
           met: refreshes < 200 ? `${yes(ok)} (only ${refreshes} of 200 refreshes fit the time budget)` : yes(ok),
         };
       },
@@ -250,15 +259,20 @@ async function main() {
       '200 concurrent viewers of `/` and `/api/posture/overview` for 20 s',
       'p99 ≤ 200 ms, 0 errors',
       async () => {
+        // Each page is rendered once per posture version and viewer scope: the first render (timed
+        // alone, reported) is not what 200 viewers of a cached page wait for, so it is not in their percentiles.
+        const firstPage = await timedGet(`${dashboard!.url}/`, { headers: BROWSER });
+        const firstData = await timedGet(`${dashboard!.url}/api/posture/overview`, { headers: BROWSER });
         let peakRss = treeRss(dashboard!.pid);
         const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(dashboard!.pid))), 500);
+        const serverCpu = treeCpuMs(dashboard!.pid);
         const result = await viewers(dashboard!.url, [
           { path: '/', headers: BROWSER },
           { path: '/api/posture/overview', headers: BROWSER },
         ]).finally(() => clearInterval(sampler));
         const errors = failures(result);
         return {
-          measured: `p99 ${result.p99} ms (p50 ${result.p50} ms), ${errors} errors${failureKinds(result)}, ${result.responses} responses${resent(result)}; dashboard RSS peaked at ${(peakRss / GiB).toFixed(2)} GiB`,
+          measured: `p99 ${result.p99} ms (p50 ${result.p50} ms), ${errors} errors${failureKinds(result)}, ${result.responses} responses${resent(result)}; ${cpuShares(result, treeCpuMs(dashboard!.pid) - serverCpu)}; dashboard RSS peaked at ${(peakRss / GiB).toFixed(2)} GiB; before the viewers, one / took ${firstPage.toFixed(0)} ms (a render when none was cached) and one overview data ${firstData.toFixed(0)} ms`,
           met: yes(result.responses > 0 && result.p99 <= 200 && errors === 0),
         };
       },
@@ -269,38 +283,28 @@ async function main() {
       'one pod changed: time until `/api/posture` reflects it, p95',
       '≤ 100 ms, ≤ 2% of a full recompute',
       async () => {
-        const d = dashboard!;
         const first = big.find((o) => o.kind === 'Namespace')!.metadata.name;
-        const probe = (privileged: boolean): K8sObject => ({
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: { name: 'bench-probe', namespace: first },
-          spec: { containers: [{ name: 'c', image: 'registry.example/app@sha256:' + '0'.repeat(64), securityContext: { privileged } }] },
-        });
-        // The dashboard follows the fake server's watch; a finding on the probe pod shows the change.
-        const privilegedFindings = async () => {
-          const r = await fetch(`${d.url}/api/findings?object=Pod/bench-probe&namespace=${first}&check=pod-security.pss.privileged`);
-          return ((await r.json()) as { findings: unknown[] }).findings.length;
-        };
-        const until = async (want: number) => {
-          const t = performance.now();
-          while ((await privilegedFindings()) !== want) {
-            if (performance.now() - t > 30_000) throw new Error('the change did not show within 30 s');
-            await new Promise((r) => setTimeout(r, 5));
+        const w = await watchTimes(dashboard!.url, fake!, first);
+        const gib = (b: number) => `${(b / GiB).toFixed(2)} GiB`;
+        const rss = gib(treeRss(dashboard!.pid)); // with POSTURE_PATHS_WORKER=1, the worker's copy of the inventory too
+        // BENCH_BEFORE_DIST=<dist dir of another build> (e.g. main's): the same edits through that
+        // build's dashboard, on the same fake server, after this one: before and after in one run.
+        let before = '';
+        const beforeDist = process.env.BENCH_BEFORE_DIST;
+        if (beforeDist) {
+          await dashboard!.stop();
+          dashboard = undefined;
+          log(`the same edits through ${beforeDist}`);
+          const b = await startDashboard(PORT + 1, { KUBECONFIG: kubeconfig, NEXT_DIST_DIR: beforeDist });
+          try {
+            await timedGet(`${b.url}/api/posture`);
+            const bw = await watchTimes(b.url, fake!, first);
+            before = `; the build in ${beforeDist}, same run: p95 ${bw.p95.toFixed(0)} ms, median ${bw.median.toFixed(0)} ms, slowest ${bw.max.toFixed(0)} ms, RSS ${gib(treeRss(b.pid))}`;
+          } finally {
+            await b.stop();
           }
-          return performance.now() - t;
-        };
-        fake!.applyObject(probe(false)); // a new workload: set up, not timed
-        await until(0);
-        await new Promise((r) => setTimeout(r, 2000));
-        const times: number[] = [];
-        for (let i = 0; i < 20; i++) {
-          const privileged = i % 2 === 0;
-          fake!.applyObject(probe(privileged));
-          times.push(await until(privileged ? 1 : 0));
         }
-        times.sort((a, b) => a - b);
-        const p95 = times[18]!;
+        const { p95, median, max } = w;
         log('incremental recompute vs full, in one process, per kind of change');
         const t = timeIncremental(() => syntheticInventory(BIG), 10);
         // One more subject that may do anything anywhere legitimately changes much (reported, not held to 2%).
@@ -310,7 +314,7 @@ async function main() {
         const share = (k: ChangeTiming) => `${k.kind} ${pct(k.ratio)} (CPU ${pct(k.cpuRatio)})`;
         const over = t.kinds.filter((k) => k.ratio > 0.02);
         return {
-          measured: `${p95.toFixed(0)} ms p95 through the fake server's watch (median ${times[10]!.toFixed(0)} ms, 20 edits of one bare pod); in one process, each kind's recompute p95 (10 changes) of a full ${s(t.fullMs)}: ${t.kinds.map(share).join(', ')}; attack paths follow ~1 s after the last change (attackPathsAsOf says which version they are of)`,
+          measured: `${p95.toFixed(0)} ms p95 through the fake server's watch until \`/api/findings\` of the pod shows the edit (median ${median.toFixed(0)} ms, slowest ${max.toFixed(0)} ms, RSS after them ${rss}, 20 edits of one bare pod${before}); in one process, each kind's recompute p95 (10 changes) of a full ${s(t.fullMs)}: ${t.kinds.map(share).join(', ')}; attack paths follow ~1 s after the last change (on a worker thread with POSTURE_PATHS_WORKER=1) (attackPathsAsOf says which version they are of)`,
           met: ok
             ? 'yes'
             : `no: ${[p95 > 100 ? `watch p95 ${p95.toFixed(0)} ms` : '', ...over.map((k) => `${k.kind} re-ran ${k.slowest.full} checks whole (${k.slowest.whole.join(', ')})`)].filter(Boolean).join('; ')}`,
@@ -324,6 +328,44 @@ async function main() {
     await rm(tmp, { recursive: true, force: true });
   }
   printTable();
+}
+
+/**
+ * 20 edits of one bare pod through the fake server's watch, each timed until the dashboard's
+ * `/api/findings` of that pod shows it (privileged, then not). A new pod first, not timed.
+ */
+async function watchTimes(url: string, fake: FakeCluster, namespace: string): Promise<{ p95: number; median: number; max: number }> {
+  const probe = (privileged: boolean): K8sObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'bench-probe', namespace },
+    spec: { containers: [{ name: 'c', image: 'registry.example/app@sha256:' + '0'.repeat(64), securityContext: { privileged } }] },
+  });
+  const findings = async (check?: string) => {
+    const r = await fetch(`${url}/api/findings?object=Pod/bench-probe&namespace=${namespace}${check ? `&check=${check}` : ''}`);
+    return ((await r.json()) as { findings: unknown[] }).findings.length;
+  };
+  const until = async (shown: () => Promise<boolean>) => {
+    const t = performance.now();
+    while (!(await shown())) {
+      if (performance.now() - t > 30_000) throw new Error('the change did not show within 30 s');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return performance.now() - t;
+  };
+  const privileged = async () => findings('pod-security.pss.privileged');
+  fake.deleteObject('Pod', namespace, 'bench-probe'); // another build's run left it
+  fake.applyObject(probe(false)); // a new workload: set up, not timed
+  await until(async () => (await findings()) > 0);
+  await new Promise((r) => setTimeout(r, 2000));
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const want = i % 2 === 0 ? 1 : 0;
+    fake.applyObject(probe(want === 1));
+    times.push(await until(async () => (await privileged()) === want));
+  }
+  times.sort((a, b) => a - b);
+  return { p95: times[18]!, median: times[10]!, max: times[19]! };
 }
 
 /** Issue 18: audit events through the streamed reader and the detections, vs JSON.parse of the same lines; RSS over the run. */

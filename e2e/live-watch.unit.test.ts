@@ -9,6 +9,7 @@ import type { ResourceKey } from '../lib/cluster/inventory';
 import { scanLive } from '../lib/cluster/live';
 import type { K8sObject } from '../lib/cluster/types';
 import { startWatcher } from '../lib/cluster/watch';
+import { analyseAttackPaths } from '../lib/posture/attack-paths';
 import { getPosture, stopWatching, watchStats } from '../lib/server/posture-service';
 import { startFakeCluster, type FakeCluster, type RequestRecord } from './fake-cluster/server';
 
@@ -26,6 +27,7 @@ const requests: RequestRecord[] = [];
 
 beforeAll(async () => {
   process.env.POSTURE_WATCH_RETRY_MS = '0'; // rescan right after a watch failure
+  process.env.POSTURE_PATHS_WORKER = '1'; // the attack paths on a worker thread (attack-paths-thread.ts)
   fake = await startFakeCluster({ objects: [ns('shop'), pod('shop', 'web')], watch: { bookmarkIntervalMs: 200 }, onRequest: (r) => requests.push(r) });
   dir = await mkdtemp(path.join(os.tmpdir(), 'kp-watch-'));
 });
@@ -104,11 +106,22 @@ describe('posture service following a live cluster', () => {
     });
     const elapsed = performance.now() - started;
     expect(doc.generatedAt).not.toBe(first.doc!.generatedAt);
-    expect(elapsed).toBeLessThan(2_000);
+    // 2 s on an idle machine; a loaded one (other test files, a build) stretches every step alike.
+    // A change that waited for a rescan (a minute) or a stalled follower still fails it.
+    expect(elapsed).toBeLessThan(2_000 * Math.max(1, os.loadavg()[0]! / os.cpus().length));
     expect(lists()).toBe(listsBefore); // by watch, not by a rescan
     const stats = watchStats(spec)!;
     expect(stats).toMatchObject({ healthy: true, batches: 1, changes: 1 });
     expect(stats.lastChecks.reused + stats.lastChecks.perNamespace).toBeGreaterThan(0);
+    // A privileged pod is a way onto its node: the attack paths follow on the worker thread, then are current.
+    expect(doc.attackPathsAsOf).toBe(first.doc!.generatedAt);
+    const current = await until('the attack paths to follow', async () => {
+      const p = await getPosture(spec);
+      return p.doc!.attackPathsAsOf === undefined ? p : undefined;
+    }, 30_000);
+    expect(current.doc!.attackPaths).toEqual(analyseAttackPaths(current.inventory!).summary);
+    expect(current.doc!.attackPaths!.counts.node).toBeGreaterThan(first.doc!.attackPaths!.counts.node);
+    expect(watchStats(spec)!.attackPaths).toMatchObject({ where: 'worker', refreshes: 1 });
 
     fake.deleteObject('Pod', 'shop', 'intruder');
     await until('the finding to go', async () => ((await getPosture(spec)).doc!.findings.some((f) => f.resource.name === 'intruder') ? undefined : true));

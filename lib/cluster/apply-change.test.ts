@@ -7,6 +7,16 @@ import { RESOURCES, type Inventory } from './inventory';
 import { scanDemo } from './offline';
 import type { K8sObject } from './types';
 
+/** Each pod's workload, by kind/namespace/name, as recorded (an entry of inv.workloads, not a stale copy). */
+function owners(inv: Inventory): (string | undefined)[] {
+  const workloads = new Set(inv.workloads);
+  return inv.objects.pods.map((p) => {
+    const w = inv.podWorkloads?.get(p.metadata.namespace!)?.get(p);
+    if (w && !workloads.has(w)) return 'not one of inv.workloads';
+    return w && `${w.kind}/${w.namespace}/${w.name}`;
+  });
+}
+
 function rebuilt(inv: Inventory): Inventory {
   const all: K8sObject[] = RESOURCES.flatMap((r) => inv.objects[r.key]);
   return buildInventory(all, { cluster: inv.cluster, readAt: new Date(inv.readAt), missing: inv.missing });
@@ -24,6 +34,7 @@ describe('applyChange', () => {
       expect(inv.objects).toEqual(fresh.objects);
       expect(inv.workloads).toEqual(fresh.workloads);
       expect(inv.implicitNamespaces).toEqual(fresh.implicitNamespaces);
+      expect(owners(inv)).toEqual(owners(fresh));
     }
     // The sequence exercised adds, changes and deletions of several kinds.
     expect(kinds.size).toBeGreaterThanOrEqual(15);
@@ -54,5 +65,8 @@ describe('applyChange', () => {
     expect(inventory.objects.pods).toHaveLength(3);
     expect(inventory.workloads).toEqual(rebuilt(inventory).workloads);
     expect(touched.namespaces.size).toBeGreaterThan(3);
+    // A whole derivation records each pod's workload again.
+    expect(owners(inventory)).toEqual(owners(rebuilt(inventory)));
+    expect(owners(inventory).every(Boolean)).toBe(true);
   });
 });

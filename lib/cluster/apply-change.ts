@@ -1,10 +1,10 @@
 // One watched change applied to an Inventory, without I/O: the object replaced in its kind's
 // sorted list, and the workloads of its namespace derived again. Returns what the change
 // touched, so the posture can recompute only that (lib/posture/incremental.ts).
-import { compareObjects, deriveWorkloads, normalise, objectId, WORKLOAD_SOURCE_KEYS } from './build-inventory';
-import { RESOURCES, type Inventory, type ResourceKey } from './inventory';
+import { compareObjects, deriveWorkloadsAndPods, normalise, objectId, WORKLOAD_SOURCE_KEYS } from './build-inventory';
+import { RESOURCES, type Inventory, type PodWorkloads, type ResourceKey } from './inventory';
 import { namespaceRun, objectsInNamespace } from './namespace-runs';
-import type { K8sObject } from './types';
+import type { K8sObject, Workload } from './types';
 
 export type ResourceChange =
   | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; resource: ResourceKey; object: K8sObject }
@@ -75,23 +75,42 @@ export function applyChange(inv: Inventory, change: ResourceChange): { inventory
 
   const objects = { ...inv.objects, [key]: list };
   let workloads = inv.workloads;
+  let podWorkloads = inv.podWorkloads;
   if (WORKLOAD_SOURCES.has(key)) {
-    if (change.type === 'RELIST') workloads = deriveWorkloads(objects);
+    if (change.type === 'RELIST') ({ workloads, podWorkloads } = deriveWorkloadsAndPods(objects));
     else {
       const ns = [...namespaces][0]!;
       const { start, end } = namespaceRun(inv.workloads, ns, (w) => w.namespace);
-      const mine = deriveWorkloads(sourcesIn(objects, ns));
+      const mine = deriveWorkloadsAndPods(sourcesIn(objects, ns));
+      const kept = inv.workloads.slice(start, end);
       // Most pod changes (a restart, a status update, a pod of a Deployment) leave the workloads as they were.
-      if (JSON.stringify(mine) !== JSON.stringify(inv.workloads.slice(start, end)))
-        workloads = [...inv.workloads.slice(0, start), ...mine, ...inv.workloads.slice(end)];
+      const same = JSON.stringify(mine.workloads) === JSON.stringify(kept);
+      if (!same) workloads = [...inv.workloads.slice(0, start), ...mine.workloads, ...inv.workloads.slice(end)];
+      if (podWorkloads) podWorkloads = withNamespace(podWorkloads, ns, mine, same ? kept : mine.workloads);
     }
   }
   const touchesWorkloads = workloads !== inv.workloads;
   const implicitNamespaces = def.namespaced || key === 'namespaces' ? refreshImplicit(objects, inv.implicitNamespaces, namespaces) : inv.implicitNamespaces;
   return {
-    inventory: { ...inv, objects, workloads, implicitNamespaces },
+    inventory: { ...inv, objects, workloads, implicitNamespaces, ...(podWorkloads ? { podWorkloads } : {}) },
     touched: { namespaces, kinds: new Set([key]), workloads: touchesWorkloads, implicitNamespaces: implicitNamespaces !== inv.implicitNamespaces },
   };
+}
+
+/** The record with namespace `ns`'s pods mapped again, to `workloads` (the namespace's in the inventory, in `mine`'s order). */
+function withNamespace(
+  record: PodWorkloads,
+  ns: string,
+  mine: { workloads: Workload[]; podWorkloads: PodWorkloads },
+  workloads: readonly Workload[],
+): PodWorkloads {
+  const at = new Map(mine.workloads.map((w, i) => [w, workloads[i]!]));
+  const inner = new Map<K8sObject, Workload>();
+  for (const [p, w] of mine.podWorkloads.get(ns) ?? []) inner.set(p, at.get(w)!);
+  const next = new Map(record);
+  if (inner.size) next.set(ns, inner);
+  else next.delete(ns);
+  return next;
 }
 
 function namespaceOf(o: K8sObject, namespaced: boolean): string {

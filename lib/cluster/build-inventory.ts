@@ -1,7 +1,7 @@
 // Turns the objects read from any source into one Inventory. Live and offline sources both
 // end here, so the same objects give the same Inventory whatever their origin.
 import { collate, isPlain } from './collate';
-import { emptyObjects, resourceByKind, RESOURCES, selectedBy, type Inventory, type MissingKind, type ResourceKey, type SourceKind } from './inventory';
+import { emptyObjects, resourceByKind, RESOURCES, selectedBy, type Inventory, type MissingKind, type PodWorkloads, type ResourceKey, type SourceKind } from './inventory';
 import { setSourceLocation, sourceLocationOf } from './source-location';
 import { olderThan } from './version';
 import { WORKLOAD_KINDS, type K8sObject, type PodSpec, type Workload } from './types';
@@ -60,12 +60,14 @@ export function buildInventory(input: K8sObject[], opts: BuildOptions): Inventor
     }
   }
 
+  const { workloads, podWorkloads } = deriveWorkloadsAndPods(objects);
   return {
     cluster: opts.cluster,
     readAt: (opts.readAt ?? new Date()).toISOString(),
     objects,
     missing,
-    workloads: deriveWorkloads(objects),
+    workloads,
+    podWorkloads,
     implicitNamespaces: [...implicit].sort(),
   };
 }
@@ -147,6 +149,54 @@ export const WORKLOAD_SOURCE_KEYS = ['pods', 'deployments', 'statefulsets', 'dae
  * CronJob for its Jobs. Findings then name the object a user edits to fix them.
  */
 export function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Workload[] {
+  return deriveWorkloadsAndPods(objects).workloads;
+}
+
+/** The workloads, and each pod's among them (Inventory.podWorkloads): the walk to its root is made once, here. */
+export function deriveWorkloadsAndPods(objects: Record<ResourceKey, K8sObject[]>): { workloads: Workload[]; podWorkloads: PodWorkloads } {
+  const { byId, rootOf } = rootWalker(objects);
+  const workloads = new Map<string, Workload>();
+  const podWorkloads = new Map<string, Map<K8sObject, Workload>>();
+  for (const o of byId.values()) {
+    if (!TEMPLATE_KINDS.has(o.kind)) continue;
+    const root = rootOf(o);
+    const id = objectId(root);
+    let w = workloads.get(id);
+    if (!w) {
+      w = toWorkload(root);
+      workloads.set(id, w);
+    }
+    if (o.kind === 'Pod') {
+      w.pods += 1;
+      inNamespace(podWorkloads, o).set(o, w);
+    }
+  }
+  return { workloads: sortWorkloads([...workloads.values()]), podWorkloads };
+}
+
+/**
+ * Each pod's workload, found by its root owner's `kind/namespace/name` in `byKey`, for an
+ * inventory that lacks podWorkloads (put together by hand).
+ */
+export function podWorkloadsOf(objects: Record<ResourceKey, K8sObject[]>, byKey: ReadonlyMap<string, Workload>): PodWorkloads {
+  const { byId, rootOf } = rootWalker(objects);
+  const out = new Map<string, Map<K8sObject, Workload>>();
+  for (const o of byId.values()) {
+    if (o.kind !== 'Pod') continue;
+    const w = byKey.get(objectId(rootOf(o)));
+    if (w) inNamespace(out, o).set(o, w);
+  }
+  return out;
+}
+
+function inNamespace(m: Map<string, Map<K8sObject, Workload>>, pod: K8sObject): Map<K8sObject, Workload> {
+  const ns = pod.metadata.namespace ?? 'default';
+  let inner = m.get(ns);
+  if (!inner) m.set(ns, (inner = new Map()));
+  return inner;
+}
+
+function rootWalker(objects: Record<ResourceKey, K8sObject[]>): { byId: Map<string, K8sObject>; rootOf: (o: K8sObject) => K8sObject } {
   const byId = new Map<string, K8sObject>();
   for (const key of WORKLOAD_SOURCE_KEYS) {
     for (const o of objects[key]) byId.set(objectId(o), o);
@@ -172,20 +222,10 @@ export function deriveWorkloads(objects: Record<ResourceKey, K8sObject[]>): Work
     for (const w of walked) roots.set(w, root);
     return root;
   };
+  return { byId, rootOf };
+}
 
-  const workloads = new Map<string, Workload>();
-  for (const o of byId.values()) {
-    if (!TEMPLATE_KINDS.has(o.kind)) continue;
-    const root = rootOf(o);
-    const id = objectId(root);
-    let w = workloads.get(id);
-    if (!w) {
-      w = toWorkload(root);
-      workloads.set(id, w);
-    }
-    if (o.kind === 'Pod') w.pods += 1;
-  }
-  const list = [...workloads.values()];
+function sortWorkloads(list: Workload[]): Workload[] {
   if (!list.every((w) => isPlain(w.namespace) && isPlain(w.name))) {
     return list.sort((a, b) => collate(a.namespace, b.namespace) || collate(a.kind, b.kind) || collate(a.name, b.name));
   }

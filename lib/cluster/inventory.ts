@@ -149,6 +149,12 @@ export interface Inventory {
   missing: Partial<Record<ResourceKey, MissingKind>>;
   /** Pods and pods-to-be, one per top-level controller or bare pod. */
   workloads: Workload[];
+  /**
+   * Each pod's entry in `workloads`, by the pod's namespace, recorded as they were derived
+   * (build-inventory.ts) and kept by apply-change.ts (one namespace's at a time). Derived, so
+   * optional: lib/posture/indexes (workloadOfPod) derives it when absent.
+   */
+  podWorkloads?: PodWorkloads;
   /** Namespaces known only because objects live in them (offline input without Namespace objects). */
   implicitNamespaces: string[];
   /** What the operator configured about this cluster (not read from it). */
@@ -156,6 +162,8 @@ export interface Inventory {
   /** Audit events folded into hourly aggregates (lib/posture/audit); absent when none reached kube-posture. */
   audit?: AuditData;
 }
+
+export type PodWorkloads = ReadonlyMap<string, ReadonlyMap<K8sObject, Workload>>;
 
 export interface PostureSettings {
   /** Registries (host, or host/path prefix) images may come from; unset = flag public hubs. */

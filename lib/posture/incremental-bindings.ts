@@ -154,9 +154,42 @@ function keyOf(o: K8sObject): string {
   return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
+// Per bindings list, where each key stands: a view picks its few bindings without keying all 20,000.
+const positions = new WeakMap<readonly K8sObject[], Map<string, number[]>>();
+
+function positionsIn(list: readonly K8sObject[]): Map<string, number[]> {
+  let m = positions.get(list);
+  if (!m) {
+    m = new Map();
+    list.forEach((o, i) => {
+      const k = keyOf(o);
+      const at = m!.get(k);
+      if (at) at.push(i);
+      else m!.set(k, [i]);
+    });
+    positions.set(list, m);
+  }
+  return m;
+}
+
+/**
+ * What the first change would otherwise build, built with the first posture: the bindings lists'
+ * positions and the model's bindings by ServiceAccount (lists a pod's change leaves as they were).
+ */
+export function prepareBindingIndexes(inv: Inventory): void {
+  positionsIn(inv.objects.clusterrolebindings);
+  positionsIn(inv.objects.rolebindings);
+  bindingsByServiceAccount(rbacModel(inv).grants);
+}
+
 /** The inventory with only these bindings (in their order): what a binding-scoped check says of them. */
 export function bindingView(inv: Inventory, bindings: Set<string>): Inventory {
-  const only = (list: readonly K8sObject[]) => list.filter((o) => bindings.has(keyOf(o)));
+  const only = (list: readonly K8sObject[]) => {
+    const at = positionsIn(list);
+    const picked: number[] = [];
+    for (const k of bindings) for (const i of at.get(k) ?? []) picked.push(i);
+    return picked.sort((a, b) => a - b).map((i) => list[i]!);
+  };
   return {
     ...inv,
     objects: { ...inv.objects, clusterrolebindings: only(inv.objects.clusterrolebindings), rolebindings: only(inv.objects.rolebindings) },

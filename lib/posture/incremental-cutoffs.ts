@@ -30,6 +30,11 @@ export function registerCutoff(key: string, cutoff: Cutoff): void {
   cutoffs.set(key, cutoff);
 }
 
+/** Every cutoff declared so far: incremental.ts asks each once with nothing changed, so the indexes they keep per list exist before the first change. */
+export function declaredCutoffs(): Cutoff[] {
+  return [...cutoffs.values()];
+}
+
 /** The cutoff a built memo declared, if any. */
 export function cutoffFor(key: string): Cutoff | undefined {
   return cutoffs.get(key);

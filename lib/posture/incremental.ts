@@ -7,6 +7,7 @@
 // Scores and summaries are then assembled by the engine as for a full computation, so the
 // document equals computePosture's (incremental.test.ts proves it on random changes).
 import type { Touched } from '../cluster/apply-change';
+import { WORKLOAD_SOURCE_KEYS } from '../cluster/build-inventory';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
@@ -25,8 +26,8 @@ import {
 import type { TriageCarry, TriageOptions, TriageSession } from './triage/apply';
 import { detectCoverage } from './coverage/detect';
 import { objectsInNamespace, workloadsInNamespace } from '../cluster/namespace-runs';
-import { cutoffFor } from './incremental-cutoffs';
-import { affectedBindings, bindingView, isBindingRead, subjectNamespaces, type BindingChange } from './incremental-bindings';
+import { cutoffFor, declaredCutoffs } from './incremental-cutoffs';
+import { affectedBindings, bindingView, isBindingRead, prepareBindingIndexes, subjectNamespaces, type BindingChange } from './incremental-bindings';
 import type { K8sObject } from '../cluster/types';
 import { memoReadsSnapshot, noteRead, recordReads } from './read-tracking';
 import { ALL_CHECKS } from './registry';
@@ -101,7 +102,19 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
     attack.analysis,
     session,
   );
+  prepareForChanges(inventory);
   return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage, attack, triageCarry: session.next };
+}
+
+/**
+ * The indexes the cutoffs and binding views keep per object list (lists a pod's change leaves as
+ * they were), built with the first posture rather than by the first change: each cutoff is asked
+ * once with nothing changed.
+ */
+function prepareForChanges(inv: Inventory): void {
+  const nothing: Touched = { namespaces: new Set(), kinds: new Set(), workloads: false, implicitNamespaces: false };
+  for (const c of declaredCutoffs()) c.unchanged(inv, inv, nothing);
+  prepareBindingIndexes(inv);
 }
 
 function analyseRecorded(recorded: Inventory): AttackState {
@@ -113,12 +126,37 @@ function analyseRecorded(recorded: Inventory): AttackState {
 /**
  * The state with its attack paths analysed on its own inventory, when an update deferred them
  * (the document's `attackPathsAsOf` then goes). About 2 s of CPU at 50,000 pods: the live
- * follower runs it once changes pause (lib/server/live-follow.ts), not on each change.
+ * follower has a worker thread do it (lib/server/attack-paths-thread.ts) and adopts the result.
  */
 export function refreshAttackPaths(state: IncrementalPosture): IncrementalPosture {
   if (state.attack.asOf === undefined) return state;
-  const attack = analyseRecorded(recording(state.inventory));
-  return { ...state, attack, doc: withAttackAnalysis(state.doc, attack.analysis), memoReads: memoReadsSnapshot() };
+  return adoptAttackPaths(state, analyseForAdoption(state.inventory));
+}
+
+/** An analysis made apart from the state it will join (another thread): what it read travels with it. Structured-cloneable. */
+export interface AttackRefresh {
+  analysis: AttackAnalysis;
+  reads: Set<string>;
+  /** What the memoised values it used read (read-tracking.ts): the state must know them to tell when they change. */
+  memoReads: Map<string, Set<string>>;
+}
+
+export function analyseForAdoption(inventory: Inventory): AttackRefresh {
+  const { analysis, reads } = analyseRecorded(recording(inventory));
+  return { analysis, reads, memoReads: memoReadsSnapshot() };
+}
+
+/**
+ * The state with an analysis of an earlier version of its inventory, or of this one: `asOf` is
+ * the generatedAt of the document whose inventory was analysed when a change since touched what
+ * the analysis reads (it stays behind, and says so), absent when the analysis is current.
+ */
+export function adoptAttackPaths(state: IncrementalPosture, refresh: AttackRefresh, asOf?: string): IncrementalPosture {
+  const memoReads = new Map(state.memoReads);
+  for (const [key, reads] of refresh.memoReads) memoReads.set(key, new Set([...(memoReads.get(key) ?? []), ...reads]));
+  const attack: AttackState = { analysis: refresh.analysis, reads: refresh.reads, ...(asOf === undefined ? {} : { asOf }) };
+  const doc = withAttackAnalysis(state.doc, refresh.analysis);
+  return { ...state, attack, doc: asOf === undefined ? doc : { ...doc, attackPathsAsOf: asOf }, memoReads };
 }
 
 export function updatePosture(
@@ -298,6 +336,8 @@ function localRead(k: string, whole: Set<string>, memoReads: Map<string, Set<str
 function touchedReads(t: Touched): Set<string> {
   const out = new Set([...t.kinds].map((k) => `objects.${k}`));
   if (t.workloads) out.add('workloads');
+  // apply-change.ts maps a namespace's pods again when a pod or controller there changes.
+  if (WORKLOAD_SOURCE_KEYS.some((k) => t.kinds.has(k))) out.add('podWorkloads');
   if (t.implicitNamespaces) out.add('implicitNamespaces');
   return out;
 }

@@ -5,9 +5,10 @@ import { applyChanges, type ResourceChange } from '../cluster/apply-change';
 import type { Inventory, ResourceKey } from '../cluster/inventory';
 import type { SourceSpec } from '../cluster/source';
 import { startWatcher, WatchStatusError, type Watcher, type WatcherOptions } from '../cluster/watch';
-import { initialPosture, refreshAttackPaths, updatePosture, type IncrementalPosture } from '../posture/incremental';
+import { adoptAttackPaths, initialPosture, updatePosture, type IncrementalPosture } from '../posture/incremental';
 import type { TriageOptions } from '../posture/triage/apply';
 import type { PostureDocument } from '../posture/types';
+import { attackPathsRunner, type AttackPathsRunner } from './attack-paths-thread';
 
 /** POSTURE_WATCH=0/false turns watching off, 1/true on; by default on for live sources only. */
 export function watchEnabled(spec: SourceSpec, env: Record<string, string | undefined> = process.env): boolean {
@@ -27,6 +28,8 @@ export interface FollowStats {
   lastApplyMs: number;
   /** Checks the last batch re-ran whole, ran per namespace, and reused. */
   lastChecks: { full: number; perNamespace: number; reused: number };
+  /** Where the attack paths are analysed (a 'worker' with POSTURE_PATHS_WORKER=1 unless it could not start), how often, and the last one's time. */
+  attackPaths: { where: 'worker' | 'main thread'; refreshes: number; lastMs: number };
 }
 
 export interface Follower {
@@ -46,12 +49,14 @@ export interface FollowHooks {
   debounceMs?: number;
   /**
    * A change shows at once; its attack paths (a whole-cluster analysis, ~2 s of CPU at 50,000
-   * pods) follow once changes pause this long (default 1,000 ms), and at least this often
-   * under steady churn (default 15,000 ms). Until then the document says which version its
-   * paths are of (attackPathsAsOf).
+   * pods, on a worker thread with POSTURE_PATHS_WORKER=1) follow once changes pause this long (default 1,000 ms), and at
+   * least this often under steady churn (default 15,000 ms). Until then the document says which
+   * version its paths are of (attackPathsAsOf).
    */
   attackPathsQuietMs?: number;
   attackPathsMaxLagMs?: number;
+  /** Where the analysis runs (attack-paths-thread.ts): the main thread unless POSTURE_PATHS_WORKER=1. */
+  attackPaths?: AttackPathsRunner;
   /** For tests: shorter watch requests and backoff. */
   watcher?: Partial<WatcherOptions>;
   /** Catalogue, exceptions and owner keys the documents are triaged with (lib/posture/triage). */
@@ -70,7 +75,9 @@ export function startFollowing(
   hooks: FollowHooks,
 ): Follower {
   const clock = hooks.now ?? (() => new Date());
+  const paths = hooks.attackPaths ?? attackPathsRunner();
   let state: IncrementalPosture = initialPosture(inventory, { triage: hooks.triage, now: clock() });
+  paths.reset(state.inventory);
   let pending: ResourceChange[] = [];
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -81,17 +88,45 @@ export function startFollowing(
     changes: 0,
     lastApplyMs: 0,
     lastChecks: { full: 0, perNamespace: 0, reused: 0 },
+    attackPaths: { where: paths.where(), refreshes: 0, lastMs: 0 },
   };
 
   let lastFlush = -Infinity;
   let pathsTimer: NodeJS.Timeout | null = null;
   let pathsBehindSince: number | null = null;
+  // Batches applied (the version of state.inventory), and the last one that touched what the attack paths read.
+  let version = 0;
+  let pathsTouchedAt = 0;
+  let analysing = false;
+  // Bumped by each full recompute: an answer asked before one is dropped.
+  let baseEpoch = 0;
   const refreshPaths = () => {
     pathsTimer = null;
-    if (stopped || state.doc.attackPathsAsOf === undefined) return;
-    state = refreshAttackPaths(state);
-    pathsBehindSince = null;
-    hooks.onUpdate(state.doc, state.inventory);
+    if (stopped || analysing || state.doc.attackPathsAsOf === undefined) return;
+    // The analysis is of the inventory as it is now: if a later batch touches what it reads, it
+    // arrives behind, and says which document's inventory it is of.
+    const asked = { version, generatedAt: state.doc.generatedAt, epoch: baseEpoch };
+    const started = performance.now();
+    analysing = true;
+    paths.analyse().then(
+      (refresh) => {
+        analysing = false;
+        // A full recompute since (a new base state) made this answer moot.
+        if (stopped || state.doc.attackPathsAsOf === undefined || asked.epoch !== baseEpoch) return;
+        const behind = pathsTouchedAt > asked.version;
+        state = adoptAttackPaths(state, refresh, behind ? asked.generatedAt : undefined);
+        Object.assign(stats.attackPaths, { where: paths.where(), refreshes: stats.attackPaths.refreshes + 1, lastMs: performance.now() - started });
+        pathsBehindSince = behind ? pathsBehindSince : null;
+        hooks.onUpdate(state.doc, state.inventory);
+        if (behind) schedulePaths();
+      },
+      () => {
+        // The worker failed (the runner analyses on the main thread from now on): try again.
+        analysing = false;
+        stats.attackPaths.where = paths.where();
+        if (!stopped) schedulePaths();
+      },
+    );
   };
   const schedulePaths = () => {
     if (state.doc.attackPathsAsOf === undefined) return;
@@ -111,12 +146,18 @@ export function startFollowing(
     const started = performance.now();
     const applied = applyChanges(state.inventory, batch);
     const fresh = Date.now() - Date.parse(applied.inventory.readAt) > FULL_RECOMPUTE_MS;
+    version++;
     if (fresh) {
       state = initialPosture({ ...applied.inventory, readAt: new Date().toISOString() }, { triage: hooks.triage, now: clock() });
+      baseEpoch++;
+      paths.reset(state.inventory);
+      pathsBehindSince = null;
       stats.lastChecks = { full: state.checks.length, perNamespace: 0, reused: 0 };
     } else {
       const r = updatePosture(state, applied.inventory, applied.touched, { now: clock(), attackPaths: 'defer' });
+      if (r.posture.attack !== state.attack) pathsTouchedAt = version;
       state = r.posture;
+      paths.applied(batch, state.inventory);
       stats.lastChecks = r.stats;
     }
     stats.batches++;
@@ -152,12 +193,13 @@ export function startFollowing(
   const follower: Follower = {
     doc: state.doc,
     healthy: () => !failed && !stopped,
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, attackPaths: { ...stats.attackPaths } }),
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       if (pathsTimer) clearTimeout(pathsTimer);
       watcher.stop();
+      paths.stop();
     },
   };
   return follower;

@@ -2,13 +2,13 @@
 // ServiceAccounts of each namespace, legacy token Secrets, each namespace's Pod Security enforce
 // level, and the graph's vertices by what they stand for.
 import type { Inventory } from '../../cluster/inventory';
-import type { K8sObject, Workload } from '../../cluster/types';
+import type { Workload } from '../../cluster/types';
 import { parseClusterMinor, parseEnforcePolicy } from '../pss/namespace-level';
 import { rbacModel, type Grant, type RbacModel } from '../rbac/model';
 import { describeSubjectRef, subjectKey, type SubjectRef } from '../rbac/subjects';
 import { workloadRefOf } from './fixes';
 import { AttackGraph } from './graph';
-import { serviceAccountOfSpec, workloadIndex } from '../indexes';
+import { serviceAccountOfSpec, workloadIndex, workloadOfPod } from '../indexes';
 
 /** Annotation every kubernetes.io/service-account-token Secret carries (Secrets are read as metadata only). */
 const SA_ANNOTATION = 'kubernetes.io/service-account.name';
@@ -48,47 +48,12 @@ export interface Context {
 export function buildContext(inv: Inventory): Context {
   const model = rbacModel(inv);
   const namespaces = [...new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces])].sort();
-  // The checks' shared index (lib/posture/indexes): built once per inventory for them and for us.
-  const { byNamespace: workloadsByNs, byKey } = workloadIndex(inv);
-  // Pods to their top-level workload through their controller owners (ReplicaSet → Deployment, Job → CronJob).
-  const owners = new Map<string, { kind: string; name: string }>();
-  for (const list of [inv.objects.replicasets, inv.objects.jobs, inv.objects.replicationcontrollers]) {
-    for (const o of list) {
-      const r = o.metadata.ownerReferences?.find((x) => x?.controller) ?? o.metadata.ownerReferences?.[0];
-      if (r) owners.set(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`, { kind: r.kind, name: r.name });
-    }
-  }
-  const roots = new Map<string, Workload | undefined>();
-  const rootOf = (kind: string, ns: string, name: string): Workload | undefined => {
-    const k = `${kind}/${ns}/${name}`;
-    if (!roots.has(k)) roots.set(k, findRoot(kind, ns, name));
-    return roots.get(k);
-  };
-  const findRoot = (kind: string, ns: string, name: string): Workload | undefined => {
-    let cur = { kind, name };
-    for (let hops = 0; hops < 4; hops++) {
-      const key = `${cur.kind}/${ns}/${cur.name}`;
-      const w = byKey.get(key);
-      if (w) return w;
-      const up = owners.get(key);
-      if (!up) return undefined;
-      cur = up;
-    }
-    return undefined;
-  };
+  // The checks' shared indexes (lib/posture/indexes): built once per inventory for them and for us;
+  // each pod's workload was recorded by buildInventory.
+  const workloadsByNs = workloadIndex(inv).byNamespace;
+  const ownerOf = workloadOfPod(inv);
   const nodesOf = new Map<Workload, Set<string>>();
   const onNode = new Map<string, Set<Workload>>();
-  // Owners by uid where the API gives one (no key to build per pod), else by kind/namespace/name.
-  const byUid = new Map<string, Workload | undefined>();
-  const ownerOf = (p: K8sObject): Workload | undefined => {
-    const ns = p.metadata.namespace ?? 'default';
-    const refs = p.metadata.ownerReferences;
-    const r = refs?.find((x) => x?.controller) ?? refs?.[0];
-    if (!r) return byKey.get(`Pod/${ns}/${p.metadata.name}`);
-    if (!r.uid) return rootOf(r.kind, ns, r.name);
-    if (!byUid.has(r.uid)) byUid.set(r.uid, rootOf(r.kind, ns, r.name));
-    return byUid.get(r.uid);
-  };
   let owned: [string, string, Workload][] | undefined;
   const podOwner = () =>
     (owned ??= inv.objects.pods.flatMap((p) => {

@@ -44,14 +44,7 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
   const roundTrees = GOALS.map(() => treeBuffers(c));
   const counts = () => {
     const out = [0, 0, 0];
-    GOALS.forEach((t, i) => {
-      const { dist } = shortestTree(c, t, scratch);
-      for (let k = 0; k < c.footholds.length; k++)
-        if (dist[c.footholds[k]!]! > 0) {
-          out[i]!++;
-          out[2]! += weightOf[k]!;
-        }
-    });
+    for (let i = 0; i < GOALS.length; i++) countReached(c.footholds, shortestTree(c, GOALS[i]!, scratch).dist, weightOf, out, i);
     return out;
   };
   const apply = (fs: number[]) => fs.flatMap((f) => edgesOf[f]!.filter((e) => !c.cut[e] && (c.cut[e] = 1)));
@@ -72,18 +65,9 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
     const single = new Float64Array(g.fixes.length);
     const singleAdmin = new Float64Array(g.fixes.length);
     const trees = GOALS.map((t, i) => shortestTree(c, t, roundTrees[i]));
-    for (const [gi, t] of GOALS.entries()) {
-      const tree = trees[gi]!;
-      const through = pathsThrough(c, tree);
-      for (let v = 0; v < through.length; v++) {
-        const e = tree.next[v]!;
-        if (e < 0 || !through[v]) continue;
+    for (let gi = 0; gi < GOALS.length; gi++) {
+      creditFixes(c, trees[gi]!, single, gi === 0 ? singleAdmin : null, groupOf, (e, n) => {
         const edge = g.edges[e]!;
-        for (const f of edge.fixes) {
-          single[f]! += through[v]!;
-          if (gi === 0) singleAdmin[f]! += through[v]!;
-        }
-        if (groupOf[e]! < 0 || !edge.fixes.length) continue;
         const others = groups[groupOf[e]!]!.filter((x) => x !== e && !c.cut[x]);
         if (others.length) {
           const object = g.fixes[edge.fixes[0]!]!.object;
@@ -91,13 +75,13 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
           if (!bundle.includes(-1))
             credit(
               [...new Set(bundle)].sort((a, b) => a - b),
-              through[v]!,
+              n,
               gi === 0,
             );
         }
-      }
+      });
     }
-    single.forEach((n, f) => n > 0 && score.set(String(f), { fixes: [f], admin: singleAdmin[f]!, score: n }));
+    for (let f = 0; f < single.length; f++) if (single[f]! > 0) score.set(String(f), { fixes: [f], admin: singleAdmin[f]!, score: single[f]! });
     const ranked = [...score.values()].sort((a, b) => b.admin - a.admin || b.score - a.score || a.fixes.length - b.fixes.length);
     let best: { fixes: number[]; after: number[]; admin: number; removed: number; weighted: number } | null = null;
     for (const cand of ranked.slice(0, MAX_TRIES)) {
@@ -129,6 +113,50 @@ export function fixFirst(c: Compiled, opts: { max?: number } = {}): AttackFix[] 
   }
   undo(applied);
   return out;
+}
+
+// The hot loops live in small functions of their own: called every round and every try, they are
+// optimised early, where a loop in fixFirst's body (called once per analysis) ran unoptimised.
+
+/** Into out[i], the footholds that reach the goal; into out[2], their weights. */
+function countReached(footholds: Int32Array, dist: Int32Array, weightOf: Int32Array, out: number[], i: number): void {
+  let n = 0;
+  let w = 0;
+  for (let k = 0; k < footholds.length; k++)
+    if (dist[footholds[k]!]! > 0) {
+      n++;
+      w += weightOf[k]!;
+    }
+  out[i]! += n;
+  out[2]! += w;
+}
+
+/**
+ * Credits every change by the paths whose next step takes an edge it cuts (into `single`, and into
+ * `admin` for paths to cluster-admin); `grouped` hears of each such step on an edge with parallels.
+ */
+function creditFixes(
+  c: Compiled,
+  tree: Tree,
+  single: Float64Array,
+  admin: Float64Array | null,
+  groupOf: Int32Array,
+  grouped: (edge: number, paths: number) => void,
+): void {
+  const through = pathsThrough(c, tree);
+  const edges = c.graph.edges;
+  const next = tree.next;
+  for (let v = 0; v < through.length; v++) {
+    const n = through[v]!;
+    const e = next[v]!;
+    if (e < 0 || n === 0) continue;
+    const fixes = edges[e]!.fixes;
+    for (let i = 0; i < fixes.length; i++) {
+      single[fixes[i]!]! += n;
+      if (admin) admin[fixes[i]!]! += n;
+    }
+    if (groupOf[e]! >= 0 && fixes.length > 0) grouped(e, n);
+  }
 }
 
 /** The shortest path (to cluster-admin first, then to a node) whose route takes one of `edges`. */

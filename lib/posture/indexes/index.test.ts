@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../cluster/apply-change';
 import { binding, deployment, inventoryOf, namespace, pod, restrictedSpec } from '../test-inventory';
-import { bindingsBySubject, flatContainers, podIndex, podsOnNode, rawContainers, workloadIndex, workloadsIn, workloadsRunningAs } from './index';
+import type { K8sObject } from '../../cluster/types';
+import { bindingsBySubject, flatContainers, podIndex, podsOnNode, workloadOfPod, rawContainers, workloadIndex, workloadsIn, workloadsRunningAs } from './index';
 
 const inv = inventoryOf([
   namespace('a'),
@@ -59,6 +60,32 @@ describe('inventory indexes', () => {
     const next = applyChange(inv, { type: 'ADDED', resource: 'pods', object: pod('a', 'new', restrictedSpec) }).inventory;
     expect(workloadsIn(next, 'a').map((w) => w.name)).toEqual(['web', 'debug', 'new']);
     expect(workloadsIn(inv, 'a').map((w) => w.name)).toEqual(['web', 'debug']); // the inventory's order
+  });
+
+  it("gives each pod's workload as buildInventory recorded it, and the same when the record is absent", () => {
+    const owner = (kind: string, name: string) => [{ apiVersion: 'apps/v1', kind, name, uid: `${kind}-${name}`, controller: true }];
+    const owned = (kind: string, name: string, ns: string, of: ReturnType<typeof owner>, extra: object = {}): K8sObject =>
+      ({ apiVersion: 'apps/v1', kind, metadata: { name, namespace: ns, ownerReferences: of }, ...extra }) as K8sObject;
+    const inv2 = inventoryOf([
+      deployment('a', 'web', restrictedSpec),
+      owned('ReplicaSet', 'web-1', 'a', owner('Deployment', 'web'), { spec: { template: { spec: restrictedSpec } } }),
+      owned('Pod', 'web-1-x', 'a', owner('ReplicaSet', 'web-1'), { apiVersion: 'v1', spec: { ...restrictedSpec, nodeName: 'n1' } }),
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly', namespace: 'a' }, spec: { jobTemplate: { spec: { template: { spec: restrictedSpec } } } } },
+      owned('Job', 'nightly-1', 'a', owner('CronJob', 'nightly'), { apiVersion: 'batch/v1', spec: { template: { spec: restrictedSpec } } }),
+      owned('Pod', 'nightly-1-y', 'a', owner('Job', 'nightly-1'), { apiVersion: 'v1', spec: restrictedSpec }),
+      // Its ReplicaSet was not read: the pod stands for itself.
+      owned('Pod', 'orphan', 'a', owner('ReplicaSet', 'gone'), { apiVersion: 'v1', spec: restrictedSpec }),
+      pod('a', 'bare', restrictedSpec),
+    ]);
+    const name = (p: string) => {
+      const w = workloadOfPod(inv2)(inv2.objects.pods.find((x) => x.metadata.name === p)!);
+      return w && `${w.kind}/${w.name}`;
+    };
+    expect(['web-1-x', 'nightly-1-y', 'orphan', 'bare'].map(name)).toEqual(['Deployment/web', 'CronJob/nightly', 'Pod/orphan', 'Pod/bare']);
+    expect(inv2.podWorkloads).toBeDefined();
+    const { podWorkloads: recorded, ...without } = inv2;
+    const derived = workloadOfPod(without);
+    for (const p of inv2.objects.pods) expect(derived(p)).toBe(recorded!.get('a')!.get(p)); // the same workload objects
   });
 
   it('flattens containers once per spec, tolerating malformed entries', () => {

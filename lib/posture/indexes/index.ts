@@ -4,6 +4,7 @@
 // the same map made a quarter of the time garbage collection. Each index is built on first use
 // per Inventory and kept while the lists it reads are the same (oncePerInventory), so the
 // incremental path sees it as one read (`memo:<key>`) of exactly those lists. Pure.
+import { podWorkloadsOf, WORKLOAD_SOURCE_KEYS } from '../../cluster/build-inventory';
 import type { Inventory } from '../../cluster/inventory';
 import type { K8sObject, Workload } from '../../cluster/types';
 import { oncePerInventory } from '../checks/helpers';
@@ -61,6 +62,22 @@ export function workloadsIn(inv: Inventory, namespace: string): readonly Workloa
 
 export function workloadsRunningAs(inv: Inventory, namespace: string, serviceAccount: string): readonly Workload[] {
   return workloadIndex(inv).byServiceAccount.get(`${namespace}/${serviceAccount}`) ?? NONE;
+}
+
+/**
+ * Each pod's workload (an entry of inv.workloads): as buildInventory recorded it, or, in an
+ * inventory put together without it, derived once per inventory by the same walk through ownerReferences.
+ */
+export function workloadOfPod(inv: Inventory): (pod: K8sObject) => Workload | undefined {
+  const byNamespace =
+    inv.podWorkloads ??
+    oncePerInventory(
+      inv,
+      'index:pod-workloads',
+      () => [inv.workloads, ...WORKLOAD_SOURCE_KEYS.map((k) => inv.objects[k])],
+      () => podWorkloadsOf(inv.objects, workloadIndex(inv).byKey),
+    );
+  return (pod) => byNamespace.get(pod.metadata.namespace ?? 'default')?.get(pod);
 }
 
 export interface PodIndex {

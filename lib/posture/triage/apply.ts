@@ -101,10 +101,15 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
     byRef.set(r, f);
     return f;
   };
-  const entryOf = (f: Finding): { marks: Marks; decorated: Finding } => {
-    const ns = namespaceOf(f.resource);
-    let perNs = carry.byNamespace.get(ns);
+  // Findings come in runs of one namespace (a check's in inventory order, the document's sorted):
+  // the last namespace's marks are kept at hand rather than looked up for each of 50,000.
+  let lastNs: string | undefined;
+  let lastPerNs: NamespaceMarks | undefined;
+  const entryOf = (f: Finding, ns = namespaceOf(f.resource)): { marks: Marks; decorated: Finding } => {
+    let perNs = ns === lastNs ? lastPerNs : carry.byNamespace.get(ns);
     if (!perNs) carry.byNamespace.set(ns, (perNs = { marks: new Map(), decorated: new WeakMap() }));
+    lastNs = ns;
+    lastPerNs = perNs;
     let entry = perNs.decorated.get(f);
     if (!entry) {
       const facts = factsOf(f.resource);
@@ -122,12 +127,20 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
       carry.scoring.set(e, kept);
       return kept.open;
     }
-    const opened = e.findings.filter((f) => !entryOf(f).marks.triaged);
+    // One pass: each finding's namespace serves its marks and the check's set of namespaces.
+    const opened: Finding[] = [];
+    const namespaces = new Set<string>();
+    let last: string | undefined;
+    for (const f of e.findings) {
+      const ns = namespaceOf(f.resource);
+      if (ns !== last) namespaces.add((last = ns));
+      if (!entryOf(f, ns).marks.triaged) opened.push(f);
+    }
     const open =
       opened.length === e.findings.length
         ? e
         : { ...e, findings: opened, result: { ...e.result, findings: opened.length, triaged: e.findings.length - opened.length } };
-    carry.scoring.set(e, { open, namespaces: new Set(e.findings.map((f) => namespaceOf(f.resource))) });
+    carry.scoring.set(e, { open, namespaces });
     return open;
   });
   const documented = [...evaluated];

@@ -15,6 +15,15 @@ export interface CachedResponse {
   etag: string;
   createdAt: number;
   coded: Partial<Record<Coding, Promise<Buffer>>>;
+  /** What is sent, per coding, built once: later requests write it without awaiting or rebuilding anything. */
+  ready: Partial<Record<Coding | 'identity', Ready>>;
+}
+
+/** One form of an entry as sent: its body and headers, and the headers of a 304 for it. */
+interface Ready {
+  body: Buffer;
+  headers: OutgoingHttpHeaders;
+  notModified: OutgoingHttpHeaders;
 }
 
 /** Headers that belong to one connection or are set again on every send. */
@@ -24,7 +33,7 @@ export function cachedResponse(status: number, headers: OutgoingHttpHeaders, bod
   const kept: OutgoingHttpHeaders = {};
   for (const [k, v] of Object.entries(headers)) if (v !== undefined && !PER_SEND.has(k.toLowerCase())) kept[k.toLowerCase()] = v;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return { status, headers: kept, body, etag, createdAt: now, coded: {} };
+  return { status, headers: kept, body, etag, createdAt: now, coded: {}, ready: {} };
 }
 
 /** Whether If-None-Match names this entity (weak comparison, as RFC 9110 has for If-None-Match). */
@@ -34,10 +43,24 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
+// Browsers send a handful of distinct Accept-Encoding values: each is parsed once.
+const picked = new Map<string, Coding | null>();
+
 /** The coding to send: br, else gzip, else none; a q=0 refuses a coding. */
 export function pickCoding(acceptEncoding: string | undefined): Coding | null {
+  const header = acceptEncoding ?? '';
+  let coding = picked.get(header);
+  if (coding === undefined) {
+    coding = parseCoding(header);
+    if (picked.size >= 64) picked.clear(); // any client can send any value: bounded
+    picked.set(header, coding);
+  }
+  return coding;
+}
+
+function parseCoding(acceptEncoding: string): Coding | null {
   const accepted = new Set<string>();
-  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
     if (name && (q === undefined || Number(q) > 0)) accepted.add(name);
@@ -60,21 +83,34 @@ export function codedBody(entry: CachedResponse, coding: Coding): Promise<Buffer
 /** Answers `req` from `entry`: 304 when the client has it, else the body in the best coding it takes. */
 export async function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): Promise<void> {
   const coding = entry.body.length >= 1024 ? pickCoding(req.headers['accept-encoding'] as string | undefined) : null;
-  // Strong for the bytes as stored; weak for a compressed form (same entity, other bytes).
-  const etag = coding ? `W/${entry.etag}` : entry.etag;
-  const vary = String(entry.headers.vary ?? '');
-  const headers: OutgoingHttpHeaders = { ...entry.headers, etag, vary: /accept-encoding/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding' };
+  const notModified = entry.status === 200 && etagMatches(req.headers['if-none-match'] as string | undefined, entry.etag);
+  // A 304 needs no body: it does not wait for the compressed one.
+  const form = entry.ready[coding ?? 'identity'] ?? (notModified ? headersOf(entry, coding) : await prepare(entry, coding));
   // Whatever Next.js or the capture set on this response so far gives way to the entry (HSTS stays: it is this connection's).
   for (const name of res.getHeaderNames()) if (name !== 'strict-transport-security') res.removeHeader(name);
-  if (entry.status === 200 && etagMatches(req.headers['if-none-match'] as string | undefined, entry.etag)) {
-    const { 'content-type': _t, ...rest } = headers;
-    res.writeHead(304, rest);
+  if (notModified) {
+    res.writeHead(304, form.notModified);
     res.end();
     return;
   }
+  res.writeHead(entry.status, (form as Ready).headers);
+  res.end(req.method === 'HEAD' ? undefined : (form as Ready).body);
+}
+
+/** The headers of the entry in `coding`, and of a 304 for it (no Content-Type). */
+function headersOf(entry: CachedResponse, coding: Coding | null): { common: OutgoingHttpHeaders; notModified: OutgoingHttpHeaders } {
+  // Strong for the bytes as stored; weak for a compressed form (same entity, other bytes).
+  const etag = coding ? `W/${entry.etag}` : entry.etag;
+  const vary = String(entry.headers.vary ?? '');
+  const common: OutgoingHttpHeaders = { ...entry.headers, etag, vary: /accept-encoding/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding' };
+  const { 'content-type': _t, ...notModified } = common;
+  return { common, notModified };
+}
+
+/** The entry as sent in `coding`, kept on the entry once its body is compressed. */
+async function prepare(entry: CachedResponse, coding: Coding | null): Promise<Ready> {
   const body = coding ? await codedBody(entry, coding) : entry.body;
-  if (coding) headers['content-encoding'] = coding;
-  headers['content-length'] = body.length;
-  res.writeHead(entry.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  const { common, notModified } = headersOf(entry, coding);
+  const headers: OutgoingHttpHeaders = { ...common, ...(coding ? { 'content-encoding': coding } : {}), 'content-length': body.length };
+  return (entry.ready[coding ?? 'identity'] ??= { body, headers, notModified });
 }

@@ -169,6 +169,50 @@ describe('the response cache', () => {
     expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe(plain);
   });
 
+  it('sends each coding with its own ETag and length every time, and a 304 without a body or Content-Type', async () => {
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ res: http.IncomingMessage; body: Buffer }>((resolve) =>
+        http.get(url, { headers: { 'x-test-user': 'admin', ...headers } }, async (res) => {
+          const chunks: Buffer[] = [];
+          for await (const c of res) chunks.push(c as Buffer);
+          resolve({ res, body: Buffer.concat(chunks) });
+        }),
+      );
+    const plain = await raw({});
+    const [gz1, gz2] = [await raw({ 'accept-encoding': 'gzip' }), await raw({ 'accept-encoding': 'gzip' })];
+    expect(plain.res.headers.etag).toMatch(/^"/);
+    expect(gz1.res.headers.etag).toBe(`W/${plain.res.headers.etag}`);
+    for (const a of [plain, gz1, gz2]) expect(Number(a.res.headers['content-length'])).toBe(a.body.length);
+    expect(gz2.body.equals(gz1.body)).toBe(true);
+    expect(gunzipSync(gz2.body).equals(plain.body)).toBe(true);
+    const repeat = await raw({ 'accept-encoding': 'gzip', 'if-none-match': gz1.res.headers.etag! });
+    expect(repeat.res.statusCode).toBe(304);
+    expect(repeat.body.length).toBe(0);
+    expect(repeat.res.headers['content-type']).toBeUndefined();
+    expect(repeat.res.headers.etag).toBe(gz1.res.headers.etag);
+    // A coding refused with q=0 is not sent, whatever else the header says.
+    const refused = await raw({ 'accept-encoding': 'gzip;q=0, identity' });
+    expect(refused.res.headers['content-encoding']).toBeUndefined();
+    expect(renders).toBe(1);
+  });
+
+  it('forgets the render record of a client that left mid-render (it holds a posture document)', async () => {
+    const records = (globalThis as { __kpRenders?: Map<string, unknown> }).__kpRenders!;
+    const before = records.size;
+    let open!: () => void;
+    renderGate = new Promise((r) => (open = r));
+    const req = http.get(url, { headers: { 'x-test-user': 'admin' } });
+    req.on('error', () => undefined);
+    await vi.waitFor(() => expect(renders).toBe(1)); // rendering, held at the gate
+    expect(records.size).toBe(before + 1);
+    req.destroy();
+    await vi.waitFor(() => expect(records.size).toBe(before));
+    open();
+    // The next viewer renders (nothing was kept from the abandoned render) and is answered.
+    expect((await get({ 'x-test-user': 'admin' })).status).toBe(200);
+    expect(records.size).toBe(before);
+  });
+
   it('renews a page past its time with one render, answering the others with the page it replaces meanwhile', async () => {
     markRenders = true;
     expect(await (await get({ 'x-test-user': 'admin' })).text()).toContain('render 1');

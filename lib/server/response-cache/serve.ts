@@ -47,7 +47,22 @@ export interface CacheDeps {
   cluster(req: IncomingMessage): ClusterRef;
 }
 
-const serverDeps: CacheDeps = { identify, currentPosture, cluster: (req) => clusterOf(sourceForContext(cookieOf(req.headers.cookie, CONTEXT_COOKIE))) };
+const serverDeps: CacheDeps = { identify, currentPosture, cluster: (req) => clusterForCookie(cookieOf(req.headers.cookie, CONTEXT_COOKIE)) };
+
+// The cluster a context cookie names, worked out from the environment and the kubeconfig's
+// contexts (each process.env read is a syscall-priced lookup): once a second per cookie value, not per request.
+const CLUSTER_MEMO_MS = 1000;
+const clusters = new Map<string, { at: number; ref: ClusterRef }>();
+
+function clusterForCookie(picked: string | undefined): ClusterRef {
+  const now = Date.now();
+  const hit = clusters.get(picked ?? '');
+  if (hit && now - hit.at < CLUSTER_MEMO_MS) return hit.ref;
+  const ref = clusterOf(sourceForContext(picked));
+  if (clusters.size >= 64) clusters.clear(); // a client picks the cookie's value: bounded
+  clusters.set(picked ?? '', { at: now, ref });
+  return ref;
+}
 
 /** Answers a cacheable request from the cache, or passes it to Next.js (`forward`) and keeps the answer. */
 export async function serveCacheable(req: IncomingMessage, res: ServerResponse, forward: () => void, deps: CacheDeps = serverDeps): Promise<void> {
@@ -76,9 +91,14 @@ export async function serveCacheable(req: IncomingMessage, res: ServerResponse, 
     if (rendering(doc).get(storeKey) === pending) rendering(doc).delete(storeKey);
     settle(e);
   };
-  res.once('close', () => finish(null)); // the client left before the render finished: the others render themselves
   const id = randomUUID();
   expectRender(id);
+  res.once('close', () => {
+    // The client left before the render finished: the others render themselves. Its record goes
+    // too (it holds a posture document), whether or not Next.js ever ends the answer.
+    takeRender(id);
+    finish(null);
+  });
   setRequestHeader(req, RENDER_HEADER, id);
   // Next.js compresses what it sends; the cache keeps the plain body and compresses it once itself.
   // And it renders the whole answer, whatever the client has: the 304 is the entry's to give.

@@ -5,7 +5,7 @@ const TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const TYPES_1_31 = [...TYPES_1_0, 'container_engine_t'];
 
 /** Problems with one seLinuxOptions: a type outside the set, or any user / role. */
-function problems(options: unknown, allowed: Set<string>): { field: string; value: string }[] {
+function problems(options: unknown, allowed: ReadonlySet<string>): { field: string; value: string }[] {
   const o = obj(options);
   if (!o) return [];
   const out: { field: string; value: string }[] = [];
@@ -18,6 +18,10 @@ function problems(options: unknown, allowed: Set<string>): { field: string; valu
   return out;
 }
 
+// Built once, not per pod evaluated.
+const ALLOWED_1_0: ReadonlySet<string> = new Set(TYPES_1_0);
+const ALLOWED_1_31: ReadonlySet<string> = new Set(TYPES_1_31);
+
 const seLinuxOptions: Control = {
   id: 'seLinuxOptions',
   slug: 'selinux-options',
@@ -25,7 +29,7 @@ const seLinuxOptions: Control = {
   title: 'Custom SELinux options',
   versions: [0, 31],
   evaluate(_meta, spec, minor) {
-    const allowed = new Set(minor >= 31 ? TYPES_1_31 : TYPES_1_0);
+    const allowed = minor >= 31 ? ALLOWED_1_31 : ALLOWED_1_0;
     const setters: string[] = [];
     const fields: string[] = [];
     const paths: string[] = [];

@@ -13,8 +13,13 @@ const ADDED: readonly [number, readonly string[]][] = [
   [37, ['net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat']],
 ];
 
-export function allowedSysctls(minor: number): Set<string> {
-  return new Set(ADDED.filter(([since]) => minor >= since).flatMap(([, names]) => names));
+const allowedAt = new Map<number, ReadonlySet<string>>();
+
+/** Per minor, built once: every workload's pod is evaluated against it. */
+export function allowedSysctls(minor: number): ReadonlySet<string> {
+  let s = allowedAt.get(minor);
+  if (!s) allowedAt.set(minor, (s = new Set(ADDED.filter(([since]) => minor >= since).flatMap(([, names]) => names))));
+  return s;
 }
 
 const sysctls: Control = {
@@ -24,10 +29,12 @@ const sysctls: Control = {
   title: 'Unsafe sysctls',
   versions: ADDED.map(([since]) => since),
   evaluate(_meta, spec, minor) {
+    const set = list(podSecurityContext(spec)?.sysctls);
+    if (set.length === 0) return null;
     const allowed = allowedSysctls(minor);
     const bad: string[] = [];
     const paths: string[] = [];
-    list(podSecurityContext(spec)?.sysctls).forEach((s, i) => {
+    set.forEach((s, i) => {
       const name = isObj(s) ? s.name : s;
       if (typeof name === 'string' && allowed.has(name)) return;
       bad.push(show(name ?? ''));

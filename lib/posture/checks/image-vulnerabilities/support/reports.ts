@@ -40,13 +40,36 @@ function targetsIn(inv: Inventory, namespaces: Set<string>): string {
     OWNED_KINDS.map((k) => objectsIn(inv.objects[k], namespaces)),
   );
   const out: string[] = [];
-  for (const r of [...inv.objects.vulnerabilityreports, ...inv.objects.clustervulnerabilityreports]) {
-    const t = target(r);
-    if (!namespaces.has(t.namespace)) continue;
-    const w = resolveOwner(index, t.kind, t.namespace, t.name);
-    out.push(w ? `${w.apiVersion} ${w.kind}/${w.name}` : '-');
+  const byNs = [reportsByTarget(inv.objects.vulnerabilityreports), reportsByTarget(inv.objects.clustervulnerabilityreports)];
+  for (const ns of namespaces) {
+    out.push(`@${ns}`);
+    for (const list of byNs) {
+      for (const t of list.get(ns) ?? []) {
+        const w = resolveOwner(index, t.kind, t.namespace, t.name);
+        out.push(w ? `${w.apiVersion} ${w.kind}/${w.name}` : '-');
+      }
+    }
   }
   return out.join('\n');
+}
+
+// Each report list's targets by namespace, once per list: a bare pod's change leaves the lists as
+// they were, and the cutoff then reads only the changed namespaces' reports rather than all 7,500.
+const targetsByList = new WeakMap<readonly K8sObject[], Map<string, ReturnType<typeof target>[]>>();
+
+function reportsByTarget(list: readonly K8sObject[]): Map<string, ReturnType<typeof target>[]> {
+  let m = targetsByList.get(list);
+  if (!m) {
+    m = new Map();
+    for (const r of list) {
+      const t = target(r);
+      const at = m.get(t.namespace);
+      if (at) at.push(t);
+      else m.set(t.namespace, [t]);
+    }
+    targetsByList.set(list, m);
+  }
+  return m;
 }
 
 // A new pod or workload changes the owner index, yet rarely which workload a report names: the

@@ -127,11 +127,12 @@ export function serviceAccountUse(inv: Inventory): Map<string, number> {
 const SERVICE_ACCOUNT_USE_CUTOFF: Cutoff = {
   judges: ['workloads'],
   unchanged: (prev, next, touched) => {
-    const named = new Set([...boundServiceAccounts(prev), ...boundServiceAccounts(next)]);
+    // The per-list sets themselves, not a union copied on each change (20,000 bindings).
+    const named = [...boundServiceAccounts(prev), ...boundServiceAccounts(next)];
     const project = (ws: Workload[]) =>
       ws
         .map(serviceAccountKey)
-        .filter((k) => named.has(k))
+        .filter((k) => named.some((set) => set.has(k)))
         .sort()
         .join('\n');
     return project(workloadsIn(prev, touched.namespaces)) === project(workloadsIn(next, touched.namespaces));
@@ -151,9 +152,9 @@ const SERVICE_ACCOUNT_USE_CUTOFF: Cutoff = {
 
 const bound = new WeakMap<readonly K8sObject[], Set<string>>();
 
-/** "namespace/name" of every ServiceAccount a binding names; per bindings list, which rarely changes. */
-function boundServiceAccounts(inv: Inventory): Set<string> {
-  const out = new Set<string>();
+/** "namespace/name" of every ServiceAccount a binding names, one set per bindings list (which rarely changes). */
+function boundServiceAccounts(inv: Inventory): Set<string>[] {
+  const out: Set<string>[] = [];
   for (const list of [inv.objects.clusterrolebindings, inv.objects.rolebindings]) {
     let keys = bound.get(list);
     if (!keys) {
@@ -166,7 +167,7 @@ function boundServiceAccounts(inv: Inventory): Set<string> {
         }
       bound.set(list, keys);
     }
-    for (const k of keys) out.add(k);
+    out.push(keys);
   }
   return out;
 }
