@@ -29,3 +29,14 @@ test('an unknown area is a 404', async ({ page }) => {
   const res = await page.goto('/areas/nope');
   expect(res?.status()).toBe(404);
 });
+
+test('every area page reads at phone width: the checks table scrolls inside its box, the page does not', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
+  for (const area of doc.areas) {
+    await page.goto(`/areas/${area.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(area.title);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, area.id).toBeLessThanOrEqual(0);
+  }
+});
