@@ -5,6 +5,7 @@ import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { isNotAssessed, type Check, type ObjectNotAssessed, type RawFinding } from './check';
 import { detectCoverage } from './coverage/detect';
 import { aggregatesOf, refKey } from './check-aggregates';
+import { documentFindings } from './document-findings';
 import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
@@ -86,8 +87,7 @@ export function assemblePosture(
   // Attack paths are a whole-cluster analysis, recomputed from the inventory each time (the
   // incremental path too); by-design and accepted findings still count as steps.
   const attack = attackPaths === false ? null : (attackPaths ?? analyseAttackPaths(inv));
-  const decorated = sortedFindings(triaged.documented).map(triaged.decorate);
-  const findings = attack ? withPaths(decorated, attack.throughObject) : decorated;
+  const findings = documentFindings(triaged.documented, triaged, attack ? attack.throughObject : null);
   const ownerKeys = triageOptions?.ownerKeys ?? DEFAULT_OWNER_KEYS;
   if (triaged.timeDependent) reuse = undefined; // an exception may have expired anywhere since
 
@@ -280,26 +280,6 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
       defaultDeny: defaultDeny(name),
     };
   });
-}
-
-/**
- * All findings in compareFindings order without sorting them all: that order is severity first,
- * then area and check, so it is each severity's findings of each check in turn, each check's
- * already sorted. Gives exactly what sorting the concatenation gives (the sort is stable).
- */
-function sortedFindings(evaluated: Evaluated[]): Finding[] {
-  const byCheck = evaluated
-    .map((e, i) => ({ e, i, sorted: aggregatesOf(e).sorted }))
-    .filter((c) => c.sorted.length > 0)
-    .sort((a, b) => collate(a.e.check.area, b.e.check.area) || collate(a.e.check.id, b.e.check.id) || a.i - b.i);
-  const out: Finding[] = [];
-  const at = byCheck.map(() => 0);
-  for (const severity of [...SEVERITIES].sort((x, y) => severityRank(x) - severityRank(y))) {
-    byCheck.forEach((c, k) => {
-      while (at[k]! < c.sorted.length && c.sorted[at[k]!]!.severity === severity) out.push(c.sorted[at[k]!++]!);
-    });
-  }
-  return out;
 }
 
 // localeCompare() with no locale, without building a collator on each call.

@@ -30,6 +30,15 @@ export interface Triaged {
   decorate: (f: Finding) => Finding;
   /** Whether anything here depends on the clock (an exception or annotation), so no summary may be reused. */
   timeDependent: boolean;
+  /** The carry this triage made (TriageSession.next), and the one it was carried from, if any. */
+  carry?: TriageCarry;
+  previousCarry?: TriageCarry;
+  /**
+   * The namespaces ('' for cluster-scoped objects) where a result's findings may be marked
+   * otherwise than in the previous document, as that result or the one it was re-run from;
+   * null when it cannot tell (nothing carried, or neither result was triaged last time).
+   */
+  remarked(e: Evaluated): ReadonlySet<string> | null;
 }
 
 /**
@@ -182,7 +191,14 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
     documented.push(m);
   }
   const decorate = (f: Finding): Finding => entryOf(f).decorated;
-  return { scoring, documented, decorate, timeDependent };
+  const previousCarry = dirty ? session!.previous : undefined;
+  const remarked = (e: Evaluated): ReadonlySet<string> | null => {
+    if (!dirty || !previousCarry) return null;
+    if (previousCarry.scoring.has(e)) return dirty;
+    const d = derivationOf(e);
+    return d && previousCarry.scoring.has(d.from) ? new Set([...dirty, ...d.namespaces]) : null;
+  };
+  return { scoring, documented, decorate, timeDependent, carry: session?.next, previousCarry, remarked };
 }
 
 function decorated(f: Finding, m: Marks): Finding {
