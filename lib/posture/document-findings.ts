@@ -41,15 +41,14 @@ function listOf(e: Evaluated, triaged: Triaged, through: ReadonlyMap<string, num
   if (from === e && redone.size === 0) return base.list;
   // The others are the same findings, in the same order, as in the list `base` is of.
   const old = aggregatesOf(from).sorted;
-  const out: Finding[] = new Array(sorted.length);
+  const out: Finding[] = [];
   let j = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const f = sorted[i]!;
-    if (redone.has(f)) out[i] = fresh(f);
+  for (const f of sorted) {
+    if (redone.has(f)) out.push(fresh(f));
     else {
       while (j < old.length && old[j] !== f) j++;
       if (j === old.length) return sorted.map(fresh);
-      out[i] = base.list[j++]!;
+      out.push(base.list[j++]!);
     }
   }
   return out;
@@ -67,17 +66,31 @@ function withPaths(f: Finding, through: ReadonlyMap<string, number> | null): Fin
  */
 function interleaved(documented: readonly Evaluated[], lists: Finding[][]): Finding[] {
   const byCheck = documented
-    .map((e, i) => ({ e, i, list: lists[i]! }))
+    .map((e, i) => ({ e, i, list: lists[i]!, ends: severityEnds(aggregatesOf(e).sorted) }))
     .filter((c) => c.list.length > 0)
     .sort((a, b) => collate(a.e.check.area, b.e.check.area) || collate(a.e.check.id, b.e.check.id) || a.i - b.i);
   const out: Finding[] = [];
-  const at = byCheck.map(() => 0);
-  for (const severity of [...SEVERITIES].sort((x, y) => severityRank(x) - severityRank(y))) {
-    byCheck.forEach((c, k) => {
-      while (at[k]! < c.list.length && c.list[at[k]!]!.severity === severity) out.push(c.list[at[k]!++]!);
-    });
+  for (let r = 0; r < RANKED.length; r++) {
+    for (const { list, ends } of byCheck) for (let i = r === 0 ? 0 : ends[r - 1]!; i < ends[r]!; i++) out.push(list[i]!);
   }
   return out;
+}
+
+const RANKED = [...SEVERITIES].sort((x, y) => severityRank(x) - severityRank(y));
+
+/** Where each severity's run ends in a sorted list (severity first), by binary search: the raw findings' few shapes, not the marked copies' many. */
+function severityEnds(sorted: readonly Finding[]): number[] {
+  return RANKED.map((s) => {
+    const rank = severityRank(s);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (severityRank(sorted[mid]!.severity) <= rank) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
 }
 
 const collate = new Intl.Collator().compare;
