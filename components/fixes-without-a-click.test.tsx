@@ -63,7 +63,9 @@ describe('TopRisks with a fix-first change', () => {
       const shown = item.slice(0, item.indexOf('<details'));
       expect(shown).not.toContain('aria-label="Fix preview"');
       expect(shown).toContain('Fix: </span>Set `securityContext.privileged: false`');
-      expect(item.slice(item.indexOf('<details'))).toMatch(/^<details[^>]*><summary[^>]*>Patch<span class="sr-only"> for Pod dev\/debug<\/span><\/summary>[\s\S]*privileged: false/);
+      expect(item.slice(item.indexOf('<details'))).toMatch(
+        /^<details[^>]*><summary[^>]*>Patch<span class="sr-only"> for Pod dev\/debug<\/span><\/summary>[\s\S]*privileged: false/,
+      );
     }
   });
 });
@@ -79,6 +81,8 @@ describe('FindingsTable', () => {
 
   it('headlines each finding by its message, then the check it fails', () => {
     const html = renderToStaticMarkup(<FindingsTable findings={findings.filter((f) => f.checkId === 'pod-security.pss.privileged')} caption="c" />);
-    expect(html).toMatch(/<summary[^>]*><span class="font-medium text-slate-900">Pod dev\/debug breaks Pod Security Standards[^<]*<\/span> <span class="text-slate-500">— fails “Privileged container”<\/span>/);
+    expect(html).toMatch(
+      /<summary[^>]*><span class="font-medium text-slate-900">Pod dev\/debug breaks Pod Security Standards[^<]*<\/span> <span class="text-slate-500">— fails “Privileged container”<\/span>/,
+    );
   });
 });

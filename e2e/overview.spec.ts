@@ -123,7 +123,10 @@ test('the overview reads at phone width, its area cards within 2,000 px of the t
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   // Sixteen top risks with their patches put the first card 4,841 px down; five with one patch shown, 1,544 px.
-  const firstCard = await page.locator('[data-area]').first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const firstCard = await page
+    .locator('[data-area]')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
   expect(firstCard).toBeLessThanOrEqual(2_000);
   await page.screenshot({ path: 'test-results/overview-phone.png', fullPage: true });
 });
@@ -149,7 +152,8 @@ test('a top risk’s patch opens from the keyboard, and the overview links to ev
   await expect(page).toHaveURL('/attack-paths#paths-fix-first');
   const all = page.getByRole('region', { name: 'Changes to make first' }).getByRole('listitem');
   await expect(all).toHaveCount(fixes.length);
-  for (const [i, f] of fixes.entries()) await expect(all.nth(i)).toContainText(`${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}: ${f.change}`);
+  for (const [i, f] of fixes.entries())
+    await expect(all.nth(i)).toContainText(`${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}: ${f.change}`);
 });
 
 test.describe('without JavaScript', () => {
