@@ -1,20 +1,19 @@
 // The scan command as a user runs it: a real process, its stdout, stderr and exit code. The tests
 // that call exec(bin) and the README's npx commands run the real binary (bin/kube-posture.mjs);
-// scan() runs the same CLI bundled once by esbuild, as tsx would compile it file by file: loading
-// the TypeScript through tsx was half of each run's CPU, and this file makes some thirty runs.
+// scan() runs the same CLI bundled once (./test-bundle.ts): this file makes some thirty runs.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import semver from 'semver';
 import { parse, stringify } from 'yaml';
 import { readObjectsFromPath } from '../cluster/manifests';
 import { apiServerVersion, DEMO_MANIFESTS } from '../cluster/offline';
 import { startFakeCluster } from '../../e2e/fake-cluster/server';
+import { bundleCli } from './test-bundle';
 import { sarifErrors } from './test-sarif-schema';
 
 const run = promisify(execFile);
@@ -29,29 +28,13 @@ interface Run {
 }
 
 let home: string;
-let bundle: string;
+let cli: Awaited<ReturnType<typeof bundleCli>>;
 beforeAll(async () => {
   // No ~/.kube/config: a scan without a source must not find the machine's own.
   home = await mkdtemp(path.join(os.tmpdir(), 'kp-home-'));
-  // Under node_modules, so that its packages resolve as the source's do; import.meta.dirname as in lib/cli.
-  const cache = path.join(root, 'node_modules', '.cache');
-  await mkdir(cache, { recursive: true });
-  bundle = path.join(await mkdtemp(path.join(cache, 'kp-cli-test-')), 'kube-posture.mjs');
-  await build({
-    stdin: { contents: "import { run } from './main'; await run(process.argv.slice(2));", resolveDir: path.join(root, 'lib/cli'), loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    tsconfig: path.join(root, 'tsconfig.json'),
-    define: { 'import.meta.dirname': JSON.stringify(path.join(root, 'lib/cli')) },
-    outfile: bundle,
-    logLevel: 'error',
-  });
+  cli = await bundleCli();
 }, 60_000);
-afterAll(async () => {
-  if (bundle) await rm(path.dirname(bundle), { recursive: true, force: true });
-});
+afterAll(() => cli?.remove());
 
 async function exec(file: string, args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
   const env = { ...process.env, KUBECONFIG: '', HOME: home, COLUMNS: '', ...opts.env };
@@ -68,7 +51,7 @@ async function exec(file: string, args: string[], opts: { cwd?: string; env?: Re
 const runs = new Map<string, Promise<Run>>();
 function scan(...args: string[]): Promise<Run> {
   const key = args.join('\0');
-  if (!runs.has(key)) runs.set(key, exec(process.execPath, [bundle, 'scan', ...args]));
+  if (!runs.has(key)) runs.set(key, exec(process.execPath, [cli.file, 'scan', ...args]));
   return runs.get(key)!;
 }
 const json = async (...args: string[]) => JSON.parse((await scan(...args, '--format', 'json')).stdout);
