@@ -202,7 +202,7 @@ export function runCheck(check: Check, inv: Inventory): Evaluated {
     out.resource = f.resource;
     return out;
   });
-  const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
+  const scope = check.examines ? scopeOf(check.examines(inv)) : null;
   const unjudged = check.notAssessedFor?.(inv) ?? [];
   return { check, result: withNotAssessed({ ...base, assessed: true, findings: findings.length }, unjudged), findings, scope };
 }
@@ -216,6 +216,16 @@ function remediationOf(f: RawFinding, check: Check, out: Pick<Finding, 'remediat
     out.remediation = message;
     out.remediationNames = names ?? [];
   }
+}
+
+// Keys of a list of examined objects, once per list: ~30 checks examine the same list of every
+// workload (everyWorkloadRef). Shared between results, so never changed in place.
+const scopes = new WeakMap<readonly ResourceRef[], string[]>();
+
+function scopeOf(examined: readonly ResourceRef[]): string[] {
+  let keys = scopes.get(examined);
+  if (!keys) scopes.set(examined, (keys = [...new Set(examined.map(refKey))]));
+  return keys;
 }
 
 /** The result listing the objects not assessed, in one order whichever way they were gathered (incremental.ts). */
@@ -254,21 +264,32 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
   const podSecurity = namespacePodSecurity(inv);
   const defaultDeny = namespaceDefaultDeny(inv);
 
-  return [...names].sort().map((name) => {
-    const kept = reuse?.stale.has(name) ? undefined : previous?.get(name);
-    if (kept) return kept;
-    const scored: ScoredCheck[] = [];
-    const mine: Finding[] = [];
-    for (const { e, examined, failing, findingsByNs } of perCheck) {
-      const found = findingsByNs.get(name);
-      if (found) mine.push(...found);
-      if (!e.result.assessed) continue;
-      const failed = failing.get(name)?.length ?? 0;
-      const inScope = examined ? (examined.get(name) ?? 0) : failed > 0 ? failed : 0;
-      if (inScope === 0) continue;
-      scored.push({ severity: e.check.severity, assessed: true, passRatio: examined ? passRatio(failed, inScope) : 0 });
+  // Each check's scores and counts are spread over the namespaces to summarise, check by check (so
+  // each namespace's scores stay in check order), rather than looked up per namespace and check.
+  const sorted = [...names].sort();
+  const fresh = new Map<string, { scored: ScoredCheck[]; counts: SeverityCounts }>();
+  for (const name of sorted) if (reuse?.stale.has(name) || !previous?.has(name)) fresh.set(name, { scored: [], counts: emptyCounts() });
+  for (const { e, examined, failing, findingsByNs } of perCheck) {
+    eachShared(findingsByNs, fresh, (found, sum) => {
+      for (const f of found) sum.counts[f.severity]++;
+    });
+    if (!e.result.assessed) continue;
+    const severity = e.check.severity;
+    if (examined) {
+      eachShared(examined, fresh, (inScope, sum, name) => {
+        if (inScope > 0) sum.scored.push({ severity, assessed: true, passRatio: passRatio(failing.get(name)?.length ?? 0, inScope) });
+      });
+    } else {
+      eachShared(failing, fresh, (failed, sum) => {
+        if (failed.length > 0) sum.scored.push({ severity, assessed: true, passRatio: 0 });
+      });
     }
-    const counts = countBySeverity(mine);
+  }
+
+  return sorted.map((name) => {
+    const sum = fresh.get(name);
+    if (!sum) return previous!.get(name)!;
+    const { scored, counts } = sum;
     const owner = namespaceOwner(inv, name, ownerKeys);
     return {
       name,
@@ -281,6 +302,22 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
     };
   });
 }
+
+/** `f` on each namespace both maps hold, walking the smaller (a change summarises a namespace or two). */
+function eachShared<V, A>(m: ReadonlyMap<string, V>, wanted: ReadonlyMap<string, A>, f: (v: V, a: A, ns: string) => void): void {
+  if (m.size <= wanted.size) {
+    for (const [ns, v] of m) {
+      const a = wanted.get(ns);
+      if (a !== undefined) f(v, a, ns);
+    }
+  } else {
+    for (const [ns, a] of wanted) {
+      const v = m.get(ns);
+      if (v !== undefined) f(v, a, ns);
+    }
+  }
+}
+
 
 // localeCompare() with no locale, without building a collator on each call.
 const collate = new Intl.Collator().compare;
