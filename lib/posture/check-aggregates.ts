@@ -65,6 +65,15 @@ export function findingsInNamespace(e: Evaluated, ns: string): readonly Finding[
 
 const aggregates = new WeakMap<Evaluated, CheckAggregates>();
 
+// Per scope list (shared by the checks that examine every workload, see engine.ts scopeOf); read only.
+const examinedCounts = new WeakMap<readonly string[], Map<string, number>>();
+
+function examinedByNamespace(scope: readonly string[]): Map<string, number> {
+  let m = examinedCounts.get(scope);
+  if (!m) examinedCounts.set(scope, (m = countBy(scope, namespaceOfKey)));
+  return m;
+}
+
 export function aggregatesOf(e: Evaluated): CheckAggregates {
   let a = aggregates.get(e);
   if (!a) {
@@ -72,7 +81,7 @@ export function aggregatesOf(e: Evaluated): CheckAggregates {
     a = {
       sorted: [...e.findings].sort(compareFindings),
       findingsByNs: groupBy(e.findings, (f) => namespaceOfKey(refKey(f.resource))),
-      examined: e.scope ? countBy(e.scope, namespaceOfKey) : null,
+      examined: e.scope ? examinedByNamespace(e.scope) : null,
       failing: groupBy([...keys], namespaceOfKey),
       failingCount: keys.size,
       clusterScoped: e.findings.filter((f) => namespaceOfKey(refKey(f.resource)) === null),
