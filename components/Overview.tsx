@@ -149,22 +149,24 @@ export function Overview({
           </p>
         </div>
         <section className="rounded-lg border border-slate-200 bg-white p-4 min-w-0 shadow-sm lg:col-span-2" aria-labelledby="top-risks">
-          <div className="mb-1 flex items-baseline justify-between">
-            <h2 id="top-risks" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-              Top risks
-            </h2>
-            <span className="flex gap-3">
-              {doc.attackPaths && (
-                <Link href="/attack-paths" className="text-xs text-slate-600 underline">
-                  All {doc.attackPaths.fixFirst.length} fix-first changes
-                </Link>
-              )}
-              <Link href="/findings" className="text-xs text-slate-600 underline">
-                All {doc.findingTotal} findings
-              </Link>
-            </span>
-          </div>
+          <h2 id="top-risks" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Top risks
+          </h2>
+          <p className="text-xs text-slate-500">
+            What to fix first: {doc.attackPaths ? 'the changes that cut the most attack paths, then the most severe findings' : 'the most severe findings'}.
+          </p>
           <TopRisks findings={doc.topRisks} limit={doc.topRisks.length} />
+          {/* The full lists, a click away: every fix-first change on /attack-paths, every finding on /findings. */}
+          <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 pt-2 text-xs">
+            {doc.attackPaths && doc.attackPaths.fixFirst.length > 0 && (
+              <Link href="/attack-paths#paths-fix-first" className="text-slate-700 underline decoration-slate-300 hover:decoration-slate-600">
+                All {doc.attackPaths.fixFirst.length} fix-first changes
+              </Link>
+            )}
+            <Link href="/findings" className="text-slate-700 underline decoration-slate-300 hover:decoration-slate-600">
+              All {doc.findingTotal} findings
+            </Link>
+          </p>
         </section>
       </section>
 

@@ -8,7 +8,11 @@ import { SEVERITY_BADGE, SEVERITY_LABEL } from './severity';
 /** Lines of a risk's patch shown without a click: the ones after its kind/name header. */
 const PREVIEW_LINES = 6;
 
-/** The few findings that matter most (see topRisks). */
+/**
+ * The few findings that matter most (see topRisks). The first shows its patch without a click;
+ * the others keep theirs behind a disclosure, so the list stays short enough to leave the rest
+ * of a page in view (sixteen open previews made the overview 8,500 px tall on a phone).
+ */
 export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?: number }) {
   const top = topRisks(findings, limit);
   if (top.length === 0) return <p className="text-slate-500">No findings.</p>;
@@ -31,7 +35,7 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
               </Link>
             </p>
             <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{isFixFirst(f) ? f.title : `Fails “${f.title}”`}</p>
-            <FixPreview text={f.remediation} sentence={!isFixFirst(f)} />
+            <FixPreview finding={f} preview={i === 0} />
           </div>
         </li>
       ))}
@@ -39,16 +43,20 @@ export function TopRisks({ findings, limit = 8 }: { findings: Finding[]; limit?:
   );
 }
 
-/** The fix at a glance: its sentence and the first lines of its YAML that change something; the whole fix behind a click. */
-function FixPreview({ text, sentence: withSentence = true }: { text: string; sentence?: boolean }) {
-  const parts = splitRemediation(text);
+/**
+ * The fix at a glance: its sentence, then (with `preview`) the first lines of its YAML that change
+ * something and the whole fix behind a click, or else the whole fix behind a click at once.
+ */
+function FixPreview({ finding: f, preview }: { finding: Finding; preview: boolean }) {
+  const parts = splitRemediation(f.remediation);
   // A fix-first change's sentence is the risk's own headline already.
-  const sentence = withSentence ? parts.find((p) => p.kind === 'text')?.value.split('\n')[0] : undefined;
+  const sentence = isFixFirst(f) ? undefined : parts.find((p) => p.kind === 'text')?.value.split('\n')[0];
   const yaml = parts.find((p) => p.kind === 'yaml')?.value.split('\n');
   // A whole object opens with apiVersion/kind/metadata: start at the body, where the fields are.
   // A patch (a fix-first change) is all body, its comments included.
   const body = yaml ? yaml.slice(bodyStart(yaml)) : [];
-  const shown = body.slice(0, PREVIEW_LINES);
+  const shown = preview ? body.slice(0, PREVIEW_LINES) : [];
+  const object = `${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ''}${f.resource.name}`;
   return (
     <div className="mt-1 min-w-0 text-xs">
       {sentence && (
@@ -64,8 +72,12 @@ function FixPreview({ text, sentence: withSentence = true }: { text: string; sen
         </pre>
       )}
       <details className="mt-1">
-        <summary className="cursor-pointer text-slate-600">Whole fix</summary>
-        <Remediation text={text} />
+        <summary className="cursor-pointer text-slate-600">
+          {shown.length > 0 ? 'Whole fix' : yaml ? 'Patch' : 'How to fix'}
+          {/* Several of these in one list: a screen reader's list of controls tells them apart. */}
+          <span className="sr-only"> for {object}</span>
+        </summary>
+        <Remediation text={f.remediation} />
       </details>
     </div>
   );

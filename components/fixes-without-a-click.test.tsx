@@ -1,4 +1,4 @@
-// Fixes show without a click: top risks show each risk's sentence and patch lines; one object's findings open.
+// Fixes show without a click: the first top risk shows its sentence and patch lines (the rest their sentence); one object's findings open.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { computePosture } from '@/lib/posture/engine';
@@ -55,6 +55,19 @@ describe('TopRisks with a fix-first change', () => {
     expect(preview).toContain('subjects: []');
     expect(visible).not.toContain('Fix: </span>#');
   });
+
+  it('keeps the patches after the first behind a disclosure each, the fix sentence still in view', () => {
+    const items = html.split('<li').slice(2);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const shown = item.slice(0, item.indexOf('<details'));
+      expect(shown).not.toContain('aria-label="Fix preview"');
+      expect(shown).toContain('Fix: </span>Set `securityContext.privileged: false`');
+      expect(item.slice(item.indexOf('<details'))).toMatch(
+        /^<details[^>]*><summary[^>]*>Patch<span class="sr-only"> for Pod dev\/debug<\/span><\/summary>[\s\S]*privileged: false/,
+      );
+    }
+  });
 });
 
 describe('FindingsTable', () => {
@@ -68,6 +81,8 @@ describe('FindingsTable', () => {
 
   it('headlines each finding by its message, then the check it fails', () => {
     const html = renderToStaticMarkup(<FindingsTable findings={findings.filter((f) => f.checkId === 'pod-security.pss.privileged')} caption="c" />);
-    expect(html).toMatch(/<summary[^>]*><span class="font-medium text-slate-900">Pod dev\/debug breaks Pod Security Standards[^<]*<\/span> <span class="text-slate-500">— fails “Privileged container”<\/span>/);
+    expect(html).toMatch(
+      /<summary[^>]*><span class="font-medium text-slate-900">Pod dev\/debug breaks Pod Security Standards[^<]*<\/span> <span class="text-slate-500">— fails “Privileged container”<\/span>/,
+    );
   });
 });

@@ -8,6 +8,8 @@ import type { PostureDocument } from '../lib/posture/types';
 
 const COVERAGE_TEXT = { covered: 'Covered', partial: 'Partial', 'not-covered': 'Not covered' } as const;
 
+const openFindings = (doc: PostureDocument) => doc.findings.filter((f) => !f.expected && !f.accepted);
+
 async function posture(page: Page): Promise<PostureDocument> {
   const res = await page.request.get('/api/posture');
   expect(res.ok()).toBe(true);
@@ -94,14 +96,10 @@ test('the overview shows the cluster score, eleven area cards in two sections, c
   await expect(byNamespace.locator('svg .kp-bar')).toHaveCount(worst.filter((n) => n.score > 0).length);
   await expect(byNamespace.locator('figcaption tbody th')).toHaveText(worst.map((n) => n.name));
 
-  // Top risks: the fix-first changes, then the most severe open findings, in order, each naming its object.
+  // Top risks: the first few of the fix-first changes, then of the most severe open findings, in order, each naming its object.
   const risks = page.getByRole('list', { name: 'Top risks' }).locator('li');
-  const expected = topRisks(
-    doc.findings.filter((f) => !f.expected && !f.accepted),
-    TOP_RISKS_SHOWN,
-    doc.attackPaths?.fixFirst,
-  );
-  expect(expected.length).toBeGreaterThanOrEqual(5);
+  const expected = topRisks(openFindings(doc), TOP_RISKS_SHOWN, doc.attackPaths?.fixFirst);
+  expect(expected).toHaveLength(TOP_RISKS_SHOWN);
   await expect(risks).toHaveCount(expected.length);
   for (const [i, f] of expected.entries()) {
     const li = risks.nth(i);
@@ -110,18 +108,63 @@ test('the overview shows the cluster score, eleven area cards in two sections, c
     if (f.resource.namespace) await expect(li.locator('p.font-mono')).toContainText(`${f.resource.namespace}/`);
     await expect(li).toContainText(f.message);
   }
+  // Only the first shows its patch without a click.
+  await expect(risks.first().getByLabel('Fix preview')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Top risks' }).getByLabel('Fix preview')).toHaveCount(1);
 
   await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
   expect(errors).toEqual([]);
 });
 
-test('the overview reads at phone width', async ({ page }) => {
+test('the overview reads at phone width, its area cards within 2,000 px of the top', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'What Kubernetes leaves to you' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // Sixteen top risks with their patches put the first card 4,841 px down; five with one patch shown, 1,544 px.
+  const firstCard = await page
+    .locator('[data-area]')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(firstCard).toBeLessThanOrEqual(2_000);
   await page.screenshot({ path: 'test-results/overview-phone.png', fullPage: true });
+});
+
+test('a top risk’s patch opens from the keyboard, and the overview links to every fix-first change', async ({ page }) => {
+  const doc = await posture(page);
+  const fixes = doc.attackPaths!.fixFirst;
+  const second = topRisks(openFindings(doc), TOP_RISKS_SHOWN, fixes)[1]!;
+  const fix = fixes.find((f) => f.object.kind === second.resource.kind && f.object.name === second.resource.name)!;
+  await page.goto('/');
+  const risk = page.getByRole('list', { name: 'Top risks' }).locator('li').nth(1);
+  const patch = risk.getByLabel('YAML to apply');
+  await expect(patch).toBeHidden();
+  await risk.locator('summary', { hasText: /^Patch for / }).focus();
+  await page.keyboard.press('Enter');
+  await expect(patch).toBeVisible();
+  await expect(patch).toHaveText(fix.patch);
+  await page.keyboard.press('Enter');
+  await expect(patch).toBeHidden();
+
+  // The full list: every fix-first change, those the overview shows among them.
+  await page.getByRole('link', { name: `All ${fixes.length} fix-first changes` }).click();
+  await expect(page).toHaveURL('/attack-paths#paths-fix-first');
+  const all = page.getByRole('region', { name: 'Changes to make first' }).getByRole('listitem');
+  await expect(all).toHaveCount(fixes.length);
+  for (const [i, f] of fixes.entries())
+    await expect(all.nth(i)).toContainText(`${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}: ${f.change}`);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('a top risk’s patch still opens', async ({ page }) => {
+    await page.goto('/');
+    const risk = page.getByRole('list', { name: 'Top risks' }).locator('li').nth(1);
+    await expect(risk.getByLabel('YAML to apply')).toBeHidden();
+    await risk.locator('summary', { hasText: /^Patch for / }).click();
+    await expect(risk.getByLabel('YAML to apply')).toBeVisible();
+  });
 });
 
 test('the overview refreshes itself from /api/posture/overview every 30 seconds', async ({ page }) => {

@@ -5,6 +5,7 @@ import { PodSecurityLevel } from '@/components/PodSecurityLevel';
 import { PostureForm, PostureLink as Link } from '@/components/PostureLink';
 import { ScoreMeter } from '@/components/ScoreMeter';
 import { SeverityCounts } from '@/components/SeverityCounts';
+import { TableBox } from '@/components/TableBox';
 import { listNamespaces, parseNamespaceListQuery, type NamespaceListQuery } from '@/lib/posture/namespace-list';
 import { OwnerGroup, OwnerOptions, ownedBy } from '@/components/OwnerGroup';
 import { groupByOwner, ownersOf } from '@/lib/posture/owner-groups';
@@ -111,9 +112,7 @@ function NamespaceTable({
 }) {
   const th = 'px-2 py-1.5 font-semibold';
   return (
-  <div className="overflow-x-auto rounded border border-slate-200 bg-white lg:overflow-visible">
-    <table className="w-full border-collapse text-left text-xs">
-      <caption className="sr-only">{caption}</caption>
+    <TableBox caption={caption} className="rounded border border-slate-200 bg-white lg:overflow-visible">
       <thead className="sticky top-0 bg-slate-100 text-slate-600">
         <tr>
           <th scope="col" className={th}>
@@ -188,7 +187,6 @@ function NamespaceTable({
           </tr>
         ))}
       </tbody>
-    </table>
-  </div>
+    </TableBox>
   );
 }

@@ -9,7 +9,8 @@ import { isOpen, type Finding, type NamespaceSummary, type PostureDocument, type
 
 /** Namespaces in the overview's score chart: the worst ones; the namespaces page has them all. */
 export const WORST_SHOWN = 12;
-export const TOP_RISKS_SHOWN = 16;
+/** Top risks on the overview: enough to say what to fix first and leave the area cards in view; /attack-paths and /findings list them all. */
+export const TOP_RISKS_SHOWN = 5;
 
 export interface OverviewData extends Omit<PostureDocument, 'findings' | 'namespaces'> {
   topRisks: Finding[];
