@@ -12,6 +12,7 @@ import { triageFor, acceptedUntil } from './triage-settings';
 import { notifyAfterScan } from './notify/hook';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
 import { observeScan } from './metrics/prometheus';
+import { reclaimHeapAfterScan } from './reclaim-heap';
 import { serverNow, serverNowMs } from './clock';
 import { replicaInvalidated, replicaPublish, replicaRescan, replicaScanState, replicasEnabled, replicaView, setLocalPosture } from './replica/replicas';
 
@@ -172,6 +173,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const doc = e.follower?.doc ?? computePosture(inventory, { triage, now: serverNow() });
       notifyAfterScan(clusterOf(spec).key, doc);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
+      reclaimHeapAfterScan(objectCount(inventory));
       replicaPublish(spec, doc, null);
       Object.assign(stats, { lastDurationMs: Date.now() - started, succeeded: stats.succeeded + 1 });
       observeScan(spec.kind, 'success', stats.lastDurationMs / 1000);
@@ -197,8 +199,8 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
 /**
  * The cluster is read again: the last scan's watch (with its incremental state: per-check results,
  * indexes, attack paths) and its inventory go now, before the new posture is computed, so a rescan
- * never holds two inventories and two follow states at once (at 50,000 pods ~180 MB more at its
- * peak, which V8 then keeps as committed heap). The last document is served until the new one
+ * never holds two inventories and two follow states at once (at 50,000 pods ~180 MB more live
+ * heap at its peak; reclaim-heap.ts gives back what V8 grew). The last document is served until the new one
  * is ready; what reads the inventory waits for it (waitForInventory). Stopped only once the new
  * lists are in: a cluster that cannot be read keeps its last inventory, and changes made while
  * it is listed are in the new lists or replayed from their versions to the new watch.
@@ -209,6 +211,8 @@ function releaseLastScan(e: Entry): void {
   e.follower = null;
   e.inventory = null;
 }
+
+const objectCount = (inv: Inventory) => Object.values(inv.objects).reduce((n, list) => n + list.length, 0);
 
 /** The refresh interval: a posture older than this is rescanned on the next request. */
 export const REFRESH_INTERVAL_MS = FRESH_MS;
