@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     setupFiles: ['./vitest.setup.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
+    maxWorkers: 2,
   },
 });

@@ -4,7 +4,6 @@
 // scans it, then each cache miss timed alone, with how long a tiny request (/healthz) waited
 // meanwhile (the event loop blocked), then the two viewer loads of bench/run.ts. BENCH_PORT.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,7 +47,6 @@ const summary = (r: LoadResult, expected: number[] = []) =>
 
 async function main() {
   const builds = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  const withAutocannon = process.argv.includes('--autocannon');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'kp-probe-'));
   const fake = await startFakeCluster({ objects: generateCluster(BIG).objects, version: 'v1.35.1' });
   const kubeconfig = path.join(tmp, 'kubeconfig');
@@ -75,10 +73,6 @@ async function main() {
         note('200 viewers of /api/posture (+ETag)', summary(await run([{ path: '/api/posture', headers: BROWSER }, { path: '/api/posture', headers: { ...BROWSER, 'if-none-match': etag } }]), [304]));
         note('RSS peak', `${(rss.peak / GiB).toFixed(2)} GiB`);
         note('200 viewers of / and overview', summary(await run([{ path: '/', headers: BROWSER }, { path: '/api/posture/overview', headers: BROWSER }])));
-        if (withAutocannon) {
-          note('the same with autocannon (the old client)', await autocannon(d.url, [{ path: '/', headers: BROWSER }, { path: '/api/posture/overview', headers: BROWSER }]));
-          note('/api/posture with autocannon', await autocannon(d.url, [{ path: '/api/posture', headers: BROWSER }, { path: '/api/posture', headers: { ...BROWSER, 'if-none-match': etag } }]));
-        }
         clearInterval(sampler);
         note('RSS peak over the loads', `${(rss.peak / GiB).toFixed(2)} GiB`);
       } finally {
@@ -91,15 +85,6 @@ async function main() {
   }
   for (const col of table) process.stdout.write(`\n## ${col[0]}\n${col.slice(1).map((l) => `- ${l}`).join('\n')}\n`);
   process.stdout.write(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-}
-
-function autocannon(url: string, requests: LoadRequest[]): Promise<string> {
-  const run = createRequire(import.meta.url)('autocannon') as (o: object, cb: (e: Error | null, r: Record<string, any>) => void) => void;
-  return new Promise((resolve, reject) =>
-    run({ url, connections: 200, duration: DURATION_S, timeout: DURATION_S, requests: requests.map((r) => ({ method: 'GET', ...r })) }, (e, r) =>
-      e ? reject(e) : resolve(`${r.requests.total} responses, p99 ${r.latency.p99} ms, ${r.errors} errors (${r.timeouts} of them timeouts), ${JSON.stringify(r.statusCodeStats)}`),
-    ),
-  );
 }
 
 main().catch((e: unknown) => {

@@ -12,17 +12,7 @@ if (deps.status !== 0) {
   process.stderr.write('kube-posture: could not install the dependencies (npm install in the repository)\n');
   process.exit(2);
 }
-// `kube-posture scan … | head`: a reader that stops early is no error.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
 const { register } = await import('tsx/esm/api');
 register({ tsconfig: path.join(root, 'tsconfig.json') });
-const { main } = await import(pathToFileURL(path.join(root, 'lib', 'cli', 'main.ts')).href);
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`kube-posture: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 2;
-}
+const { run } = await import(pathToFileURL(path.join(root, 'lib', 'cli', 'main.ts')).href);
+await run(process.argv.slice(2));

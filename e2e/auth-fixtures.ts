@@ -5,6 +5,8 @@ export const AUTH_E2E = {
   sessionSecret: 'e2e-session-secret-0123456789abcdef',
   proxySecret: 'e2e-proxy-secret-0123456789',
   metricsToken: 'e2e-metrics-token-0123456789',
+  /** AUTH_SIGNIN_PER_MINUTE of the token-mode dashboard. */
+  signinPerMinute: 8,
   tokens: { payments: 'pat-token-payments-only', admin: 'root-token-sre' },
   reviews: {
     users: {

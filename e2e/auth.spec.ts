@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createSession } from '../lib/server/auth/session';
 import type { PostureDocument } from '../lib/posture/types';
 import { AUTH_E2E } from './auth-fixtures';
+import { request as raw } from './boundary-helpers';
 
 const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5);
 const TOKEN = `http://127.0.0.1:${AUTH_PORT}`;
@@ -121,17 +122,29 @@ test.describe('AUTH_MODE=token', () => {
     expect(await replay.json()).toEqual({ error: 'signed out' });
   });
 
-  // Last: it uses up this client's sign-in attempts for the minute.
+  // From 127.0.0.2, so that the other specs' sign-ins from 127.0.0.1 are not refused for the minute after.
   test('sign-in attempts are rate limited per client address', async ({ request }) => {
-    let last = 0;
-    let retryAfter: string | undefined;
-    for (let i = 0; i < 12 && last !== 429; i++) {
-      const res = await request.post(`${TOKEN}/api/auth/signin`, { form: { token: `guess-${i}` }, maxRedirects: 0 });
-      last = res.status();
-      retryAfter = res.headers()['retry-after'];
+    const guess = (i: number) =>
+      raw(`${TOKEN}/api/auth/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=guess-${i}`,
+        localAddress: '127.0.0.2',
+      });
+    const statuses: number[] = [];
+    let retryAfter: string | string[] | undefined;
+    for (let i = 0; i <= AUTH_E2E.signinPerMinute; i++) {
+      const res = await guess(i);
+      statuses.push(res.status);
+      retryAfter = res.headers['retry-after'];
     }
-    expect(last).toBe(429);
+    // Each allowed guess is refused as a bad token; the one past the limit is refused as too many.
+    expect(statuses.slice(0, -1)).not.toContain(429);
+    expect(statuses.at(-1)).toBe(429);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Another address is not limited by this one's guesses.
+    const other = await request.post(`${TOKEN}/api/auth/signin`, { form: { token: 'guess-from-elsewhere' }, maxRedirects: 0 });
+    expect(other.status()).not.toBe(429);
   });
 });
 

@@ -1,23 +1,30 @@
 // `kube-posture scan --audit-log FILE…` as a user runs it: a real process reading a rotated,
-// gzipped log beside a plain one, the api-abuse detections in its JSON output.
+// gzipped log beside a plain one, the api-abuse detections in its JSON output. The CLI bundled once
+// (lib/cli/test-bundle.ts; lib/cli/scan.test.ts runs bin/kube-posture.mjs itself).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../cli/test-bundle';
 import { auditEvent } from '../posture/audit/test-events';
 import type { PostureDocument } from '../posture/types';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/kube-posture.mjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'audit-cli-'));
 const home = mkdtempSync(path.join(tmpdir(), 'audit-cli-home-'));
 
+let cli: Awaited<ReturnType<typeof bundleCli>>;
+beforeAll(async () => {
+  cli = await bundleCli();
+}, 60_000);
+afterAll(() => cli?.remove());
+
 async function scan(args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(bin, ['scan', '--from', 'lib/cluster/testdata/dump.json', '--format', 'json', ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli.file, 'scan', '--from', 'lib/cluster/testdata/dump.json', '--format', 'json', ...args], {
       cwd: root,
       env: { ...process.env, KUBECONFIG: '', HOME: home },
       maxBuffer: 64 << 20,

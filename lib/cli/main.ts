@@ -31,3 +31,18 @@ export async function main(argv: string[]): Promise<number> {
   process.stderr.write(`kube-posture: unknown command ${command}${hint}\n${USAGE}\n`);
   return 2;
 }
+
+/** Runs a command as the kube-posture process does (bin/kube-posture.mjs): its exit code, a reader
+ *  that stops early (`kube-posture scan … | head`) no error, anything thrown one line and exit 2. */
+export async function run(argv: string[]): Promise<void> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    process.stderr.write(`kube-posture: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  }
+}

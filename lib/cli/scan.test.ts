@@ -1,5 +1,6 @@
-// The scan command as a user runs it: a real process (bin/kube-posture.mjs, or npx as the README
-// says), its stdout, stderr and exit code.
+// The scan command as a user runs it: a real process, its stdout, stderr and exit code. The tests
+// that call exec(bin) and the README's npx commands run the real binary (bin/kube-posture.mjs);
+// scan() runs the same CLI bundled once (./test-bundle.ts): this file makes some thirty runs.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { parse, stringify } from 'yaml';
 import { readObjectsFromPath } from '../cluster/manifests';
 import { apiServerVersion, DEMO_MANIFESTS } from '../cluster/offline';
 import { startFakeCluster } from '../../e2e/fake-cluster/server';
+import { bundleCli } from './test-bundle';
 import { sarifErrors } from './test-sarif-schema';
 
 const run = promisify(execFile);
@@ -26,10 +28,13 @@ interface Run {
 }
 
 let home: string;
+let cli: Awaited<ReturnType<typeof bundleCli>>;
 beforeAll(async () => {
   // No ~/.kube/config: a scan without a source must not find the machine's own.
   home = await mkdtemp(path.join(os.tmpdir(), 'kp-home-'));
-});
+  cli = await bundleCli();
+}, 60_000);
+afterAll(() => cli?.remove());
 
 async function exec(file: string, args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
   const env = { ...process.env, KUBECONFIG: '', HOME: home, COLUMNS: '', ...opts.env };
@@ -42,11 +47,11 @@ async function exec(file: string, args: string[], opts: { cwd?: string; env?: Re
   }
 }
 
-// Each run costs a Node start and a TypeScript load: runs with the same arguments are shared.
+// Each run costs a Node start and a scan: runs with the same arguments are shared.
 const runs = new Map<string, Promise<Run>>();
 function scan(...args: string[]): Promise<Run> {
   const key = args.join('\0');
-  if (!runs.has(key)) runs.set(key, exec(process.execPath, [bin, 'scan', ...args]));
+  if (!runs.has(key)) runs.set(key, exec(process.execPath, [cli.file, 'scan', ...args]));
   return runs.get(key)!;
 }
 const json = async (...args: string[]) => JSON.parse((await scan(...args, '--format', 'json')).stdout);

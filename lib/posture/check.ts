@@ -63,7 +63,7 @@ interface CheckFields {
    * 200 weighs less than on 200 of 200, overall and per namespace. Without it a check
    * scores as simply passed or failed.
    */
-  examines?(inv: Inventory): ResourceRef[];
+  examines?(inv: Inventory): readonly ResourceRef[];
   /**
    * Objects the check could not judge, and why (e.g. a Calico selector it cannot evaluate): it
    * neither finds nor examines them, and the document lists them with the reason.

@@ -201,7 +201,7 @@ export function runCheck(check: Check, inv: Inventory): Evaluated {
     out.resource = f.resource;
     return out;
   });
-  const scope = check.examines ? [...new Set(check.examines(inv).map(refKey))] : null;
+  const scope = check.examines ? scopeOf(check.examines(inv)) : null;
   const unjudged = check.notAssessedFor?.(inv) ?? [];
   return { check, result: withNotAssessed({ ...base, assessed: true, findings: findings.length }, unjudged), findings, scope };
 }
@@ -215,6 +215,16 @@ function remediationOf(f: RawFinding, check: Check, out: Pick<Finding, 'remediat
     out.remediation = message;
     out.remediationNames = names ?? [];
   }
+}
+
+// Keys of a list of examined objects, once per list: ~30 checks examine the same list of every
+// workload (everyWorkloadRef). Shared between results, so never changed in place.
+const scopes = new WeakMap<readonly ResourceRef[], string[]>();
+
+function scopeOf(examined: readonly ResourceRef[]): string[] {
+  let keys = scopes.get(examined);
+  if (!keys) scopes.set(examined, (keys = [...new Set(examined.map(refKey))]));
+  return keys;
 }
 
 /** The result listing the objects not assessed, in one order whichever way they were gathered (incremental.ts). */
@@ -276,21 +286,32 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
   const podSecurity = namespacePodSecurity(inv);
   const defaultDeny = namespaceDefaultDeny(inv);
 
-  return [...names].sort().map((name) => {
-    const kept = reuse?.stale.has(name) ? undefined : previous?.get(name);
-    if (kept) return kept;
-    const scored: ScoredCheck[] = [];
-    const mine: Finding[] = [];
-    for (const { e, examined, failing, findingsByNs } of perCheck) {
-      const found = findingsByNs.get(name);
-      if (found) mine.push(...found);
-      if (!e.result.assessed) continue;
-      const failed = failing.get(name)?.length ?? 0;
-      const inScope = examined ? (examined.get(name) ?? 0) : failed > 0 ? failed : 0;
-      if (inScope === 0) continue;
-      scored.push({ severity: e.check.severity, assessed: true, passRatio: examined ? passRatio(failed, inScope) : 0 });
+  // Each check's scores and counts are spread over the namespaces to summarise, check by check (so
+  // each namespace's scores stay in check order), rather than looked up per namespace and check.
+  const sorted = [...names].sort();
+  const fresh = new Map<string, { scored: ScoredCheck[]; counts: SeverityCounts }>();
+  for (const name of sorted) if (reuse?.stale.has(name) || !previous?.has(name)) fresh.set(name, { scored: [], counts: emptyCounts() });
+  for (const { e, examined, failing, findingsByNs } of perCheck) {
+    eachShared(findingsByNs, fresh, (found, sum) => {
+      for (const f of found) sum.counts[f.severity]++;
+    });
+    if (!e.result.assessed) continue;
+    const severity = e.check.severity;
+    if (examined) {
+      eachShared(examined, fresh, (inScope, sum, name) => {
+        if (inScope > 0) sum.scored.push({ severity, assessed: true, passRatio: passRatio(failing.get(name)?.length ?? 0, inScope) });
+      });
+    } else {
+      eachShared(failing, fresh, (failed, sum) => {
+        if (failed.length > 0) sum.scored.push({ severity, assessed: true, passRatio: 0 });
+      });
     }
-    const counts = countBySeverity(mine);
+  }
+
+  return sorted.map((name) => {
+    const sum = fresh.get(name);
+    if (!sum) return previous!.get(name)!;
+    const { scored, counts } = sum;
     const owner = namespaceOwner(inv, name, ownerKeys);
     return {
       name,
@@ -302,6 +323,21 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
       defaultDeny: defaultDeny(name),
     };
   });
+}
+
+/** `f` on each namespace both maps hold, walking the smaller (a change summarises a namespace or two). */
+function eachShared<V, A>(m: ReadonlyMap<string, V>, wanted: ReadonlyMap<string, A>, f: (v: V, a: A, ns: string) => void): void {
+  if (m.size <= wanted.size) {
+    for (const [ns, v] of m) {
+      const a = wanted.get(ns);
+      if (a !== undefined) f(v, a, ns);
+    }
+  } else {
+    for (const [ns, a] of wanted) {
+      const v = m.get(ns);
+      if (v !== undefined) f(v, a, ns);
+    }
+  }
 }
 
 /** What assembling needs of one check's results, kept with them: the incremental path reuses unchanged checks' results. */
@@ -317,6 +353,15 @@ interface CheckAggregates {
 
 const aggregates = new WeakMap<Evaluated, CheckAggregates>();
 
+// Per scope list (shared by the checks that examine every workload, see scopeOf); read only.
+const examinedCounts = new WeakMap<readonly string[], Map<string, number>>();
+
+function examinedByNamespace(scope: readonly string[]): Map<string, number> {
+  let m = examinedCounts.get(scope);
+  if (!m) examinedCounts.set(scope, (m = countBy(scope, namespaceOfKey)));
+  return m;
+}
+
 function aggregatesOf(e: Evaluated): CheckAggregates {
   let a = aggregates.get(e);
   if (!a) {
@@ -324,7 +369,7 @@ function aggregatesOf(e: Evaluated): CheckAggregates {
     a = {
       sorted: [...e.findings].sort(compareFindings),
       findingsByNs: groupBy(e.findings, (f) => namespaceOfKey(refKey(f.resource))),
-      examined: e.scope ? countBy(e.scope, namespaceOfKey) : null,
+      examined: e.scope ? examinedByNamespace(e.scope) : null,
       failing: groupBy([...keys], namespaceOfKey),
       failingCount: keys.size,
     };

@@ -1,6 +1,6 @@
 import type { Container, Workload } from '../../../cluster/types';
 import { defineCheck } from '../../check';
-import { allContainers, workloadRef } from '../helpers';
+import { allContainers, everyWorkloadRef, workloadRef } from '../helpers';
 import { notASecretValue, secretName, secretValueKind } from './support/secret-patterns';
 
 interface EnvVar {
@@ -54,7 +54,7 @@ then reference it instead of writing it:
 Better still, mount the Secret as a file, or have the workload fetch short-lived credentials (workload identity).`,
   needs: ['pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {
       const found = hits(w);

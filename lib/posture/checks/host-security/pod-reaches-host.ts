@@ -1,7 +1,7 @@
 import { defineCheck } from '../../check';
 import type { Workload } from '../../../cluster/types';
 import type { Severity } from '../../types';
-import { allContainers, workloadRef } from '../helpers';
+import { allContainers, everyWorkloadRef, workloadRef } from '../helpers';
 import { worst } from './support/nodes';
 import { hostAccessRemedy } from '../../remediation/workload-fixes';
 
@@ -82,7 +82,7 @@ export default defineCheck({
     'Drop privileged mode, host namespaces, node-level capabilities and sensitive hostPath mounts; if a node agent truly needs them, run it in a dedicated namespace with the privileged Pod Security level and nothing else.',
   needs: ['pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {
       const access = hostAccess(w);

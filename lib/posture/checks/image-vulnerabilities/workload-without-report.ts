@@ -1,6 +1,6 @@
 import { marked, msg, named } from '../../message';
 import { defineCheck, notAssessed } from '../../check';
-import { workloadRef } from '../helpers';
+import { everyWorkloadRef, workloadRef } from '../helpers';
 import { scannedWorkloads } from './support/reports';
 
 export default defineCheck({
@@ -14,7 +14,7 @@ export default defineCheck({
   // every namespace's reports, so those are kept whole.
   scope: 'namespace',
   wholeKinds: ['vulnerabilityreports'],
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     if (inv.objects.vulnerabilityreports.length + inv.objects.clustervulnerabilityreports.length === 0) {
       return notAssessed('no VulnerabilityReports: no image scanner reports into this cluster');

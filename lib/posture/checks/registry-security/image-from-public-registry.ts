@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { image, join, marked, msg, named, obj, prose, registry } from '../../message';
-import { allContainers, workloadRef } from '../helpers';
+import { allContainers, everyWorkloadRef, workloadRef } from '../helpers';
 import { parseImage, type ImageRef } from './support/image-ref';
 import { isPublicHub } from './support/public-registries';
 
@@ -22,7 +22,7 @@ export default defineCheck({
     'Mirror the image into a registry you control (scanned, access-controlled, with retention), reference it from there, and pin registries with an admission policy. Set POSTURE_ALLOWED_REGISTRIES to the registries you approve.',
   needs: ['pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     const allowed = inv.settings?.allowedRegistries;
     return inv.workloads.flatMap((w) => {

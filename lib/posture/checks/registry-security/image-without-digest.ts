@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { image, marked, msg, named } from '../../message';
-import { allContainers, workloadRef } from '../helpers';
+import { allContainers, everyWorkloadRef, workloadRef } from '../helpers';
 import { parseImage } from './support/image-ref';
 import { pinImagesRemedy } from '../../remediation/workload-fixes';
 
@@ -15,7 +15,7 @@ export default defineCheck({
     'Reference the image as repo:tag@sha256:<digest> (tools like Renovate or kbld keep digests current), so a re-pushed tag cannot change what runs.',
   needs: ['pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {
       const bad = allContainers(w.spec).filter((c) => {

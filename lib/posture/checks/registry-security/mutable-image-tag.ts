@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { image, join, marked, msg, obj } from '../../message';
-import { allContainers, workloadRef } from '../helpers';
+import { allContainers, everyWorkloadRef, workloadRef } from '../helpers';
 import { parseImage } from './support/image-ref';
 
 export default defineCheck({
@@ -11,7 +11,7 @@ export default defineCheck({
   remediation: 'Reference the image by digest (image: repo@sha256:…) or at least by an immutable release tag, so what runs is what was reviewed and scanned.',
   needs: ['pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {
       const bad = allContainers(w.spec).filter((c) => {

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check';
 import { image, join, marked, msg, named, obj, prose } from '../../message';
-import { allContainers, workloadRef } from '../helpers';
+import { allContainers, everyWorkloadRef, workloadRef } from '../helpers';
 import { parseImage } from './support/image-ref';
 import { containerFieldRemedy } from '../../remediation/workload-fixes';
 
@@ -13,7 +13,7 @@ export default defineCheck({
     'Pin the image by digest; failing that, set imagePullPolicy: Always so every node runs what the tag points at now, and the registry re-checks the pull credentials.',
   needs: ['pods'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     return inv.workloads.flatMap((w) => {
       const bad = allContainers(w.spec).filter((c) => {

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../check';
 import { describeGaps, workloadGaps } from '../../resources/workload-gaps';
 import { marked, msg } from '../../message';
-import { workloadRef } from '../helpers';
+import { everyWorkloadRef, workloadRef } from '../helpers';
 import { resourcesRemedy } from '../../remediation/workload-fixes';
 
 export default defineCheck({
@@ -23,7 +23,7 @@ containers:
 Or give the namespace a LimitRange with a Container defaultRequest.`,
   needs: ['pods', 'limitranges'],
   scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-  examines: (inv) => inv.workloads.map(workloadRef),
+  examines: everyWorkloadRef,
   evaluate(inv) {
     return workloadGaps(inv, 'requests').map((g) => ({
       resource: workloadRef(g.workload),

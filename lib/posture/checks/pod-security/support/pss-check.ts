@@ -2,15 +2,16 @@
 // evaluated at the policy version its namespace enforces, and the message says whether
 // that namespace's enforce level would already forbid what was found.
 import type { Inventory, ResourceKey } from '../../../../cluster/inventory';
-import type { Workload } from '../../../../cluster/types';
+import type { K8sObject, Workload } from '../../../../cluster/types';
 import { defineCheck, notAssessed, type Check, type RawFinding } from '../../../check';
 import { controlById } from '../../../pss/controls/index';
-import { effectiveMinor, evaluateControl } from '../../../pss/evaluate';
+import { effectiveMinor } from '../../../pss/evaluate';
+import { controlSlot, podSecurityResults, type PodSecurityResults } from '../../../indexes/pod-security';
 import { parseClusterMinor, parseEnforcePolicy, type NamespacePolicy } from '../../../pss/namespace-level';
 import type { Control, Violation } from '../../../pss/types';
 import { filledSlots, marked, msg, NAME_SLOT, NAMESPACE_SLOT, named, ns, obj, prose, type Message } from '../../../message';
 import type { NameAt, Severity } from '../../../types';
-import { allContainers, labelsOf, workloadRef } from '../../helpers';
+import { allContainers, everyWorkloadRef, labelsOf, workloadRef } from '../../helpers';
 import { workloadRemedy } from '../../../remediation/pod-fix';
 import { pssEdits } from '../../../remediation/pss-fix';
 
@@ -32,19 +33,30 @@ export interface NamespaceView {
   policy: NamespacePolicy;
 }
 
-function namespaceViews(inv: Inventory): (ns: string) => NamespaceView {
-  const clusterMinor = parseClusterMinor(inv.cluster.version);
-  const byName = new Map(inv.objects.namespaces.map((n) => [n.metadata.name, n]));
+function namespaceViews(namespaces: readonly K8sObject[], clusterMinor: number | null): (ns: string) => NamespaceView {
+  const byName = new Map(namespaces.map((n) => [n.metadata.name, n]));
   const cache = new Map<string, NamespaceView>();
   return (ns) => {
     let view = cache.get(ns);
     if (!view) {
       const obj = byName.get(ns);
-      view = { known: obj !== undefined, policy: parseEnforcePolicy(obj ? labelsOf(obj) : {}, clusterMinor) };
+      view = obj ? viewOfNamespace(obj, clusterMinor) : { known: false, policy: parseEnforcePolicy({}, clusterMinor) };
       cache.set(ns, view);
     }
     return view;
   };
+}
+
+// Read once per Namespace object (objects are replaced, never changed) and cluster minor: ~19 checks
+// each read the same 2,000 namespaces' labels.
+const views = new WeakMap<K8sObject, { clusterMinor: number | null; view: NamespaceView }>();
+
+function viewOfNamespace(obj: K8sObject, clusterMinor: number | null): NamespaceView {
+  const hit = views.get(obj);
+  if (hit && hit.clusterMinor === clusterMinor) return hit.view;
+  const view = { known: true, policy: parseEnforcePolicy(labelsOf(obj), clusterMinor) };
+  views.set(obj, { clusterMinor, view });
+  return view;
 }
 
 function policyText(p: NamespacePolicy): string {
@@ -72,8 +84,35 @@ function enforcementSentence(namespace: string, view: NamespaceView, control: Co
   return msg`Namespace ${n} enforces ${prose(policy.level)}${errors}, which allows this; ${prose(control.level)} would forbid it.`;
 }
 
+interface EvaluatedWorkload {
+  view: NamespaceView;
+  results: PodSecurityResults;
+}
+
+// The lists' evaluation, shared by the ~19 pss checks: keyed by the lists each check reads itself,
+// so the incremental path sees every read (inventory lists are replaced, never changed in place).
+const evaluatedLists = new WeakMap<readonly Workload[], { namespaces: readonly K8sObject[]; clusterMinor: number | null; list: readonly EvaluatedWorkload[] }>();
+
+/** Each workload's namespace view and control results at that namespace's policy, in inv.workloads' order. */
+function evaluatedWorkloads(inv: Inventory): readonly EvaluatedWorkload[] {
+  const { workloads } = inv;
+  const namespaces = inv.objects.namespaces;
+  const clusterMinor = parseClusterMinor(inv.cluster.version);
+  const hit = evaluatedLists.get(workloads);
+  if (hit && hit.namespaces === namespaces && hit.clusterMinor === clusterMinor) return hit.list;
+  const viewOf = namespaceViews(namespaces, clusterMinor);
+  const list = workloads.map((w) => {
+    const view = viewOf(w.namespace);
+    return { view, results: podSecurityResults({ annotations: w.podAnnotations, spec: w.spec }, view.policy.minor) };
+  });
+  evaluatedLists.set(workloads, { namespaces, clusterMinor, list });
+  return list;
+}
+
 export function pssCheck(control: Control, spec: PssCheckSpec): Check {
-  const overridden = control.overrides ? controlById(control.overrides) : undefined;
+  // Every control is evaluated once per workload and shared by the pss checks (indexes/pod-security.ts).
+  const slot = controlSlot(control);
+  const overridden = control.overrides ? controlSlot(controlById(control.overrides)) : undefined;
   return defineCheck({
     id: spec.id,
     area: 'pod-security',
@@ -84,27 +123,26 @@ export function pssCheck(control: Control, spec: PssCheckSpec): Check {
     // Only namespaces: pods and controllers are each optional, see evaluate.
     needs: ['namespaces'],
     scope: 'namespace', // findings in a namespace depend only on its objects (lib/posture/incremental.ts)
-    examines: (inv) => inv.workloads.map(workloadRef),
+    examines: everyWorkloadRef,
     evaluate(inv) {
       if (inv.missing.pods && CONTROLLER_KEYS.every((k) => inv.missing[k])) {
         return notAssessed(`neither pods nor any workload controller could be read (pods: ${inv.missing.pods.detail})`);
       }
-      const viewOf = namespaceViews(inv);
+      const evaluated = evaluatedWorkloads(inv);
       const findings: RawFinding[] = [];
-      for (const w of inv.workloads) {
-        const view = viewOf(w.namespace);
-        const pod = { annotations: w.podAnnotations, spec: w.spec };
-        const v = evaluateControl(control, view.policy.minor, pod);
-        if (!v) continue;
+      inv.workloads.forEach((w, i) => {
+        const { view, results } = evaluated[i]!;
+        const v = results[slot];
+        if (!v) return;
         // The overridden baseline control's check already reports this workload, more severely.
-        if (overridden && evaluateControl(overridden, view.policy.minor, pod)) continue;
+        if (overridden !== undefined && results[overridden]) return;
         findings.push({
           resource: workloadRef(w),
           severity: spec.severityOf?.(v) ?? spec.severity,
           ...sharedMessage(w, v, control, view),
           ...workloadRemedy(w, pssEdits(w.spec, v)),
         });
-      }
+      });
       return findings;
     },
   });
@@ -118,8 +156,8 @@ const sharedMessages = new Map<string, { message: string; names: NameAt[] } | nu
 
 export function sharedMessage(w: Workload, v: Violation, control: Control, view: NamespaceView): Pick<RawFinding, 'message' | 'names'> {
   if (v.detail.includes('kp-slot-') || w.namespace.length < 2 || w.name.length < 2) return message(w, v, control, view);
-  const { containers, volumes, strings } = specNames(w);
-  const key = JSON.stringify([control.id, w.kind, v.reason, v.detail, view.known, view.policy, [...containers], [...volumes], strings]);
+  // JSON never holds a raw newline, so the parts joined by one key exactly what they hold.
+  const key = `${JSON.stringify([control.id, w.kind, v.reason, v.detail])}\n${viewKey(view)}\n${specNames(w).key}`;
   let shared = sharedMessages.get(key);
   if (shared === undefined) {
     if (sharedMessages.size >= 5_000) sharedMessages.clear();
@@ -170,17 +208,27 @@ function markedDetail(w: Workload, detail: string): Message | null {
   return names.reduce((m, n, i) => msg`${m}${n}${prose(text[i + 1]!)}`, msg`${prose(text[0]!)}`);
 }
 
-// Read once per workload: ~19 Pod Security checks describe the same one.
-const namesOfSpec = new WeakMap<Workload, { containers: Set<string>; volumes: Set<string>; strings: string[] }>();
+// Read once per workload: ~19 Pod Security checks describe the same one. `key`: all of it as a
+// shared message's key (sharedMessage).
+const namesOfSpec = new WeakMap<Workload, { containers: Set<string>; volumes: Set<string>; strings: string[]; key: string }>();
 
 function specNames(w: Workload) {
   let n = namesOfSpec.get(w);
   if (!n) {
     const containers = new Set(allContainers(w.spec).map((c) => c.name).filter((x): x is string => typeof x === 'string'));
     const volumes = new Set((Array.isArray(w.spec.volumes) ? w.spec.volumes : []).map((v) => v?.name).filter((x): x is string => typeof x === 'string'));
-    namesOfSpec.set(w, (n = { containers, volumes, strings: [...containers, ...volumes, ...specStrings(w.spec)] }));
+    const strings = [...containers, ...volumes, ...specStrings(w.spec)];
+    namesOfSpec.set(w, (n = { containers, volumes, strings, key: JSON.stringify([[...containers], [...volumes], strings]) }));
   }
   return n;
+}
+
+const viewKeys = new WeakMap<NamespaceView, string>();
+
+function viewKey(view: NamespaceView): string {
+  let k = viewKeys.get(view);
+  if (k === undefined) viewKeys.set(view, (k = JSON.stringify([view.known, view.policy])));
+  return k;
 }
 
 /** Host paths and hosts the spec names (hostPath volumes, probe and lifecycle hosts). */
