@@ -1,10 +1,11 @@
 // Inventory -> posture document. Pure: no I/O, no clock unless given one.
 import type { Inventory, ResourceKey } from '../cluster/inventory';
+import type { K8sObject } from '../cluster/types';
 import { AREAS } from './areas';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { isNotAssessed, type Check, type ObjectNotAssessed, type RawFinding } from './check';
 import { detectCoverage } from './coverage/detect';
-import { aggregatesOf, refKey } from './check-aggregates';
+import { aggregatesOf, refKey, type CheckAggregates } from './check-aggregates';
 import { documentFindings } from './document-findings';
 import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
@@ -257,8 +258,6 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
   // Each check's findings and examined objects are grouped by namespace once (aggregatesOf):
   // a namespace-by-namespace scan of every finding would be quadratic on large clusters.
   const perCheck = evaluated.map((e) => ({ e, ...aggregatesOf(e) }));
-  const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces]);
-  for (const { findingsByNs } of perCheck) for (const ns of findingsByNs.keys()) names.add(ns);
   const previous = reuse ? new Map(reuse.previous.map((n) => [n.name, n])) : null;
   const objects = namespaceObjects(inv);
   const podSecurity = namespacePodSecurity(inv);
@@ -266,7 +265,7 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
 
   // Each check's scores and counts are spread over the namespaces to summarise, check by check (so
   // each namespace's scores stay in check order), rather than looked up per namespace and check.
-  const sorted = [...names].sort();
+  const sorted = namespaceNames(inv, perCheck, reuse);
   const fresh = new Map<string, { scored: ScoredCheck[]; counts: SeverityCounts }>();
   for (const name of sorted) if (reuse?.stale.has(name) || !previous?.has(name)) fresh.set(name, { scored: [], counts: emptyCounts() });
   for (const { e, examined, failing, findingsByNs } of perCheck) {
@@ -301,6 +300,33 @@ function summariseNamespaces(inv: Inventory, evaluated: Evaluated[], reuse: Name
       defaultDeny: defaultDeny(name),
     };
   });
+}
+
+/**
+ * Every namespace with an object, a workload or a finding, sorted. With `reuse`, the last
+ * document's less the stale ones, and those of them that still have any: only there can a
+ * change have added or removed one (every check's namespaces were walked on each change).
+ */
+function namespaceNames(inv: Inventory, perCheck: readonly CheckAggregates[], reuse: NamespaceReuse | undefined): string[] {
+  if (reuse) {
+    const objects = namespaceObjectNames(inv.objects.namespaces);
+    const names = reuse.previous.map((n) => n.name).filter((n) => !reuse.stale.has(n));
+    for (const s of reuse.stale) {
+      if (objects.has(s) || inv.implicitNamespaces.includes(s) || perCheck.some((c) => c.findingsByNs.has(s))) names.push(s);
+    }
+    return names.sort();
+  }
+  const names = new Set([...inv.objects.namespaces.map((n) => n.metadata.name), ...inv.implicitNamespaces]);
+  for (const { findingsByNs } of perCheck) for (const ns of findingsByNs.keys()) names.add(ns);
+  return [...names].sort();
+}
+
+const objectNames = new WeakMap<readonly K8sObject[], Set<string>>();
+
+function namespaceObjectNames(list: readonly K8sObject[]): Set<string> {
+  let s = objectNames.get(list);
+  if (!s) objectNames.set(list, (s = new Set(list.map((n) => n.metadata.name))));
+  return s;
 }
 
 /** `f` on each namespace both maps hold, walking the smaller (a change summarises a namespace or two). */
