@@ -10,7 +10,7 @@ import { scanLive } from '../lib/cluster/live';
 import type { K8sObject } from '../lib/cluster/types';
 import { startWatcher } from '../lib/cluster/watch';
 import { analyseAttackPaths } from '../lib/posture/attack-paths';
-import { getPosture, stopWatching, watchStats } from '../lib/server/posture-service';
+import { getPosture, rescan, stopWatching, watchStats } from '../lib/server/posture-service';
 import { startFakeCluster, type FakeCluster, type RequestRecord } from './fake-cluster/server';
 
 const ns = (name: string): K8sObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
@@ -149,5 +149,37 @@ describe('posture service following a live cluster', () => {
     expect(after.error).toBeNull();
     expect(after.inventory!.objects.pods.map((p) => p.metadata.name)).toEqual(['web']);
     await until('a new watch', () => (watchStats(spec)?.healthy ? true : undefined));
+  });
+
+  it('follows changes by watch again after a forced rescan, which let go of the last watch (releaseLastScan)', async () => {
+    const kubeconfig = path.join(dir, 'kc-rescan');
+    await fake.writeKubeconfig(kubeconfig);
+    const spec = { kind: 'live' as const, kubeconfig };
+    stopWatching(); // the other tests' watches, so the count below is this source's
+    await until('the other watches to close', () => (fake.openWatches() === 0 ? true : undefined));
+    fake.setObjects([ns('shop'), pod('shop', 'web')]);
+    const first = await getPosture(spec);
+    const kinds = watchStats(spec)!.kinds;
+    await until('the watches to open', () => (fake.openWatches() === kinds ? true : undefined));
+
+    // Made before the rescan: its lists have it.
+    fake.applyObject(pod('shop', 'listed'));
+    const doc = await rescan(spec);
+    expect(doc.generatedAt).not.toBe(first.doc!.generatedAt);
+    const after = await getPosture(spec, { waitForInventory: true });
+    expect(after.doc).toBe(doc);
+    expect(after.inventory!.objects.pods.map((p) => p.metadata.name).sort()).toEqual(['listed', 'web']);
+    // The last scan's watches closed, the new scan's opened.
+    await until('one set of watches', () => (fake.openWatches() === kinds && watchStats(spec)?.healthy ? true : undefined));
+
+    const lists = () => requests.filter((r) => r.path === '/api/v1/pods' && !r.query.watch).length;
+    const listsBefore = lists();
+    fake.applyObject(pod('shop', 'intruder', { privileged: true }));
+    const changed = await until('the privileged pod in the posture', async () => {
+      const p = await getPosture(spec, { waitForInventory: true });
+      return p.doc!.findings.some((f) => f.checkId === 'pod-security.pss.privileged' && f.resource.name === 'intruder') ? p : undefined;
+    });
+    expect(lists()).toBe(listsBefore); // by watch, not by another rescan
+    expect(changed.inventory!.objects.pods.map((p) => p.metadata.name).sort()).toEqual(['intruder', 'listed', 'web']);
   });
 });

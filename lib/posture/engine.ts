@@ -4,6 +4,8 @@ import { AREAS } from './areas';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { isNotAssessed, type Check, type ObjectNotAssessed, type RawFinding } from './check';
 import { detectCoverage } from './coverage/detect';
+import { aggregatesOf, refKey } from './check-aggregates';
+import { documentFindings } from './document-findings';
 import { bounded } from './message';
 import { namespaceDefaultDeny, namespaceObjects, namespacePodSecurity } from './namespace-summary';
 import { ALL_CHECKS } from './registry';
@@ -85,8 +87,7 @@ export function assemblePosture(
   // Attack paths are a whole-cluster analysis, recomputed from the inventory each time (the
   // incremental path too); by-design and accepted findings still count as steps.
   const attack = attackPaths === false ? null : (attackPaths ?? analyseAttackPaths(inv));
-  const decorated = sortedFindings(triaged.documented).map(triaged.decorate);
-  const findings = attack ? withPaths(decorated, attack.throughObject) : decorated;
+  const findings = documentFindings(triaged.documented, triaged, attack ? attack.throughObject : null);
   const ownerKeys = triageOptions?.ownerKeys ?? DEFAULT_OWNER_KEYS;
   if (triaged.timeDependent) reuse = undefined; // an exception may have expired anywhere since
 
@@ -241,29 +242,6 @@ function notRun(check: Check, base: Omit<CheckResult, 'assessed' | 'findings'>, 
   return { check, result: { ...base, assessed: false, reason, findings: 0 }, findings: [], scope: null };
 }
 
-const refKeys = new WeakMap<ResourceRef, string>();
-
-export function refKey(r: ResourceRef): string {
-  // Frozen refs (shared, e.g. workloadRef's) are keyed once; others may change, so no caching.
-  if (!Object.isFrozen(r)) return `${r.kind}/${r.namespace ?? ''}/${r.name}`;
-  let k = refKeys.get(r);
-  if (k === undefined) refKeys.set(r, (k = `${r.kind}/${r.namespace ?? ''}/${r.name}`));
-  return k;
-}
-
-/** The namespace a finding or examined object belongs to; a Namespace object belongs to itself. */
-export function namespaceOfKey(key: string): string | null {
-  // indexOf rather than split: this runs for every examined object of every check.
-  const a = key.indexOf('/');
-  const b = key.indexOf('/', a + 1);
-  if (a === 9 && key.startsWith('Namespace')) {
-    const c = key.indexOf('/', b + 1);
-    return key.slice(b + 1, c === -1 ? undefined : c);
-  }
-  return b > a + 1 ? key.slice(a + 1, b) : null;
-}
-
-/** How a check scores over the objects `inScope` accepts: all of them, or one namespace's. */
 /** How a check scores over all the objects it examined, from its aggregates (kept with unchanged checks' results). */
 function scoreOverall(e: Evaluated): ScoredCheck {
   const { failingCount } = aggregatesOf(e);
@@ -340,190 +318,6 @@ function eachShared<V, A>(m: ReadonlyMap<string, V>, wanted: ReadonlyMap<string,
   }
 }
 
-/** What assembling needs of one check's results, kept with them: the incremental path reuses unchanged checks' results. */
-interface CheckAggregates {
-  /** Findings sorted as the document lists them (compareFindings), and runs of equal severity. */
-  sorted: Finding[];
-  findingsByNs: Map<string, Finding[]>;
-  examined: Map<string, number> | null;
-  failing: Map<string, string[]>;
-  /** Distinct objects with a finding. */
-  failingCount: number;
-}
 
-const aggregates = new WeakMap<Evaluated, CheckAggregates>();
-
-// Per scope list (shared by the checks that examine every workload, see scopeOf); read only.
-const examinedCounts = new WeakMap<readonly string[], Map<string, number>>();
-
-function examinedByNamespace(scope: readonly string[]): Map<string, number> {
-  let m = examinedCounts.get(scope);
-  if (!m) examinedCounts.set(scope, (m = countBy(scope, namespaceOfKey)));
-  return m;
-}
-
-function aggregatesOf(e: Evaluated): CheckAggregates {
-  let a = aggregates.get(e);
-  if (!a) {
-    const keys = new Set(e.findings.map((f) => refKey(f.resource)));
-    a = {
-      sorted: [...e.findings].sort(compareFindings),
-      findingsByNs: groupBy(e.findings, (f) => namespaceOfKey(refKey(f.resource))),
-      examined: e.scope ? examinedByNamespace(e.scope) : null,
-      failing: groupBy([...keys], namespaceOfKey),
-      failingCount: keys.size,
-    };
-    aggregates.set(e, a);
-  }
-  return a;
-}
-
-/**
- * `next` is `prev` re-run on some namespaces only (lib/posture/incremental.ts): its aggregates are
- * prev's with those namespaces' parts replaced, not rebuilt from every finding.
- */
-export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[], fresh?: { findings: Finding[]; scope: string[] }): void {
-  const freshFindings = fresh?.findings;
-  const old = aggregatesOf(prev);
-  const touched = new Set(namespaces);
-  const found = freshFindings ?? next.findings.filter((f) => touched.has(namespaceOfKey(refKey(f.resource)) ?? ''));
-  const gone = new Set(namespaces.flatMap((ns) => old.findingsByNs.get(ns) ?? []));
-  const kept = gone.size ? old.sorted.filter((f) => !gone.has(f)) : old.sorted;
-  const sorted = found.length ? mergeSorted(kept, found.sort(compareFindings)) : kept;
-  const findingsByNs = new Map(old.findingsByNs);
-  const failing = new Map(old.failing);
-  const examined = old.examined && next.scope ? new Map(old.examined) : null;
-  for (const ns of namespaces) {
-    findingsByNs.delete(ns);
-    failing.delete(ns);
-    examined?.delete(ns);
-  }
-  for (const [ns, list] of groupBy(found, (f) => namespaceOfKey(refKey(f.resource)))) findingsByNs.set(ns, list);
-  for (const [ns, keys] of groupBy([...new Set(found.map((f) => refKey(f.resource)))], namespaceOfKey)) failing.set(ns, keys);
-  const inTouched = (k: string) => touched.has(namespaceOfKey(k) ?? '');
-  // The touched namespaces' examined objects, as the caller ran them, or picked from all of them.
-  const touchedScope = fresh?.scope ?? next.scope?.filter(inTouched) ?? [];
-  if (examined) for (const [ns, n] of countBy(touchedScope, namespaceOfKey)) examined.set(ns, n);
-  aggregates.set(next, {
-    sorted,
-    findingsByNs,
-    examined: next.scope ? (examined ?? countBy(next.scope, namespaceOfKey)) : null,
-    failing,
-    // Every finding of a namespace-split check is in some namespace: the others' counts stand.
-    failingCount: freshFindings
-      ? old.failingCount -
-        namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) +
-        namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
-      : new Set(next.findings.map((f) => refKey(f.resource))).size,
-  });
-}
-
-/**
- * `next` is `prev` with the findings on some objects (`keys`) replaced by `fresh` (scope 'binding',
- * lib/posture/incremental.ts): its aggregates are prev's with those objects' parts replaced.
- */
-export function carryObjectAggregates(prev: Evaluated, next: Evaluated, keys: ReadonlySet<string>, fresh: Finding[]): void {
-  const old = aggregatesOf(prev);
-  const mine = (f: Finding) => keys.has(refKey(f.resource));
-  const kept = old.sorted.filter((f) => !mine(f));
-  const sorted = fresh.length ? mergeSorted(kept, [...fresh].sort(compareFindings)) : kept;
-  const findingsByNs = new Map(old.findingsByNs);
-  const failing = new Map(old.failing);
-  const namespaces = new Set([...keys].map(namespaceOfKey).filter((ns): ns is string => ns !== null));
-  for (const ns of namespaces) {
-    const list = [...(old.findingsByNs.get(ns) ?? []).filter((f) => !mine(f)), ...fresh.filter((f) => namespaceOfKey(refKey(f.resource)) === ns)];
-    const failed = [...new Set(list.map((f) => refKey(f.resource)))];
-    if (list.length) findingsByNs.set(ns, list);
-    else findingsByNs.delete(ns);
-    if (failed.length) failing.set(ns, failed);
-    else failing.delete(ns);
-  }
-  const before = new Set(old.sorted.filter(mine).map((f) => refKey(f.resource))).size;
-  aggregates.set(next, {
-    sorted,
-    findingsByNs,
-    examined: next.scope === prev.scope ? old.examined : next.scope ? countBy(next.scope, namespaceOfKey) : null,
-    failing,
-    failingCount: old.failingCount - before + new Set(fresh.map((f) => refKey(f.resource))).size,
-  });
-}
-
-/** b (few, sorted) into a (many, sorted) by binary search: equal findings keep a's first, as a stable sort would. */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
-  const out: Finding[] = [];
-  let from = 0;
-  for (const f of b) {
-    let lo = from;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareFindings(a[mid]!, f) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = from; i < lo; i++) out.push(a[i]!);
-    out.push(f);
-    from = lo;
-  }
-  for (let i = from; i < a.length; i++) out.push(a[i]!);
-  return out;
-}
-
-/**
- * All findings in compareFindings order without sorting them all: that order is severity first,
- * then area and check, so it is each severity's findings of each check in turn, each check's
- * already sorted. Gives exactly what sorting the concatenation gives (the sort is stable).
- */
-function sortedFindings(evaluated: Evaluated[]): Finding[] {
-  const byCheck = evaluated
-    .map((e, i) => ({ e, i, sorted: aggregatesOf(e).sorted }))
-    .filter((c) => c.sorted.length > 0)
-    .sort((a, b) => collate(a.e.check.area, b.e.check.area) || collate(a.e.check.id, b.e.check.id) || a.i - b.i);
-  const out: Finding[] = [];
-  const at = byCheck.map(() => 0);
-  for (const severity of [...SEVERITIES].sort((x, y) => severityRank(x) - severityRank(y))) {
-    byCheck.forEach((c, k) => {
-      while (at[k]! < c.sorted.length && c.sorted[at[k]!]!.severity === severity) out.push(c.sorted[at[k]!++]!);
-    });
-  }
-  return out;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const i of items) {
-    const k = key(i);
-    if (k === null) continue;
-    const list = m.get(k);
-    if (list) list.push(i);
-    else m.set(k, [i]);
-  }
-  return m;
-}
-
-function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const i of items) {
-    const k = key(i);
-    if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  return m;
-}
-
-// localeCompare() with no locale, without building a collator on each of the ~n log n calls.
+// localeCompare() with no locale, without building a collator on each call.
 const collate = new Intl.Collator().compare;
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    same(a.area, b.area) ||
-    same(a.checkId, b.checkId) ||
-    same(a.resource.namespace ?? '', b.resource.namespace ?? '') ||
-    same(a.resource.kind, b.resource.kind) ||
-    same(a.resource.name, b.resource.name) ||
-    same(a.message, b.message)
-  );
-}
-
-// Equal strings first: a check's findings share area and check id, and often namespace and kind,
-// and the collator is far slower than ===.
-const same = (x: string, y: string): number => (x === y ? 0 : collate(x, y));

@@ -19,6 +19,11 @@ export interface Cutoff {
    * (scope 'binding': the bindings naming the changed ServiceAccounts).
    */
   changedKeys?(prev: Inventory, next: Inventory, touched: Touched): Set<string>;
+  /**
+   * Keeps, for `next`, the value the memo's build would give, worked out from `prev`'s and the
+   * changed namespaces (a count updated rather than recounted over the cluster), when every changed read is judged.
+   */
+  carry?(prev: Inventory, next: Inventory, touched: Touched): void;
 }
 
 const cutoffs = new Map<string, Cutoff>();

@@ -80,6 +80,38 @@ describe('incremental posture', () => {
     expect(total.reused + total.perNamespace).toBeGreaterThan(total.full * 2);
   }, 600_000); // 200 full computations beside the incremental ones: slow on a loaded 2-core machine
 
+  it('carries expected findings through re-runs in their namespace and changes elsewhere, as a full triage marks them', async () => {
+    // kube-system's calico-node and kube-proxy have findings the catalogue expects; a re-run of kube-system
+    // makes them anew (triage marks them again), a change in payments leaves them (triage carries them).
+    let inv = await demo();
+    let state = initialPosture(inv, { now: NOW });
+    const expectedIn = (doc: typeof state.doc) => doc.findings.filter((f) => f.expected && f.resource.namespace === 'kube-system').length;
+    const before = expectedIn(state.doc);
+    expect(before).toBeGreaterThan(10);
+    const pod = (namespace: string, privileged: boolean) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'debug', namespace },
+      spec: { containers: [{ name: 'sh', image: 'busybox', securityContext: { privileged } }] },
+    });
+    const steps = [
+      ['ADDED', pod('kube-system', true)],
+      ['MODIFIED', pod('kube-system', false)],
+      ['ADDED', pod('payments', true)],
+      ['MODIFIED', pod('kube-system', true)],
+    ] as const;
+    for (const [i, [type, object]] of steps.entries()) {
+      const applied = applyChange(inv, { type, resource: 'pods', object });
+      inv = applied.inventory;
+      const r = updatePosture(state, inv, applied.touched, { now: NOW });
+      expect(r.stats.perNamespace, `step ${i}`).toBeGreaterThan(0);
+      state = r.posture;
+      const full = computePosture(inv, { now: NOW });
+      expect(expectedIn(state.doc), `step ${i}`).toBe(before);
+      expect(state.doc, `step ${i}`).toEqual(full);
+    }
+  });
+
   it('keeps checks that read nothing a change touched, and re-runs namespace checks on one namespace', async () => {
     const inv = await demo();
     const state = initialPosture(inv, { now: NOW });

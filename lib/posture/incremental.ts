@@ -11,12 +11,9 @@ import { WORKLOAD_SOURCE_KEYS } from '../cluster/build-inventory';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
+import { carryAggregates, carryObjectAggregates, namespaceOfKey, refKey } from './check-aggregates';
 import {
   assemblePosture,
-  carryAggregates,
-  carryObjectAggregates,
-  namespaceOfKey,
-  refKey,
   runCheck,
   withAttackAnalysis,
   withNotAssessed,
@@ -46,6 +43,8 @@ interface CheckState {
   reads: Set<string>;
   /** Findings and examined objects per namespace; null when the check cannot be split so. */
   byNamespace: Map<string, Slice> | null;
+  /** byNamespace's slices joined in its order, once a re-run has joined them (a whole run lists them in its own order). */
+  joined?: Slice;
 }
 
 export interface IncrementalPosture {
@@ -102,19 +101,20 @@ export function initialPosture(inventory: Inventory, opts: PostureOptions = {}):
     attack.analysis,
     session,
   );
-  prepareForChanges(inventory);
+  prepareForChanges(inventory, checks);
   return { inventory, checks, doc, coverage, memoReads: memoReadsSnapshot(), triage: opts.triage, attack, triageCarry: session.next };
 }
 
 /**
- * The indexes the cutoffs and binding views keep per object list (lists a pod's change leaves as
- * they were), built with the first posture rather than by the first change: each cutoff is asked
+ * The indexes the cutoffs, binding views and binding-scoped checks' re-runs keep per list (lists a
+ * pod's change leaves as they were), built with the first posture rather than by the first change: each cutoff is asked
  * once with nothing changed.
  */
-function prepareForChanges(inv: Inventory): void {
+function prepareForChanges(inv: Inventory, checks: CheckState[]): void {
   const nothing: Touched = { namespaces: new Set(), kinds: new Set(), workloads: false, implicitNamespaces: false };
   for (const c of declaredCutoffs()) c.unchanged(inv, inv, nothing);
   prepareBindingIndexes(inv);
+  for (const { evaluated: e } of checks) if (e.check.scope === 'binding' && e.scope) pickInOrder(e.scope, nothing.namespaces);
 }
 
 function analyseRecorded(recorded: Inventory): AttackState {
@@ -287,6 +287,7 @@ function withMemos(changed: Set<string>, prev: IncrementalPosture, next: Invento
       const judged = cutoff !== undefined && hits.every((h) => cutoff.judges.includes(h));
       if (judged && cutoff.unchanged(prev.inventory, next, touched)) continue;
       if (judged && cutoff.changedKeys) deltas.set(key, cutoff.changedKeys(prev.inventory, next, touched));
+      if (judged) cutoff.carry?.(prev.inventory, next, touched);
       out.add(`memo:${key}`);
       grew = true;
     }
@@ -393,14 +394,8 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
     if (mine) fresh.scope.push(...mine.scope);
   }
   const prev = state.evaluated;
-  const findings: Finding[] = [];
-  const scope: string[] = [];
-  const unjudged: ObjectNotAssessed[] = [];
-  for (const s of byNamespace.values()) {
-    findings.push(...s.findings);
-    scope.push(...s.scope);
-    unjudged.push(...s.unjudged);
-  }
+  const joined = joinSlices(state.byNamespace!, byNamespace, namespaces, state.joined ?? joinAll(state.byNamespace!));
+  const { findings, scope, unjudged } = joined;
   const evaluated: Evaluated = {
     check: prev.check,
     result: withNotAssessed({ ...prev.result, findings: findings.length }, unjudged),
@@ -408,7 +403,53 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
     scope: prev.check.examines ? scope : null,
   };
   carryAggregates(prev, evaluated, namespaces, fresh);
-  return { evaluated, reads, byNamespace };
+  return { evaluated, reads, byNamespace, joined };
+}
+
+/**
+ * The slices of `next` joined in its order, given `prev`'s joined (`from`): `next` is `prev` with
+ * the `changed` namespaces' slices replaced, removed, or added at the end. The arrays are cut
+ * where those slices were rather than 2,000 namespaces' slices joined again.
+ */
+function joinSlices(prev: Map<string, Slice>, next: Map<string, Slice>, changed: readonly string[], from: Slice): Slice {
+  const cuts: { at: { findings: number; scope: number; unjudged: number }; old: Slice; now?: Slice }[] = [];
+  const wanted = new Set(changed.filter((ns) => prev.has(ns)));
+  let [f, s, u] = [0, 0, 0];
+  if (wanted.size > 0) {
+    for (const [ns, slice] of prev) {
+      if (wanted.delete(ns)) {
+        cuts.push({ at: { findings: f, scope: s, unjudged: u }, old: slice, now: next.get(ns) });
+        if (wanted.size === 0) break;
+      }
+      f += slice.findings.length;
+      s += slice.scope.length;
+      u += slice.unjudged.length;
+    }
+  }
+  const added = changed.filter((ns) => !prev.has(ns) && next.has(ns)).map((ns) => next.get(ns)!);
+  const cut = <K extends keyof Slice>(part: K): Slice[K] => {
+    const pieces: Slice[K][] = [];
+    let i = 0;
+    for (const c of cuts) {
+      pieces.push(from[part].slice(i, c.at[part]) as Slice[K]);
+      if (c.now) pieces.push(c.now[part]);
+      i = c.at[part] + c.old[part].length;
+    }
+    pieces.push(from[part].slice(i) as Slice[K], ...added.map((a) => a[part]));
+    return ([] as unknown[]).concat(...pieces) as Slice[K];
+  };
+  return { findings: cut('findings'), scope: cut('scope'), unjudged: cut('unjudged') };
+}
+
+/** A namespace-split check's slices joined in their order. */
+function joinAll(byNamespace: Map<string, Slice>): Slice {
+  const out: Slice = { findings: [], scope: [], unjudged: [] };
+  for (const s of byNamespace.values()) {
+    for (const f of s.findings) out.findings.push(f);
+    for (const k of s.scope) out.scope.push(k);
+    for (const o of s.unjudged) out.unjudged.push(o);
+  }
+  return out;
 }
 
 /**
@@ -427,7 +468,7 @@ function rerunBindings(state: CheckState, bindings: Set<string>, view: Inventory
   const findings = [...prev.findings.filter((f) => !mine(refKey(f.resource))), ...e.findings];
   let scope = prev.scope;
   if (scope && e.scope) {
-    const before = scope.filter(mine);
+    const before = pickInOrder(scope, bindings);
     // Most changes (what runs as a ServiceAccount) leave the examined bindings as they were: keep the list, and its aggregates.
     if (before.length !== e.scope.length || before.some((k, i) => k !== e.scope![i])) scope = [...scope.filter((k) => !mine(k)), ...e.scope];
   }
@@ -435,6 +476,21 @@ function rerunBindings(state: CheckState, bindings: Set<string>, view: Inventory
   const evaluated: Evaluated = { check: prev.check, result: withNotAssessed({ ...prev.result, findings: findings.length }, unjudged), findings, scope };
   carryObjectAggregates(prev, evaluated, bindings, e.findings);
   return { evaluated, reads, byNamespace: null };
+}
+
+// Per examined list (a binding-scoped check's, 20,000 bindings), where each key stands.
+const scopePositions = new WeakMap<readonly string[], Map<string, number>>();
+
+/** The keys of `list` that are in `keys`, in the list's order, without walking the whole list. */
+function pickInOrder(list: readonly string[], keys: ReadonlySet<string>): string[] {
+  let at = scopePositions.get(list);
+  if (!at) scopePositions.set(list, (at = new Map(list.map((k, i) => [k, i]))));
+  const found: number[] = [];
+  for (const k of keys) {
+    const i = at.get(k);
+    if (i !== undefined) found.push(i);
+  }
+  return found.sort((a, b) => a - b).map((i) => list[i]!);
 }
 
 /**

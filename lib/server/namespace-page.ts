@@ -7,15 +7,20 @@ import { requirePosture } from './auth/viewer-posture';
 import { getPosture } from './posture-service';
 
 export async function loadNamespacePage(name: string) {
-  const { doc, identity } = await requirePosture(); // only the namespaces this viewer may see
+  // Only the namespaces this viewer may see; a rescan under way is waited for (its inventory, and a document of the same scan).
+  const { doc, identity } = await requirePosture({ waitForInventory: true });
   const ns = doc.namespaces.find((n) => n.name === name);
   if (!ns) notFound();
   const { inventory } = await getPosture(identity.cluster.spec);
-  const access = inventory ? accessInNamespace(inventory, name) : null;
+  // No inventory (another replica's stored posture, a rescan that failed): what the document names, as a snapshot shows.
+  if (!inventory) return { doc, ns, live: undefined };
+  const access = accessInNamespace(inventory, name);
   return {
     doc,
     ns,
-    workloads: (inventory?.workloads ?? []).filter((w) => w.namespace === name),
-    access: access && (identity.scope.clusterWide ? access : restrictAccess(access, identity.scope.namespaces)),
+    live: {
+      workloads: inventory.workloads.filter((w) => w.namespace === name),
+      access: access && (identity.scope.clusterWide ? access : restrictAccess(access, identity.scope.namespaces)),
+    },
   };
 }

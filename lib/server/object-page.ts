@@ -47,7 +47,7 @@ export function liveObject(inventory: Inventory, key: ObjectKey, scope: ViewerSc
 }
 
 export async function loadObjectPage(segments: { kind: string; namespace: string; name: string }) {
-  const { doc, identity } = await requirePosture(); // only what this viewer may see
+  const { doc, identity } = await requirePosture({ waitForInventory: true }); // only what this viewer may see, of the scan its inventory is of
   const key = objectForViewer(segments, identity.scope);
   const { inventory } = await getPosture(identity.cluster.spec);
   return { doc, key, live: inventory ? liveObject(inventory, key, identity.scope) : undefined };

@@ -22,6 +22,14 @@ describe('the posture document as a response', () => {
     expect(await jsonDocumentResponse({ n: 2 }, req(), {}).json()).toEqual({ n: 2 });
   });
 
+  it('sends the serialized bytes themselves, not a copy per answer', async () => {
+    const doc = { big: 'x'.repeat(10_000) };
+    const chunkOf = async () => (await jsonDocumentResponse(doc, req(), {}).body!.getReader().read()).value!;
+    const [a, b] = [await chunkOf(), await chunkOf()];
+    expect(Buffer.from(a).toString()).toBe(JSON.stringify(doc));
+    expect(a.buffer).toBe(b.buffer); // one buffer for every answer of this document
+  });
+
   it('answers 304 without a body when the client already has this version, 200 when it has another', async () => {
     const doc = { a: 1 };
     const etag = jsonDocumentResponse(doc, req(), {}).headers.get('etag')!;

@@ -34,11 +34,22 @@ export function jsonDocumentResponse(doc: object, request: Request | null, heade
   const match = request?.headers.get('if-none-match');
   if (match && match.split(',').some((t) => t.trim() === e.etag || t.trim() === `W/${e.etag}`)) return new Response(null, { status: 304, headers: h });
   h.set('Content-Type', 'application/json');
-  return new Response(view(e.body), { status: 200, headers: h });
+  return new Response(streamOf(e.body), { status: 200, headers: h });
 }
 
-// A view on the cached bytes, not a copy.
-const view = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+/**
+ * The cached bytes themselves as the body. `new Response(bytes)` copies them (the fetch body
+ * extraction): at 50,000 pods a 54 MB copy per uncached answer, and the response cache would
+ * keep that copy beside this one for as long as the document lives. A stream's chunk is passed on as it is.
+ */
+function streamOf(b: Buffer): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(c) {
+      c.enqueue(new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength));
+      c.close();
+    },
+  });
+}
 
 /**
  * A GET route answering with (a view of) the caller's posture: 401/403 from authentication,

@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 export default async function Page({ params }: { params: Promise<{ name: string }> }) {
   const raw = (await params).name;
   // The viewer's share: workloads, and who can act here without names from outside their namespaces.
-  const { doc, workloads, access } = await loadNamespacePage(decodeURIComponent(raw));
-  return <NamespaceView source={{ doc }} name={raw} live={{ workloads, access }} />;
+  const { doc, live } = await loadNamespacePage(decodeURIComponent(raw));
+  return <NamespaceView source={{ doc }} name={raw} live={live} />;
 }

@@ -3,6 +3,7 @@
 // exceptions, and names the owner. Pure: the clock and the exceptions are given.
 import type { Touched } from '../../cluster/apply-change';
 import type { Inventory } from '../../cluster/inventory';
+import { derivationOf, findingsInNamespace } from '../check-aggregates';
 import type { Evaluated } from '../engine';
 import type { Finding, FindingAcceptance, ResourceRef } from '../types';
 import { ACCEPT_ANNOTATION, hasExpired, parseAcceptAnnotation, type AcceptAnnotation } from './accept-annotation';
@@ -29,6 +30,15 @@ export interface Triaged {
   decorate: (f: Finding) => Finding;
   /** Whether anything here depends on the clock (an exception or annotation), so no summary may be reused. */
   timeDependent: boolean;
+  /** The carry this triage made (TriageSession.next), and the one it was carried from, if any. */
+  carry?: TriageCarry;
+  previousCarry?: TriageCarry;
+  /**
+   * The namespaces ('' for cluster-scoped objects) where a result's findings may be marked
+   * otherwise than in the previous document, as that result or the one it was re-run from;
+   * null when it cannot tell (nothing carried, or neither result was triaged last time).
+   */
+  remarked(e: Evaluated): ReadonlySet<string> | null;
 }
 
 /**
@@ -41,8 +51,56 @@ export interface TriageCarry {
   opts: TriageOptions | undefined;
   /** Per namespace ('' for cluster-scoped objects): each finding's marks and its copy in the document. */
   byNamespace: Map<string, NamespaceMarks>;
-  /** Per check result: its open findings, and the namespaces its findings are in. */
-  scoring: WeakMap<Evaluated, { open: Evaluated; namespaces: Set<string> }>;
+  /** Per check result: its open findings, and the others (expected or accepted). */
+  scoring: WeakMap<Evaluated, CheckTriage>;
+}
+
+interface CheckTriage {
+  open: Evaluated;
+  triaged: ReadonlySet<Finding>;
+}
+
+type EntryOf = (f: Finding, ns: string) => { marks: Marks; decorated: Finding };
+
+/** Every finding of a result marked. */
+function markAll(e: Evaluated, entryOf: EntryOf): CheckTriage {
+  const triaged = new Set<Finding>();
+  for (const f of e.findings) if (entryOf(f, namespaceOf(f.resource)).marks.triaged) triaged.add(f);
+  return { open: openOf(e, triaged), triaged };
+}
+
+/**
+ * A result's triage from the last one's, marking again only its findings in the namespaces the
+ * change made dirty or its check re-ran on (check-aggregates.ts): the result itself or the one
+ * it was re-run from must have been triaged last time. Null when neither was.
+ */
+function carriedScoring(e: Evaluated, dirty: ReadonlySet<string>, previous: TriageCarry['scoring'], entryOf: EntryOf): CheckTriage | null {
+  const same = previous.get(e);
+  const derived = same ? undefined : derivationOf(e);
+  const base = same ?? (derived && previous.get(derived.from));
+  if (!base) return null;
+  const redo = derived ? new Set([...dirty, ...derived.namespaces]) : dirty;
+  let triaged = base.triaged;
+  if (triaged.size) {
+    const kept = [...triaged].filter((f) => !redo.has(namespaceOf(f.resource)));
+    if (kept.length < triaged.size) triaged = new Set(kept);
+  }
+  for (const ns of redo) {
+    for (const f of findingsInNamespace(e, ns)) {
+      if (!entryOf(f, ns).marks.triaged) continue;
+      if (triaged === base.triaged) triaged = new Set(triaged);
+      (triaged as Set<Finding>).add(f);
+    }
+  }
+  if (same && triaged === base.triaged) return base;
+  return { open: openOf(e, triaged), triaged };
+}
+
+/** The result with only its open findings (itself when all are). */
+function openOf(e: Evaluated, triaged: ReadonlySet<Finding>): Evaluated {
+  if (triaged.size === 0) return e;
+  const opened = e.findings.filter((f) => !triaged.has(f));
+  return { ...e, findings: opened, result: { ...e.result, findings: opened.length, triaged: e.findings.length - opened.length } };
 }
 
 interface NamespaceMarks {
@@ -87,7 +145,6 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
   const timeDependent = exceptions.length > 0 || annotations.count > 0;
   const { carry, dirty } = carried(session, options, timeDependent);
   if (session) session.next = carry;
-  const previousScoring = dirty ? session!.previous!.scoring : null;
   // What depends only on the object (owner, component, labels) is worked out once per object.
   const objects = new Map<string, ObjectFacts>();
   // Most findings share their ref with the check's other findings of the object (workloadRef): found by identity first.
@@ -122,26 +179,10 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
     return entry;
   };
   const scoring = evaluated.map((e) => {
-    const kept = previousScoring?.get(e);
-    if (kept && ![...dirty!].some((ns) => kept.namespaces.has(ns))) {
-      carry.scoring.set(e, kept);
-      return kept.open;
-    }
-    // One pass: each finding's namespace serves its marks and the check's set of namespaces.
-    const opened: Finding[] = [];
-    const namespaces = new Set<string>();
-    let last: string | undefined;
-    for (const f of e.findings) {
-      const ns = namespaceOf(f.resource);
-      if (ns !== last) namespaces.add((last = ns));
-      if (!entryOf(f, ns).marks.triaged) opened.push(f);
-    }
-    const open =
-      opened.length === e.findings.length
-        ? e
-        : { ...e, findings: opened, result: { ...e.result, findings: opened.length, triaged: e.findings.length - opened.length } };
-    carry.scoring.set(e, { open, namespaces });
-    return open;
+    const carried = dirty && carriedScoring(e, dirty, session!.previous!.scoring, entryOf);
+    const t = carried || markAll(e, entryOf);
+    carry.scoring.set(e, t);
+    return t.open;
   });
   const documented = [...evaluated];
   if (annotations.malformed.length) {
@@ -150,7 +191,14 @@ export function triage(inv: Inventory, evaluated: Evaluated[], now: Date, option
     documented.push(m);
   }
   const decorate = (f: Finding): Finding => entryOf(f).decorated;
-  return { scoring, documented, decorate, timeDependent };
+  const previousCarry = dirty ? session!.previous : undefined;
+  const remarked = (e: Evaluated): ReadonlySet<string> | null => {
+    if (!dirty || !previousCarry) return null;
+    if (previousCarry.scoring.has(e)) return dirty;
+    const d = derivationOf(e);
+    return d && previousCarry.scoring.has(d.from) ? new Set([...dirty, ...d.namespaces]) : null;
+  };
+  return { scoring, documented, decorate, timeDependent, carry: session?.next, previousCarry, remarked };
 }
 
 function decorated(f: Finding, m: Marks): Finding {

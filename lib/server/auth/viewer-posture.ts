@@ -3,7 +3,7 @@
 // the caller may see. The inventory (every object of the cluster) goes to cluster-wide viewers only.
 import type { Inventory } from '../../cluster/inventory';
 import type { PostureDocument } from '../../posture/types';
-import type { PostureResult } from '../posture-service';
+import type { PostureOptions, PostureResult } from '../posture-service';
 import { getPosture } from '../posture-service';
 import { requestCluster } from '../request-source';
 import { noteRender, RENDER_HEADER, scopeKey, snapshotGeneration } from '../response-cache/renders';
@@ -12,8 +12,8 @@ import { clusterRouteIdentity, currentRequest, requirePageIdentity, restrictFor,
 const namespacesOf = (cluster: Awaited<ReturnType<typeof requestCluster>>) => async () =>
   (await getPosture(cluster.spec)).doc?.namespaces.map((n) => n.name) ?? [];
 
-async function postureFor(who: Identified): Promise<PostureResult> {
-  const { doc, inventory, error } = await getPosture(who.cluster.spec);
+async function postureFor(who: Identified, opts?: PostureOptions): Promise<PostureResult> {
+  const { doc, inventory, error } = await getPosture(who.cluster.spec, opts);
   if (!doc) return { doc, inventory: null, error };
   await tellResponseCache(who, doc, error);
   const mine = restrictFor(who, doc);
@@ -34,15 +34,18 @@ export async function viewerPostureForRoute(): Promise<{ ok: false; response: Re
 }
 
 /** For pages: the identity and its share of the posture (off to /signin without one). */
-export async function viewerPostureForPage(): Promise<{ identity: Identified } & PostureResult> {
+export async function viewerPostureForPage(opts?: PostureOptions): Promise<{ identity: Identified } & PostureResult> {
   const cluster = await requestCluster();
   const identity = await requirePageIdentity({ cluster, namespaces: namespacesOf(cluster) });
-  return { identity, ...(await postureFor(identity)) };
+  return { identity, ...(await postureFor(identity, opts)) };
 }
 
-/** For pages that need a posture: the caller's share of it, or an error for app/error.tsx to show. */
-export async function requirePosture(): Promise<{ doc: PostureDocument; inventory: Inventory | null; identity: Identified }> {
-  const { identity, doc, inventory, error } = await viewerPostureForPage();
+/**
+ * For pages that need a posture: the caller's share of it, or an error for app/error.tsx to show.
+ * Pages that read the inventory ask with waitForInventory: their document is then of its scan.
+ */
+export async function requirePosture(opts?: PostureOptions): Promise<{ doc: PostureDocument; inventory: Inventory | null; identity: Identified }> {
+  const { identity, doc, inventory, error } = await viewerPostureForPage(opts);
   if (!doc) throw new Error(error ?? 'no posture yet');
   return { doc, inventory, identity };
 }

@@ -16,7 +16,7 @@ export async function GET(request: Request) {
   // Bindings across the cluster: for cluster-wide viewers only.
   const refusal = await clusterRouteRefusal();
   if (refusal) return refusal;
-  const { inventory, error } = await getPosture();
+  const { inventory, error } = await getPosture(undefined, { waitForInventory: true });
   if (!inventory) return jsonError(503, error ?? 'no posture yet');
   return Response.json(question.value ? whoCanJson(inventory, question.value) : subjectsJson(inventory), { headers: NO_STORE });
 }

@@ -105,20 +105,26 @@ const shift = (s: Severity, by: number): Severity => SEVERITIES[Math.min(SEVERIT
 /** How many workloads run as each ServiceAccount ('default' when the pod spec names none). */
 export function serviceAccountUse(inv: Inventory): Map<string, number> {
   // Memoised: every RBAC check asks, and the incremental path can tell when it did not change.
-  return oncePerInventory(
-    inv,
-    SERVICE_ACCOUNT_USE,
-    () => [inv.workloads],
-    () => {
-      const m = new Map<string, number>();
-      for (const w of inv.workloads) {
-        const key = serviceAccountKey(w);
-        m.set(key, (m.get(key) ?? 0) + 1);
-      }
-      return m;
-    },
-    SERVICE_ACCOUNT_USE_CUTOFF,
-  );
+  return oncePerInventory(inv, SERVICE_ACCOUNT_USE, () => [inv.workloads], () => usesOf(inv.workloads), SERVICE_ACCOUNT_USE_CUTOFF);
+}
+
+// Per workloads list rather than per inventory: the binding views of a change (incremental-bindings.ts)
+// share the cluster's list, and a change's counts are carried from the last list's (the cutoff's carry).
+const usesByList = new WeakMap<readonly Workload[], Map<string, number>>();
+
+function usesOf(workloads: readonly Workload[]): Map<string, number> {
+  let m = usesByList.get(workloads);
+  if (!m) usesByList.set(workloads, (m = countUses(workloads)));
+  return m;
+}
+
+function countUses(ws: readonly Workload[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of ws) {
+    const key = serviceAccountKey(w);
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
+  return m;
 }
 
 // RBAC findings name only ServiceAccounts some binding names, so a pod of any other one (most
@@ -139,14 +145,22 @@ const SERVICE_ACCOUNT_USE_CUTOFF: Cutoff = {
   },
   // The ServiceAccounts whose count differs: scope 'binding' checks re-run the bindings naming them.
   changedKeys: (prev, next, touched) => {
-    const count = (ws: Workload[]) => {
-      const m = new Map<string, number>();
-      for (const w of ws) m.set(serviceAccountKey(w), (m.get(serviceAccountKey(w)) ?? 0) + 1);
-      return m;
-    };
-    const before = count(workloadsIn(prev, touched.namespaces));
-    const after = count(workloadsIn(next, touched.namespaces));
+    const before = countUses(workloadsIn(prev, touched.namespaces));
+    const after = countUses(workloadsIn(next, touched.namespaces));
     return new Set([...before.keys(), ...after.keys()].filter((k) => before.get(k) !== after.get(k)));
+  },
+  // The counts of the cluster after the change: the last ones, with the changed namespaces' counted again.
+  carry: (prev, next, touched) => {
+    const last = usesByList.get(prev.workloads);
+    if (!last || usesByList.has(next.workloads)) return;
+    const m = new Map(last);
+    for (const [k, n] of countUses(workloadsIn(prev, touched.namespaces))) {
+      const left = m.get(k)! - n;
+      if (left > 0) m.set(k, left);
+      else m.delete(k);
+    }
+    for (const [k, n] of countUses(workloadsIn(next, touched.namespaces))) m.set(k, (m.get(k) ?? 0) + n);
+    usesByList.set(next.workloads, m);
   },
 };
 

@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   // Bindings across the cluster: for cluster-wide viewers only.
   const refusal = await clusterRouteRefusal();
   if (refusal) return refusal;
-  const { inventory, error } = await getPosture();
+  const { inventory, error } = await getPosture(undefined, { waitForInventory: true });
   if (!inventory) return jsonError(503, error ?? 'no posture yet');
   return Response.json(subjectDetailJson(inventory, subject.value), { headers: NO_STORE });
 }

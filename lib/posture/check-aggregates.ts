@@ -1,0 +1,239 @@
+// What assembling a document needs of one check's results, kept with them (the incremental path
+// reuses unchanged checks' results and carries re-run ones' from what they were), and the keys
+// objects go by. Pure.
+import type { Evaluated } from './engine';
+import { countBySeverity, severityRank } from './scoring';
+import type { Finding, ResourceRef, SeverityCounts } from './types';
+
+const refKeys = new WeakMap<ResourceRef, string>();
+
+export function refKey(r: ResourceRef): string {
+  // Frozen refs (shared, e.g. workloadRef's) are keyed once; others may change, so no caching.
+  if (!Object.isFrozen(r)) return `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+  let k = refKeys.get(r);
+  if (k === undefined) refKeys.set(r, (k = `${r.kind}/${r.namespace ?? ''}/${r.name}`));
+  return k;
+}
+
+/** The namespace a finding or examined object belongs to; a Namespace object belongs to itself. */
+export function namespaceOfKey(key: string): string | null {
+  // indexOf rather than split: this runs for every examined object of every check.
+  const a = key.indexOf('/');
+  const b = key.indexOf('/', a + 1);
+  if (a === 9 && key.startsWith('Namespace')) {
+    const c = key.indexOf('/', b + 1);
+    return key.slice(b + 1, c === -1 ? undefined : c);
+  }
+  return b > a + 1 ? key.slice(a + 1, b) : null;
+}
+
+/** What assembling needs of one check's results, kept with them: the incremental path reuses unchanged checks' results. */
+export interface CheckAggregates {
+  /** Findings sorted as the document lists them (compareFindings), and runs of equal severity. */
+  sorted: Finding[];
+  findingsByNs: Map<string, Finding[]>;
+  examined: Map<string, number> | null;
+  failing: Map<string, string[]>;
+  /** Distinct objects with a finding. */
+  failingCount: number;
+  /** Findings on cluster-scoped objects (in no namespace). */
+  clusterScoped: Finding[];
+  /** All findings by severity. */
+  counts: SeverityCounts;
+}
+
+/**
+ * A result made from another by re-running its check on part of the cluster: the findings in
+ * these namespaces ('' for cluster-scoped objects) were replaced, the others are the same objects.
+ */
+export interface Derivation {
+  from: Evaluated;
+  namespaces: ReadonlySet<string>;
+}
+
+const derivations = new WeakMap<Evaluated, Derivation>();
+
+export function derivationOf(e: Evaluated): Derivation | undefined {
+  return derivations.get(e);
+}
+
+/** A result's findings in one namespace, or ('') on cluster-scoped objects. */
+export function findingsInNamespace(e: Evaluated, ns: string): readonly Finding[] {
+  const a = aggregatesOf(e);
+  return ns === '' ? a.clusterScoped : (a.findingsByNs.get(ns) ?? []);
+}
+
+const aggregates = new WeakMap<Evaluated, CheckAggregates>();
+
+// Per scope list (shared by the checks that examine every workload, see engine.ts scopeOf); read only.
+const examinedCounts = new WeakMap<readonly string[], Map<string, number>>();
+
+function examinedByNamespace(scope: readonly string[]): Map<string, number> {
+  let m = examinedCounts.get(scope);
+  if (!m) examinedCounts.set(scope, (m = countBy(scope, namespaceOfKey)));
+  return m;
+}
+
+export function aggregatesOf(e: Evaluated): CheckAggregates {
+  let a = aggregates.get(e);
+  if (!a) {
+    const keys = new Set(e.findings.map((f) => refKey(f.resource)));
+    a = {
+      sorted: [...e.findings].sort(compareFindings),
+      findingsByNs: groupBy(e.findings, (f) => namespaceOfKey(refKey(f.resource))),
+      examined: e.scope ? examinedByNamespace(e.scope) : null,
+      failing: groupBy([...keys], namespaceOfKey),
+      failingCount: keys.size,
+      clusterScoped: e.findings.filter((f) => namespaceOfKey(refKey(f.resource)) === null),
+      counts: countBySeverity(e.findings),
+    };
+    aggregates.set(e, a);
+  }
+  return a;
+}
+
+/**
+ * `next` is `prev` re-run on some namespaces only (lib/posture/incremental.ts): its aggregates are
+ * prev's with those namespaces' parts replaced, not rebuilt from every finding.
+ */
+export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: readonly string[], fresh?: { findings: Finding[]; scope: string[] }): void {
+  const freshFindings = fresh?.findings;
+  const old = aggregatesOf(prev);
+  const touched = new Set(namespaces);
+  const found = freshFindings ?? next.findings.filter((f) => touched.has(namespaceOfKey(refKey(f.resource)) ?? ''));
+  const gone = new Set(namespaces.flatMap((ns) => old.findingsByNs.get(ns) ?? []));
+  const kept = gone.size ? old.sorted.filter((f) => !gone.has(f)) : old.sorted;
+  const sorted = found.length ? mergeSorted(kept, found.sort(compareFindings)) : kept;
+  const findingsByNs = new Map(old.findingsByNs);
+  const failing = new Map(old.failing);
+  const examined = old.examined && next.scope ? new Map(old.examined) : null;
+  for (const ns of namespaces) {
+    findingsByNs.delete(ns);
+    failing.delete(ns);
+    examined?.delete(ns);
+  }
+  for (const [ns, list] of groupBy(found, (f) => namespaceOfKey(refKey(f.resource)))) findingsByNs.set(ns, list);
+  for (const [ns, keys] of groupBy([...new Set(found.map((f) => refKey(f.resource)))], namespaceOfKey)) failing.set(ns, keys);
+  const inTouched = (k: string) => touched.has(namespaceOfKey(k) ?? '');
+  // The touched namespaces' examined objects, as the caller ran them, or picked from all of them.
+  const touchedScope = fresh?.scope ?? next.scope?.filter(inTouched) ?? [];
+  if (examined) for (const [ns, n] of countBy(touchedScope, namespaceOfKey)) examined.set(ns, n);
+  aggregates.set(next, {
+    sorted,
+    findingsByNs,
+    examined: next.scope ? (examined ?? countBy(next.scope, namespaceOfKey)) : null,
+    failing,
+    // Every finding of a namespace-split check is in some namespace: the others' counts stand.
+    failingCount: freshFindings
+      ? old.failingCount -
+        namespaces.reduce((n, ns) => n + (old.failing.get(ns)?.length ?? 0), 0) +
+        namespaces.reduce((n, ns) => n + (failing.get(ns)?.length ?? 0), 0)
+      : new Set(next.findings.map((f) => refKey(f.resource))).size,
+    clusterScoped: old.clusterScoped,
+    counts: adjusted(old.counts, gone, found),
+  });
+  derivations.set(next, { from: prev, namespaces: touched });
+}
+
+/** Severity counts less the findings gone, plus those found. */
+function adjusted(counts: SeverityCounts, gone: Iterable<Finding>, found: Iterable<Finding>): SeverityCounts {
+  const out = { ...counts };
+  for (const f of gone) out[f.severity]--;
+  for (const f of found) out[f.severity]++;
+  return out;
+}
+
+/**
+ * `next` is `prev` with the findings on some objects (`keys`) replaced by `fresh` (scope 'binding',
+ * lib/posture/incremental.ts): its aggregates are prev's with those objects' parts replaced.
+ */
+export function carryObjectAggregates(prev: Evaluated, next: Evaluated, keys: ReadonlySet<string>, fresh: Finding[]): void {
+  const old = aggregatesOf(prev);
+  const mine = (f: Finding) => keys.has(refKey(f.resource));
+  const kept = old.sorted.filter((f) => !mine(f));
+  const sorted = fresh.length ? mergeSorted(kept, [...fresh].sort(compareFindings)) : kept;
+  const findingsByNs = new Map(old.findingsByNs);
+  const failing = new Map(old.failing);
+  const namespaces = new Set([...keys].map(namespaceOfKey).filter((ns): ns is string => ns !== null));
+  for (const ns of namespaces) {
+    const list = [...(old.findingsByNs.get(ns) ?? []).filter((f) => !mine(f)), ...fresh.filter((f) => namespaceOfKey(refKey(f.resource)) === ns)];
+    const failed = [...new Set(list.map((f) => refKey(f.resource)))];
+    if (list.length) findingsByNs.set(ns, list);
+    else findingsByNs.delete(ns);
+    if (failed.length) failing.set(ns, failed);
+    else failing.delete(ns);
+  }
+  const gone = old.sorted.filter(mine);
+  const before = new Set(gone.map((f) => refKey(f.resource))).size;
+  const unnamespaced = (f: Finding) => namespaceOfKey(refKey(f.resource)) === null;
+  aggregates.set(next, {
+    sorted,
+    findingsByNs,
+    examined: next.scope === prev.scope ? old.examined : next.scope ? countBy(next.scope, namespaceOfKey) : null,
+    failing,
+    failingCount: old.failingCount - before + new Set(fresh.map((f) => refKey(f.resource))).size,
+    clusterScoped: [...old.clusterScoped.filter((f) => !mine(f)), ...fresh.filter(unnamespaced)],
+    counts: adjusted(old.counts, gone, fresh),
+  });
+  derivations.set(next, { from: prev, namespaces: new Set([...keys].map((k) => namespaceOfKey(k) ?? '')) });
+}
+
+/** b (few, sorted) into a (many, sorted) by binary search: equal findings keep a's first, as a stable sort would. */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let from = 0;
+  for (const f of b) {
+    let lo = from;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareFindings(a[mid]!, f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(a[i]!);
+    out.push(f);
+    from = lo;
+  }
+  for (let i = from; i < a.length; i++) out.push(a[i]!);
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    if (k === null) continue;
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of items) {
+    const k = key(i);
+    if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+// localeCompare() with no locale, without building a collator on each of the ~n log n calls.
+const collate = new Intl.Collator().compare;
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    same(a.area, b.area) ||
+    same(a.checkId, b.checkId) ||
+    same(a.resource.namespace ?? '', b.resource.namespace ?? '') ||
+    same(a.resource.kind, b.resource.kind) ||
+    same(a.resource.name, b.resource.name) ||
+    same(a.message, b.message)
+  );
+}
+
+// Equal strings first: a check's findings share area and check id, and often namespace and kind,
+// and the collator is far slower than ===.
+const same = (x: string, y: string): number => (x === y ? 0 : collate(x, y));
