@@ -20,7 +20,7 @@ beforeAll(async () => {
   process.env.POSTURE_WATCH = '0'; // this is about rescans; a watched posture stays current without them (live-watch.unit.test.ts)
   svc = await import('../lib/server/posture-service');
   fake = await startFakeCluster({ objects });
-});
+}, 60_000); // the service's module graph: seconds, over vitest's 10 s hook default on a loaded machine
 afterAll(async () => {
   delete process.env.POSTURE_REFRESH_SECONDS;
   delete process.env.POSTURE_REQUEST_TIMEOUT_MS;
