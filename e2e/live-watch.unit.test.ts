@@ -38,6 +38,15 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** A live source of its own, with every other test's watches closed: the watch counts are then this source's. */
+async function soleSource(name: string) {
+  const kubeconfig = path.join(dir, name);
+  await fake.writeKubeconfig(kubeconfig);
+  stopWatching();
+  await until('the other watches to close', () => (fake.openWatches() === 0 ? true : undefined));
+  return { kind: 'live' as const, kubeconfig };
+}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -128,11 +137,7 @@ describe('posture service following a live cluster', () => {
   });
 
   it('falls back to a full rescan when a watch fails', async () => {
-    const kubeconfig = path.join(dir, 'kc-fallback');
-    await fake.writeKubeconfig(kubeconfig);
-    const spec = { kind: 'live' as const, kubeconfig };
-    stopWatching(); // the other test's watches, so the count below is this source's
-    await until('the other watches to close', () => (fake.openWatches() === 0 ? true : undefined));
+    const spec = await soleSource('kc-fallback');
     await getPosture(spec);
     const kinds = watchStats(spec)!.kinds;
     expect(kinds).toBeGreaterThan(20);
@@ -152,11 +157,7 @@ describe('posture service following a live cluster', () => {
   });
 
   it('follows changes by watch again after a forced rescan, which let go of the last watch (releaseLastScan)', async () => {
-    const kubeconfig = path.join(dir, 'kc-rescan');
-    await fake.writeKubeconfig(kubeconfig);
-    const spec = { kind: 'live' as const, kubeconfig };
-    stopWatching(); // the other tests' watches, so the count below is this source's
-    await until('the other watches to close', () => (fake.openWatches() === 0 ? true : undefined));
+    const spec = await soleSource('kc-rescan');
     fake.setObjects([ns('shop'), pod('shop', 'web')]);
     const first = await getPosture(spec);
     const kinds = watchStats(spec)!.kinds;

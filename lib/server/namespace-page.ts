@@ -11,7 +11,7 @@ export async function loadNamespacePage(name: string) {
   const { doc, identity } = await requirePosture({ waitForInventory: true });
   const ns = doc.namespaces.find((n) => n.name === name);
   if (!ns) notFound();
-  const { inventory } = await getPosture(identity.cluster.spec);
+  const { inventory } = await getPosture(identity.cluster.spec, { waitForInventory: true });
   // No inventory (another replica's stored posture, a rescan that failed): what the document names, as a snapshot shows.
   if (!inventory) return { doc, ns, live: undefined };
   const access = accessInNamespace(inventory, name);
