@@ -28,7 +28,7 @@ export function mainThreadRunner(): AttackPathsRunner {
     applied: (_changes, inventory) => void (latest = inventory),
     analyse: async () => analyseForAdoption(latest!),
     where: () => 'main thread',
-    stop() {},
+    stop: () => void (latest = null),
   };
 }
 
@@ -99,6 +99,7 @@ export function workerRunner(): AttackPathsRunner {
     },
     where: () => (worker ? 'worker' : 'main thread'),
     stop() {
+      fallback.stop();
       const w = worker;
       worker = null;
       for (const p of pending.values()) p.reject(new Error('stopped'));

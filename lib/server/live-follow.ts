@@ -9,6 +9,7 @@ import { adoptAttackPaths, initialPosture, updatePosture, type IncrementalPostur
 import type { TriageOptions } from '../posture/triage/apply';
 import type { PostureDocument } from '../posture/types';
 import { attackPathsRunner, type AttackPathsRunner } from './attack-paths-thread';
+import { reclaimHeap } from './reclaim-heap';
 
 /** POSTURE_WATCH=0/false turns watching off, 1/true on; by default on for live sources only. */
 export function watchEnabled(spec: SourceSpec, env: Record<string, string | undefined> = process.env): boolean {
@@ -33,7 +34,7 @@ export interface FollowStats {
 }
 
 export interface Follower {
-  /** The posture of the scan the follower started from (computed the incremental way). */
+  /** The posture of the scan the follower started from (computed the incremental way); let go once stopped. */
   doc: PostureDocument;
   /** False once the watcher failed: the caller should rescan. */
   healthy(): boolean;
@@ -164,6 +165,8 @@ export function startFollowing(
     stats.changes += batch.length;
     stats.lastApplyMs = performance.now() - started;
     hooks.onUpdate(state.doc, state.inventory);
+    // The last state and document are garbage now, as after a scan (reclaim-heap.ts).
+    if (fresh) reclaimHeap(Object.values(state.inventory.objects).reduce((n, list) => n + list.length, 0));
     schedulePaths();
   };
 
@@ -190,8 +193,11 @@ export function startFollowing(
     },
   });
 
+  let first: PostureDocument | null = state.doc;
   const follower: Follower = {
-    doc: state.doc,
+    get doc() {
+      return first!;
+    },
     healthy: () => !failed && !stopped,
     stats: () => ({ ...stats, attackPaths: { ...stats.attackPaths } }),
     stop() {
@@ -200,6 +206,12 @@ export function startFollowing(
       if (pathsTimer) clearTimeout(pathsTimer);
       watcher.stop();
       paths.stop();
+      // Let go of the inventory and posture state now: a destroyed watch request keeps this
+      // closure (its handlers call onChange) until its close is handled, which a rescan computing
+      // its posture right after does not give the event loop time for. Nothing reads it once stopped.
+      state = undefined as unknown as IncrementalPosture;
+      pending = [];
+      first = null;
     },
   };
   return follower;

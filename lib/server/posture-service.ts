@@ -12,7 +12,7 @@ import { triageFor, acceptedUntil } from './triage-settings';
 import { notifyAfterScan } from './notify/hook';
 import { startFollowing, watchEnabled, type FollowStats, type Follower } from './live-follow';
 import { observeScan } from './metrics/prometheus';
-import { reclaimHeapAfterScan } from './reclaim-heap';
+import { reclaimHeap } from './reclaim-heap';
 import { serverNow, serverNowMs } from './clock';
 import { replicaInvalidated, replicaPublish, replicaRescan, replicaScanState, replicasEnabled, replicaView, setLocalPosture } from './replica/replicas';
 
@@ -165,6 +165,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const versions: Parameters<typeof startFollowing>[2] = {};
       const read = await readInventory(spec, { onProgress: emit, onListVersion: (k, v) => (versions[k] = v) });
       releaseLastScan(e);
+      reclaimHeap(objectCount(read)); // what the last scan held, before this one's posture fills the heap
       // Audit events the webhook received for this cluster (lib/server/audit-webhook.ts); the demo carries its own.
       const audit = await auditDataFor(clusterOf(spec).key, spec);
       const inventory = audit ? { ...read, audit } : read;
@@ -173,7 +174,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
       const doc = e.follower?.doc ?? computePosture(inventory, { triage, now: serverNow() });
       notifyAfterScan(clusterOf(spec).key, doc);
       Object.assign(e, { doc, inventory, scannedAt: Date.now(), error: null });
-      reclaimHeapAfterScan(objectCount(inventory));
+      reclaimHeap(objectCount(inventory)); // the computation's garbage and the last document, before this one is serialized
       replicaPublish(spec, doc, null);
       Object.assign(stats, { lastDurationMs: Date.now() - started, succeeded: stats.succeeded + 1 });
       observeScan(spec.kind, 'success', stats.lastDurationMs / 1000);
@@ -200,7 +201,7 @@ export function rescan(spec: SourceSpec, onEvent?: (e: ScanEvent) => void): Prom
  * The cluster is read again: the last scan's watch (with its incremental state: per-check results,
  * indexes, attack paths) and its inventory go now, before the new posture is computed, so a rescan
  * never holds two inventories and two follow states at once (at 50,000 pods ~180 MB more live
- * heap at its peak; reclaim-heap.ts gives back what V8 grew). The last document is served until the new one
+ * heap at its peak; reclaim-heap.ts collects it before the new posture is computed). The last document is served until the new one
  * is ready; what reads the inventory waits for it (waitForInventory). Stopped only once the new
  * lists are in: a cluster that cannot be read keeps its last inventory, and changes made while
  * it is listed are in the new lists or replayed from their versions to the new watch.
