@@ -349,7 +349,23 @@ function touchedReads(t: Touched): Set<string> {
 function runWhole(check: Check, inventory: Inventory): CheckState {
   const reads = new Set<string>();
   const evaluated = recordReads(reads, () => runCheck(check, inventory));
-  return { evaluated, reads, byNamespace: check.scope === 'namespace' ? split(evaluated) : null };
+  const byNamespace = check.scope === 'namespace' ? split(evaluated) : null;
+  // The result's own arrays when they list each namespace's part together: the first re-run cuts them, not a joined copy.
+  const joined: Slice | undefined =
+    byNamespace && joinsAsIs(byNamespace, evaluated)
+      ? { findings: evaluated.findings, scope: evaluated.scope ?? [], unjudged: evaluated.result.notAssessedFor ?? [] }
+      : undefined;
+  return { evaluated, reads, byNamespace, ...(joined && { joined }) };
+}
+
+/** Whether the slices joined in their order give back the result's own arrays, element for element. */
+function joinsAsIs(byNamespace: Map<string, Slice>, e: Evaluated): boolean {
+  const same = <T>(whole: readonly T[], part: (s: Slice) => readonly T[]): boolean => {
+    let i = 0;
+    for (const s of byNamespace.values()) for (const x of part(s)) if (whole[i++] !== x) return false;
+    return i === whole.length;
+  };
+  return same(e.findings, (s) => s.findings) && same(e.scope ?? [], (s) => s.scope) && same(e.result.notAssessedFor ?? [], (s) => s.unjudged);
 }
 
 /** The check's findings and examined objects per namespace, or null if some lie outside any namespace. */
@@ -361,15 +377,16 @@ function split(e: Evaluated): Map<string, Slice> | null {
     if (!s) m.set(ns, (s = { findings: [], scope: [], unjudged: [] }));
     return s;
   };
-  for (const f of e.findings) {
-    const ns = namespaceOfKey(refKey(f.resource));
-    if (ns === null) return null;
-    slice(ns).findings.push(f);
-  }
+  // The examined objects first: the namespaces then stand in their order, which the findings' usually follow (joinsAsIs).
   for (const key of e.scope ?? []) {
     const ns = namespaceOfKey(key);
     if (ns === null) return null;
     slice(ns).scope.push(key);
+  }
+  for (const f of e.findings) {
+    const ns = namespaceOfKey(refKey(f.resource));
+    if (ns === null) return null;
+    slice(ns).findings.push(f);
   }
   for (const o of e.result.notAssessedFor ?? []) {
     const ns = namespaceOfKey(refKey(o.resource));
