@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scanDemo } from '../cluster/offline';
-import { FleetStore } from '../fleet/store';
+import { FleetStore, REPORT_DAYS } from '../fleet/store';
 import { computePosture } from '../posture/engine';
 import { fixSummary } from '../posture/fleet-fix-first';
 import { newIngestToken } from '../fleet/tokens';
 import { LatestPostureStore } from '../snapshots/latest-posture';
 import { SnapshotStore } from '../snapshots/store';
 import { sampleDocument } from '../snapshots/test-fixtures';
-import { handleIngest, type IngestDeps } from './fleet-ingest';
+import { FUTURE_SKEW_MS, handleIngest, type IngestDeps } from './fleet-ingest';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const backends = [
@@ -161,6 +161,24 @@ describe.each(backends)('POST /api/fleet/ingest on $name', ({ name: backend, ope
     expect((await push(token, report(day(0, '13:00')), deps({ maxBytes: 1024 }))).status).toBe(413);
     expect((await push(token, report(day(0, '13:00')), deps(), { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect(await fleet.reportCount(`fleet:${name}`)).toBe(0);
+  });
+
+  it('refuses a report from the future (it would make every later one "older") or from before the days the hub keeps', async () => {
+    const fleet = new FleetStore(store.sql);
+    const name = `clock-${run}`;
+    const { token } = await fleet.createToken(name);
+    const now = Date.now();
+    const ahead = await push(token, report(new Date(now + FUTURE_SKEW_MS + 60_000).toISOString()));
+    expect(ahead.status).toBe(422);
+    expect((await ahead.json()).error).toMatch(/after the hub's time .*check the agent's clock/);
+    const stale = await push(token, report(new Date(now - (REPORT_DAYS + 1) * 86_400_000).toISOString()));
+    expect(stale.status).toBe(422);
+    expect((await stale.json()).error).toMatch(new RegExp(`before the ${REPORT_DAYS} days the hub keeps`));
+    expect(await fleet.reportCount(`fleet:${name}`)).toBe(0);
+    // Within the skew: taken; the agent's next report, on time, is not refused as older.
+    expect((await push(token, report(new Date(now + 60_000).toISOString()))).status).toBe(201);
+    expect((await push(token, report(new Date(now + 120_000).toISOString()))).status).toBe(201);
+    expect(await fleet.reportCount(`fleet:${name}`)).toBe(2);
   });
 
   it('caps the rate per cluster in the database: a second replica on the same store shares the count', async () => {
