@@ -13,6 +13,7 @@ import type { Check, ObjectNotAssessed } from './check';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { carryAggregates, carryObjectAggregates } from './check-aggregates';
 import { examinedAmong, replaceExamined } from './examined-lists';
+import { layered } from './layered-map';
 import { namespaceOfKey, refKey } from './object-keys';
 import {
   assemblePosture,
@@ -44,7 +45,7 @@ interface CheckState {
   /** What the check read: `objects.<kind>`, `objects.*`, or an Inventory field (workloads, readAt…). */
   reads: Set<string>;
   /** Findings and examined objects per namespace; null when the check cannot be split so. */
-  byNamespace: Map<string, Slice> | null;
+  byNamespace: ReadonlyMap<string, Slice> | null;
   /** byNamespace's slices joined in its order, once a re-run has joined them (a whole run lists them in its own order). */
   joined?: Slice;
 }
@@ -359,7 +360,7 @@ function runWhole(check: Check, inventory: Inventory): CheckState {
 }
 
 /** Whether the slices joined in their order give back the result's own arrays, element for element. */
-function joinsAsIs(byNamespace: Map<string, Slice>, e: Evaluated): boolean {
+function joinsAsIs(byNamespace: ReadonlyMap<string, Slice>, e: Evaluated): boolean {
   const same = <T>(whole: readonly T[], part: (s: Slice) => readonly T[]): boolean => {
     let i = 0;
     for (const s of byNamespace.values()) for (const x of part(s)) if (whole[i++] !== x) return false;
@@ -398,7 +399,7 @@ function split(e: Evaluated): Map<string, Slice> | null {
 
 /** The check re-run on each namespace's view; null when a view does not split cleanly (then it runs whole). */
 function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: string, whole?: readonly string[]) => Inventory): CheckState | null {
-  const byNamespace = new Map(state.byNamespace!);
+  const slices = new Map<string, Slice | undefined>();
   const reads = new Set(state.reads);
   const fresh: { findings: Finding[]; scope: string[] } = { findings: [], scope: [] };
   for (const ns of namespaces) {
@@ -407,11 +408,11 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
     const parts = split(e);
     if (!parts || [...parts.keys()].some((k) => k !== ns)) return null;
     const mine = parts.get(ns);
-    if (mine) byNamespace.set(ns, mine);
-    else byNamespace.delete(ns);
+    slices.set(ns, mine);
     if (mine) fresh.findings.push(...mine.findings);
     if (mine) fresh.scope.push(...mine.scope);
   }
+  const byNamespace = layered(state.byNamespace!, slices);
   const prev = state.evaluated;
   const joined = joinSlices(state.byNamespace!, byNamespace, namespaces, state.joined ?? joinAll(state.byNamespace!));
   const { findings, scope, unjudged } = joined;
@@ -430,7 +431,7 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
  * the `changed` namespaces' slices replaced, removed, or added at the end. The arrays are cut
  * where those slices were rather than 2,000 namespaces' slices joined again.
  */
-function joinSlices(prev: Map<string, Slice>, next: Map<string, Slice>, changed: readonly string[], from: Slice): Slice {
+function joinSlices(prev: ReadonlyMap<string, Slice>, next: ReadonlyMap<string, Slice>, changed: readonly string[], from: Slice): Slice {
   const cuts: { at: { findings: number; scope: number; unjudged: number }; old: Slice; now?: Slice }[] = [];
   const wanted = new Set(changed.filter((ns) => prev.has(ns)));
   let [f, s, u] = [0, 0, 0];
@@ -461,7 +462,7 @@ function joinSlices(prev: Map<string, Slice>, next: Map<string, Slice>, changed:
 }
 
 /** A namespace-split check's slices joined in their order. */
-function joinAll(byNamespace: Map<string, Slice>): Slice {
+function joinAll(byNamespace: ReadonlyMap<string, Slice>): Slice {
   const out: Slice = { findings: [], scope: [], unjudged: [] };
   for (const s of byNamespace.values()) {
     for (const f of s.findings) out.findings.push(f);
