@@ -15,6 +15,9 @@ const { fleetFor, fleetPageIdentity, loadFleetClusterPage } = await import('../l
 
 useTwoClusters('kp-fleet-access-');
 
+/** A day back: the hub keeps 90 days of reports, so a fixed date would age out. */
+const GENERATED_AT = new Date(Date.now() - 86_400_000).toISOString();
+
 async function seed() {
   const { appStore } = await import('../lib/server/snapshot-store');
   const { FleetStore } = await import('../lib/fleet/store');
@@ -25,7 +28,7 @@ async function seed() {
     ['core-dev', ['contractors-not-this'], 'dev'],
   ] as const) {
     await fleet.createToken(name, { labels: { env }, groups: [...groups] });
-    const doc = { ...sampleDocument({ generatedAt: '2026-11-22T10:00:00.000Z' }), attackPaths: pathsCutBy([`${name}-only-admin`, 'everyone-admin']) };
+    const doc = { ...sampleDocument({ generatedAt: GENERATED_AT }), attackPaths: pathsCutBy([`${name}-only-admin`, 'everyone-admin']) };
     await fleet.ingest((await fleet.cluster(name))!, JSON.stringify(doc), doc);
   }
 }
@@ -64,7 +67,7 @@ describe('fleet access', () => {
     expect(all.fixFirst[0]).toMatchObject({ name: 'everyone-admin', admin: 3 });
     expect(all.fixFirst.map((f) => f.name)).toContain('core-dev-only-admin');
     expect((await call(root, api.GET, 'GET', '/api/fleet?env=%3Cscript%3E')).status).toBe(400);
-    expect((await asBrowser(root, () => loadFleetClusterPage('core-prod'))).doc.generatedAt).toBe('2026-11-22T10:00:00.000Z');
+    expect((await asBrowser(root, () => loadFleetClusterPage('core-prod'))).doc.generatedAt).toBe(GENERATED_AT);
 
     const pat = new Browser('192.0.2.42'); // payments-team, a namespace viewer on the hub's cluster
     expect((await signIn(pat, TOKENS.pat)).status).toBe(303);

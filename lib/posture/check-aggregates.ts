@@ -1,31 +1,10 @@
 // What assembling a document needs of one check's results, kept with them (the incremental path
-// reuses unchanged checks' results and carries re-run ones' from what they were), and the keys
-// objects go by. Pure.
+// reuses unchanged checks' results and carries re-run ones' from what they were). Pure.
 import type { Evaluated } from './engine';
+import { countBy, examinedByNamespace } from './examined-lists';
+import { namespaceOfKey, refKey } from './object-keys';
 import { countBySeverity, severityRank } from './scoring';
 import type { Finding, ResourceRef, SeverityCounts } from './types';
-
-const refKeys = new WeakMap<ResourceRef, string>();
-
-export function refKey(r: ResourceRef): string {
-  // Frozen refs (shared, e.g. workloadRef's) are keyed once; others may change, so no caching.
-  if (!Object.isFrozen(r)) return `${r.kind}/${r.namespace ?? ''}/${r.name}`;
-  let k = refKeys.get(r);
-  if (k === undefined) refKeys.set(r, (k = `${r.kind}/${r.namespace ?? ''}/${r.name}`));
-  return k;
-}
-
-/** The namespace a finding or examined object belongs to; a Namespace object belongs to itself. */
-export function namespaceOfKey(key: string): string | null {
-  // indexOf rather than split: this runs for every examined object of every check.
-  const a = key.indexOf('/');
-  const b = key.indexOf('/', a + 1);
-  if (a === 9 && key.startsWith('Namespace')) {
-    const c = key.indexOf('/', b + 1);
-    return key.slice(b + 1, c === -1 ? undefined : c);
-  }
-  return b > a + 1 ? key.slice(a + 1, b) : null;
-}
 
 /** What assembling needs of one check's results, kept with them: the incremental path reuses unchanged checks' results. */
 export interface CheckAggregates {
@@ -64,15 +43,6 @@ export function findingsInNamespace(e: Evaluated, ns: string): readonly Finding[
 }
 
 const aggregates = new WeakMap<Evaluated, CheckAggregates>();
-
-// Per scope list (shared by the checks that examine every workload, see engine.ts scopeOf); read only.
-const examinedCounts = new WeakMap<readonly string[], Map<string, number>>();
-
-function examinedByNamespace(scope: readonly string[]): Map<string, number> {
-  let m = examinedCounts.get(scope);
-  if (!m) examinedCounts.set(scope, (m = countBy(scope, namespaceOfKey)));
-  return m;
-}
 
 export function aggregatesOf(e: Evaluated): CheckAggregates {
   let a = aggregates.get(e);
@@ -169,7 +139,7 @@ export function carryObjectAggregates(prev: Evaluated, next: Evaluated, keys: Re
   aggregates.set(next, {
     sorted,
     findingsByNs,
-    examined: next.scope === prev.scope ? old.examined : next.scope ? countBy(next.scope, namespaceOfKey) : null,
+    examined: next.scope === prev.scope ? old.examined : next.scope ? examinedByNamespace(next.scope) : null,
     failing,
     failingCount: old.failingCount - before + new Set(fresh.map((f) => refKey(f.resource))).size,
     clusterScoped: [...old.clusterScoped.filter((f) => !mine(f)), ...fresh.filter(unnamespaced)],
@@ -210,14 +180,6 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
   return m;
 }
 
-function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const i of items) {
-    const k = key(i);
-    if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  return m;
-}
 
 // localeCompare() with no locale, without building a collator on each of the ~n log n calls.
 const collate = new Intl.Collator().compare;

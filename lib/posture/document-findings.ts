@@ -3,7 +3,8 @@
 // was made under, so after a watched change only the findings in the namespaces triage marked
 // again (the changed ones, and those a check re-ran on) are copied anew; marking and copying all
 // 50,000 findings on each change was a fifth of an update. Pure.
-import { aggregatesOf, derivationOf, findingsInNamespace, refKey } from './check-aggregates';
+import { aggregatesOf, derivationOf, findingsInNamespace } from './check-aggregates';
+import { refKey } from './object-keys';
 import type { Evaluated } from './engine';
 import { severityRank } from './scoring';
 import type { TriageCarry, Triaged } from './triage/apply';

@@ -5,7 +5,7 @@
 // that ServiceAccount it walks a handful. Pure.
 import type { Touched } from '../cluster/apply-change';
 import type { Inventory } from '../cluster/inventory';
-import { objectsInNamespace } from '../cluster/namespace-runs';
+import { namespaceRun, objectsInNamespace } from '../cluster/namespace-runs';
 import type { K8sObject } from '../cluster/types';
 import { rbacModel, type Grant } from './rbac/model';
 import { normaliseSubject } from './rbac/subjects';
@@ -154,7 +154,7 @@ function keyOf(o: K8sObject): string {
   return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
-// Per bindings list, where each key stands: a view picks its few bindings without keying all 20,000.
+// Per ClusterRoleBindings list, where each key stands: a view picks its few bindings without keying them all.
 const positions = new WeakMap<readonly K8sObject[], Map<string, number[]>>();
 
 function positionsIn(list: readonly K8sObject[]): Map<string, number[]> {
@@ -173,25 +173,34 @@ function positionsIn(list: readonly K8sObject[]): Map<string, number[]> {
 }
 
 /**
- * What the first change would otherwise build, built with the first posture: the bindings lists'
+ * What the first change would otherwise build, built with the first posture: the ClusterRoleBindings'
  * positions and the model's bindings by ServiceAccount (lists a pod's change leaves as they were).
  */
 export function prepareBindingIndexes(inv: Inventory): void {
   positionsIn(inv.objects.clusterrolebindings);
-  positionsIn(inv.objects.rolebindings);
   bindingsByServiceAccount(rbacModel(inv).grants);
 }
 
 /** The inventory with only these bindings (in their order): what a binding-scoped check says of them. */
 export function bindingView(inv: Inventory, bindings: Set<string>): Inventory {
-  const only = (list: readonly K8sObject[]) => {
-    const at = positionsIn(list);
-    const picked: number[] = [];
-    for (const k of bindings) for (const i of at.get(k) ?? []) picked.push(i);
-    return picked.sort((a, b) => a - b).map((i) => list[i]!);
-  };
-  return {
-    ...inv,
-    objects: { ...inv.objects, clusterrolebindings: only(inv.objects.clusterrolebindings), rolebindings: only(inv.objects.rolebindings) },
-  };
+  const at = positionsIn(inv.objects.clusterrolebindings);
+  const picked: number[] = [];
+  for (const k of bindings) for (const i of at.get(k) ?? []) picked.push(i);
+  const clusterrolebindings = picked.sort((a, b) => a - b).map((i) => inv.objects.clusterrolebindings[i]!);
+  return { ...inv, objects: { ...inv.objects, clusterrolebindings, rolebindings: roleBindingsAmong(inv.objects.rolebindings, bindings) } };
+}
+
+/**
+ * The RoleBindings with these keys, in the list's order, looked up in their namespaces' runs: a
+ * RoleBinding's change replaces the list, and keying all 20,000 again would cost more than the re-runs.
+ */
+function roleBindingsAmong(list: readonly K8sObject[], keys: Set<string>): K8sObject[] {
+  const namespaces = new Set<string>();
+  for (const k of keys) if (k.startsWith('RoleBinding/')) namespaces.add(k.slice('RoleBinding/'.length, k.indexOf('/', 'RoleBinding/'.length)));
+  const picked: number[] = [];
+  for (const ns of namespaces) {
+    const { start, end } = namespaceRun(list, ns, (o) => o.metadata.namespace ?? '');
+    for (let i = start; i < end; i++) if (keys.has(keyOf(list[i]!))) picked.push(i);
+  }
+  return picked.sort((a, b) => a - b).map((i) => list[i]!);
 }

@@ -213,6 +213,69 @@ describe('incremental posture', () => {
     expect(posture.doc).toEqual(computePosture(applied.inventory, { now: NOW }));
   });
 
+  it("follows a management tool's ServiceAccount powers and Argo CD's ConfigMaps in the tool's namespace, not over the cluster", async () => {
+    // argocd/argocd-server runs as ServiceAccount argocd-server, which may list Secrets cluster-wide
+    // (as everyone may); its --disable-auth may come from ConfigMap argocd-cmd-params-cm (server.disable.auth).
+    let inv = await demo();
+    let state = initialPosture(inv, { now: NOW });
+    const powers = (doc: typeof state.doc) =>
+      doc.findings.filter((f) => f.checkId === 'management-tools.service-account-powers' && f.resource.name === 'argocd-server').map((f) => `${f.severity} ${f.message}`);
+    expect(powers(state.doc)).toEqual([expect.stringMatching(/^medium .*can list Secrets in every namespace/)]);
+    const crb = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'argocd-server-admin' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ kind: 'ServiceAccount', name: 'argocd-server', namespace: 'argocd' }],
+    };
+    const params = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'argocd-cmd-params-cm', namespace: 'argocd', labels: { 'app.kubernetes.io/part-of': 'argocd' } },
+      data: { 'server.disable.auth': 'true' },
+    };
+    // An Argo CD ConfigMap where no tool runs changes nothing a check reports.
+    const stray = { ...params, metadata: { ...params.metadata, namespace: 'payments' } };
+    const steps = [
+      { type: 'ADDED', resource: 'clusterrolebindings', object: crb },
+      { type: 'MODIFIED', resource: 'argocdconfigmaps', object: params },
+      { type: 'ADDED', resource: 'argocdconfigmaps', object: stray },
+    ] as const;
+    const said: string[][] = [];
+    for (const [i, change] of steps.entries()) {
+      const applied = applyChange(inv, change);
+      inv = applied.inventory;
+      const r = updatePosture(state, inv, applied.touched, { now: NOW });
+      state = r.posture;
+      // The coverage checks read which tools run, not their settings; the powers are the tool's namespace's.
+      expect(r.stats.whole.filter((id) => id.endsWith('.coverage') || id.startsWith('management-tools.')), `step ${i}`).toEqual([]);
+      expect(state.doc, `step ${i}`).toEqual(computePosture(inv, { now: NOW }));
+      said.push(powers(state.doc));
+    }
+    expect(said[0]).toEqual([expect.stringMatching(/^high .*holds every verb on every resource cluster-wide \(through ClusterRoleBinding argocd-server-admin\)\.$/)]);
+    expect(said[1]).toEqual([expect.stringMatching(/^critical .*--disable-auth/)]);
+    expect(said[2]).toEqual(said[1]);
+  });
+
+  it("keeps the mesh check through a namespace's Pod Security label, and follows Linkerd's inject annotation", async () => {
+    let inv = await demo();
+    let state = initialPosture(inv, { now: NOW });
+    const mesh = (doc: typeof state.doc) => doc.checks.find((c) => c.id === 'encryption.service-mesh-mtls')!;
+    expect(mesh(state.doc).assessed).toBe(false);
+    const payments = inv.objects.namespaces.find((n) => n.metadata.name === 'payments')!;
+    const labelled = { ...payments, metadata: { ...payments.metadata, labels: { ...payments.metadata.labels, 'pod-security.kubernetes.io/enforce': 'restricted' } } };
+    const injected = { ...labelled, metadata: { ...labelled.metadata, annotations: { 'linkerd.io/inject': 'enabled' } } };
+    for (const [i, object] of [labelled, injected].entries()) {
+      const applied = applyChange(inv, { type: 'MODIFIED', resource: 'namespaces', object });
+      inv = applied.inventory;
+      const r = updatePosture(state, inv, applied.touched, { now: NOW });
+      state = r.posture;
+      expect(r.stats.whole.includes('encryption.service-mesh-mtls'), `step ${i}`).toBe(i === 1);
+      expect(state.doc, `step ${i}`).toEqual(computePosture(inv, { now: NOW }));
+    }
+    expect(mesh(state.doc).assessed).toBe(true);
+  });
+
   it('gives the same findings per binding on a binding view as on the whole cluster, for every binding-scoped check', async () => {
     const inv = await demo();
     const scoped = ALL_CHECKS.filter((c) => c.scope === 'binding');

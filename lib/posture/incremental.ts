@@ -11,7 +11,9 @@ import { WORKLOAD_SOURCE_KEYS } from '../cluster/build-inventory';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
-import { carryAggregates, carryObjectAggregates, namespaceOfKey, refKey } from './check-aggregates';
+import { carryAggregates, carryObjectAggregates } from './check-aggregates';
+import { examinedAmong, replaceExamined } from './examined-lists';
+import { namespaceOfKey, refKey } from './object-keys';
 import {
   assemblePosture,
   runCheck,
@@ -114,7 +116,7 @@ function prepareForChanges(inv: Inventory, checks: CheckState[]): void {
   const nothing: Touched = { namespaces: new Set(), kinds: new Set(), workloads: false, implicitNamespaces: false };
   for (const c of declaredCutoffs()) c.unchanged(inv, inv, nothing);
   prepareBindingIndexes(inv);
-  for (const { evaluated: e } of checks) if (e.check.scope === 'binding' && e.scope) pickInOrder(e.scope, nothing.namespaces);
+  for (const { evaluated: e } of checks) if (e.check.scope === 'binding' && e.scope) examinedAmong(e.scope, nothing.namespaces);
 }
 
 function analyseRecorded(recorded: Inventory): AttackState {
@@ -468,29 +470,15 @@ function rerunBindings(state: CheckState, bindings: Set<string>, view: Inventory
   const findings = [...prev.findings.filter((f) => !mine(refKey(f.resource))), ...e.findings];
   let scope = prev.scope;
   if (scope && e.scope) {
-    const before = pickInOrder(scope, bindings);
+    const before = examinedAmong(scope, bindings);
     // Most changes (what runs as a ServiceAccount) leave the examined bindings as they were: keep the list, and its aggregates.
-    if (before.length !== e.scope.length || before.some((k, i) => k !== e.scope![i])) scope = [...scope.filter((k) => !mine(k)), ...e.scope];
+    // Only which keys it holds counts (the examined per namespace, how many), not their order.
+    if (before.size !== e.scope.length || !e.scope.every((k) => before.has(k))) scope = replaceExamined(scope, bindings, e.scope);
   }
   const unjudged = [...(prev.result.notAssessedFor ?? []).filter((o) => !mine(refKey(o.resource))), ...(e.result.notAssessedFor ?? [])];
   const evaluated: Evaluated = { check: prev.check, result: withNotAssessed({ ...prev.result, findings: findings.length }, unjudged), findings, scope };
   carryObjectAggregates(prev, evaluated, bindings, e.findings);
   return { evaluated, reads, byNamespace: null };
-}
-
-// Per examined list (a binding-scoped check's, 20,000 bindings), where each key stands.
-const scopePositions = new WeakMap<readonly string[], Map<string, number>>();
-
-/** The keys of `list` that are in `keys`, in the list's order, without walking the whole list. */
-function pickInOrder(list: readonly string[], keys: ReadonlySet<string>): string[] {
-  let at = scopePositions.get(list);
-  if (!at) scopePositions.set(list, (at = new Map(list.map((k, i) => [k, i]))));
-  const found: number[] = [];
-  for (const k of keys) {
-    const i = at.get(k);
-    if (i !== undefined) found.push(i);
-  }
-  return found.sort((a, b) => a - b).map((i) => list[i]!);
 }
 
 /**

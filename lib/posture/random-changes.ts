@@ -1,7 +1,8 @@
-// Seeded random changes to an inventory's objects, as a watch would deliver them: pods,
-// Deployments, NetworkPolicies (Kubernetes', Cilium's, Calico's, AdminNetworkPolicies), RoleBindings and ClusterRoleBindings (to the
-// ServiceAccounts pods run as), namespace labels, quotas, ServiceAccounts,
-// added, modified and deleted. For tests of the incremental path (never used at run time).
+// Seeded random changes to an inventory's objects, as a watch would deliver them: pods (some
+// running a management tool), Deployments, NetworkPolicies (Kubernetes', Cilium's, Calico's,
+// AdminNetworkPolicies), RoleBindings and ClusterRoleBindings (to the ServiceAccounts pods and
+// management tools run as), namespace labels and Linkerd's inject annotation, quotas,
+// ServiceAccounts, Argo CD's ConfigMaps, added, modified and deleted. For tests of the incremental path (never used at run time).
 import type { ResourceChange } from '../cluster/apply-change';
 import { RESOURCES, type Inventory, type ResourceKey } from '../cluster/inventory';
 import type { K8sObject } from '../cluster/types';
@@ -21,7 +22,20 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
   const someNamespace = () => (chance(0.1) ? `ghost-${Math.floor(rand() * 3)}` : pick(namespaces()));
   let serial = 0;
 
+  // Management tools (checks/management-tools): what their checks and the coverage read of them.
+  const toolContainer = (): Record<string, unknown> =>
+    pick([
+      { name: 'dashboard', image: 'kubernetesui/dashboard:v2.0.0', args: chance(0.5) ? ['--enable-skip-login'] : [] },
+      {
+        name: 'argocd-server',
+        image: 'quay.io/argoproj/argocd:v2.10.9',
+        command: ['argocd-server'],
+        env: [{ name: 'ARGOCD_SERVER_DISABLE_AUTH', valueFrom: { configMapKeyRef: { name: 'argocd-cmd-params-cm', key: 'server.disable.auth' } } }],
+      },
+    ]);
+
   const podSpec = (): Record<string, unknown> => {
+    if (chance(0.08)) return { containers: [toolContainer()], serviceAccountName: pick(['kubernetes-dashboard', 'argocd-server', 'default']) };
     const container: Record<string, unknown> = {
       name: 'app',
       image: pick([
@@ -112,7 +126,11 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
           kind,
           metadata: { name, labels: metadata.labels },
           roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: pick(['cluster-admin', 'edit', 'view']) },
-          subjects: [{ kind: 'ServiceAccount', name: pick(['default', 'builder', 'app']), namespace: pick(namespaces()) }],
+          subjects: [
+            chance(0.3)
+              ? { kind: 'ServiceAccount', name: pick(['kubernetes-dashboard', 'argocd-server']), namespace: pick(['kubernetes-dashboard', 'argocd', pick(namespaces())]) }
+              : { kind: 'ServiceAccount', name: pick(['default', 'builder', 'app']), namespace: pick(namespaces()) },
+          ],
         };
       case 'ResourceQuota':
         return { apiVersion: 'v1', kind, metadata, spec: { hard: { 'requests.cpu': '4', 'limits.memory': '8Gi', pods: '20' } } };
@@ -124,7 +142,14 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
           ...(chance(0.5) ? { automountServiceAccountToken: false } : {}),
         };
       case 'Namespace':
-        return { apiVersion: 'v1', kind, metadata: { name: `ns-r${serial}`, labels: namespaceLabels() } };
+        return { apiVersion: 'v1', kind, metadata: { name: `ns-r${serial}`, labels: namespaceLabels(), ...namespaceAnnotations() } };
+      case 'ConfigMap':
+        return {
+          apiVersion: 'v1',
+          kind,
+          metadata: { name: pick(['argocd-cm', 'argocd-rbac-cm', 'argocd-cmd-params-cm']), namespace: chance(0.5) ? 'argocd' : ns, labels: { 'app.kubernetes.io/part-of': 'argocd' } },
+          data: argocdData(),
+        };
       default:
         throw new Error(kind);
     }
@@ -148,6 +173,14 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
     return labels;
   };
 
+  // Linkerd's inject annotation makes a mesh (encryption.service-mesh-mtls).
+  const namespaceAnnotations = () => (chance(0.15) ? { annotations: { 'linkerd.io/inject': pick(['enabled', 'disabled']) } } : {});
+
+  const argocdData = (): Record<string, string> => ({
+    [pick(['users.anonymous.enabled', 'server.disable.auth', 'server.insecure'])]: pick(['true', 'false']),
+    ...(chance(0.5) ? { 'policy.default': pick(['role:readonly', 'role:admin', '']) } : {}),
+  });
+
   const modify = (o: K8sObject): K8sObject => {
     const copy = structuredClone(o);
     switch (o.kind) {
@@ -160,6 +193,10 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
         break;
       case 'Namespace':
         copy.metadata.labels = namespaceLabels();
+        Object.assign(copy.metadata, namespaceAnnotations());
+        break;
+      case 'ConfigMap':
+        copy.data = argocdData();
         break;
       case 'NetworkPolicy':
         if (o.apiVersion !== 'networking.k8s.io/v1') {
@@ -199,6 +236,7 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
     'Namespace',
     'ResourceQuota',
     'ServiceAccount',
+    'ConfigMap',
     'CiliumNetworkPolicy',
     'CalicoNetworkPolicy',
   ];

@@ -1,7 +1,7 @@
 // The audit webhook receiver as the API server's webhook backend drives it: EventList batches
 // POSTed with the kubeconfig's bearer token, retried after any failure.
 import { describe, expect, it } from 'vitest';
-import { auditEvent } from '../posture/audit/test-events';
+import { auditEvent, SOON_AFTER_EVENTS } from '../posture/audit/test-events';
 import type { AuditEvent } from '../posture/audit/event';
 import { AuditIntake, handleAuditWebhook, RING_SIZE, type AuditReceiverConfig } from './audit-receiver';
 
@@ -23,7 +23,7 @@ const execCount = (i: AuditIntake) => i.data().rows.filter((r) => r.detection ==
 
 describe('the audit webhook receiver', () => {
   it('answers each batch at once and folds it after', async () => {
-    const intake = new AuditIntake(24);
+    const intake = new AuditIntake(24, () => {}, SOON_AFTER_EVENTS);
     const res = await handleAuditWebhook(post(list(Array.from({ length: 400 }, (_, i) => exec(i)))), cfg(), intake);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ accepted: 400, skipped: 0 });
@@ -36,7 +36,7 @@ describe('the audit webhook receiver', () => {
   });
 
   it('counts a retried batch once, whether the first try failed or only its answer was lost', async () => {
-    const intake = new AuditIntake(24);
+    const intake = new AuditIntake(24, () => {}, SOON_AFTER_EVENTS);
     const batch = list(Array.from({ length: 50 }, (_, i) => exec(i)));
     // The queue is full: 503 with Retry-After, and nothing of the batch is kept.
     const busy = await handleAuditWebhook(post(batch), cfg({ queueLimit: 10 }), intake);
@@ -53,7 +53,7 @@ describe('the audit webhook receiver', () => {
   });
 
   it('refuses an oversized body (declared or streamed) and an oversized batch with 413', async () => {
-    const intake = new AuditIntake(24);
+    const intake = new AuditIntake(24, () => {}, SOON_AFTER_EVENTS);
     const big = list(Array.from({ length: 300 }, (_, i) => exec(i)));
     expect((await handleAuditWebhook(post(big), cfg({ maxBytes: 10_000 }), intake)).status).toBe(413);
     expect((await handleAuditWebhook(post(big, { length: false }), cfg({ maxBytes: 10_000 }), intake)).status).toBe(413);
@@ -65,7 +65,7 @@ describe('the audit webhook receiver', () => {
   });
 
   it('refuses a wrong or missing credential with 401 before reading the body, and is off without a token', async () => {
-    const intake = new AuditIntake(24);
+    const intake = new AuditIntake(24, () => {}, SOON_AFTER_EVENTS);
     for (const token of ['wrong', `${TOKEN}x`, null]) {
       const r = await handleAuditWebhook(post(list([exec(1)]), { token }), cfg(), intake);
       expect(r.status).toBe(401);
@@ -77,7 +77,7 @@ describe('the audit webhook receiver', () => {
   });
 
   it('refuses what is not an EventList', async () => {
-    const intake = new AuditIntake(24);
+    const intake = new AuditIntake(24, () => {}, SOON_AFTER_EVENTS);
     expect((await handleAuditWebhook(post(exec(1)), cfg(), intake)).status).toBe(400);
     expect((await handleAuditWebhook(post(null, { raw: '{"kind":"EventList","items":[' }), cfg(), intake)).status).toBe(400);
   });

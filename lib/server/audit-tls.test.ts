@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvent } from '../posture/audit/test-events';
+import { auditEvent, SOON_AFTER_EVENTS } from '../posture/audit/test-events';
 import { AuditIntake, type AuditReceiverConfig } from './audit-receiver';
 import { auditTlsConfig, startAuditTlsListener } from './audit-tls';
 
@@ -90,7 +90,7 @@ describe('the audit webhook over mutual TLS', () => {
     [serverCa, clientCa, otherCa] = await Promise.all([authority('kube-posture-ca'), authority('audit-client-ca'), authority('someone-else-ca')]);
     const serving = await leaf(serverCa, 'kube-posture', 'server');
     apiServer = await leaf(clientCa, 'kube-apiserver-audit', 'client', ['audit.control-plane.example']);
-    intake = new AuditIntake(24);
+    intake = new AuditIntake(24, () => {}, SOON_AFTER_EVENTS);
     const files: Record<string, string> = { cert: serving.cert, key: serving.key, ca: clientCa.cert };
     const cfg = auditTlsConfig(
       { POSTURE_AUDIT_TLS_PORT: String(PORT), POSTURE_AUDIT_TLS_HOST: '127.0.0.1', POSTURE_AUDIT_TLS_CERT: 'cert', POSTURE_AUDIT_TLS_KEY: 'key', POSTURE_AUDIT_TLS_CLIENT_CA: 'ca', POSTURE_AUDIT_TLS_CLIENT_NAMES: 'kube-apiserver-audit' },

@@ -2,10 +2,11 @@
 // cluster its ingest token was made for (no session: the token is the credential, checked
 // before the body is read); the body is validated as an import is (lib/snapshots/validate.ts,
 // consistency.ts); retries of one report are stored once; an older report than the one held is
-// refused (409); size (FLEET_MAX_BYTES, default the import's 20 MiB) and rate
+// refused (409), and so is one generated in the future (past a few minutes of clock skew: it
+// would make every later report "older") or before the REPORT_DAYS the hub keeps (422); size (FLEET_MAX_BYTES, default the import's 20 MiB) and rate
 // (FLEET_INGEST_PER_MINUTE per cluster, default 4, counted in the database so it holds across
 // replicas) are capped. The token is never logged.
-import { FleetStore, type IngestOutcome, type PushedCluster, type RateOutcome } from '../fleet/store';
+import { FleetStore, REPORT_DAYS, type IngestOutcome, type PushedCluster, type RateOutcome } from '../fleet/store';
 import { bearerIngestToken } from '../fleet/tokens';
 import { readBodyLimited } from '../snapshots/api-input';
 import { MAX_IMPORT_BYTES, parsePostureImport } from '../snapshots/validate';
@@ -28,6 +29,18 @@ export interface IngestDeps {
   /** Reports a cluster may send a minute, across every replica on the store. */
   perMinute: number;
   maxBytes: number;
+  now?: () => Date;
+}
+
+/** Clock skew allowed between an agent and the hub. */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
+/** Why a report's time is refused, or null: the hub orders reports by it and drops old ones. */
+export function reportTimeRefusal(generatedAt: string, now: Date): string | null {
+  const at = Date.parse(generatedAt);
+  if (at > now.getTime() + FUTURE_SKEW_MS) return `the report was generated at ${generatedAt}, after the hub's time (${now.toISOString()}): check the agent's clock`;
+  if (at < now.getTime() - REPORT_DAYS * 86_400_000) return `the report was generated at ${generatedAt}, before the ${REPORT_DAYS} days the hub keeps`;
+  return null;
 }
 
 export function serverIngestDeps(): IngestDeps {
@@ -68,6 +81,8 @@ export async function handleIngest(request: Request, deps: IngestDeps = serverIn
   if (text === null) return jsonError(413, tooBig);
   const parsed = parsePostureImport(text);
   if (!parsed.ok) return jsonError(400, parsed.error);
+  const badTime = reportTimeRefusal(parsed.document.generatedAt, deps.now?.() ?? new Date());
+  if (badTime) return jsonError(422, badTime);
   let outcome: IngestOutcome;
   try {
     outcome = await fleet.ingest(cluster, text, parsed.document);

@@ -4,6 +4,11 @@ import type { AuditEvent } from './event';
 
 let seq = 0;
 
+/** When an event happened unless a test says otherwise. */
+export const EVENT_AT = '2026-12-02T10:15:30.123456Z';
+/** A clock an hour after EVENT_AT: for code that keeps only recent events, whatever today's date. */
+export const SOON_AFTER_EVENTS = () => new Date(Date.parse(EVENT_AT) + 3_600_000);
+
 export const ALICE = { username: 'alice@example.com', groups: ['dev', 'system:authenticated'] };
 export const KUBECTL = 'kubectl/v1.31.2 (linux/amd64) kubernetes/5864a46';
 export const saUser = (ns: string, name: string) => ({
@@ -35,7 +40,7 @@ export interface EventOpts {
 export function auditEvent(o: EventOpts): AuditEvent {
   const code = o.code ?? (o.decision === 'forbid' ? 403 : 200);
   const decision = o.decision ?? (code === 403 ? 'forbid' : 'allow');
-  const at = o.at ?? '2026-12-02T10:15:30.123456Z';
+  const at = o.at ?? EVENT_AT;
   const uri =
     o.uri ??
     `/${o.apiGroup ? `apis/${o.apiGroup}/v1` : 'api/v1'}${o.namespace ? `/namespaces/${o.namespace}` : ''}/${o.resource ?? ''}${o.name ? `/${o.name}` : ''}${o.subresource ? `/${o.subresource}` : ''}`;

@@ -10,7 +10,7 @@ import { AREAS } from '../areas';
 import { oncePerInventory } from '../checks/helpers';
 import { sameProjection, type Cutoff } from '../incremental-cutoffs';
 import { auditEventsArrived, falcoAuditReaders } from '../checks/api-abuse/support/audit-detectors';
-import { managementTools, runsManagementTool } from '../checks/management-tools/support/tools';
+import { MANAGEMENT_TOOLS, managementTools, runsManagementTool } from '../checks/management-tools/support/tools';
 import { sandboxedRuntimeClasses } from '../checks/runtime-security/support/sandbox';
 import { image as imageName, join, marked, msg, named, obj, prose, type Message } from '../message';
 import type { AreaId, Coverage, CoverageTool } from '../types';
@@ -38,8 +38,13 @@ export function detectCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>
   );
 }
 
-// Coverage reads workloads only for tools' images and RuntimeClass users, in order.
-const COVERAGE_CUTOFF: Cutoff = { judges: ['workloads'], unchanged: sameProjection((ws) => JSON.stringify(ws.filter(coverageRelevant))) };
+// Coverage reads workloads only for tools' images and RuntimeClass users, in order, and the
+// management tools only for which tool (and version) each of those workloads runs, not their
+// ConfigMaps: an Argo CD ConfigMap's change leaves it as it was.
+const COVERAGE_CUTOFF: Cutoff = {
+  judges: ['workloads', `memo:${MANAGEMENT_TOOLS}`],
+  unchanged: sameProjection((ws) => JSON.stringify(ws.filter(coverageRelevant))),
+};
 
 function computeCoverage(inv: Inventory): Partial<Record<AreaId, Coverage>> {
   const sightings = sightTools(inv);

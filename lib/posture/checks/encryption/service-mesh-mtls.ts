@@ -18,12 +18,22 @@ function meshRelevant(w: Workload): boolean {
   return (w.namespace === ISTIO_ROOT && w.name === 'istiod') || w.namespace === 'linkerd' || Boolean(w.podAnnotations['linkerd.io/inject']);
 }
 
-// Mesh detection reads workloads only for istiod, the linkerd namespace and inject annotations.
+/** The changed namespaces' Namespace objects as mesh detection sees them: named linkerd, or with Linkerd's inject annotation. */
+function meshNamespaces(inv: Inventory, touched: ReadonlySet<string>): string {
+  const relevant = inv.objects.namespaces.filter((n) => touched.has(n.metadata.name) && (n.metadata.name === 'linkerd' || linkerdInject(n)));
+  return JSON.stringify(relevant.map((n) => [n.metadata.name, linkerdInject(n) ?? null]));
+}
+
+const sameMeshWorkloads = sameProjection((ws) =>
+  JSON.stringify(ws.filter(meshRelevant).map((w) => [w.kind, w.namespace, w.name, w.podAnnotations['linkerd.io/inject'] ?? null])),
+);
+
+// Mesh detection reads workloads only for istiod, the linkerd namespace and inject annotations,
+// and Namespace objects only for the linkerd namespace and inject annotations (not Pod Security labels).
 const MESH_CUTOFF: Cutoff = {
-  judges: ['workloads'],
-  unchanged: sameProjection((ws) =>
-    JSON.stringify(ws.filter(meshRelevant).map((w) => [w.kind, w.namespace, w.name, w.podAnnotations['linkerd.io/inject'] ?? null])),
-  ),
+  judges: ['workloads', 'objects.namespaces'],
+  unchanged: (prev, next, touched) =>
+    sameMeshWorkloads(prev, next, touched) && meshNamespaces(prev, touched.namespaces) === meshNamespaces(next, touched.namespaces),
 };
 
 /** Memoised: without a mesh, a pod change cannot change the (not assessed) result. */

@@ -18,6 +18,10 @@ export default defineCheck({
   remediation: `Bind the tool's ServiceAccount to a role with only what it needs. For the Dashboard and Headlamp, give the ServiceAccount nothing and let people log in with their own token (each user's RBAC then applies); for Argo CD, restrict its application controller to the namespaces it deploys to (\`--application-namespaces\`, namespaced install).`,
   references: [{ title: 'Kubernetes Dashboard: creating a sample user', url: 'https://github.com/kubernetes/dashboard/blob/master/docs/user/access-control/creating-sample-user.md' }],
   needs: ['pods', 'clusterrolebindings', 'rolebindings', 'clusterroles', 'roles'],
+  // Per tool workload, and only cluster-wide grants count (ClusterRoleBindings, cluster-scoped):
+  // a RoleBinding anywhere grants within its own namespace, never cluster-wide.
+  scope: 'namespace',
+  bindingsBySubject: true,
   examines: (inv) => managementTools(inv).map((t) => workloadRef(t.workload)),
   evaluate(inv) {
     const model = rbacModel(inv);

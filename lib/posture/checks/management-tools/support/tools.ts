@@ -112,23 +112,30 @@ export function runsManagementTool(w: Workload): boolean {
   return instancesIn(w, []).length > 0;
 }
 
-/** The tools' workloads and Argo CD's ConfigMaps in the changed namespaces: the memo is a function of these alone. */
+/**
+ * The tools' workloads in the changed namespaces, and Argo CD's ConfigMaps in those of them that
+ * run a tool: the memo is a function of these alone (a tool reads ConfigMaps of its own namespace).
+ */
 function toolsProjection(inv: Inventory, namespaces: Set<string>): string {
-  const maps = objectsIn(inv.objects.argocdconfigmaps, namespaces);
-  return JSON.stringify([workloadsIn(inv, namespaces).filter((w) => instancesIn(w, maps).length > 0), maps]);
+  const tools = workloadsIn(inv, namespaces).filter(runsManagementTool);
+  const maps = objectsIn(inv.objects.argocdconfigmaps, new Set(tools.map((w) => w.namespace)));
+  return JSON.stringify([tools, maps]);
 }
 
-// A pod that runs no management tool, in a namespace without Argo CD's ConfigMaps, changes nothing here.
+// A pod that runs no management tool, or a ConfigMap where no tool runs, changes nothing here.
 const TOOLS_CUTOFF: Cutoff = {
   judges: ['workloads', 'objects.argocdconfigmaps'],
   unchanged: (prev, next, touched) => toolsProjection(prev, touched.namespaces) === toolsProjection(next, touched.namespaces),
 };
 
+/** The memo key of managementTools: a memo that reads only the tools' workloads (not their ConfigMaps) may judge it. */
+export const MANAGEMENT_TOOLS = 'management-tools';
+
 /** Every management tool the workloads run, one per tool and workload. */
 export function managementTools(inv: Inventory): ToolInstance[] {
   return oncePerInventory(
     inv,
-    'management-tools',
+    MANAGEMENT_TOOLS,
     () => [inv.workloads, inv.objects.argocdconfigmaps],
     () => inv.workloads.flatMap((w) => instancesIn(w, inv.objects.argocdconfigmaps)),
     TOOLS_CUTOFF,
