@@ -2,6 +2,7 @@
 // reuses unchanged checks' results and carries re-run ones' from what they were). Pure.
 import type { Evaluated } from './engine';
 import { countBy, examinedByNamespace } from './examined-lists';
+import { layered } from './layered-map';
 import { namespaceOfKey, refKey } from './object-keys';
 import { countBySeverity, severityRank } from './scoring';
 import type { Finding, ResourceRef, SeverityCounts } from './types';
@@ -10,9 +11,9 @@ import type { Finding, ResourceRef, SeverityCounts } from './types';
 export interface CheckAggregates {
   /** Findings sorted as the document lists them (compareFindings), and runs of equal severity. */
   sorted: Finding[];
-  findingsByNs: Map<string, Finding[]>;
-  examined: Map<string, number> | null;
-  failing: Map<string, string[]>;
+  findingsByNs: ReadonlyMap<string, Finding[]>;
+  examined: ReadonlyMap<string, number> | null;
+  failing: ReadonlyMap<string, string[]>;
   /** Distinct objects with a finding. */
   failingCount: number;
   /** Findings on cluster-scoped objects (in no namespace). */
@@ -74,20 +75,14 @@ export function carryAggregates(prev: Evaluated, next: Evaluated, namespaces: re
   const gone = new Set(namespaces.flatMap((ns) => old.findingsByNs.get(ns) ?? []));
   const kept = gone.size ? old.sorted.filter((f) => !gone.has(f)) : old.sorted;
   const sorted = found.length ? mergeSorted(kept, found.sort(compareFindings)) : kept;
-  const findingsByNs = new Map(old.findingsByNs);
-  const failing = new Map(old.failing);
-  const examined = old.examined && next.scope ? new Map(old.examined) : null;
-  for (const ns of namespaces) {
-    findingsByNs.delete(ns);
-    failing.delete(ns);
-    examined?.delete(ns);
-  }
-  for (const [ns, list] of groupBy(found, (f) => namespaceOfKey(refKey(f.resource)))) findingsByNs.set(ns, list);
-  for (const [ns, keys] of groupBy([...new Set(found.map((f) => refKey(f.resource)))], namespaceOfKey)) failing.set(ns, keys);
+  // The touched namespaces' parts replaced (or removed), the others' shared with prev's.
+  const replaced = <V>(base: ReadonlyMap<string, V>, now: ReadonlyMap<string, V>) => layered(base, new Map(namespaces.map((ns) => [ns, now.get(ns)])));
+  const findingsByNs = replaced(old.findingsByNs, groupBy(found, (f) => namespaceOfKey(refKey(f.resource))));
+  const failing = replaced(old.failing, groupBy([...new Set(found.map((f) => refKey(f.resource)))], namespaceOfKey));
   const inTouched = (k: string) => touched.has(namespaceOfKey(k) ?? '');
   // The touched namespaces' examined objects, as the caller ran them, or picked from all of them.
   const touchedScope = fresh?.scope ?? next.scope?.filter(inTouched) ?? [];
-  if (examined) for (const [ns, n] of countBy(touchedScope, namespaceOfKey)) examined.set(ns, n);
+  const examined = old.examined && next.scope ? replaced(old.examined, countBy(touchedScope, namespaceOfKey)) : null;
   aggregates.set(next, {
     sorted,
     findingsByNs,
@@ -122,17 +117,17 @@ export function carryObjectAggregates(prev: Evaluated, next: Evaluated, keys: Re
   const mine = (f: Finding) => keys.has(refKey(f.resource));
   const kept = old.sorted.filter((f) => !mine(f));
   const sorted = fresh.length ? mergeSorted(kept, [...fresh].sort(compareFindings)) : kept;
-  const findingsByNs = new Map(old.findingsByNs);
-  const failing = new Map(old.failing);
+  const findingsIn = new Map<string, Finding[] | undefined>();
+  const failingIn = new Map<string, string[] | undefined>();
   const namespaces = new Set([...keys].map(namespaceOfKey).filter((ns): ns is string => ns !== null));
   for (const ns of namespaces) {
     const list = [...(old.findingsByNs.get(ns) ?? []).filter((f) => !mine(f)), ...fresh.filter((f) => namespaceOfKey(refKey(f.resource)) === ns)];
     const failed = [...new Set(list.map((f) => refKey(f.resource)))];
-    if (list.length) findingsByNs.set(ns, list);
-    else findingsByNs.delete(ns);
-    if (failed.length) failing.set(ns, failed);
-    else failing.delete(ns);
+    findingsIn.set(ns, list.length ? list : undefined);
+    failingIn.set(ns, failed.length ? failed : undefined);
   }
+  const findingsByNs = layered(old.findingsByNs, findingsIn);
+  const failing = layered(old.failing, failingIn);
   const gone = old.sorted.filter(mine);
   const before = new Set(gone.map((f) => refKey(f.resource))).size;
   const unnamespaced = (f: Finding) => namespaceOfKey(refKey(f.resource)) === null;

@@ -220,7 +220,16 @@ describe('incremental posture', () => {
     let state = initialPosture(inv, { now: NOW });
     const powers = (doc: typeof state.doc) =>
       doc.findings.filter((f) => f.checkId === 'management-tools.service-account-powers' && f.resource.name === 'argocd-server').map((f) => `${f.severity} ${f.message}`);
-    expect(powers(state.doc)).toEqual([expect.stringMatching(/^medium .*can list Secrets in every namespace/)]);
+    const initial = state.doc;
+    expect(powers(initial)).toEqual([expect.stringMatching(/^medium .*can list Secrets in every namespace/)]);
+    // cluster-admin through a RoleBinding is admin in its namespace only: not the tool's cluster-wide powers.
+    const rb = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'argocd-server-admin', namespace: 'payments' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ kind: 'ServiceAccount', name: 'argocd-server', namespace: 'argocd' }],
+    };
     const crb = {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
@@ -237,6 +246,7 @@ describe('incremental posture', () => {
     // An Argo CD ConfigMap where no tool runs changes nothing a check reports.
     const stray = { ...params, metadata: { ...params.metadata, namespace: 'payments' } };
     const steps = [
+      { type: 'ADDED', resource: 'rolebindings', object: rb },
       { type: 'ADDED', resource: 'clusterrolebindings', object: crb },
       { type: 'MODIFIED', resource: 'argocdconfigmaps', object: params },
       { type: 'ADDED', resource: 'argocdconfigmaps', object: stray },
@@ -252,9 +262,10 @@ describe('incremental posture', () => {
       expect(state.doc, `step ${i}`).toEqual(computePosture(inv, { now: NOW }));
       said.push(powers(state.doc));
     }
-    expect(said[0]).toEqual([expect.stringMatching(/^high .*holds every verb on every resource cluster-wide \(through ClusterRoleBinding argocd-server-admin\)\.$/)]);
-    expect(said[1]).toEqual([expect.stringMatching(/^critical .*--disable-auth/)]);
-    expect(said[2]).toEqual(said[1]);
+    expect(said[0]).toEqual(powers(initial));
+    expect(said[1]).toEqual([expect.stringMatching(/^high .*holds every verb on every resource cluster-wide \(through ClusterRoleBinding argocd-server-admin\)\.$/)]);
+    expect(said[2]).toEqual([expect.stringMatching(/^critical .*--disable-auth/)]);
+    expect(said[3]).toEqual(said[2]);
   });
 
   it("keeps the mesh check through a namespace's Pod Security label, and follows Linkerd's inject annotation", async () => {

@@ -13,6 +13,7 @@ import type { Check, ObjectNotAssessed } from './check';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { carryAggregates, carryObjectAggregates } from './check-aggregates';
 import { examinedAmong, replaceExamined } from './examined-lists';
+import { layered } from './layered-map';
 import { namespaceOfKey, refKey } from './object-keys';
 import {
   assemblePosture,
@@ -44,7 +45,7 @@ interface CheckState {
   /** What the check read: `objects.<kind>`, `objects.*`, or an Inventory field (workloads, readAt…). */
   reads: Set<string>;
   /** Findings and examined objects per namespace; null when the check cannot be split so. */
-  byNamespace: Map<string, Slice> | null;
+  byNamespace: ReadonlyMap<string, Slice> | null;
   /** byNamespace's slices joined in its order, once a re-run has joined them (a whole run lists them in its own order). */
   joined?: Slice;
 }
@@ -349,7 +350,23 @@ function touchedReads(t: Touched): Set<string> {
 function runWhole(check: Check, inventory: Inventory): CheckState {
   const reads = new Set<string>();
   const evaluated = recordReads(reads, () => runCheck(check, inventory));
-  return { evaluated, reads, byNamespace: check.scope === 'namespace' ? split(evaluated) : null };
+  const byNamespace = check.scope === 'namespace' ? split(evaluated) : null;
+  // The result's own arrays when they list each namespace's part together: the first re-run cuts them, not a joined copy.
+  const joined: Slice | undefined =
+    byNamespace && joinsAsIs(byNamespace, evaluated)
+      ? { findings: evaluated.findings, scope: evaluated.scope ?? [], unjudged: evaluated.result.notAssessedFor ?? [] }
+      : undefined;
+  return { evaluated, reads, byNamespace, ...(joined && { joined }) };
+}
+
+/** Whether the slices joined in their order give back the result's own arrays, element for element. */
+function joinsAsIs(byNamespace: ReadonlyMap<string, Slice>, e: Evaluated): boolean {
+  const same = <T>(whole: readonly T[], part: (s: Slice) => readonly T[]): boolean => {
+    let i = 0;
+    for (const s of byNamespace.values()) for (const x of part(s)) if (whole[i++] !== x) return false;
+    return i === whole.length;
+  };
+  return same(e.findings, (s) => s.findings) && same(e.scope ?? [], (s) => s.scope) && same(e.result.notAssessedFor ?? [], (s) => s.unjudged);
 }
 
 /** The check's findings and examined objects per namespace, or null if some lie outside any namespace. */
@@ -361,15 +378,16 @@ function split(e: Evaluated): Map<string, Slice> | null {
     if (!s) m.set(ns, (s = { findings: [], scope: [], unjudged: [] }));
     return s;
   };
-  for (const f of e.findings) {
-    const ns = namespaceOfKey(refKey(f.resource));
-    if (ns === null) return null;
-    slice(ns).findings.push(f);
-  }
+  // The examined objects first: the namespaces then stand in their order, which the findings' usually follow (joinsAsIs).
   for (const key of e.scope ?? []) {
     const ns = namespaceOfKey(key);
     if (ns === null) return null;
     slice(ns).scope.push(key);
+  }
+  for (const f of e.findings) {
+    const ns = namespaceOfKey(refKey(f.resource));
+    if (ns === null) return null;
+    slice(ns).findings.push(f);
   }
   for (const o of e.result.notAssessedFor ?? []) {
     const ns = namespaceOfKey(refKey(o.resource));
@@ -381,7 +399,7 @@ function split(e: Evaluated): Map<string, Slice> | null {
 
 /** The check re-run on each namespace's view; null when a view does not split cleanly (then it runs whole). */
 function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: string, whole?: readonly string[]) => Inventory): CheckState | null {
-  const byNamespace = new Map(state.byNamespace!);
+  const slices = new Map<string, Slice | undefined>();
   const reads = new Set(state.reads);
   const fresh: { findings: Finding[]; scope: string[] } = { findings: [], scope: [] };
   for (const ns of namespaces) {
@@ -390,11 +408,11 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
     const parts = split(e);
     if (!parts || [...parts.keys()].some((k) => k !== ns)) return null;
     const mine = parts.get(ns);
-    if (mine) byNamespace.set(ns, mine);
-    else byNamespace.delete(ns);
+    slices.set(ns, mine);
     if (mine) fresh.findings.push(...mine.findings);
     if (mine) fresh.scope.push(...mine.scope);
   }
+  const byNamespace = layered(state.byNamespace!, slices);
   const prev = state.evaluated;
   const joined = joinSlices(state.byNamespace!, byNamespace, namespaces, state.joined ?? joinAll(state.byNamespace!));
   const { findings, scope, unjudged } = joined;
@@ -413,7 +431,7 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
  * the `changed` namespaces' slices replaced, removed, or added at the end. The arrays are cut
  * where those slices were rather than 2,000 namespaces' slices joined again.
  */
-function joinSlices(prev: Map<string, Slice>, next: Map<string, Slice>, changed: readonly string[], from: Slice): Slice {
+function joinSlices(prev: ReadonlyMap<string, Slice>, next: ReadonlyMap<string, Slice>, changed: readonly string[], from: Slice): Slice {
   const cuts: { at: { findings: number; scope: number; unjudged: number }; old: Slice; now?: Slice }[] = [];
   const wanted = new Set(changed.filter((ns) => prev.has(ns)));
   let [f, s, u] = [0, 0, 0];
@@ -444,7 +462,7 @@ function joinSlices(prev: Map<string, Slice>, next: Map<string, Slice>, changed:
 }
 
 /** A namespace-split check's slices joined in their order. */
-function joinAll(byNamespace: Map<string, Slice>): Slice {
+function joinAll(byNamespace: ReadonlyMap<string, Slice>): Slice {
   const out: Slice = { findings: [], scope: [], unjudged: [] };
   for (const s of byNamespace.values()) {
     for (const f of s.findings) out.findings.push(f);

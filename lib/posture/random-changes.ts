@@ -112,7 +112,10 @@ export function randomChanges(inv: Inventory, count: number, seed: number): Reso
           roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: pick(['cluster-admin', 'edit', 'view', 'admin']) },
           subjects: [
             pick([
-              { kind: 'ServiceAccount', name: pick(['default', 'builder']), namespace: chance(0.4) ? ns : pick(namespaces()) }, // may grant across namespaces
+              // May grant across namespaces; Argo CD's ServiceAccount in its namespace too (checks/management-tools count only cluster-wide grants).
+              chance(0.2)
+                ? { kind: 'ServiceAccount', name: 'argocd-server', namespace: 'argocd' }
+                : { kind: 'ServiceAccount', name: pick(['default', 'builder']), namespace: chance(0.4) ? ns : pick(namespaces()) },
               { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: pick(['system:authenticated', 'system:unauthenticated', 'devs']) },
               { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: pick(['alice', 'system:anonymous']) },
               // A ServiceAccount named as its user: the RBAC model reads it as the ServiceAccount.
