@@ -46,7 +46,7 @@ interface CheckState {
   reads: Set<string>;
   /** Findings and examined objects per namespace; null when the check cannot be split so. */
   byNamespace: ReadonlyMap<string, Slice> | null;
-  /** byNamespace's slices joined in its order, once a re-run has joined them (a whole run lists them in its own order). */
+  /** byNamespace's slices joined, each slice's items together (joinSlices), once a re-run has joined them or a whole run listed them so. */
   joined?: Slice;
 }
 
@@ -427,38 +427,40 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
 }
 
 /**
- * The slices of `next` joined in its order, given `prev`'s joined (`from`): `next` is `prev` with
- * the `changed` namespaces' slices replaced, removed, or added at the end. The arrays are cut
- * where those slices were rather than 2,000 namespaces' slices joined again.
+ * The slices of `next` joined, given `prev`'s joined (`from`), in which each slice's items lie
+ * together: `next` is `prev` with the `changed` namespaces' slices replaced or removed (cut where
+ * they lay, found by their first item) or added (at the end). Neither 2,000 namespaces' slices
+ * joined again nor walked to find where the changed ones lie.
  */
 function joinSlices(prev: ReadonlyMap<string, Slice>, next: ReadonlyMap<string, Slice>, changed: readonly string[], from: Slice): Slice {
-  const cuts: { at: { findings: number; scope: number; unjudged: number }; old: Slice; now?: Slice }[] = [];
-  const wanted = new Set(changed.filter((ns) => prev.has(ns)));
-  let [f, s, u] = [0, 0, 0];
-  if (wanted.size > 0) {
-    for (const [ns, slice] of prev) {
-      if (wanted.delete(ns)) {
-        cuts.push({ at: { findings: f, scope: s, unjudged: u }, old: slice, now: next.get(ns) });
-        if (wanted.size === 0) break;
+  const cut = <K extends keyof Slice>(part: K): Slice[K] | null => {
+    const all = from[part] as readonly unknown[];
+    const cuts: { at: number; length: number; now: readonly unknown[] }[] = [];
+    const added: (readonly unknown[])[] = [];
+    for (const ns of changed) {
+      const old = (prev.get(ns)?.[part] ?? []) as readonly unknown[];
+      const now = (next.get(ns)?.[part] ?? []) as readonly unknown[];
+      if (old.length === 0) {
+        if (now.length > 0) added.push(now);
+        continue;
       }
-      f += slice.findings.length;
-      s += slice.scope.length;
-      u += slice.unjudged.length;
+      const at = all.indexOf(old[0]);
+      if (at < 0 || all[at + old.length - 1] !== old[old.length - 1]) return null;
+      cuts.push({ at, length: old.length, now });
     }
-  }
-  const added = changed.filter((ns) => !prev.has(ns) && next.has(ns)).map((ns) => next.get(ns)!);
-  const cut = <K extends keyof Slice>(part: K): Slice[K] => {
-    const pieces: Slice[K][] = [];
+    cuts.sort((x, y) => x.at - y.at);
+    const pieces: (readonly unknown[])[] = [];
     let i = 0;
     for (const c of cuts) {
-      pieces.push(from[part].slice(i, c.at[part]) as Slice[K]);
-      if (c.now) pieces.push(c.now[part]);
-      i = c.at[part] + c.old[part].length;
+      pieces.push(all.slice(i, c.at), c.now);
+      i = c.at + c.length;
     }
-    pieces.push(from[part].slice(i) as Slice[K], ...added.map((a) => a[part]));
+    pieces.push(all.slice(i), ...added);
     return ([] as unknown[]).concat(...pieces) as Slice[K];
   };
-  return { findings: cut('findings'), scope: cut('scope'), unjudged: cut('unjudged') };
+  const [findings, scope, unjudged] = [cut('findings'), cut('scope'), cut('unjudged')];
+  // Not where a slice should lie (never seen): joined again, in the slices' order.
+  return findings && scope && unjudged ? { findings, scope, unjudged } : joinAll(next);
 }
 
 /** A namespace-split check's slices joined in their order. */
