@@ -16,7 +16,8 @@ describe('layered', () => {
         else copy.set(k, v);
       }
       layers = layered(layers, changes);
-      expect([...layers], `step ${step}`).toEqual([...copy]);
+      // Iterated now and then, so that some iterations make one Map of several layers at once.
+      if (step % 3 === 2) expect([...layers], `step ${step}`).toEqual([...copy]);
       expect(layers.size).toBe(copy.size);
       for (let i = 0; i < 70; i++) expect([layers.has(`k${i}`), layers.get(`k${i}`)]).toEqual([copy.has(`k${i}`), copy.get(`k${i}`)]);
     }

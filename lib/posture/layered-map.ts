@@ -4,12 +4,15 @@
 // four maps for each of 40 re-run checks, was a tenth of a bare pod's update. Pure.
 //
 // Iterates as a Map copied and edited would: the base's order with replaced values in place,
-// removed keys left out, new keys at the end. A chain of layers deeper than MAX_DEPTH is copied
-// into one Map, so a lookup costs at most that many.
+// removed keys left out, new keys at the end; it is made so (the deepest Map copied, each layer's
+// changes applied in turn) and kept when first iterated. A chain of layers deeper than MAX_DEPTH
+// is made one Map, so a lookup costs at most that many.
 
 const MAX_DEPTH = 8;
 
 class Layered<K, V> implements ReadonlyMap<K, V> {
+  private flat?: Map<K, V>;
+
   constructor(
     private readonly base: ReadonlyMap<K, V>,
     /** undefined: removed. */
@@ -26,27 +29,41 @@ class Layered<K, V> implements ReadonlyMap<K, V> {
     return this.changes.has(k) ? this.changes.get(k) !== undefined : this.base.has(k);
   }
 
-  *entries(): MapIterator<[K, V]> {
-    for (const [k, v] of this.base) {
-      if (!this.changes.has(k)) yield [k, v];
-      else {
-        const now = this.changes.get(k);
-        if (now !== undefined) yield [k, now];
+  /** The same entries in one Map: the deepest Map (or one a layer made already) copied, each layer's changes applied in turn. */
+  toMap(): Map<K, V> {
+    if (!this.flat) {
+      const layers: Layered<K, V>[] = [];
+      let m: ReadonlyMap<K, V> = this;
+      while (m instanceof Layered && !m.flat) {
+        layers.push(m);
+        m = m.base;
       }
+      const out = new Map(m instanceof Layered ? m.flat! : m);
+      for (let i = layers.length - 1; i >= 0; i--) {
+        for (const [k, v] of layers[i]!.changes) {
+          if (v === undefined) out.delete(k);
+          else out.set(k, v);
+        }
+      }
+      this.flat = out;
     }
-    for (const [k, v] of this.changes) if (v !== undefined && !this.base.has(k)) yield [k, v];
+    return this.flat;
   }
 
-  *keys(): MapIterator<K> {
-    for (const [k] of this.entries()) yield k;
+  entries(): MapIterator<[K, V]> {
+    return this.toMap().entries();
   }
 
-  *values(): MapIterator<V> {
-    for (const [, v] of this.entries()) yield v;
+  keys(): MapIterator<K> {
+    return this.toMap().keys();
+  }
+
+  values(): MapIterator<V> {
+    return this.toMap().values();
   }
 
   forEach(f: (v: V, k: K, m: ReadonlyMap<K, V>) => void): void {
-    for (const [k, v] of this.entries()) f(v, k, this);
+    for (const [k, v] of this.toMap()) f(v, k, this);
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {
@@ -61,5 +78,5 @@ export function layered<K, V>(base: ReadonlyMap<K, V>, changes: ReadonlyMap<K, V
   for (const [k, v] of changes) size += (v === undefined ? 0 : 1) - (base.has(k) ? 1 : 0);
   const depth = (base instanceof Layered ? base.depth : 0) + 1;
   const m = new Layered(base, changes, size, depth);
-  return depth > MAX_DEPTH ? new Map(m) : m;
+  return depth > MAX_DEPTH ? m.toMap() : m;
 }
