@@ -1,25 +1,27 @@
 import { defineConfig } from '@playwright/test';
+import { e2ePorts, PORTS } from './e2e/ports';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-// The dashboard pointed at an API server that is not there (e2e/overview-error.spec.ts).
-const GONE_PORT = Number(process.env.E2E_GONE_PORT ?? 3101);
-// serve-against-fake also listens on PORT + 2 for e2e/control.ts (faults, objects).
-// Dashboards with authentication (e2e/auth.spec.ts): AUTH_MODE=token here, AUTH_MODE=proxy on AUTH_PORT + 1
-// (and a refused AUTH_MODE=none start on + 2). PORT + 5: ports PORT + 10 and up are often another run's PORT.
-const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? PORT + 5);
-// How long a server may take to answer first (the live one scans the demo first): longer on a loaded machine.
-const SERVER_TIMEOUT = Number(process.env.E2E_SERVER_TIMEOUT ?? 60_000);
+// Two workers, each with its own set of servers (e2e/ports.ts): the specs that change the fake
+// cluster, rescan or move a clock (faults, hostile, snapshots, exceptions…) only ever share a
+// server with the tests of their own worker, which run one after another as they did with one worker.
+const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
+// How long the servers may take to answer first (the live ones scan the demo first): a ceiling, not a
+// wait. Six servers on two shared cores have taken over six minutes to answer when the machine was loaded.
+const SERVER_TIMEOUT = Number(process.env.E2E_SERVER_TIMEOUT ?? 600_000);
+// Where e2e/serve-all.ts says that every server answers: a port of set 0 that no server takes.
+const READY_PORT = e2ePorts(0).base + 9;
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
-  workers: 1,
+  workers: WORKERS,
   retries: 0,
   reporter: 'list',
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    // Evaluated in each worker too, where TEST_PARALLEL_INDEX names its server set.
+    baseURL: `http://127.0.0.1:${PORTS.base}`,
     headless: true,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
@@ -27,33 +29,14 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: [
-    {
-      command: `node_modules/.bin/tsx e2e/serve-against-fake.ts`,
-      env: { PORT: String(PORT) },
-      url: `http://127.0.0.1:${PORT}/api/posture`,
-      timeout: SERVER_TIMEOUT,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-    },
-    {
-      command: `node_modules/.bin/tsx e2e/serve-unreachable.ts`,
-      env: { PORT: String(GONE_PORT) },
-      url: `http://127.0.0.1:${GONE_PORT}/icon.svg`,
-      timeout: SERVER_TIMEOUT,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-    },
-    {
-      command: `node_modules/.bin/tsx e2e/serve-auth.ts`,
-      env: { PORT: String(AUTH_PORT) },
-      url: `http://127.0.0.1:${AUTH_PORT}/signin`,
-      timeout: SERVER_TIMEOUT,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-    },
-  ],
+  // Every set's fake cluster and dashboards, started together (Playwright starts its web servers one by one).
+  webServer: {
+    command: `node_modules/.bin/tsx e2e/serve-all.ts`,
+    env: { E2E_SETS: String(WORKERS), READY_PORT: String(READY_PORT) },
+    url: `http://127.0.0.1:${READY_PORT}/`,
+    timeout: SERVER_TIMEOUT,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
 });

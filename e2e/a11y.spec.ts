@@ -3,6 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { PostureDocument } from '../lib/posture/types';
 
+// The two sweeps (light, dark) are the suite's longest tests and only read: one each per worker.
+test.describe.configure({ mode: 'parallel' });
+
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AUTH_E2E } from './auth-fixtures';
 import { freePort, nextStartArgs, spawnLogged, type Spawned } from './boundary-helpers';
+import { PORTS } from './ports';
 
-const PROXY_PORT = Number(process.env.E2E_PROXY_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5) + 1;
+const PROXY_PORT = PORTS.auth + 1;
 const PROXY = `http://127.0.0.1:${PROXY_PORT}`;
 const signedInAs = (user: string, groups: string) => ({ 'X-Forwarded-User': user, 'X-Forwarded-Groups': groups, 'X-Auth-Proxy-Secret': AUTH_E2E.proxySecret });
 const TOKEN = 'audit-e2e-token';

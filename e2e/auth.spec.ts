@@ -7,8 +7,9 @@ import { createSession } from '../lib/server/auth/session';
 import type { PostureDocument } from '../lib/posture/types';
 import { AUTH_E2E } from './auth-fixtures';
 import { request as raw } from './boundary-helpers';
+import { PORTS } from './ports';
 
-const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5);
+const AUTH_PORT = PORTS.auth;
 const TOKEN = `http://127.0.0.1:${AUTH_PORT}`;
 const PROXY = `http://127.0.0.1:${AUTH_PORT + 1}`;
 

@@ -3,8 +3,9 @@
 // that signed out gets no cached answer.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AUTH_E2E } from './auth-fixtures';
+import { PORTS } from './ports';
 
-const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5);
+const AUTH_PORT = PORTS.auth;
 const TOKEN = `http://127.0.0.1:${AUTH_PORT}`;
 const CACHED = ['/', '/api/posture', '/api/posture/overview'];
 

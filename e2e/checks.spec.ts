@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { PostureDocument } from '../lib/posture/types';
+import { PORTS } from './ports';
 
 test('/checks lists every check of the document, each linked to its page', async ({ page }) => {
   const doc: PostureDocument = await (await page.request.get('/api/posture')).json();
@@ -38,7 +39,7 @@ test('axe finds no serious or critical violation on the catalogue and a check pa
 });
 
 test('with AUTH_MODE=token the catalogue sends a visitor without a session to /signin', async ({ page }) => {
-  const token = `http://127.0.0.1:${Number(process.env.E2E_AUTH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5)}`;
+  const token = `http://127.0.0.1:${PORTS.auth}`;
   for (const path of ['/checks', '/checks/rbac.reads-secrets']) {
     await page.goto(`${token}${path}`);
     await expect(page).toHaveURL(`${token}/signin?next=${encodeURIComponent(path)}`);

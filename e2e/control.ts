@@ -2,8 +2,9 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { K8sObject } from '../lib/cluster/types';
 import type { Faults } from './fake-cluster/faults';
+import { PORTS } from './ports';
 
-export const CONTROL_URL = `http://127.0.0.1:${process.env.E2E_CONTROL_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2}`;
+export const CONTROL_URL = `http://127.0.0.1:${PORTS.control}`;
 
 async function post(path: string, body?: unknown): Promise<void> {
   const res = await fetch(CONTROL_URL + path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });

@@ -7,12 +7,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { Finding, PostureDocument } from '../lib/posture/types';
 import { AUTH_E2E } from './auth-fixtures';
+import { PORTS } from './ports';
 import { setClockOffset } from './test-clock';
 
 // A change or an expiry makes the next page load rescan the cluster: slow on a loaded machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const PROXY_PORT = Number(process.env.E2E_PROXY_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5) + 1;
+const PROXY_PORT = PORTS.auth + 1;
 const BASE = `http://127.0.0.1:${PROXY_PORT}`;
 const DAY = 86_400_000;
 const CHECK = 'image-vulnerabilities.known-vulnerabilities';

@@ -1,8 +1,9 @@
 // How the overview reads when the cluster cannot be scanned: the dashboard is pointed (by
 // e2e/serve-unreachable.ts) at an API server that is not there.
 import { expect, test } from '@playwright/test';
+import { PORTS } from './ports';
 
-const GONE = `http://127.0.0.1:${process.env.E2E_GONE_PORT ?? 3101}`;
+const GONE = `http://127.0.0.1:${PORTS.gone}`;
 
 test('GET /api/posture answers 503 with the reason as JSON', async ({ request }) => {
   const res = await request.get(`${GONE}/api/posture`);

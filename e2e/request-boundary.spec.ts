@@ -9,12 +9,11 @@ import { expect, test } from '@playwright/test';
 import { AUTH_E2E } from './auth-fixtures';
 import { OFF_SITE_NEXT } from './open-redirect-payloads';
 import { FORGED_TARGETS, freePort, hammer, nextStartArgs, request, rssBytes, spawnLogged, type HammerResult, type Spawned } from './boundary-helpers';
+import { PORTS } from './ports';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? PORT + 5);
 // The suite's servers (playwright.config.ts): AUTH_MODE=none on loopback, and AUTH_MODE=token.
-const NONE = `http://127.0.0.1:${PORT}`;
-const TOKEN = `http://127.0.0.1:${AUTH_PORT}`;
+const NONE = `http://127.0.0.1:${PORTS.base}`;
+const TOKEN = `http://127.0.0.1:${PORTS.auth}`;
 
 // AUTH_MODE=proxy whose only trusted proxy is 127.0.0.2: requests from 127.0.0.1 are outsiders.
 const PROXY = '127.0.0.2';

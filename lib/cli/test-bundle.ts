@@ -19,10 +19,14 @@ export async function bundleCli(): Promise<{ file: string; remove: () => Promise
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // Chunks, so that what the CLI imports only when needed (client-node, for a live cluster) loads only then, as in bin.
+    splitting: true,
+    entryNames: 'kube-posture',
     packages: 'external',
     tsconfig: path.join(root, 'tsconfig.json'),
     define: { 'import.meta.dirname': JSON.stringify(path.join(root, 'lib/cli')) },
-    outfile: file,
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
   return { file, remove: () => rm(dir, { recursive: true, force: true }) };

@@ -1,8 +1,5 @@
 // Finding cluster credentials the way kubectl does: an explicit file, else KUBECONFIG,
 // else ~/.kube/config, else the pod's service account when running in a cluster.
-import { existsSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 
 export interface KubeconfigOptions {
@@ -12,13 +9,6 @@ export interface KubeconfigOptions {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-}
-
-/** True when some kubeconfig or in-cluster service account is available. */
-export function hasClusterConfig(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.KUBECONFIG) return true;
-  if (existsSync(path.join(os.homedir(), '.kube', 'config'))) return true;
-  return Boolean(env.KUBERNETES_SERVICE_HOST && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token'));
 }
 
 export function loadKubeConfig(opts: KubeconfigOptions = {}): KubeConfig {
