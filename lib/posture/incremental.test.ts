@@ -16,6 +16,17 @@ async function demo(): Promise<Inventory> {
   return { ...(await scanDemo()), readAt: '2026-11-22T00:00:00.000Z' };
 }
 
+/** A binding of `role` to a ServiceAccount: a RoleBinding when `namespace` is given, else a ClusterRoleBinding. */
+function saBinding(name: string, role: string, sa: { name: string; namespace: string }, namespace?: string) {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: namespace ? 'RoleBinding' : 'ClusterRoleBinding',
+    metadata: namespace ? { name, namespace } : { name },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
+    subjects: [{ kind: 'ServiceAccount', ...sa }],
+  };
+}
+
 const collate = new Intl.Collator().compare;
 const RANK = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -199,13 +210,7 @@ describe('incremental posture', () => {
     const inv = await demo();
     const state = initialPosture(inv, { now: NOW });
     // Granted from another namespace: the binding lives in payments, the ServiceAccount in data-science.
-    const rb = {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: { name: 'grant-elsewhere', namespace: 'payments' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
-      subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'data-science' }],
-    };
+    const rb = saBinding('grant-elsewhere', 'view', { name: 'default', namespace: 'data-science' }, 'payments');
     const applied = applyChange(inv, { type: 'ADDED', resource: 'rolebindings', object: rb });
     const { posture, stats } = updatePosture(state, applied.inventory, applied.touched, { now: NOW });
     expect(stats.whole).not.toContain('authn-authz.workload-default-service-account');
@@ -223,20 +228,9 @@ describe('incremental posture', () => {
     const initial = state.doc;
     expect(powers(initial)).toEqual([expect.stringMatching(/^medium .*can list Secrets in every namespace/)]);
     // cluster-admin through a RoleBinding is admin in its namespace only: not the tool's cluster-wide powers.
-    const rb = {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: { name: 'argocd-server-admin', namespace: 'payments' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-      subjects: [{ kind: 'ServiceAccount', name: 'argocd-server', namespace: 'argocd' }],
-    };
-    const crb = {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: 'argocd-server-admin' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-      subjects: [{ kind: 'ServiceAccount', name: 'argocd-server', namespace: 'argocd' }],
-    };
+    const argocdServer = { name: 'argocd-server', namespace: 'argocd' };
+    const rb = saBinding('argocd-server-admin', 'cluster-admin', argocdServer, 'payments');
+    const crb = saBinding('argocd-server-admin', 'cluster-admin', argocdServer);
     const params = {
       apiVersion: 'v1',
       kind: 'ConfigMap',
