@@ -1,17 +1,10 @@
 // Accessibility: axe on every page, no violation of serious or critical impact.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { PostureDocument } from '../lib/posture/types';
+import { seriousViolations } from './axe';
 
 // The two sweeps (light, dark) are the suite's longest tests and only read: one each per worker.
 test.describe.configure({ mode: 'parallel' });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
 
 async function pathsToCheck(page: Page): Promise<string[]> {
   const doc: PostureDocument = await (await page.request.get('/api/posture')).json();

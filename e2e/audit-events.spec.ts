@@ -2,12 +2,12 @@
 // lists the demo's audit log, newest first, and an event posted through the webhook whose fields
 // are markup shows as text. On the proxy dashboard (e2e/serve-auth.ts) a namespace viewer gets 404
 // for the page and 403 for the API; a cluster-wide viewer sees the page (no events there).
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AUTH_E2E } from './auth-fixtures';
+import { seriousViolations } from './axe';
 import { freePort, nextStartArgs, spawnLogged, type Spawned } from './boundary-helpers';
 import { PORTS } from './ports';
 
@@ -88,8 +88,7 @@ test.describe('recent audit events', () => {
     expect(await rows.count()).toBeLessThanOrEqual(200);
     await expect(page.getByRole('columnheader', { name: 'User agent (client-set)' })).toBeVisible();
 
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('audit-events.png'), fullPage: false });
   });
 

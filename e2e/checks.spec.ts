@@ -1,8 +1,8 @@
 // The check catalogue: every check the dashboard runs, each with its own page, linked from the
 // area pages' checks tables.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { PostureDocument } from '../lib/posture/types';
+import { seriousViolations } from './axe';
 import { PORTS } from './ports';
 
 test('/checks lists every check of the document, each linked to its page', async ({ page }) => {
@@ -32,9 +32,7 @@ test("an area page's checks table opens a check's page", async ({ page }) => {
 test('axe finds no serious or critical violation on the catalogue and a check page', async ({ page }) => {
   for (const path of ['/checks', '/checks/pod-security.pss.privileged']) {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ path, id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page), path).toEqual([]);
   }
 });
 

@@ -1,9 +1,9 @@
 // /fleet end to end: an admin makes an ingest token, an agent pushes two clusters' reports (the
 // live posture, as `scan --push` sends it), /fleet lists them with labels to filter by, and a
 // cluster opens into the posture pages under /fleet/<cluster>, down to a namespace. axe clean.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { PostureDocument } from '../lib/posture/types';
+import { seriousViolations } from './axe';
 import { rescanDone } from './control';
 
 test.describe.configure({ mode: 'serial' });
@@ -11,13 +11,6 @@ test.describe.configure({ mode: 'serial' });
 const run = Date.now().toString(36);
 const PROD = `e2e-prod-${run}`;
 const DEV = `e2e-dev-${run}`;
-
-async function serious(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
 
 async function push(request: APIRequestContext, cluster: string, labels: Record<string, string>, doc: PostureDocument) {
   const made = await request.post('/api/fleet/tokens', { data: { cluster, labels } });
@@ -38,7 +31,7 @@ test('fleet: /fleet lists the pushed clusters; a cluster opens into its pages, d
   await expect(page.getByRole('heading', { name: 'Fleet', exact: true })).toBeVisible();
   await expect(page.getByRole('table').getByRole('link', { name: PROD })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Checks failing in the most clusters' })).toBeVisible();
-  expect(await serious(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/fleet.png', fullPage: true });
 
   // Fix first across the fleet: both clusters carry the same changes; each links to the path it cuts there.
@@ -55,13 +48,13 @@ test('fleet: /fleet lists the pushed clusters; a cluster opens into its pages, d
   await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}/attack-paths\\?path=[0-9a-z]+$`));
   await expect(page.getByRole('heading', { name: 'Attack paths', level: 1 })).toBeVisible();
   await expect(page.getByTestId('snapshot-banner')).toContainText('Report received');
-  expect(await serious(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/fleet-attack-paths.png', fullPage: true });
   // …and the object's page in that cluster, from the changes listed there.
   await page.locator(`a[href^="/fleet/${PROD}/objects/${first.object.kind}/"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}/objects/${first.object.kind}/`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(first.object.name);
-  expect(await serious(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.goto('/fleet');
   await page.getByLabel('env').selectOption('dev');
@@ -74,7 +67,7 @@ test('fleet: /fleet lists the pushed clusters; a cluster opens into its pages, d
   await page.getByRole('table').getByRole('link', { name: PROD }).click();
   await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}$`));
   await expect(page.getByTestId('snapshot-banner')).toContainText('Report received');
-  expect(await serious(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Namespaces' }).click();
   await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}/namespaces`));
@@ -82,7 +75,7 @@ test('fleet: /fleet lists the pushed clusters; a cluster opens into its pages, d
   await page.locator(`a[href="/fleet/${PROD}/namespaces/${ns}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/fleet/${PROD}/namespaces/${ns}$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(ns);
-  expect(await serious(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/fleet-namespace.png', fullPage: true });
 });
 

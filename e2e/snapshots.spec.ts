@@ -4,9 +4,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { K8sObject } from '../lib/cluster/types';
+import { seriousViolations } from './axe';
 import { demoObjects, rescanDone, restoreCluster, setObjects } from './control';
 
 test.describe.configure({ mode: 'serial' });
@@ -188,8 +188,8 @@ test('the snapshot pages have no serious or critical accessibility violation', a
     '/share/' + 'A'.repeat(43),
   ]) {
     await page.goto(path);
-    const v = (await new AxeBuilder({ page }).analyze()).violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-    if (v.length) found[path] = v.map((x) => ({ id: x.id, nodes: x.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    const v = await seriousViolations(page);
+    if (v.length) found[path] = v;
   }
   expect(found).toEqual({});
 });

@@ -12,8 +12,11 @@ import { ALL_CHECKS } from './registry';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
+// The demo is read (YAML parsed) once per file; each test gets a deep copy of its own, as a fresh
+// read would give it, so no test sees another's objects or the caches keyed on them.
+const scanned = scanDemo();
 async function demo(): Promise<Inventory> {
-  return { ...(await scanDemo()), readAt: '2026-11-22T00:00:00.000Z' };
+  return { ...structuredClone(await scanned), readAt: '2026-11-22T00:00:00.000Z' };
 }
 
 /** A binding of `role` to a ServiceAccount: a RoleBinding when `namespace` is given, else a ClusterRoleBinding. */
