@@ -3,7 +3,7 @@
 // was made under, so after a watched change only the findings in the namespaces triage marked
 // again (the changed ones, and those a check re-ran on) are copied anew; marking and copying all
 // 50,000 findings on each change was a fifth of an update. Pure.
-import { aggregatesOf, derivationOf, findingsInNamespace } from './check-aggregates';
+import { aggregatesOf, applyEdits, derivationOf, findingsInNamespace, positionIn } from './check-aggregates';
 import { refKey } from './object-keys';
 import type { Evaluated } from './engine';
 import { severityRank } from './scoring';
@@ -37,10 +37,30 @@ function listOf(e: Evaluated, triaged: Triaged, through: ReadonlyMap<string, num
   const from = listed.has(e) ? e : derivationOf(e)?.from;
   const base = redo && from && listed.get(from);
   if (!base || base.carry !== triaged.previousCarry || base.through !== through) return sorted.map(fresh);
+  const edits = from === e ? undefined : derivationOf(e)?.edits;
+  if (from !== e && !edits) return walked(e, from, base.list, redo, fresh);
+  // The last list edited as the sorted findings were (check-aggregates.ts), then the findings
+  // triage marked again put where they lie: slices and binary searches, not a walk of 50,000.
+  const added = new Set(edits?.added);
+  let list = edits ? applyEdits(base.list, edits, edits.added.map(fresh)) : null;
+  for (const ns of redo) {
+    for (const f of findingsInNamespace(e, ns)) {
+      if (added.has(f)) continue;
+      const i = positionIn(sorted, f);
+      if (i < 0) return walked(e, from, base.list, redo, fresh);
+      list ??= base.list.slice();
+      list[i] = fresh(f);
+    }
+  }
+  return list ?? base.list;
+}
+
+/** The list walked finding by finding: the findings in `redo` marked afresh, the others as in `from`'s list. */
+function walked(e: Evaluated, from: Evaluated, list: readonly Finding[], redo: ReadonlySet<string>, fresh: (f: Finding) => Finding): Finding[] {
+  const sorted = aggregatesOf(e).sorted;
   const redone = new Set<Finding>();
   for (const ns of redo) for (const f of findingsInNamespace(e, ns)) redone.add(f);
-  if (from === e && redone.size === 0) return base.list;
-  // The others are the same findings, in the same order, as in the list `base` is of.
+  // The others are the same findings, in the same order, as in the list `list` is of.
   const old = aggregatesOf(from).sorted;
   const out: Finding[] = [];
   let j = 0;
@@ -49,7 +69,7 @@ function listOf(e: Evaluated, triaged: Triaged, through: ReadonlyMap<string, num
     else {
       while (j < old.length && old[j] !== f) j++;
       if (j === old.length) return sorted.map(fresh);
-      out.push(base.list[j++]!);
+      out.push(list[j++]!);
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { AREAS } from './areas';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
 import { isNotAssessed, type Check, type ObjectNotAssessed, type RawFinding } from './check';
 import { detectCoverage } from './coverage/detect';
-import { aggregatesOf, type CheckAggregates } from './check-aggregates';
+import { aggregatesOf, knownAggregates, type CheckAggregates } from './check-aggregates';
 import { refKey } from './object-keys';
 import { documentFindings } from './document-findings';
 import { bounded } from './message';
@@ -144,7 +144,8 @@ function openCountsByArea(open: readonly Evaluated[], extra: readonly Evaluated[
   };
   for (const e of open) {
     let c = openCounts.get(e);
-    if (!c) openCounts.set(e, (c = countBySeverity(e.findings)));
+    // A result with nothing triaged is its own open part: its aggregates (carried after a change) have the counts.
+    if (!c) openCounts.set(e, (c = knownAggregates(e)?.counts ?? countBySeverity(e.findings)));
     add(e.check.area, c);
   }
   for (const e of extra) add(e.check.area, countBySeverity(e.findings.map(decorate).filter(isOpen)));

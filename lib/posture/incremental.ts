@@ -11,7 +11,7 @@ import { WORKLOAD_SOURCE_KEYS } from '../cluster/build-inventory';
 import { RESOURCES, type Inventory } from '../cluster/inventory';
 import type { Check, ObjectNotAssessed } from './check';
 import { analyseAttackPaths, type AttackAnalysis } from './attack-paths';
-import { carryAggregates, carryObjectAggregates } from './check-aggregates';
+import { aggregatesOf, carryAggregates, carryObjectAggregates } from './check-aggregates';
 import { examinedAmong, replaceExamined } from './examined-lists';
 import { layered } from './layered-map';
 import { namespaceOfKey, refKey } from './object-keys';
@@ -40,14 +40,17 @@ interface Slice {
   unjudged: ObjectNotAssessed[];
 }
 
+/** What a re-run joins of the slices; its findings are the aggregates' sorted list instead (rerunNamespaces). */
+type Joined = Pick<Slice, 'scope' | 'unjudged'>;
+
 interface CheckState {
   evaluated: Evaluated;
   /** What the check read: `objects.<kind>`, `objects.*`, or an Inventory field (workloads, readAt…). */
   reads: Set<string>;
   /** Findings and examined objects per namespace; null when the check cannot be split so. */
   byNamespace: ReadonlyMap<string, Slice> | null;
-  /** byNamespace's slices joined, each slice's items together (joinSlices), once a re-run has joined them or a whole run listed them so. */
-  joined?: Slice;
+  /** byNamespace's examined and unjudged objects joined, each slice's together (joinSlices), once a re-run has joined them or a whole run listed them so. */
+  joined?: Joined;
 }
 
 export interface IncrementalPosture {
@@ -352,10 +355,8 @@ function runWhole(check: Check, inventory: Inventory): CheckState {
   const evaluated = recordReads(reads, () => runCheck(check, inventory));
   const byNamespace = check.scope === 'namespace' ? split(evaluated) : null;
   // The result's own arrays when they list each namespace's part together: the first re-run cuts them, not a joined copy.
-  const joined: Slice | undefined =
-    byNamespace && joinsAsIs(byNamespace, evaluated)
-      ? { findings: evaluated.findings, scope: evaluated.scope ?? [], unjudged: evaluated.result.notAssessedFor ?? [] }
-      : undefined;
+  const joined: Joined | undefined =
+    byNamespace && joinsAsIs(byNamespace, evaluated) ? { scope: evaluated.scope ?? [], unjudged: evaluated.result.notAssessedFor ?? [] } : undefined;
   return { evaluated, reads, byNamespace, ...(joined && { joined }) };
 }
 
@@ -366,7 +367,7 @@ function joinsAsIs(byNamespace: ReadonlyMap<string, Slice>, e: Evaluated): boole
     for (const s of byNamespace.values()) for (const x of part(s)) if (whole[i++] !== x) return false;
     return i === whole.length;
   };
-  return same(e.findings, (s) => s.findings) && same(e.scope ?? [], (s) => s.scope) && same(e.result.notAssessedFor ?? [], (s) => s.unjudged);
+  return same(e.scope ?? [], (s) => s.scope) && same(e.result.notAssessedFor ?? [], (s) => s.unjudged);
 }
 
 /** The check's findings and examined objects per namespace, or null if some lie outside any namespace. */
@@ -415,14 +416,13 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
   const byNamespace = layered(state.byNamespace!, slices);
   const prev = state.evaluated;
   const joined = joinSlices(state.byNamespace!, byNamespace, namespaces, state.joined ?? joinAll(state.byNamespace!));
-  const { findings, scope, unjudged } = joined;
-  const evaluated: Evaluated = {
-    check: prev.check,
-    result: withNotAssessed({ ...prev.result, findings: findings.length }, unjudged),
-    findings,
-    scope: prev.check.examines ? scope : null,
-  };
+  const { scope, unjudged } = joined;
+  const evaluated: Evaluated = { check: prev.check, result: prev.result, findings: [], scope: prev.check.examines ? scope : null };
   carryAggregates(prev, evaluated, namespaces, fresh);
+  // Its findings are the aggregates' sorted list (nothing reads their order but that sort): a copy joined
+  // in namespace order as well was another array of up to 50,000 findings for each of 40 re-run checks.
+  evaluated.findings = aggregatesOf(evaluated).sorted;
+  evaluated.result = withNotAssessed({ ...prev.result, findings: evaluated.findings.length }, unjudged);
   return { evaluated, reads, byNamespace, joined };
 }
 
@@ -432,8 +432,8 @@ function rerunNamespaces(state: CheckState, namespaces: string[], viewOf: (ns: s
  * they lay, found by their first item) or added (at the end). Neither 2,000 namespaces' slices
  * joined again nor walked to find where the changed ones lie.
  */
-function joinSlices(prev: ReadonlyMap<string, Slice>, next: ReadonlyMap<string, Slice>, changed: readonly string[], from: Slice): Slice {
-  const cut = <K extends keyof Slice>(part: K): Slice[K] | null => {
+function joinSlices(prev: ReadonlyMap<string, Slice>, next: ReadonlyMap<string, Slice>, changed: readonly string[], from: Joined): Joined {
+  const cut = <K extends keyof Joined>(part: K): Joined[K] | null => {
     const all = from[part] as readonly unknown[];
     const cuts: { at: number; length: number; now: readonly unknown[] }[] = [];
     const added: (readonly unknown[])[] = [];
@@ -444,10 +444,13 @@ function joinSlices(prev: ReadonlyMap<string, Slice>, next: ReadonlyMap<string, 
         if (now.length > 0) added.push(now);
         continue;
       }
+      // Most watched changes modify an object: the namespace examines the same objects as before.
+      if (part === 'scope' && now.length === old.length && now.every((k, i) => k === old[i])) continue;
       const at = all.indexOf(old[0]);
       if (at < 0 || all[at + old.length - 1] !== old[old.length - 1]) return null;
       cuts.push({ at, length: old.length, now });
     }
+    if (cuts.length === 0 && added.length === 0) return from[part];
     cuts.sort((x, y) => x.at - y.at);
     const pieces: (readonly unknown[])[] = [];
     let i = 0;
@@ -456,18 +459,17 @@ function joinSlices(prev: ReadonlyMap<string, Slice>, next: ReadonlyMap<string, 
       i = c.at + c.length;
     }
     pieces.push(all.slice(i), ...added);
-    return ([] as unknown[]).concat(...pieces) as Slice[K];
+    return ([] as unknown[]).concat(...pieces) as Joined[K];
   };
-  const [findings, scope, unjudged] = [cut('findings'), cut('scope'), cut('unjudged')];
+  const [scope, unjudged] = [cut('scope'), cut('unjudged')];
   // Not where a slice should lie (never seen): joined again, in the slices' order.
-  return findings && scope && unjudged ? { findings, scope, unjudged } : joinAll(next);
+  return scope && unjudged ? { scope, unjudged } : joinAll(next);
 }
 
-/** A namespace-split check's slices joined in their order. */
-function joinAll(byNamespace: ReadonlyMap<string, Slice>): Slice {
-  const out: Slice = { findings: [], scope: [], unjudged: [] };
+/** A namespace-split check's examined and unjudged objects joined in their slices' order. */
+function joinAll(byNamespace: ReadonlyMap<string, Slice>): Joined {
+  const out: Joined = { scope: [], unjudged: [] };
   for (const s of byNamespace.values()) {
-    for (const f of s.findings) out.findings.push(f);
     for (const k of s.scope) out.scope.push(k);
     for (const o of s.unjudged) out.unjudged.push(o);
   }

@@ -3,12 +3,14 @@
 import type { Inventory } from '../cluster/inventory';
 import { deniesByDefault, namespaceNetworkOf } from './checks/pod-security/support/network-policies';
 import { parseClusterMinor, parseEnforcePolicy } from './pss/namespace-level';
+import { workloadsInNamespace } from '../cluster/namespace-runs';
+import { namespacesByName } from './checks/helpers';
 import type { NamespaceSummary } from './types';
 
 /** Each namespace's enforce level and version; null when only objects reference it (labels unknown). */
 export function namespacePodSecurity(inv: Inventory): (name: string) => NamespaceSummary['podSecurity'] {
   const clusterMinor = parseClusterMinor(inv.cluster.version);
-  const byName = new Map(inv.objects.namespaces.map((n) => [n.metadata.name, n]));
+  const byName = namespacesByName(inv.objects.namespaces);
   return (name) => {
     const ns = byName.get(name);
     if (!ns) return null;
@@ -17,27 +19,37 @@ export function namespacePodSecurity(inv: Inventory): (name: string) => Namespac
   };
 }
 
-export function namespaceObjects(inv: Inventory): (name: string) => NamespaceSummary['objects'] {
-  const count = (list: readonly { metadata: { namespace?: string } }[]) => {
-    const m = new Map<string, number>();
+// Per list, kept while it is unchanged: after a watched change only a namespace or two is
+// summarised again, and counting every list of a 50,000-pod cluster for them was most of it.
+const countsByList = new WeakMap<readonly unknown[], Map<string, number>>();
+
+function countByNamespace(list: readonly { metadata: { namespace?: string } }[]): Map<string, number> {
+  let m = countsByList.get(list);
+  if (!m) {
+    m = new Map();
     for (const o of list) if (o.metadata.namespace) m.set(o.metadata.namespace, (m.get(o.metadata.namespace) ?? 0) + 1);
-    return m;
-  };
-  const workloads = new Map<string, { workloads: number; pods: number }>();
-  for (const w of inv.workloads) {
-    const c = workloads.get(w.namespace) ?? { workloads: 0, pods: 0 };
-    c.workloads += 1;
-    c.pods += w.pods;
-    workloads.set(w.namespace, c);
+    countsByList.set(list, m);
   }
-  const [policies, quotas, ranges] = [count(inv.objects.networkpolicies), count(inv.objects.resourcequotas), count(inv.objects.limitranges)];
-  return (name) => ({
-    workloads: workloads.get(name)?.workloads ?? 0,
-    pods: workloads.get(name)?.pods ?? 0,
-    networkPolicies: policies.get(name) ?? 0,
-    resourceQuotas: quotas.get(name) ?? 0,
-    limitRanges: ranges.get(name) ?? 0,
-  });
+  return m;
+}
+
+export function namespaceObjects(inv: Inventory): (name: string) => NamespaceSummary['objects'] {
+  const [policies, quotas, ranges] = [inv.objects.networkpolicies, inv.objects.resourcequotas, inv.objects.limitranges].map(countByNamespace);
+  return (name) => {
+    // The namespace's run of the workloads (sorted by namespace), not all 50,000 grouped.
+    let [workloads, pods] = [0, 0];
+    for (const w of workloadsInNamespace(inv.workloads, name)) {
+      workloads += 1;
+      pods += w.pods;
+    }
+    return {
+      workloads,
+      pods,
+      networkPolicies: policies!.get(name) ?? 0,
+      resourceQuotas: quotas!.get(name) ?? 0,
+      limitRanges: ranges!.get(name) ?? 0,
+    };
+  };
 }
 
 /** Each namespace's default-deny NetworkPolicy per direction; null when NetworkPolicies were not readable. */

@@ -66,9 +66,10 @@ export function emptyCounts(): SeverityCounts {
   return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
 }
 
-export function countBySeverity(items: { severity: Severity }[]): SeverityCounts {
+export function countBySeverity(items: readonly { severity: Severity }[]): SeverityCounts {
   const c = emptyCounts();
-  for (const i of items) c[i.severity]++;
+  // Indexed: for…of here allocated an iterator result per finding (50,000 per re-run check).
+  for (let i = 0; i < items.length; i++) c[items[i]!.severity]++;
   return c;
 }
 

@@ -54,6 +54,15 @@ export function byNamespace(objects: K8sObject[]): Map<string, K8sObject[]> {
   return m;
 }
 
+const namespaceIndexes = new WeakMap<readonly K8sObject[], Map<string, K8sObject>>();
+
+/** The Namespace objects by name, once per list (a pod's change leaves the list as it was). */
+export function namespacesByName(namespaces: readonly K8sObject[]): ReadonlyMap<string, K8sObject> {
+  let m = namespaceIndexes.get(namespaces);
+  if (!m) namespaceIndexes.set(namespaces, (m = new Map(namespaces.map((n) => [n.metadata.name, n]))));
+  return m;
+}
+
 export function labelsOf(o: K8sObject): Record<string, string> {
   const l = o.metadata.labels;
   return typeof l === 'object' && l !== null ? l : {};

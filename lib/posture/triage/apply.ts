@@ -311,7 +311,9 @@ function acceptAnnotations(inv: Inventory): Annotations {
     if (!a) {
       a = { valid: new Map(), malformed: [], count: 0 };
       for (const o of list) {
-        const value = stringMap(o.metadata?.annotations)[ACCEPT_ANNOTATION];
+        // Read in place: a map copied (or {} made) for each of 50,000 pods after every pod change was garbage.
+        const annotations = o.metadata?.annotations;
+        const value = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? (annotations as Record<string, unknown>)[ACCEPT_ANNOTATION] : undefined;
         if (value === undefined) continue;
         a.count++;
         const resource: ResourceRef = { kind: o.kind ?? def.kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name };

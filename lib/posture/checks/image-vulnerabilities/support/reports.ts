@@ -18,17 +18,19 @@ export interface ImageReport {
 /**
  * The workloads some report covers, reading only reports aimed at namespaces that run workloads
  * here: on a namespace's view (lib/posture/incremental.ts) that is the namespace's own, while
- * the cluster's other reports stay visible for "is there a scanner at all".
+ * the cluster's other reports stay visible for "is there a scanner at all". The reports are
+ * found through their targets by namespace (kept per list), not by walking all 7,500 for one namespace.
  */
 export function scannedWorkloads(inv: Inventory): Set<Workload> {
   const namespaces = new Set(inv.workloads.map((w) => w.namespace));
   const out = new Set<Workload>();
-  for (const r of [...inv.objects.vulnerabilityreports, ...inv.objects.clustervulnerabilityreports]) {
-    const labels = r.metadata.labels ?? {};
-    const ns = labels['trivy-operator.resource.namespace'] ?? r.metadata.namespace ?? '';
-    if (!namespaces.has(ns)) continue;
-    const w = workloadFor(inv, labels['trivy-operator.resource.kind'] ?? '', ns, labels['trivy-operator.resource.name'] ?? '');
-    if (w) out.add(w);
+  for (const byNs of [reportsByTarget(inv.objects.vulnerabilityreports), reportsByTarget(inv.objects.clustervulnerabilityreports)]) {
+    for (const ns of namespaces) {
+      for (const t of byNs.get(ns) ?? []) {
+        const w = workloadFor(inv, t.kind, ns, t.name);
+        if (w) out.add(w);
+      }
+    }
   }
   return out;
 }

@@ -6,7 +6,8 @@ import type { K8sObject, Workload } from '../../../../cluster/types';
 import { enginePolicies, ENGINE_KINDS, type EnginePolicies } from '../../../network/engines';
 import { defaultDenyOf, selectsPod, type Direction } from '../../../network/network-policy';
 import { anyOf, isUnknown, type Answer, type NamespaceContext, type PodContext, type PolicyView } from '../../../network/policy-view';
-import { byNamespace, labelsOf, namespacesWithWorkloads, oncePerInventory } from '../../helpers';
+import { byNamespace, labelsOf, namespacesByName, namespacesWithWorkloads, oncePerInventory } from '../../helpers';
+import { workloadsInNamespace } from '../../../../cluster/namespace-runs';
 
 /** NetworkPolicies do not apply to host-network pods: their traffic is the node's. */
 export function policyCanApply(w: Workload): boolean {
@@ -43,13 +44,7 @@ function engines(inv: Inventory): EnginePolicies {
 export function namespaceNetworkOf(inv: Inventory): (name: string) => NamespaceNetwork {
   const { views, unreadable } = engines(inv);
   const k8s = byNamespace(inv.objects.networkpolicies);
-  const nsObjects = new Map(inv.objects.namespaces.map((n) => [n.metadata.name, n]));
-  const workloads = new Map<string, Workload[]>();
-  for (const w of inv.workloads) {
-    const list = workloads.get(w.namespace);
-    if (list) list.push(w);
-    else workloads.set(w.namespace, [w]);
-  }
+  const nsObjects = namespacesByName(inv.objects.namespaces);
   return (name) => {
     const ns = nsObjects.get(name);
     return {
@@ -58,7 +53,8 @@ export function namespaceNetworkOf(inv: Inventory): (name: string) => NamespaceN
       context: { name, labels: { ...(ns ? labelsOf(ns) : {}), 'kubernetes.io/metadata.name': name } },
       policies: k8s.get(name) ?? [],
       views: views.filter((v) => v.namespace === null || v.namespace === name),
-      workloads: workloads.get(name) ?? [],
+      // Its run of the workloads (sorted by namespace): the summaries ask for a namespace or two after a change.
+      workloads: workloadsInNamespace(inv.workloads, name),
       unreadable,
     };
   };
