@@ -10,6 +10,7 @@ import type { Identity } from '../auth/identify';
 import { noteRender, RENDER_HEADER, scopeKey, snapshotGeneration } from './renders';
 import { serveCacheable, type CacheDeps } from './serve';
 import { ENTRY_TTL_MS } from './store';
+import { RECLAIM_MIN_OBJECTS, reclaimHeap } from '../reclaim-heap';
 
 const NAMESPACES = ['team-a', 'secret-b'];
 const posture = (generatedAt: string) => ({ generatedAt, namespaces: NAMESPACES.map((name) => ({ name })) });
@@ -20,6 +21,8 @@ let noteScopeOverride: string | null = null;
 let renderGate: Promise<void> = Promise.resolve();
 /** Pages say which render they are (two renders of one posture then differ). */
 let markRenders = false;
+/** What a render kept of its response, as Next.js's compression keeps res.write/res.end (see the test). */
+let keptWrites: unknown[] = [];
 
 const clusterRef = (key: string): ClusterRef => ({ key, name: key, spec: { kind: 'demo' } });
 
@@ -46,6 +49,7 @@ async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
   }
   renders++;
   const render = renders;
+  keptWrites.push(res.write, res.end);
   await renderGate;
   const seen = NAMESPACES.filter((n) => id.scope.namespaces.has(n));
   noteRender(req.headers[RENDER_HEADER] as string, { cluster: id.cluster.key, viewer: id.viewer!.user, scope: noteScopeOverride ?? scopeKey(id.scope), error: null, snapshots: snapshotGeneration(), doc });
@@ -76,6 +80,7 @@ beforeEach(() => {
   noteScopeOverride = null;
   renderGate = Promise.resolve();
   markRenders = false;
+  keptWrites = [];
   vi.restoreAllMocks();
 });
 
@@ -241,5 +246,21 @@ describe('the response cache', () => {
     expect(renders).toBe(1);
     doc = posture('t2');
     expect(await (await api({ 'x-test-user': 'admin' })).json()).toMatchObject({ render: 2, generatedAt: 't2' });
+  });
+
+  it('lets go of the posture document once it has answered, whatever keeps the response object', async () => {
+    // Next.js's compression keeps the res.write/res.end it wrapped (the cache's own while it
+    // captures) as long as the response object, and a module first loaded during a request
+    // keeps that request's response for good: the first page's document stayed beside each new one.
+    expect(await (await get({ 'x-test-user': 'admin' })).text()).toContain('as of t1');
+    expect(keptWrites.length).toBe(2);
+    const first = new WeakRef(doc);
+    doc = posture('t2'); // a rescan replaced it
+    expect(await (await get({ 'x-test-user': 'admin' })).text()).toContain('as of t2');
+    // A WeakRef keeps its target to the end of the job that made it: collect in a later one.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reclaimHeap(RECLAIM_MIN_OBJECTS, {})).toBe(true);
+    expect(first.deref()).toBeUndefined();
+    expect(keptWrites.length).toBe(4); // still held, as in the server
   });
 });

@@ -75,21 +75,29 @@ export async function serveCacheable(req: IncomingMessage, res: ServerResponse, 
   }
   if (!found) return forward();
   if ('hit' in found) return sendCached(req, res, found.hit);
-  const { key, storeKey, doc, cluster, stale } = found;
+  const { key, storeKey, cluster, stale } = found;
+  const renders = rendering(found.doc);
   // Many viewers arriving at once after a new scan: one renders, the others wait for its answer;
   // a page due for renewal: one renders it again, the others get the page it replaces meanwhile.
-  const running = rendering(doc).get(storeKey);
+  const running = renders.get(storeKey);
   if (running) {
     if (stale) return sendCached(req, res, stale);
     const entry = await running;
     return entry ? sendCached(req, res, entry) : forward();
   }
-  let settle!: (e: CachedResponse | null) => void;
-  const pending = new Promise<CachedResponse | null>((r) => (settle = r));
-  rendering(doc).set(storeKey, pending);
+  // The callbacks below outlive the request: Next.js's compression keeps res.write/res.end (ours,
+  // and so their scope) as long as the response object, and a module first loaded during a
+  // request keeps that request's async context, response included, for good. So they hold the
+  // document and the answer only until it is settled: at 50,000 pods the first page's document
+  // (~80 MB) stayed beside every later one.
+  let doc: object | null = found.doc;
+  let settle: ((e: CachedResponse | null) => void) | null = null;
+  let pending: Promise<CachedResponse | null> | null = new Promise<CachedResponse | null>((r) => (settle = r));
+  renders.set(storeKey, pending);
   const finish = (e: CachedResponse | null) => {
-    if (rendering(doc).get(storeKey) === pending) rendering(doc).delete(storeKey);
-    settle(e);
+    if (renders.get(storeKey) === pending) renders.delete(storeKey);
+    settle?.(e);
+    doc = settle = pending = null;
   };
   const id = randomUUID();
   expectRender(id);
@@ -106,8 +114,8 @@ export async function serveCacheable(req: IncomingMessage, res: ServerResponse, 
   for (const name of Object.keys(conditional)) setRequestHeader(req, name, undefined);
   capture(res, (status, headers, body) => {
     for (const [name, value] of Object.entries(conditional)) if (value !== undefined) req.headers[name] = value;
-    const entry = keep(status, headers, body, takeRender(id), key, doc, deps.currentPosture(cluster.spec)?.doc);
-    if (entry) remember(doc, storeKey, entry);
+    const entry = doc && keep(status, headers, body, takeRender(id), key, doc, deps.currentPosture(cluster.spec)?.doc);
+    if (doc && entry) remember(doc, storeKey, entry);
     finish(entry);
     return entry ?? cachedResponse(status, headers, body);
   });
@@ -158,7 +166,8 @@ function keep(status: number, headers: OutgoingHttpHeaders, body: Buffer, render
  * answer that is sent (the cached entry, or the answer as it was).
  */
 function capture(res: ServerResponse, done: (status: number, headers: OutgoingHttpHeaders, body: Buffer) => CachedResponse): void {
-  const chunks: Buffer[] = [];
+  // Emptied at the end: these overrides outlive the request (serveCacheable says why).
+  let chunks: Buffer[] = [];
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   // Views, not copies: the posture JSON arrives as one view of a cached 50 MB buffer.
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
@@ -186,7 +195,9 @@ function capture(res: ServerResponse, done: (status: number, headers: OutgoingHt
     Object.assign(res, original);
     const callback = [chunk, encoding, cb].find((a) => typeof a === 'function') as (() => void) | undefined;
     if (callback) res.once('finish', callback);
-    const entry = done(res.statusCode, res.getHeaders(), chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    chunks = [];
+    const entry = done(res.statusCode, res.getHeaders(), body);
     sendCached(res.req, res, entry).catch((e: unknown) => {
       console.error('[response-cache] could not send:', e);
       res.destroy();
