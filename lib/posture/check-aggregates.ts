@@ -164,16 +164,26 @@ export function carryObjectAggregates(prev: Evaluated, next: Evaluated, keys: Re
  * finding: 40 re-run checks of up to 50,000 findings each after every change.
  */
 function mergePlan(a: readonly Finding[], b: readonly Finding[], gone: ReadonlySet<Finding>): SortedEdits {
+  // A large part of the list (a big namespace re-run): one walk beats a binary search per finding.
+  const walk = (gone.size + b.length) * 16 > a.length;
   const drops: number[] = [];
-  for (const g of gone) {
-    const i = positionIn(a, g);
-    const at = i >= 0 ? i : a.indexOf(g); // not where its order puts it (never so): found by identity
-    if (at >= 0) drops.push(at);
+  if (walk) {
+    for (let i = 0; i < a.length; i++) if (gone.has(a[i]!)) drops.push(i);
+  } else {
+    for (const g of gone) {
+      const i = positionIn(a, g);
+      const at = i >= 0 ? i : a.indexOf(g); // not where its order puts it (never so): found by identity
+      if (at >= 0) drops.push(at);
+    }
+    drops.sort((x, y) => x - y);
   }
-  drops.sort((x, y) => x - y);
   const at: number[] = [];
   let lo = 0;
-  for (const f of b) at.push((lo = bound(a, f, lo, (c) => c <= 0)));
+  for (const f of b) {
+    if (walk) while (lo < a.length && compareFindings(a[lo]!, f) <= 0) lo++;
+    else lo = bound(a, f, lo, (c) => c <= 0);
+    at.push(lo);
+  }
   return { drops, at, added: b };
 }
 
@@ -183,20 +193,32 @@ export function applyEdits<T>(a: readonly T[], edits: SortedEdits, added: readon
   const pieces: (readonly T[])[] = [];
   let from = 0;
   let d = 0;
+  // Added findings that go together make one piece.
+  let run: T[] | null = null;
+  const copy = (end: number) => {
+    if (end <= from) return;
+    pieces.push(a.slice(from, end));
+    run = null;
+  };
   const dropUntil = (end: number) => {
     for (; d < drops.length && drops[d]! < end; d++) {
-      pieces.push(a.slice(from, drops[d]));
+      copy(drops[d]!);
       from = drops[d]! + 1;
     }
   };
   for (let i = 0; i < added.length; i++) {
     dropUntil(at[i]!);
-    pieces.push(a.slice(from, at[i]), [added[i]!]);
-    from = at[i]!;
+    copy(at[i]!);
+    from = Math.max(from, at[i]!);
+    if (!run) pieces.push((run = []));
+    run.push(added[i]!);
   }
   dropUntil(a.length);
-  pieces.push(a.slice(from));
-  return ([] as T[]).concat(...pieces);
+  copy(a.length);
+  // In parts: a spread of very many pieces would overflow the stack.
+  let out: T[] = [];
+  for (let i = 0; i < pieces.length; i += 10_000) out = out.concat(...pieces.slice(i, i + 10_000));
+  return out;
 }
 
 /** Where `f` itself is in `sorted` (by its order, then identity); -1 if not there. */

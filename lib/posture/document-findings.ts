@@ -38,7 +38,10 @@ function listOf(e: Evaluated, triaged: Triaged, through: ReadonlyMap<string, num
   const base = redo && from && listed.get(from);
   if (!base || base.carry !== triaged.previousCarry || base.through !== through) return sorted.map(fresh);
   const edits = from === e ? undefined : derivationOf(e)?.edits;
-  if (from !== e && !edits) return walked(e, from, base.list, redo, fresh);
+  // Many findings to mark again (a big namespace): one walk beats a binary search for each.
+  let marked = 0;
+  for (const ns of redo) marked += findingsInNamespace(e, ns).length;
+  if ((from !== e && !edits) || (marked - (edits?.added.length ?? 0)) * 16 > sorted.length) return walked(e, from, base.list, redo, fresh);
   // The last list edited as the sorted findings were (check-aggregates.ts), then the findings
   // triage marked again put where they lie: slices and binary searches, not a walk of 50,000.
   const added = new Set(edits?.added);
