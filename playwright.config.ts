@@ -19,6 +19,9 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   timeout: 30_000,
+  // Waits for what a page shows (a client-side navigation's new address, a table filled): 5 s by
+  // default, which two workers' servers on two loaded cores have overrun. A wait, not a slower pass.
+  expect: { timeout: 15_000 },
   use: {
     // Evaluated in each worker too, where TEST_PARALLEL_INDEX names its server set.
     baseURL: `http://127.0.0.1:${PORTS.base}`,
