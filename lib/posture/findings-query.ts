@@ -73,12 +73,14 @@ export function findingsQueryString(q: Partial<FindingsQuery>): string {
 
 export function filterFindings(findings: readonly Finding[], q: FindingsQuery): Finding[] {
   const text = q.q?.toLowerCase();
+  // The finding's own fields first: reading its resource as well is a second scattered object per
+  // finding, most of the cost of a pass over 50,000 (memory, not logic).
   const out = findings.filter(
     (f) =>
+      (!q.check || f.checkId === q.check) &&
       (!q.area || f.area === q.area) &&
       (!q.severity || f.severity === q.severity) &&
       (!q.namespace || f.resource.namespace === q.namespace || (f.resource.kind === 'Namespace' && f.resource.name === q.namespace)) &&
-      (!q.check || f.checkId === q.check) &&
       (!q.object || `${f.resource.kind}/${f.resource.name}` === q.object) &&
       ownerMatches(f.owner, q.owner) &&
       (!q.status || findingStatus(f) === q.status) &&
