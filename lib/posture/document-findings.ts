@@ -7,6 +7,7 @@ import { aggregatesOf, applyEdits, derivationOf, findingsInNamespace, positionIn
 import { refKey } from './object-keys';
 import type { Evaluated } from './engine';
 import { severityRank } from './scoring';
+import { markSorted } from './sorted-findings';
 import type { TriageCarry, Triaged } from './triage/apply';
 import { SEVERITIES, type Finding } from './types';
 
@@ -27,7 +28,7 @@ export function documentFindings(documented: readonly Evaluated[], triaged: Tria
     listed.set(e, { list, through, carry: triaged.carry });
     return list;
   });
-  return interleaved(documented, lists);
+  return markSorted(interleaved(documented, lists));
 }
 
 function listOf(e: Evaluated, triaged: Triaged, through: ReadonlyMap<string, number> | null): Finding[] {

@@ -14,6 +14,7 @@ import { ALL_CHECKS } from './registry';
 import { areaScore, clusterScore, countBySeverity, emptyCounts, passRatio, severityRank, type ScoredCheck } from './scoring';
 import { triage, type TriageOptions, type TriageSession } from './triage/apply';
 import { DEFAULT_OWNER_KEYS, namespaceOwner } from './triage/owners';
+import { markSorted } from './sorted-findings';
 import {
   isOpen,
   SCHEMA_VERSION,
@@ -180,7 +181,7 @@ export function withAttackAnalysis(doc: PostureDocument, attack: AttackAnalysis)
     const { paths: _p, ...bare } = f;
     return bare;
   });
-  return { ...rest, findings: withPaths(findings, attack.throughObject), attackPaths: attack.summary };
+  return { ...rest, findings: markSorted(withPaths(findings, attack.throughObject)), attackPaths: attack.summary };
 }
 
 export function runCheck(check: Check, inv: Inventory): Evaluated {

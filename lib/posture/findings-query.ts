@@ -2,6 +2,7 @@
 // and its download route, so a link and a download show the same view.
 import { compareOwners, ownerMatches } from './owner-groups';
 import { severityRank } from './scoring';
+import { findingsOfNamespace } from './sorted-findings';
 import { AREA_IDS, SEVERITIES, type AreaId, type Finding, type Severity } from './types';
 
 export interface FindingsQuery {
@@ -75,7 +76,9 @@ export function filterFindings(findings: readonly Finding[], q: FindingsQuery): 
   const text = q.q?.toLowerCase();
   // The finding's own fields first: reading its resource as well is a second scattered object per
   // finding, most of the cost of a pass over 50,000 (memory, not logic).
-  const out = findings.filter(
+  // One namespace's findings by binary search where the list is the engine's (sorted-findings.ts).
+  const candidates = (q.namespace && findingsOfNamespace(findings, q.namespace)) || findings;
+  const out = candidates.filter(
     (f) =>
       (!q.check || f.checkId === q.check) &&
       (!q.area || f.area === q.area) &&
