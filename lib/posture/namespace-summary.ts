@@ -34,7 +34,9 @@ function countByNamespace(list: readonly { metadata: { namespace?: string } }[])
 }
 
 export function namespaceObjects(inv: Inventory): (name: string) => NamespaceSummary['objects'] {
-  const [policies, quotas, ranges] = [inv.objects.networkpolicies, inv.objects.resourcequotas, inv.objects.limitranges].map(countByNamespace);
+  const policies = countByNamespace(inv.objects.networkpolicies);
+  const quotas = countByNamespace(inv.objects.resourcequotas);
+  const ranges = countByNamespace(inv.objects.limitranges);
   return (name) => {
     // The namespace's run of the workloads (sorted by namespace), not all 50,000 grouped.
     let [workloads, pods] = [0, 0];
@@ -45,9 +47,9 @@ export function namespaceObjects(inv: Inventory): (name: string) => NamespaceSum
     return {
       workloads,
       pods,
-      networkPolicies: policies!.get(name) ?? 0,
-      resourceQuotas: quotas!.get(name) ?? 0,
-      limitRanges: ranges!.get(name) ?? 0,
+      networkPolicies: policies.get(name) ?? 0,
+      resourceQuotas: quotas.get(name) ?? 0,
+      limitRanges: ranges.get(name) ?? 0,
     };
   };
 }

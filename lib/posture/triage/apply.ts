@@ -339,9 +339,7 @@ function acceptAnnotations(inv: Inventory, read: Map<string, readonly K8sObject[
 function annotationsOf(list: readonly K8sObject[], kind: string): Annotations {
   const a: Annotations = { valid: new Map(), malformed: [], count: 0 };
   for (const o of list) {
-    // Read in place: a map made for each of 50,000 objects was garbage.
-    const annotations = o.metadata?.annotations;
-    const value = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? (annotations as Record<string, unknown>)[ACCEPT_ANNOTATION] : undefined;
+    const value = stringMap(o.metadata?.annotations)[ACCEPT_ANNOTATION];
     if (value === undefined) continue;
     a.count++;
     const resource: ResourceRef = { kind: o.kind ?? kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name };
